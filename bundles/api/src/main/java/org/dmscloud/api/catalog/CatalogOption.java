@@ -1,0 +1,18 @@
+package org.dmscloud.api.catalog;
+
+import java.util.Objects;
+
+/**
+ * An add-on option on sale, as contributed by a plugin bundle.
+ *
+ * @param providedBy the symbolic name of the bundle that contributes it
+ */
+public record CatalogOption(String id, String name, String description, String providedBy) {
+
+    public CatalogOption {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(providedBy, "providedBy");
+    }
+}

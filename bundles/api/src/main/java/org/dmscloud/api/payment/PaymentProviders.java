@@ -1,0 +1,15 @@
+package org.dmscloud.api.payment;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The payment providers installed right now, sorted by id; they change as provider bundles come and go. */
+@ProviderType
+public interface PaymentProviders {
+
+    List<PaymentProviderInfo> providers();
+
+    Optional<PaymentProviderInfo> find(String providerId);
+}

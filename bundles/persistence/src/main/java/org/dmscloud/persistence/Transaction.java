@@ -1,0 +1,10 @@
+package org.dmscloud.persistence;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The repositories, all working in the one transaction this object stands for. */
+@ProviderType
+public interface Transaction {
+
+    Accounts accounts();
+}

@@ -1,0 +1,63 @@
+package org.dmscloud.persistence.internal;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Currency;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.Id;
+import javax.persistence.Table;
+import javax.persistence.Version;
+
+import org.dmscloud.api.account.AccountId;
+import org.dmscloud.api.account.TenantId;
+import org.dmscloud.api.money.Money;
+import org.dmscloud.persistence.AccountRecord;
+import org.dmscloud.persistence.NewAccount;
+
+/** An account row. Instants are kept to the microsecond, the precision both databases store. */
+@Entity
+@Table(name = "account")
+public class AccountEntity {
+
+    @Id
+    @Column(name = "id", length = 36)
+    private String id;
+
+    @Column(name = "tenant_id", nullable = false, length = 63)
+    private String tenantId;
+
+    @Column(name = "display_name", nullable = false, length = 200)
+    private String displayName;
+
+    @Column(name = "currency", nullable = false, length = 3)
+    private String currency;
+
+    @Column(name = "balance_minor", nullable = false)
+    private long balanceMinor;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected AccountEntity() {
+    }
+
+    AccountEntity(NewAccount account) {
+        this.id = account.id().toString();
+        this.tenantId = account.tenant().value();
+        this.displayName = account.displayName();
+        this.currency = account.currency().getCurrencyCode();
+        this.balanceMinor = 0;
+        this.createdAt = account.createdAt().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    AccountRecord toRecord() {
+        return new AccountRecord(AccountId.parse(id), new TenantId(tenantId), displayName,
+                Money.ofMinor(balanceMinor, Currency.getInstance(currency)), createdAt);
+    }
+}

@@ -1,0 +1,77 @@
+package org.dmscloud.persistence.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.dmscloud.persistence.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import liquibase.Scope;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
+
+/**
+ * Brings the schema up to date with the Liquibase changelog in this bundle. Safe to run on every start
+ * and from several nodes at once: Liquibase applies each changeset once, under its own database lock.
+ */
+final class SchemaMigrations {
+
+    static final String CHANGELOG = "db/changelog/db.changelog-master.xml";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
+
+    private final DataSource dataSource;
+    private volatile boolean applied;
+
+    SchemaMigrations(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Applies pending migrations unless this instance already has; throws if the database is not usable. */
+    void ensureApplied() {
+        if (!applied) {
+            synchronized (this) {
+                if (!applied) {
+                    apply();
+                    applied = true;
+                }
+            }
+        }
+    }
+
+    private void apply() {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // Liquibase finds its own extensions through the context class loader (STACK.md pitfall 10).
+        thread.setContextClassLoader(Scope.class.getClassLoader());
+        try (Connection connection = dataSource.getConnection()) {
+            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            Map<String, Object> scope = Map.of(
+                    Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(SchemaMigrations.class.getClassLoader()),
+                    Scope.Attr.ui.name(), new LoggerUIService(),
+                    "liquibase.analytics.enabled", Boolean.FALSE,
+                    "liquibase.showSummaryOutput", "LOG");
+            Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                    .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                    .execute());
+            LOG.info("Database schema is up to date ({} {})", database.getDatabaseProductName(), database.getDatabaseProductVersion());
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("The database cannot be reached: " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new StoreUnavailableException("The database schema could not be brought up to date: " + e.getMessage(), e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}

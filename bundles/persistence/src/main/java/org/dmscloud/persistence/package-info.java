@@ -1,0 +1,11 @@
+/**
+ * The platform's transactional store, for the core bundles (billing, accounts, payments). Every
+ * multi-step change runs inside one {@link org.dmscloud.persistence.Store#inTransaction transaction};
+ * what comes out are records, never entities.
+ */
+@Export
+@Version("1.0.0")
+package org.dmscloud.persistence;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
