@@ -1,0 +1,81 @@
+package org.dmscloud.rest.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.dmscloud.api.health.DatabaseHealth;
+import org.dmscloud.api.health.DatabaseStatus;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /api/v1/health}: 200 when the platform can serve customers, 503 when its database cannot
+ * be reached or is not configured. Public, for load balancers and operators: it says what is wrong in
+ * the log, not in the answer, so that it reveals no host names or credentials.
+ */
+@Component(service = HealthResource.class, scope = ServiceScope.PROTOTYPE)
+@JaxrsResource
+@JSONRequired
+@JaxrsApplicationSelect(PortalApplication.SELECT)
+@Path("health")
+public class HealthResource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HealthResource.class);
+
+    private final Clock clock;
+    private final String version;
+
+    // Optional: without a data source the endpoint must still answer, and say so.
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile DatabaseHealth databaseHealth;
+
+    @Activate
+    public HealthResource(@Reference Clock clock, BundleContext bundleContext) {
+        this(clock, bundleContext.getBundle().getHeaders().get("DMS-Version"));
+    }
+
+    HealthResource(Clock clock, String version) {
+        this.clock = clock;
+        this.version = version;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response health() {
+        DatabaseHealth probe = databaseHealth;
+        DatabaseStatus database = probe == null
+                ? DatabaseStatus.down("no data source is registered; check etc/org.ops4j.datasource-dmscloud.cfg")
+                : probe.check();
+        if (!database.reachable()) {
+            LOG.warn("Health check: the database is not reachable: {}", database.detail());
+        }
+        Health health = new Health(database.reachable() ? "UP" : "DOWN", version, clock.instant(),
+                new Health.Database(database.product(), database.version(), database.reachable()));
+        return Response.status(database.reachable() ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
+                .entity(health).build();
+    }
+
+    /** The health document. */
+    public record Health(String status, String version, Instant time, Database database) {
+
+        public record Database(String product, String version, boolean reachable) {
+        }
+    }
+}
