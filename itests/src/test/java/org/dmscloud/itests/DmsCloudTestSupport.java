@@ -1,0 +1,153 @@
+package org.dmscloud.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.osgi.framework.BundleContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Boots the DMS Cloud distribution that this build made (not a stock Karaf) on free ports, and gives
+ * tests HTTP and shell access to it. Test methods run inside the distribution.
+ */
+public abstract class DmsCloudTestSupport {
+
+    private static final String HTTP_PORT = "dms.itest.http.port";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    @Inject
+    protected SessionFactory sessionFactory;
+
+    /** The options every test distribution gets; subclasses add their own. Runs in the test JVM. */
+    protected static List<Option> distribution() {
+        String httpPort = freePort();
+        List<Option> options = new ArrayList<>(List.of(
+                karafDistributionConfiguration()
+                        .frameworkUrl(new File(System.getProperty("dms.distribution")).toURI().toString())
+                        .name("DMS Cloud")
+                        .unpackDirectory(new File("target/exam"))
+                        .useDeployFolder(false),
+                configureConsole().ignoreLocalConsole(),
+                logLevel(LogLevel.INFO),
+                // Pax Exam ignores bin/setenv (STACK.md pitfall 7), so its JVM options are repeated here.
+                org.ops4j.pax.exam.CoreOptions.vmOptions("-Xmx512m", "-Duser.timezone=UTC",
+                        "-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
+                // A credential of this run only, as bin/setenv would create on a first start.
+                editConfigurationFilePut("etc/users.properties", "admin", UUID.randomUUID() + ",_g_:admingroup"),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
+                        System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository")),
+                // The probe's assertion library; everything else the tests use is in the distribution.
+                mavenBundle("net.bytebuddy", "byte-buddy", System.getProperty("byte-buddy.version")),
+                mavenBundle("org.assertj", "assertj-core", System.getProperty("assertj.version")),
+                systemProperty(HTTP_PORT).value(httpPort)));
+        return options;
+    }
+
+    /** GET on the portal API, e.g. {@code get("/api/v1/health")}. */
+    protected static HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    protected static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static URI uri(String path) {
+        return URI.create("http://localhost:" + System.getProperty(HTTP_PORT) + path);
+    }
+
+    protected static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + response.body(), e);
+        }
+    }
+
+    /** Runs a shell command as an operator would type it and returns what it printed. */
+    protected String executeCommand(String command) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            Session session = sessionFactory.create(System.in, out, out);
+            session.execute(command);
+        } catch (Exception e) {
+            throw new IllegalStateException("'" + command + "' failed: " + e.getMessage(), e);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Polls until the supplier answers something that is not null, or fails after the timeout. */
+    protected static <T> T await(String what, Duration timeout, Supplier<T> supplier) {
+        Instant deadline = Instant.now().plus(timeout);
+        RuntimeException last = null;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                T value = supplier.get();
+                if (value != null) {
+                    return value;
+                }
+            } catch (RuntimeException e) {
+                last = e;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("timed out after " + timeout + " waiting for " + what, last);
+    }
+
+    private static String freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return Integer.toString(socket.getLocalPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

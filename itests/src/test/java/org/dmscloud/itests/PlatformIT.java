@@ -1,0 +1,250 @@
+package org.dmscloud.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Currency;
+import java.util.Hashtable;
+import java.util.List;
+
+import javax.inject.Inject;
+
+import org.dmscloud.api.account.AccountId;
+import org.dmscloud.api.account.TenantId;
+import org.dmscloud.api.catalog.Catalog;
+import org.dmscloud.api.catalog.CatalogOption;
+import org.dmscloud.api.catalog.CatalogPackage;
+import org.dmscloud.api.catalog.DeviceRange;
+import org.dmscloud.api.catalog.PriceComponent;
+import org.dmscloud.api.money.Money;
+import org.dmscloud.api.payment.PaymentProviderInfo;
+import org.dmscloud.api.payment.PaymentProviders;
+import org.dmscloud.api.time.ClockControl;
+import org.dmscloud.persistence.AccountRecord;
+import org.dmscloud.persistence.NewAccount;
+import org.dmscloud.persistence.Store;
+import org.dmscloud.spi.catalog.AddonOption;
+import org.dmscloud.spi.catalog.InstancePackage;
+import org.dmscloud.spi.catalog.PricingPlugin;
+import org.dmscloud.spi.payment.Availability;
+import org.dmscloud.spi.payment.PaymentProvider;
+import org.dmscloud.spi.payment.TopUpOutcome;
+import org.dmscloud.spi.payment.TopUpRequest;
+import org.dmscloud.spi.payment.TopUpStart;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The distribution as shipped: embedded H2, default configuration. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PlatformIT extends DmsCloudTestSupport {
+
+    @Inject
+    Catalog catalog;
+
+    @Inject
+    PaymentProviders paymentProviders;
+
+    @Inject
+    Store store;
+
+    @Inject
+    ClockControl clockControl;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ConfigurationAdmin configurationAdmin;
+
+    @Configuration
+    public Option[] config() {
+        return distribution().toArray(Option[]::new);
+    }
+
+    @Test
+    public void healthAnswers200WithTheEmbeddedDatabaseUp() {
+        HttpResponse<String> response = await("the health endpoint", Duration.ofSeconds(60), () -> {
+            HttpResponse<String> r = get("/api/v1/health");
+            return r.statusCode() == 200 ? r : null;
+        });
+
+        JsonNode health = json(response);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+        assertThat(health.get("version").asText()).isEqualTo("0.1.0-SNAPSHOT");
+        assertThat(health.at("/database/product").asText()).isEqualTo("H2");
+        assertThat(health.at("/database/reachable").asBoolean()).isTrue();
+        assertThat(Instant.parse(health.get("time").asText())).isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
+    }
+
+    @Test
+    public void unknownAddressesAnswerAProblemNotAnHtmlPage() {
+        HttpResponse<String> response = get("/api/v1/no-such-thing");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(response).get("type").asText()).isEqualTo("https://dmscloud.org/problems/not-found");
+    }
+
+    @Test
+    public void theStoreKeepsAnAccountInTheEmbeddedDatabase() {
+        NewAccount account = new NewAccount(AccountId.random(), TenantId.DEFAULT, "Itest GmbH", Currency.getInstance("EUR"),
+                Instant.parse("2026-11-26T00:00:00Z"));
+
+        store.inTransaction(tx -> tx.accounts().create(account));
+        AccountRecord found = store.inTransaction(tx -> tx.accounts().find(account.id())).orElseThrow();
+
+        assertThat(found.displayName()).isEqualTo("Itest GmbH");
+        assertThat(found.balance()).isEqualTo(Money.zero(Currency.getInstance("EUR")));
+    }
+
+    @Test
+    public void catalogPluginsRegisteredAsServicesAreSeenByTheHost() {
+        List<ServiceRegistration<?>> registrations = List.of(
+                register(InstancePackage.class, new TestPackage(), InstancePackage.PACKAGE_ID, "itest-package"),
+                register(AddonOption.class, new TestOption(), AddonOption.OPTION_ID, "itest-option"),
+                register(PricingPlugin.class, (PricingPlugin) (configuration, currency) -> List.of(
+                        new PriceComponent("itest-package", "Itest package", Money.ofMinor(100, currency))),
+                        PricingPlugin.PRICED_ITEM, "itest-package"));
+        try {
+            CatalogPackage pkg = catalog.findPackage("itest-package").orElseThrow();
+            assertThat(pkg.name()).isEqualTo("Itest package");
+            assertThat(pkg.devices()).isEqualTo(new DeviceRange(1, 100));
+            assertThat(pkg.priced()).isTrue();
+            assertThat(pkg.providedBy()).isEqualTo(bundleContext.getBundle().getSymbolicName());
+            assertThat(catalog.findOption("itest-option")).get().extracting(CatalogOption::priced).isEqualTo(false);
+        } finally {
+            registrations.forEach(ServiceRegistration::unregister);
+        }
+        assertThat(catalog.findPackage("itest-package")).isEmpty();
+        assertThat(catalog.findOption("itest-option")).isEmpty();
+    }
+
+    @Test
+    public void paymentProvidersRegisteredAsServicesAreSeenByTheHost() {
+        ServiceRegistration<?> registration = register(PaymentProvider.class, new TestPaymentProvider(),
+                PaymentProvider.PROVIDER_ID, "itest-pay");
+        try {
+            assertThat(paymentProviders.find("itest-pay")).get()
+                    .extracting(PaymentProviderInfo::displayName, PaymentProviderInfo::available, PaymentProviderInfo::unavailableReason)
+                    .containsExactly("Itest pay", false, "no credentials in this test");
+        } finally {
+            registration.unregister();
+        }
+        assertThat(paymentProviders.find("itest-pay")).isEmpty();
+    }
+
+    @Test
+    public void theClockIsTheSystemClockUntilTestModeIsSwitchedOnThenTheShellMovesIt() throws Exception {
+        assertThat(clockControl.isAdjustable()).isFalse();
+        assertThat(executeCommand("dms:clock")).contains("system clock");
+
+        org.osgi.service.cm.Configuration configuration = configurationAdmin.getConfiguration("org.dmscloud.clock", "?");
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put("adjustable", "true");
+        configuration.update(properties);
+        try {
+            await("test mode", Duration.ofSeconds(30), () -> clockControl.isAdjustable() ? Boolean.TRUE : null);
+
+            executeCommand("dms:clock-set 2026-11-30T00:00:00Z");
+            executeCommand("dms:clock-shift PT16H");
+
+            Instant expected = Instant.parse("2026-11-30T16:00:00Z");
+            assertThat(clockControl.now()).isCloseTo(expected, within(10, ChronoUnit.SECONDS));
+            assertThat(clock.instant()).as("the java.time.Clock service everything reads").isCloseTo(expected, within(10, ChronoUnit.SECONDS));
+            assertThat(configuration.getProperties().get("offset")).as("kept for a restart").isNotNull();
+        } finally {
+            executeCommand("dms:clock-reset");
+            configuration.delete();
+        }
+        await("system clock again", Duration.ofSeconds(30), () -> clockControl.isAdjustable() ? null : Boolean.TRUE);
+        assertThat(clock.instant()).isCloseTo(Instant.now(), within(10, ChronoUnit.SECONDS));
+    }
+
+    private <S> ServiceRegistration<S> register(Class<S> type, S service, String idProperty, String id) {
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(idProperty, id);
+        return bundleContext.registerService(type, service, properties);
+    }
+
+    private static final class TestPackage implements InstancePackage {
+        @Override
+        public String id() {
+            return "itest-package";
+        }
+
+        @Override
+        public String name() {
+            return "Itest package";
+        }
+
+        @Override
+        public String description() {
+            return "A package registered by the integration test.";
+        }
+
+        @Override
+        public DeviceRange devices() {
+            return new DeviceRange(1, 100);
+        }
+    }
+
+    private static final class TestOption implements AddonOption {
+        @Override
+        public String id() {
+            return "itest-option";
+        }
+
+        @Override
+        public String name() {
+            return "Itest option";
+        }
+
+        @Override
+        public String description() {
+            return "An option registered by the integration test.";
+        }
+    }
+
+    private static final class TestPaymentProvider implements PaymentProvider {
+        @Override
+        public String id() {
+            return "itest-pay";
+        }
+
+        @Override
+        public String displayName() {
+            return "Itest pay";
+        }
+
+        @Override
+        public Availability availability() {
+            return Availability.unavailable("no credentials in this test");
+        }
+
+        @Override
+        public TopUpStart start(TopUpRequest request) {
+            throw new IllegalStateException("unavailable");
+        }
+
+        @Override
+        public TopUpOutcome check(String providerReference) {
+            throw new IllegalStateException("unavailable");
+        }
+    }
+}
