@@ -13,6 +13,7 @@ import java.util.Hashtable;
 import java.util.List;
 
 import javax.inject.Inject;
+import javax.sql.DataSource;
 
 import org.dmscloud.api.account.AccountId;
 import org.dmscloud.api.account.TenantId;
@@ -43,6 +44,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -71,6 +73,10 @@ public class PlatformIT extends DmsCloudTestSupport {
     @Inject
     ConfigurationAdmin configurationAdmin;
 
+    @Inject
+    @Filter("(osgi.jndi.service.name=dmscloud)")
+    DataSource dataSource;
+
     @Configuration
     public Option[] config() {
         return distribution().toArray(Option[]::new);
@@ -90,6 +96,11 @@ public class PlatformIT extends DmsCloudTestSupport {
         assertThat(health.at("/database/product").asText()).isEqualTo("H2");
         assertThat(health.at("/database/reachable").asBoolean()).isTrue();
         assertThat(Instant.parse(health.get("time").asText())).isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
+    }
+
+    @Test
+    public void theDataSourceIsAConnectionPool() {
+        assertThat(dataSource.getClass().getName()).as("pax-jdbc-config with pool=dbcp2").startsWith("org.apache.commons.dbcp2.");
     }
 
     @Test
