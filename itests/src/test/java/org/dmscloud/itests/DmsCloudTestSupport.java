@@ -85,6 +85,14 @@ public abstract class DmsCloudTestSupport {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }
 
+    /** Waits for the health endpoint to answer 200: the platform is up with its database. */
+    protected static HttpResponse<String> awaitHealthy() {
+        return await("the health endpoint to answer 200", Duration.ofSeconds(60), () -> {
+            HttpResponse<String> response = get("/api/v1/health");
+            return response.statusCode() == 200 ? response : null;
+        });
+    }
+
     protected static HttpResponse<String> send(HttpRequest request) {
         try {
             return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

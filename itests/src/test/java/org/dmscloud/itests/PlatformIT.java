@@ -84,10 +84,7 @@ public class PlatformIT extends DmsCloudTestSupport {
 
     @Test
     public void healthAnswers200WithTheEmbeddedDatabaseUp() {
-        HttpResponse<String> response = await("the health endpoint", Duration.ofSeconds(60), () -> {
-            HttpResponse<String> r = get("/api/v1/health");
-            return r.statusCode() == 200 ? r : null;
-        });
+        HttpResponse<String> response = awaitHealthy();
 
         JsonNode health = json(response);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
@@ -127,8 +124,10 @@ public class PlatformIT extends DmsCloudTestSupport {
     @Test
     public void catalogPluginsRegisteredAsServicesAreSeenByTheHost() {
         List<ServiceRegistration<?>> registrations = List.of(
-                register(InstancePackage.class, new TestPackage(), InstancePackage.PACKAGE_ID, "itest-package"),
-                register(AddonOption.class, new TestOption(), AddonOption.OPTION_ID, "itest-option"),
+                register(InstancePackage.class,
+                        new TestPackage("itest-package", "Itest package", "A package registered by the integration test.", new DeviceRange(1, 100)), InstancePackage.PACKAGE_ID, "itest-package"),
+                register(AddonOption.class,
+                        new TestOption("itest-option", "Itest option", "An option registered by the integration test."), AddonOption.OPTION_ID, "itest-option"),
                 register(PricingPlugin.class, (PricingPlugin) (configuration, currency) -> List.of(
                         new PriceComponent("itest-package", "Itest package", Money.ofMinor(100, currency))),
                         PricingPlugin.PRICED_ITEM, "itest-package"));
@@ -193,43 +192,11 @@ public class PlatformIT extends DmsCloudTestSupport {
         return bundleContext.registerService(type, service, properties);
     }
 
-    private static final class TestPackage implements InstancePackage {
-        @Override
-        public String id() {
-            return "itest-package";
-        }
-
-        @Override
-        public String name() {
-            return "Itest package";
-        }
-
-        @Override
-        public String description() {
-            return "A package registered by the integration test.";
-        }
-
-        @Override
-        public DeviceRange devices() {
-            return new DeviceRange(1, 100);
-        }
+    /** A record's accessors implement the SPI's methods. */
+    private record TestPackage(String id, String name, String description, DeviceRange devices) implements InstancePackage {
     }
 
-    private static final class TestOption implements AddonOption {
-        @Override
-        public String id() {
-            return "itest-option";
-        }
-
-        @Override
-        public String name() {
-            return "Itest option";
-        }
-
-        @Override
-        public String description() {
-            return "An option registered by the integration test.";
-        }
+    private record TestOption(String id, String name, String description) implements AddonOption {
     }
 
     private static final class TestPaymentProvider implements PaymentProvider {

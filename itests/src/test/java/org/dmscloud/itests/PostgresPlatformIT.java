@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
@@ -66,10 +65,7 @@ public class PostgresPlatformIT extends DmsCloudTestSupport {
 
     @Test
     public void healthReportsPostgreSqlReachable() {
-        HttpResponse<String> response = await("the health endpoint", Duration.ofSeconds(60), () -> {
-            HttpResponse<String> r = get("/api/v1/health");
-            return r.statusCode() == 200 ? r : null;
-        });
+        HttpResponse<String> response = awaitHealthy();
 
         JsonNode health = json(response);
         assertThat(health.at("/database/product").asText()).isEqualTo("PostgreSQL");

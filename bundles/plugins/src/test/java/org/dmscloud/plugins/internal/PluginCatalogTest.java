@@ -74,46 +74,18 @@ class PluginCatalogTest {
     }
 
     private static InstancePackage pkg(String id, String name) {
-        return new InstancePackage() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String description() {
-                return name + " package";
-            }
-
-            @Override
-            public DeviceRange devices() {
-                return new DeviceRange(1, 500);
-            }
-        };
+        return new TestPackage(id, name, name + " package", new DeviceRange(1, 500));
     }
 
     private static AddonOption option(String id, String name) {
-        return new AddonOption() {
-            @Override
-            public String id() {
-                return id;
-            }
+        return new TestOption(id, name, name + " option");
+    }
 
-            @Override
-            public String name() {
-                return name;
-            }
+    /** A record's accessors implement the SPI's methods. */
+    private record TestPackage(String id, String name, String description, DeviceRange devices) implements InstancePackage {
+    }
 
-            @Override
-            public String description() {
-                return name + " option";
-            }
-        };
+    private record TestOption(String id, String name, String description) implements AddonOption {
     }
 
     private static PricingPlugin freePricing() {

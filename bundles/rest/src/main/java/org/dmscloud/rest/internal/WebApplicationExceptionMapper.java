@@ -1,5 +1,7 @@
 package org.dmscloud.rest.internal;
 
+import java.util.Map;
+
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
@@ -17,35 +19,28 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 @JaxrsApplicationSelect(PortalApplication.SELECT)
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
+    /**
+     * The kind (the end of the problem type) and the sentence for each status JAX-RS may refuse with.
+     * Fixed sentences: the exception's own message may carry internals (class names, paths).
+     */
+    private static final Map<Integer, String[]> KNOWN = Map.of(
+            400, new String[] { "bad-request", "The request could not be read." },
+            401, new String[] { "unauthenticated", "Sign in first." },
+            403, new String[] { "forbidden", "You may not do this." },
+            404, new String[] { "not-found", "There is nothing at this address." },
+            405, new String[] { "method-not-allowed", "This address does not accept that method." },
+            406, new String[] { "not-acceptable", "This address cannot answer in the media type asked for." },
+            413, new String[] { "payload-too-large", "The request is too large." },
+            415, new String[] { "unsupported-media-type", "This address does not accept that media type; send application/json." });
+
     @Override
     public Response toResponse(WebApplicationException exception) {
         Response.StatusType status = exception.getResponse().getStatusInfo();
-        return Problem.of(kindOf(status), status, detailOf(status)).toResponse();
-    }
-
-    private static String kindOf(Response.StatusType status) {
-        return switch (status.getStatusCode()) {
-            case 400 -> "bad-request";
-            case 401 -> "unauthenticated";
-            case 403 -> "forbidden";
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            case 406 -> "not-acceptable";
-            case 413 -> "payload-too-large";
-            case 415 -> "unsupported-media-type";
-            default -> status.getFamily() == Response.Status.Family.SERVER_ERROR ? "server-error" : "client-error";
-        };
-    }
-
-    /** Fixed sentences: the exception's own message may carry internals (class names, paths). */
-    private static String detailOf(Response.StatusType status) {
-        return switch (status.getStatusCode()) {
-            case 400 -> "The request could not be read.";
-            case 404 -> "There is nothing at this address.";
-            case 405 -> "This address does not accept that method.";
-            case 406 -> "This address cannot answer in the media type asked for.";
-            case 415 -> "This address does not accept that media type; send application/json.";
-            default -> status.getReasonPhrase();
-        };
+        String[] known = KNOWN.get(status.getStatusCode());
+        if (known != null) {
+            return Problem.of(known[0], status, known[1]).toResponse();
+        }
+        String kind = status.getFamily() == Response.Status.Family.SERVER_ERROR ? "server-error" : "client-error";
+        return Problem.of(kind, status, status.getReasonPhrase()).toResponse();
     }
 }
