@@ -7,4 +7,16 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface Transaction {
 
     Accounts accounts();
+
+    Instances instances();
+
+    Ledger ledger();
+
+    Quotes quotes();
+
+    IdempotentActions idempotentActions();
+
+    BillingRuns billingRuns();
+
+    DailyBilling dailyBilling();
 }

@@ -3,14 +3,14 @@ package org.dmscloud.api.account;
 import java.util.Locale;
 import java.util.UUID;
 
-/** Strict parsing of the UUID ids clients send. */
-final class Ids {
+/** Strict parsing of the UUID ids that clients send. */
+public final class Ids {
 
     private Ids() {
     }
 
     /** {@link UUID#fromString} accepts forms like "1-2-3-4-5"; ids are only ever the canonical 36 characters. */
-    static UUID parseUuid(String text, String what) {
+    public static UUID parseUuid(String text, String what) {
         if (text == null || text.length() != 36) {
             throw new IllegalArgumentException("'" + text + "' is not a valid " + what);
         }

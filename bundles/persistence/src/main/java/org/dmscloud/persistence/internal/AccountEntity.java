@@ -10,10 +10,10 @@ import javax.persistence.Id;
 import javax.persistence.Table;
 import javax.persistence.Version;
 
+import org.dmscloud.api.account.Account;
 import org.dmscloud.api.account.AccountId;
 import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.money.Money;
-import org.dmscloud.persistence.AccountRecord;
 import org.dmscloud.persistence.NewAccount;
 
 /** An account row. Instants are kept to the microsecond, the precision both databases store. */
@@ -34,7 +34,8 @@ public class AccountEntity {
     @Column(name = "currency", nullable = false, length = 3)
     private String currency;
 
-    @Column(name = "balance_minor", nullable = false)
+    // Changed only by ledger entries, in SQL; never written from here.
+    @Column(name = "balance_minor", nullable = false, insertable = false, updatable = false)
     private long balanceMinor;
 
     @Column(name = "created_at", nullable = false)
@@ -52,12 +53,14 @@ public class AccountEntity {
         this.tenantId = account.tenant().value();
         this.displayName = account.displayName();
         this.currency = account.currency().getCurrencyCode();
-        this.balanceMinor = 0;
         this.createdAt = account.createdAt().truncatedTo(ChronoUnit.MICROS);
     }
 
-    AccountRecord toRecord() {
-        return new AccountRecord(AccountId.parse(id), new TenantId(tenantId), displayName,
-                Money.ofMinor(balanceMinor, Currency.getInstance(currency)), createdAt);
+    Currency currency() {
+        return Currency.getInstance(currency);
+    }
+
+    Account toRecord() {
+        return new Account(AccountId.parse(id), new TenantId(tenantId), displayName, Money.ofMinor(balanceMinor, currency()), createdAt);
     }
 }

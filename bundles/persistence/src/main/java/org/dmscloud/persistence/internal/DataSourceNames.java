@@ -9,8 +9,6 @@ final class DataSourceNames {
     /** The persistence unit of META-INF/persistence.xml, registered by Aries JPA. */
     static final String PERSISTENCE_UNIT_FILTER = "(osgi.unit.name=dmscloud)";
 
-    static final String PERSISTENCE_UNIT = "dmscloud";
-
     private DataSourceNames() {
     }
 }

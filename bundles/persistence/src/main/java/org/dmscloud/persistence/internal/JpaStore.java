@@ -3,7 +3,6 @@ package org.dmscloud.persistence.internal;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.EntityTransaction;
-import javax.persistence.PersistenceException;
 import javax.sql.DataSource;
 
 import org.dmscloud.persistence.Store;
@@ -57,7 +56,7 @@ public class JpaStore implements Store {
             entityManager.flush();
             transaction.commit();
             return result;
-        } catch (PersistenceException e) {
+        } catch (RuntimeException e) {
             throw StoreExceptions.translate(e);
         } finally {
             current.remove();

@@ -1,21 +1,73 @@
 package org.dmscloud.persistence.internal;
 
+import java.sql.Connection;
+
 import javax.persistence.EntityManager;
 
 import org.dmscloud.persistence.Accounts;
+import org.dmscloud.persistence.BillingRuns;
+import org.dmscloud.persistence.DailyBilling;
+import org.dmscloud.persistence.IdempotentActions;
+import org.dmscloud.persistence.Instances;
+import org.dmscloud.persistence.Ledger;
+import org.dmscloud.persistence.Quotes;
 import org.dmscloud.persistence.Transaction;
 
-/** The repositories of one transaction, sharing its entity manager. */
+/** The repositories of one transaction: JPA and plain JDBC on the same connection. */
 final class JpaTransaction implements Transaction {
 
     private final Accounts accounts;
+    private final Instances instances;
+    private final Ledger ledger;
+    private final Quotes quotes;
+    private final IdempotentActions idempotentActions;
+    private final BillingRuns billingRuns;
+    private final DailyBilling dailyBilling;
 
     JpaTransaction(EntityManager entityManager) {
+        // EclipseLink hands out the transaction's connection, acquiring it on first use.
+        Jdbc jdbc = new Jdbc(() -> entityManager.unwrap(Connection.class));
         this.accounts = new JpaAccounts(entityManager);
+        this.instances = new JpaInstances(entityManager);
+        this.ledger = new JdbcLedger(jdbc);
+        this.quotes = new JdbcQuotes(jdbc);
+        this.idempotentActions = new JdbcIdempotentActions(jdbc);
+        this.billingRuns = new JdbcBillingRuns(jdbc);
+        this.dailyBilling = new JdbcDailyBilling(jdbc);
     }
 
     @Override
     public Accounts accounts() {
         return accounts;
+    }
+
+    @Override
+    public Instances instances() {
+        return instances;
+    }
+
+    @Override
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    @Override
+    public Quotes quotes() {
+        return quotes;
+    }
+
+    @Override
+    public IdempotentActions idempotentActions() {
+        return idempotentActions;
+    }
+
+    @Override
+    public BillingRuns billingRuns() {
+        return billingRuns;
+    }
+
+    @Override
+    public DailyBilling dailyBilling() {
+        return dailyBilling;
     }
 }

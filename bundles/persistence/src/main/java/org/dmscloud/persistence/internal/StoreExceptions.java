@@ -2,23 +2,42 @@ package org.dmscloud.persistence.internal;
 
 import java.sql.SQLException;
 
-import javax.persistence.PersistenceException;
-
+import org.dmscloud.persistence.BalanceConstraintException;
+import org.dmscloud.persistence.DuplicateKeyException;
 import org.dmscloud.persistence.StoreUnavailableException;
 
-/** Turns what JPA throws into what callers of the store can act on. */
+/** Turns what JDBC and JPA throw into what callers of the store can act on. SQLSTATEs are standard. */
 final class StoreExceptions {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String CHECK_VIOLATION_POSTGRES = "23514";
+    private static final String CHECK_VIOLATION_H2 = "23513";
 
     private StoreExceptions() {
     }
 
-    static RuntimeException translate(PersistenceException e) {
+    static RuntimeException translate(RuntimeException e) {
         SQLException sql = sqlCause(e);
-        // SQLSTATE class 08: connection exceptions, the same on H2 and PostgreSQL.
-        if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-            return new StoreUnavailableException("The database cannot be reached: " + sql.getMessage(), e);
+        return sql == null ? e : translate(sql, e);
+    }
+
+    static RuntimeException translate(SQLException sql) {
+        return translate(sql, sql);
+    }
+
+    private static RuntimeException translate(SQLException sql, Exception original) {
+        String state = String.valueOf(sql.getSQLState());
+        if (state.startsWith("08")) {
+            return new StoreUnavailableException("The database cannot be reached: " + sql.getMessage(), original);
         }
-        return e;
+        if (state.equals(UNIQUE_VIOLATION)) {
+            return new DuplicateKeyException(sql.getMessage(), original);
+        }
+        if ((state.equals(CHECK_VIOLATION_POSTGRES) || state.equals(CHECK_VIOLATION_H2))
+                && String.valueOf(sql.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("balance")) {
+            return new BalanceConstraintException("The database refused a negative balance: " + sql.getMessage(), original);
+        }
+        return original instanceof RuntimeException runtime ? runtime : new IllegalStateException(sql.getMessage(), sql);
     }
 
     static SQLException sqlCause(Throwable e) {

@@ -10,19 +10,35 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-import javax.persistence.EntityManagerFactory;
-import javax.persistence.Persistence;
 import javax.sql.DataSource;
 
+import org.dmscloud.api.account.Account;
 import org.dmscloud.api.account.AccountId;
 import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.money.Money;
-import org.dmscloud.persistence.AccountRecord;
+import org.dmscloud.api.billing.BillingRun;
+import org.dmscloud.api.billing.LedgerEntry;
+import org.dmscloud.api.billing.LedgerEntryType;
+import org.dmscloud.api.catalog.InstanceConfiguration;
+import org.dmscloud.api.catalog.PriceComponent;
+import org.dmscloud.api.instance.DisableReason;
+import org.dmscloud.api.instance.Instance;
+import org.dmscloud.api.instance.InstanceId;
+import org.dmscloud.api.instance.InstanceState;
+import org.dmscloud.persistence.BalanceConstraintException;
+import org.dmscloud.persistence.BillingRuns;
+import org.dmscloud.persistence.DailyBilling;
+import org.dmscloud.persistence.DuplicateKeyException;
 import org.dmscloud.persistence.NewAccount;
-import org.eclipse.persistence.config.PersistenceUnitProperties;
+import org.dmscloud.persistence.NewLedgerEntry;
+import org.dmscloud.persistence.Store;
+import org.dmscloud.persistence.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,22 +51,21 @@ abstract class PersistenceContractTest {
 
     private static final Currency EUR = Currency.getInstance("EUR");
 
-    private EntityManagerFactory entityManagerFactory;
-    private JpaStore store;
+    private TestDatabases.OpenStore openStore;
+    private Store store;
 
     /** A database with nothing in it, or with what earlier tests of the same class left. */
     protected abstract DataSource dataSource();
 
     @BeforeEach
     void openStore() {
-        entityManagerFactory = Persistence.createEntityManagerFactory(DataSourceNames.PERSISTENCE_UNIT,
-                Map.of(PersistenceUnitProperties.NON_JTA_DATASOURCE, dataSource()));
-        store = new JpaStore(entityManagerFactory, dataSource());
+        openStore = TestDatabases.open(dataSource());
+        store = openStore.store();
     }
 
     @AfterEach
     void closeStore() {
-        entityManagerFactory.close();
+        openStore.close();
     }
 
     @Test
@@ -69,8 +84,8 @@ abstract class PersistenceContractTest {
     void anAccountSurvivesTheRoundTrip() {
         NewAccount account = newAccount();
 
-        AccountRecord created = store.inTransaction(tx -> tx.accounts().create(account));
-        AccountRecord found = store.inTransaction(tx -> tx.accounts().find(account.id())).orElseThrow();
+        Account created = store.inTransaction(tx -> tx.accounts().create(account));
+        Account found = store.inTransaction(tx -> tx.accounts().find(account.id())).orElseThrow();
 
         assertThat(found).isEqualTo(created);
         assertThat(found.id()).isEqualTo(account.id());
@@ -85,10 +100,10 @@ abstract class PersistenceContractTest {
         NewAccount account = newAccount();
         store.inTransaction(tx -> tx.accounts().create(account));
 
-        Optional<AccountRecord> locked = store.inTransaction(tx -> tx.accounts().lock(account.id()));
-        Optional<AccountRecord> unknown = store.inTransaction(tx -> tx.accounts().lock(AccountId.random()));
+        Optional<Account> locked = store.inTransaction(tx -> tx.accounts().lock(account.id()));
+        Optional<Account> unknown = store.inTransaction(tx -> tx.accounts().lock(AccountId.random()));
 
-        assertThat(locked).get().extracting(AccountRecord::id).isEqualTo(account.id());
+        assertThat(locked).get().extracting(Account::id).isEqualTo(account.id());
         assertThat(unknown).isEmpty();
     }
 
@@ -101,7 +116,7 @@ abstract class PersistenceContractTest {
             throw new IllegalStateException("changed my mind");
         })).hasMessage("changed my mind");
 
-        Optional<AccountRecord> found = store.inTransaction(tx -> tx.accounts().find(account.id()));
+        Optional<Account> found = store.inTransaction(tx -> tx.accounts().find(account.id()));
         assertThat(found).isEmpty();
     }
 
@@ -129,6 +144,140 @@ abstract class PersistenceContractTest {
                     .satisfies(e -> assertThat(((SQLException) e).getSQLState()).startsWith("23"));
         }
         assertThat(store.inTransaction(tx -> tx.accounts().find(account.id())).orElseThrow().balance().isZero()).isTrue();
+    }
+
+    @Test
+    void aLedgerEntryChangesTheBalanceAndRecordsItAfterwards() {
+        NewAccount account = newAccount();
+        store.inTransaction(tx -> tx.accounts().create(account));
+
+        LedgerEntry topUp = store.inTransaction(tx -> tx.ledger().append(entry(account, 10_000, "top-up-1")));
+        LedgerEntry charge = store.inTransaction(tx -> tx.ledger().append(entry(account, -2_400, "charge-1")));
+
+        assertThat(topUp.balanceAfter()).isEqualTo(Money.ofMinor(10_000, EUR));
+        assertThat(charge.balanceAfter()).isEqualTo(Money.ofMinor(7_600, EUR));
+        Account stored = store.inTransaction(tx -> tx.accounts().find(account.id())).orElseThrow();
+        assertThat(stored.balance()).isEqualTo(Money.ofMinor(7_600, EUR));
+        LedgerEntry reread = store.inTransaction(tx -> tx.ledger().findByIdempotencyKey("charge-1")).orElseThrow();
+        assertThat(reread).isEqualTo(charge);
+        List<LedgerEntry> page = store.inTransaction(tx -> tx.ledger().page(account.id(), Long.MAX_VALUE, 10));
+        assertThat(page).containsExactly(charge, topUp);
+    }
+
+    @Test
+    void anIdempotencyKeyChangesABalanceOnlyOnce() {
+        NewAccount account = newAccount();
+        store.inTransaction(tx -> tx.accounts().create(account));
+        store.inTransaction(tx -> tx.ledger().append(entry(account, 500, "once")));
+
+        assertThatThrownBy(() -> store.inTransaction(tx -> tx.ledger().append(entry(account, 500, "once"))))
+                .isInstanceOf(DuplicateKeyException.class);
+        assertThat(store.inTransaction(tx -> tx.accounts().find(account.id())).orElseThrow().balance())
+                .isEqualTo(Money.ofMinor(500, EUR));
+    }
+
+    @Test
+    void theDatabaseRefusesAnEntryThatWouldMakeTheBalanceNegative() {
+        NewAccount account = newAccount();
+        store.inTransaction(tx -> tx.accounts().create(account));
+        store.inTransaction(tx -> tx.ledger().append(entry(account, 100, "in")));
+
+        assertThatThrownBy(() -> store.inTransaction(tx -> tx.ledger().append(entry(account, -101, "too-much"))))
+                .isInstanceOf(BalanceConstraintException.class);
+        assertThat(store.inTransaction(tx -> tx.accounts().find(account.id())).orElseThrow().balance())
+                .isEqualTo(Money.ofMinor(100, EUR));
+        Optional<LedgerEntry> refused = store.inTransaction(tx -> tx.ledger().findByIdempotencyKey("too-much"));
+        assertThat(refused).isEmpty();
+    }
+
+    @Test
+    void anInstanceSurvivesTheRoundTripAndItsUpdates() {
+        NewAccount account = newAccount();
+        store.inTransaction(tx -> tx.accounts().create(account));
+        Instance instance = newInstance(account, Instant.parse("2026-11-26T12:00:00Z"));
+
+        store.inTransaction(tx -> tx.instances().create(instance));
+        Instance disabled = new Instance(instance.id(), instance.account(), "renamed", InstanceConfiguration.of("business", 2_000,
+                Set.of("usp", "firmware")), InstanceState.DISABLED, Optional.of(DisableReason.CUSTOMER), instance.paidUntil(),
+                Money.ofMinor(3_600, EUR), instance.createdAt());
+        store.inTransaction(tx -> tx.instances().lock(instance.id()).map(locked -> tx.instances().update(disabled)));
+
+        Optional<Instance> found = store.inTransaction(tx -> tx.instances().find(instance.id()));
+        List<Instance> listed = store.inTransaction(tx -> tx.instances().listByAccount(account.id()));
+        assertThat(found).contains(disabled);
+        assertThat(listed).containsExactly(disabled);
+    }
+
+    @Test
+    void theDailyRunFindsLocksAndChargesDueInstancesInRunOrder() {
+        NewAccount account = newAccount();
+        store.inTransaction(tx -> tx.accounts().create(account));
+        store.inTransaction(tx -> tx.ledger().append(entry(account, 10_000, "funds")));
+        Instant dayEnd = Instant.parse("2026-11-27T00:00:00Z");
+        Instance older = newInstance(account, Instant.parse("2026-11-25T10:00:00Z"));
+        Instance newer = newInstance(account, Instant.parse("2026-11-25T11:00:00Z"));
+        store.inTransaction(tx -> List.of(tx.instances().create(newer), tx.instances().create(older)));
+
+        List<DailyBilling.DueInstance> due = store.inTransaction(tx -> tx.dailyBilling().findDue(dayEnd, DailyBilling.RunCursor.START, 10));
+        assertThat(due).extracting(DailyBilling.DueInstance::id).containsExactly(older.id(), newer.id());
+        List<DailyBilling.DueInstance> afterFirst = store.inTransaction(tx -> tx.dailyBilling().findDue(dayEnd, due.get(0).cursor(), 10));
+        assertThat(afterFirst).extracting(DailyBilling.DueInstance::id).containsExactly(newer.id());
+
+        List<Long> ids = store.inTransaction(tx -> {
+            assertThat(tx.dailyBilling().lockBalances(List.of(account.id()))).containsEntry(account.id(), Money.ofMinor(10_000, EUR));
+            assertThat(tx.dailyBilling().lockStillDue(List.of(newer.id(), older.id()), dayEnd)).hasSize(2);
+            NewLedgerEntry charge = new NewLedgerEntry(account.id(), LedgerEntryType.DAILY_CHARGE, Money.ofMinor(-2_400, EUR),
+                    Optional.of(older.id()), Optional.of(dayEnd.minusSeconds(86_400)), Optional.of(dayEnd),
+                    Optional.of(Money.ofMinor(2_400, EUR)), List.of(), "daily", "daily/" + older.id(), Instant.now());
+            List<Long> written = tx.dailyBilling().applyCharges(List.of(new DailyBilling.DailyCharge(charge, Money.ofMinor(7_600, EUR), dayEnd)));
+            tx.dailyBilling().disableForInsufficientFunds(List.of(newer.id()));
+            return written;
+        });
+
+        assertThat(ids).hasSize(1);
+        assertThat(store.inTransaction(tx -> tx.accounts().find(account.id())).orElseThrow().balance()).isEqualTo(Money.ofMinor(7_600, EUR));
+        Instance charged = store.inTransaction(tx -> tx.instances().find(older.id())).orElseThrow();
+        assertThat(charged.paidUntil()).isEqualTo(dayEnd);
+        assertThat(charged.paidRate()).isEqualTo(Money.ofMinor(2_400, EUR));
+        Instance disabled = store.inTransaction(tx -> tx.instances().find(newer.id())).orElseThrow();
+        assertThat(disabled.state()).isEqualTo(InstanceState.DISABLED);
+        assertThat(disabled.disableReason()).contains(DisableReason.INSUFFICIENT_FUNDS);
+        List<DailyBilling.DueInstance> dueAfterwards = store.inTransaction(tx -> tx.dailyBilling().findDue(dayEnd, DailyBilling.RunCursor.START, 10));
+        assertThat(dueAfterwards).isEmpty();
+    }
+
+    @Test
+    void aBillingRunRecordsItsProgress() {
+        long run = store.inTransaction(tx -> tx.billingRuns().start(LocalDate.parse("2026-11-26"), "node-1", Instant.parse("2026-11-26T00:05:00Z")));
+        InstanceId failedOne = InstanceId.random();
+        store.inTransaction(tx -> {
+            tx.billingRuns().addProgress(run, new BillingRuns.RunProgress(2, 1, 0, Map.of(failedOne, "no package"),
+                    List.of(Money.ofMinor(2_400, EUR), Money.ofMinor(100, EUR))));
+            tx.billingRuns().addProgress(run, new BillingRuns.RunProgress(1, 0, 3, Map.of(), List.of(Money.ofMinor(500, EUR))));
+            tx.billingRuns().finish(run, BillingRun.Status.COMPLETED, Instant.parse("2026-11-26T00:06:00Z"));
+            return null;
+        });
+
+        BillingRun recorded = store.inTransaction(tx -> tx.billingRuns().find(run)).orElseThrow();
+        assertThat(recorded.status()).isEqualTo(BillingRun.Status.COMPLETED);
+        assertThat(List.of(recorded.charged(), recorded.disabled(), recorded.skipped(), recorded.failed())).containsExactly(3L, 1L, 3L, 1L);
+        assertThat(recorded.totalCharged()).containsExactly(Money.ofMinor(3_000, EUR));
+        Map<InstanceId, String> failures = store.inTransaction(tx -> tx.billingRuns().failures(run));
+        boolean completed = store.inTransaction(tx -> tx.billingRuns().completed(LocalDate.parse("2026-11-26")));
+        assertThat(failures).containsEntry(failedOne, "no package");
+        assertThat(completed).isTrue();
+    }
+
+    private static NewLedgerEntry entry(NewAccount account, long minor, String key) {
+        return new NewLedgerEntry(account.id(), minor >= 0 ? LedgerEntryType.TOP_UP : LedgerEntryType.PRORATED_CHARGE,
+                Money.ofMinor(minor, EUR), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                List.of(new PriceComponent("test", "Test", Money.ofMinor(Math.abs(minor), EUR))), "test entry", key,
+                Instant.parse("2026-11-26T10:00:00Z"));
+    }
+
+    private static Instance newInstance(NewAccount account, Instant createdAt) {
+        return new Instance(InstanceId.random(), account.id(), "instance", InstanceConfiguration.of("starter", 500, Set.of()),
+                InstanceState.ENABLED, Optional.empty(), createdAt, Money.zero(EUR), createdAt);
     }
 
     private static NewAccount newAccount() {

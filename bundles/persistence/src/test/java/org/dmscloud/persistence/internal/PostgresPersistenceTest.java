@@ -1,31 +1,22 @@
 package org.dmscloud.persistence.internal;
 
-import java.io.IOException;
-
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterAll;
+import org.dmscloud.persistence.testing.TestDatabases;
 import org.junit.jupiter.api.BeforeAll;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
-/** A real PostgreSQL server, started from Maven Central's binaries for this test class. */
+/** A real PostgreSQL server. */
 class PostgresPersistenceTest extends PersistenceContractTest {
 
-    private static EmbeddedPostgres postgres;
+    private static DataSource dataSource;
 
     @BeforeAll
-    static void startDatabase() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        postgres.close();
+    static void startDatabase() {
+        dataSource = TestDatabases.postgres();
     }
 
     @Override
     protected DataSource dataSource() {
-        return postgres.getPostgresDatabase();
+        return dataSource;
     }
 }

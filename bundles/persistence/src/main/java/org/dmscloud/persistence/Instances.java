@@ -1,0 +1,27 @@
+package org.dmscloud.persistence;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.dmscloud.api.account.AccountId;
+import org.dmscloud.api.instance.Instance;
+import org.dmscloud.api.instance.InstanceId;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Instances, deleted ones included (ledger entries keep naming them). */
+@ProviderType
+public interface Instances {
+
+    Instance create(Instance instance);
+
+    Optional<Instance> find(InstanceId id);
+
+    /** Finds the instance and locks its row until the transaction ends; lock its account first. */
+    Optional<Instance> lock(InstanceId id);
+
+    /** Stores the instance's new state, configuration and coverage; it must be locked. */
+    Instance update(Instance instance);
+
+    /** The account's instances that are not deleted, oldest first. */
+    List<Instance> listByAccount(AccountId account);
+}

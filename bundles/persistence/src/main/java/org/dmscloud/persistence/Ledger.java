@@ -1,0 +1,28 @@
+package org.dmscloud.persistence;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.dmscloud.api.account.AccountId;
+import org.dmscloud.api.billing.LedgerEntry;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The append-only ledger. Appending is the only way a balance changes. */
+@ProviderType
+public interface Ledger {
+
+    /**
+     * Appends the entry and changes the account's balance by its amount, in this transaction.
+     *
+     * @throws DuplicateKeyException if an entry with this idempotency key exists
+     * @throws BalanceConstraintException if the balance would go below zero (the database refuses it)
+     */
+    LedgerEntry append(NewLedgerEntry entry);
+
+    Optional<LedgerEntry> find(long id);
+
+    Optional<LedgerEntry> findByIdempotencyKey(String idempotencyKey);
+
+    /** Newest first: at most {@code limit} entries of the account with an id below {@code beforeId}. */
+    List<LedgerEntry> page(AccountId account, long beforeId, int limit);
+}

@@ -1,0 +1,19 @@
+package org.dmscloud.persistence;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Quotes that actions may carry. */
+@ProviderType
+public interface Quotes {
+
+    void save(QuoteRecord quote);
+
+    Optional<QuoteRecord> find(UUID id);
+
+    /** Forgets quotes that expired before {@code before}; answers how many. */
+    int deleteExpired(Instant before);
+}

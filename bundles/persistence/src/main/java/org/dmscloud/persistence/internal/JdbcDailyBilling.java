@@ -1,0 +1,182 @@
+package org.dmscloud.persistence.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.dmscloud.api.account.AccountId;
+import org.dmscloud.api.catalog.InstanceConfiguration;
+import org.dmscloud.api.instance.DisableReason;
+import org.dmscloud.api.instance.InstanceId;
+import org.dmscloud.api.instance.InstanceState;
+import org.dmscloud.api.money.Money;
+import org.dmscloud.persistence.DailyBilling;
+import org.dmscloud.persistence.NewLedgerEntry;
+
+final class JdbcDailyBilling implements DailyBilling {
+
+    private static final String DUE_COLUMNS = "id, account_id, package_id, expected_devices, option_ids, created_at";
+
+    private static final Comparator<DueInstance> RUN_ORDER =
+            Comparator.comparing(DueInstance::createdAt).thenComparing(d -> d.id().toString());
+
+    private final Jdbc jdbc;
+
+    JdbcDailyBilling(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<DueInstance> findDue(Instant paidBefore, RunCursor after, int limit) {
+        return jdbc.call(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + DUE_COLUMNS + " FROM instance "
+                    + "WHERE state = ? AND paid_until < ? AND (created_at > ? OR (created_at = ? AND id > ?)) "
+                    + "ORDER BY created_at, id FETCH FIRST ? ROWS ONLY")) {
+                select.setString(1, InstanceState.ENABLED.name());
+                Jdbc.setInstant(select, 2, paidBefore);
+                Jdbc.setInstant(select, 3, after.createdAt());
+                Jdbc.setInstant(select, 4, after.createdAt());
+                select.setString(5, after.id().toString());
+                select.setInt(6, limit);
+                return readDue(select);
+            }
+        });
+    }
+
+    @Override
+    public Map<AccountId, Money> lockBalances(Collection<AccountId> accounts) {
+        TreeSet<String> ids = new TreeSet<>();
+        accounts.forEach(a -> ids.add(a.toString()));
+        return jdbc.call(connection -> {
+            Map<AccountId, Money> balances = new HashMap<>();
+            if (ids.isEmpty()) {
+                return balances;
+            }
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, balance_minor, currency FROM account "
+                    + "WHERE id IN (" + Jdbc.placeholders(ids.size()) + ") ORDER BY id FOR UPDATE")) {
+                int index = 1;
+                for (String id : ids) {
+                    select.setString(index++, id);
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        balances.put(AccountId.parse(rows.getString(1)),
+                                Money.ofMinor(rows.getLong(2), Currency.getInstance(rows.getString(3))));
+                    }
+                }
+            }
+            return balances;
+        });
+    }
+
+    @Override
+    public List<DueInstance> lockStillDue(Collection<InstanceId> instances, Instant paidBefore) {
+        TreeSet<String> ids = new TreeSet<>();
+        instances.forEach(i -> ids.add(i.toString()));
+        return jdbc.call(connection -> {
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + DUE_COLUMNS + " FROM instance "
+                    + "WHERE id IN (" + Jdbc.placeholders(ids.size()) + ") AND state = ? AND paid_until < ? ORDER BY id FOR UPDATE")) {
+                int index = 1;
+                for (String id : ids) {
+                    select.setString(index++, id);
+                }
+                select.setString(index++, InstanceState.ENABLED.name());
+                Jdbc.setInstant(select, index, paidBefore);
+                List<DueInstance> due = readDue(select);
+                due.sort(RUN_ORDER);
+                return due;
+            }
+        });
+    }
+
+    @Override
+    public List<Long> applyCharges(List<DailyCharge> charges) {
+        if (charges.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.call(connection -> {
+            updateCoverage(connection, charges);
+            lowerBalances(connection, charges);
+            List<NewLedgerEntry> entries = new ArrayList<>(charges.size());
+            List<Money> balancesAfter = new ArrayList<>(charges.size());
+            for (DailyCharge charge : charges) {
+                entries.add(charge.entry());
+                balancesAfter.add(charge.balanceAfter());
+            }
+            return LedgerRows.insert(connection, entries, balancesAfter);
+        });
+    }
+
+    private static void updateCoverage(Connection connection, List<DailyCharge> charges) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE instance SET paid_until = ?, paid_rate_minor = ?, version = version + 1 WHERE id = ?")) {
+            for (DailyCharge charge : charges) {
+                Jdbc.setInstant(update, 1, charge.paidUntil());
+                update.setLong(2, charge.entry().rate().orElseThrow().minorUnits());
+                update.setString(3, charge.entry().instance().orElseThrow().toString());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    private static void lowerBalances(Connection connection, List<DailyCharge> charges) throws SQLException {
+        Map<AccountId, Long> charged = new HashMap<>();
+        for (DailyCharge charge : charges) {
+            charged.merge(charge.entry().account(), -charge.entry().amount().minorUnits(), Long::sum);
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE account SET balance_minor = balance_minor - ? WHERE id = ?")) {
+            for (Map.Entry<AccountId, Long> account : charged.entrySet()) {
+                update.setLong(1, account.getValue());
+                update.setString(2, account.getKey().toString());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    @Override
+    public void disableForInsufficientFunds(Collection<InstanceId> instances) {
+        if (instances.isEmpty()) {
+            return;
+        }
+        jdbc.call(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE instance SET state = ?, disable_reason = ?, version = version + 1 WHERE id = ?")) {
+                for (InstanceId instance : instances) {
+                    update.setString(1, InstanceState.DISABLED.name());
+                    update.setString(2, DisableReason.INSUFFICIENT_FUNDS.name());
+                    update.setString(3, instance.toString());
+                    update.addBatch();
+                }
+                return update.executeBatch();
+            }
+        });
+    }
+
+    private static List<DueInstance> readDue(PreparedStatement select) throws SQLException {
+        List<DueInstance> due = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                due.add(new DueInstance(InstanceId.parse(rows.getString("id")), AccountId.parse(rows.getString("account_id")),
+                        new InstanceConfiguration(rows.getString("package_id"), rows.getLong("expected_devices"),
+                                OptionIds.split(rows.getString("option_ids"))),
+                        Jdbc.getInstant(rows, "created_at")));
+            }
+        }
+        return due;
+    }
+}

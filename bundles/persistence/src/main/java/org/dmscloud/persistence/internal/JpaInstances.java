@@ -1,0 +1,73 @@
+package org.dmscloud.persistence.internal;
+
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+
+import org.dmscloud.api.account.AccountId;
+import org.dmscloud.api.instance.Instance;
+import org.dmscloud.api.instance.InstanceId;
+import org.dmscloud.persistence.Instances;
+
+final class JpaInstances implements Instances {
+
+    private final EntityManager entityManager;
+
+    JpaInstances(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @Override
+    public Instance create(Instance instance) {
+        InstanceEntity entity = new InstanceEntity(instance);
+        entityManager.persist(entity);
+        entityManager.flush();
+        return entity.toRecord(instance.paidRate().currency());
+    }
+
+    @Override
+    public Optional<Instance> find(InstanceId id) {
+        return Optional.ofNullable(entityManager.find(InstanceEntity.class, id.toString())).map(this::toRecord);
+    }
+
+    @Override
+    public Optional<Instance> lock(InstanceId id) {
+        return Optional.ofNullable(entityManager.find(InstanceEntity.class, id.toString(), LockModeType.PESSIMISTIC_WRITE))
+                .map(this::toRecord);
+    }
+
+    @Override
+    public Instance update(Instance instance) {
+        InstanceEntity entity = entityManager.find(InstanceEntity.class, instance.id().toString());
+        if (entity == null) {
+            throw new IllegalArgumentException("no instance " + instance.id());
+        }
+        entity.apply(instance);
+        // Written now, not at commit, so that plain JDBC later in this transaction sees it.
+        entityManager.flush();
+        return entity.toRecord(instance.paidRate().currency());
+    }
+
+    @Override
+    public List<Instance> listByAccount(AccountId account) {
+        Currency currency = currencyOf(account.toString());
+        return entityManager.createNamedQuery(InstanceEntity.BY_ACCOUNT, InstanceEntity.class)
+                .setParameter("account", account.toString()).getResultList().stream()
+                .map(entity -> entity.toRecord(currency)).toList();
+    }
+
+    private Instance toRecord(InstanceEntity entity) {
+        return entity.toRecord(currencyOf(entity.accountId()));
+    }
+
+    private Currency currencyOf(String accountId) {
+        AccountEntity account = entityManager.find(AccountEntity.class, accountId);
+        if (account == null) {
+            throw new IllegalStateException("instance of a missing account " + accountId);
+        }
+        return account.currency();
+    }
+}

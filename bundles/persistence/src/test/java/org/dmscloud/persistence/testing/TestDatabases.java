@@ -1,0 +1,81 @@
+package org.dmscloud.persistence.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.Persistence;
+import javax.sql.DataSource;
+
+import org.dmscloud.persistence.Store;
+import org.dmscloud.persistence.internal.JpaStore;
+import org.h2.jdbcx.JdbcDataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Real databases for tests of this and other bundles: an in-memory H2 like the embedded default, and a
+ * PostgreSQL server started from Maven Central's binaries, shared by the JVM's tests. Each database is
+ * migrated by the production migrations when its store opens.
+ */
+public final class TestDatabases {
+
+    private static EmbeddedPostgres postgres;
+
+    private TestDatabases() {
+    }
+
+    /** A new, empty in-memory H2 database. */
+    public static DataSource h2() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+        dataSource.setUser("sa");
+        return dataSource;
+    }
+
+    /** A new, empty database on the JVM's PostgreSQL server, started on first use. */
+    public static synchronized DataSource postgres() {
+        try {
+            if (postgres == null) {
+                postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start();
+                Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::stopPostgres));
+            }
+            String name = "test_" + UUID.randomUUID().toString().replace("-", "");
+            try (var connection = postgres.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE " + name);
+            }
+            return postgres.getDatabase("postgres", name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start PostgreSQL for the tests", e);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not create a test database", e);
+        }
+    }
+
+    /** The production store on this data source, with the schema migrated. Close it with {@link OpenStore#close()}. */
+    public static OpenStore open(DataSource dataSource) {
+        EntityManagerFactory entityManagerFactory = Persistence.createEntityManagerFactory("dmscloud",
+                Map.of("javax.persistence.nonJtaDataSource", dataSource));
+        return new OpenStore(new JpaStore(entityManagerFactory, dataSource), dataSource, entityManagerFactory);
+    }
+
+    /** A store and what it runs on. */
+    public record OpenStore(Store store, DataSource dataSource, EntityManagerFactory entityManagerFactory) implements AutoCloseable {
+        @Override
+        public void close() {
+            entityManagerFactory.close();
+        }
+    }
+
+    private static synchronized void stopPostgres() {
+        try {
+            if (postgres != null) {
+                postgres.close();
+            }
+        } catch (IOException e) {
+            // The JVM is going away and the data directory is temporary.
+        }
+    }
+}
