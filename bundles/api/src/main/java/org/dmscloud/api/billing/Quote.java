@@ -17,7 +17,7 @@ import org.dmscloud.api.money.Money;
  * @param amount      the balance change: negative for a charge, positive for a credit, zero when free
  * @param dailyRate   the daily rate of the configuration after the action, with its components (a zero
  *                    rate for a delete)
- * @param paidRate    the rate paid for the coverage running at {@code quotedAt} (zero when none runs)
+ * @param paidRate    the rate the instance was paid at before the action (zero for a new one)
  * @param periodStart the start of the coverage charged or credited, when there is an amount
  * @param periodEnd   its end
  * @param rule        the rule of BILLING-RULES.md that applies, e.g. "R5"

@@ -1,0 +1,116 @@
+package org.dmscloud.billing.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.dmscloud.api.account.AccountId;
+import org.dmscloud.api.catalog.InstanceConfiguration;
+import org.dmscloud.api.catalog.Pricing;
+import org.dmscloud.api.instance.ActionOptions;
+import org.dmscloud.api.instance.DisableReason;
+import org.dmscloud.api.instance.Instance;
+import org.dmscloud.api.instance.InstanceChange;
+import org.dmscloud.api.instance.InstanceId;
+import org.dmscloud.api.instance.InstanceService;
+import org.dmscloud.api.instance.InstanceState;
+import org.dmscloud.api.instance.NewInstance;
+import org.dmscloud.persistence.Store;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.EventAdmin;
+
+/** The instance lifecycle with its billing effects (R3–R9). */
+@Component(service = InstanceService.class)
+public class BillingInstanceService implements InstanceService {
+
+    private final Store store;
+    private final ActionPlanner planner;
+    private final InstanceActions actions;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile EventAdmin eventAdmin;
+
+    @Activate
+    public BillingInstanceService(@Reference Store store, @Reference Pricing pricing, @Reference Clock clock) {
+        this.store = store;
+        this.planner = new ActionPlanner(pricing);
+        this.actions = new InstanceActions(store, clock, new BillingEventPublisher(() -> eventAdmin));
+    }
+
+    @Override
+    public InstanceChange create(AccountId account, NewInstance request, ActionOptions options) {
+        String fingerprint = Fingerprints.create(request.configuration(), request.enabled());
+        return actions.perform(account, fingerprint, options, (tx, owner, now) -> {
+            Plan plan = planner.create(request.configuration(), request.enabled(), owner.balance().currency(), now);
+            Effect effect = plan.effect();
+            Instance created = tx.instances().create(new Instance(InstanceId.random(), account, request.name(), request.configuration(),
+                    request.enabled() ? InstanceState.ENABLED : InstanceState.DISABLED,
+                    request.enabled() ? Optional.empty() : Optional.of(DisableReason.CUSTOMER), effect.paidUntil(),
+                    effect.paidRate(), now));
+            return new InstanceActions.Outcome(created, plan, "Created '" + request.name() + "'");
+        });
+    }
+
+    @Override
+    public InstanceChange enable(AccountId account, InstanceId id, ActionOptions options) {
+        return actions.perform(account, Fingerprints.enable(id), options, (tx, owner, now) -> {
+            Instance instance = InstanceActions.lockInstance(tx, owner, id);
+            Plan plan = planner.enable(instance, now);
+            Instance enabled = tx.instances().update(with(instance, instance.configuration(), InstanceState.ENABLED, Optional.empty(), plan.effect()));
+            return new InstanceActions.Outcome(enabled, plan, "Enabled '" + instance.name() + "'");
+        });
+    }
+
+    @Override
+    public InstanceChange disable(AccountId account, InstanceId id, ActionOptions options) {
+        return actions.perform(account, Fingerprints.disable(id), options, (tx, owner, now) -> {
+            Instance instance = InstanceActions.lockInstance(tx, owner, id);
+            Plan plan = planner.disable(instance);
+            Optional<DisableReason> reason = instance.state() == InstanceState.DISABLED ? instance.disableReason() : Optional.of(DisableReason.CUSTOMER);
+            Instance disabled = tx.instances().update(with(instance, instance.configuration(), InstanceState.DISABLED, reason, plan.effect()));
+            return new InstanceActions.Outcome(disabled, plan, "Disabled '" + instance.name() + "'");
+        });
+    }
+
+    @Override
+    public InstanceChange changeSettings(AccountId account, InstanceId id, InstanceConfiguration configuration, ActionOptions options) {
+        return actions.perform(account, Fingerprints.changeSettings(id, configuration), options, (tx, owner, now) -> {
+            Instance instance = InstanceActions.lockInstance(tx, owner, id);
+            Plan plan = planner.changeSettings(instance, configuration, now);
+            Instance changed = tx.instances().update(with(instance, configuration, instance.state(), instance.disableReason(), plan.effect()));
+            return new InstanceActions.Outcome(changed, plan, "Changed the settings of '" + instance.name() + "'");
+        });
+    }
+
+    @Override
+    public InstanceChange delete(AccountId account, InstanceId id, ActionOptions options) {
+        return actions.perform(account, Fingerprints.delete(id), options, (tx, owner, now) -> {
+            Instance instance = InstanceActions.lockInstance(tx, owner, id);
+            Plan plan = planner.delete(instance, now);
+            Instance deleted = tx.instances().update(with(instance, instance.configuration(), InstanceState.DELETED, Optional.empty(), plan.effect()));
+            return new InstanceActions.Outcome(deleted, plan, "Deleted '" + instance.name() + "'");
+        });
+    }
+
+    @Override
+    public Optional<Instance> find(AccountId account, InstanceId id) {
+        return store.inTransaction(tx -> tx.instances().find(id))
+                .filter(instance -> instance.account().equals(account) && instance.state() != InstanceState.DELETED);
+    }
+
+    @Override
+    public List<Instance> list(AccountId account) {
+        return store.inTransaction(tx -> tx.instances().listByAccount(account));
+    }
+
+    private static Instance with(Instance instance, InstanceConfiguration configuration, InstanceState state,
+            Optional<DisableReason> reason, Effect effect) {
+        return new Instance(instance.id(), instance.account(), instance.name(), configuration, state, reason, effect.paidUntil(),
+                effect.paidRate(), instance.createdAt());
+    }
+}

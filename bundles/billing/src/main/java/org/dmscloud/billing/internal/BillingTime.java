@@ -1,0 +1,28 @@
+package org.dmscloud.billing.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+/** Billing boundaries: 00:00:00 UTC of every day. */
+final class BillingTime {
+
+    private BillingTime() {
+    }
+
+    /** The first boundary strictly after {@code t}. */
+    static Instant nextBoundary(Instant t) {
+        return t.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
+    }
+
+    /** {@code day} 00:00 UTC. */
+    static Instant start(LocalDate day) {
+        return day.atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+
+    /** The UTC day that {@code t} falls in. */
+    static LocalDate dayOf(Instant t) {
+        return LocalDate.ofInstant(t, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,260 @@
+package org.dmscloud.billing.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.dmscloud.api.account.AccountId;
+import org.dmscloud.api.billing.BillingRun;
+import org.dmscloud.api.billing.DailyRunService;
+import org.dmscloud.api.billing.LedgerEntry;
+import org.dmscloud.api.billing.LedgerEntryType;
+import org.dmscloud.api.catalog.DailyRate;
+import org.dmscloud.api.catalog.InstanceConfiguration;
+import org.dmscloud.api.catalog.Pricing;
+import org.dmscloud.api.instance.InstanceId;
+import org.dmscloud.api.money.Money;
+import org.dmscloud.persistence.BillingRuns.RunProgress;
+import org.dmscloud.persistence.DailyBilling.DailyCharge;
+import org.dmscloud.persistence.DailyBilling.DueInstance;
+import org.dmscloud.persistence.DailyBilling.RunCursor;
+import org.dmscloud.persistence.NewLedgerEntry;
+import org.dmscloud.persistence.Store;
+import org.dmscloud.persistence.Transaction;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daily run (R1, R2) for one day: walks the enabled instances not yet paid to the day's end, oldest
+ * first, in batches of one transaction each, and charges each its daily rate or, with too little balance,
+ * disables it. Exactly once per instance and day, whatever reruns, crashes or other nodes do: each batch
+ * locks its accounts and instances (accounts first, in id order) and re-reads what is still due, and a
+ * daily charge's ledger key is unique per instance and day. A batch that fails is retried one instance
+ * per transaction, so one bad instance is reported and the others are billed.
+ */
+@Component(service = DailyRunService.class, configurationPid = DailyRunConfiguration.PID)
+@Designate(ocd = DailyRunConfiguration.class)
+public class DailyRun implements DailyRunService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DailyRun.class);
+
+    private final Store store;
+    private final Pricing pricing;
+    private final Clock clock;
+    private final BillingEventPublisher events;
+    private final String node;
+    private final int batchSize;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile EventAdmin eventAdmin;
+
+    @Activate
+    public DailyRun(@Reference Store store, @Reference Pricing pricing, @Reference Clock clock, DailyRunConfiguration configuration) {
+        this.store = store;
+        this.pricing = pricing;
+        this.clock = clock;
+        this.events = new BillingEventPublisher(() -> eventAdmin);
+        this.node = configuration.node().isBlank() ? System.getProperty("karaf.name", "dmscloud") : configuration.node();
+        this.batchSize = configuration.batchSize();
+    }
+
+    DailyRun(Store store, Pricing pricing, Clock clock, BillingEventPublisher events, String node, int batchSize) {
+        this.store = store;
+        this.pricing = pricing;
+        this.clock = clock;
+        this.events = events;
+        this.node = node;
+        this.batchSize = batchSize;
+    }
+
+    @Override
+    public BillingRun run(LocalDate day) {
+        LocalDate today = BillingTime.dayOf(clock.instant());
+        if (day.isAfter(today)) {
+            throw new IllegalArgumentException("The daily run bills days that have begun; " + day + " is after today, " + today + ".");
+        }
+        long runId = store.inTransaction(tx -> tx.billingRuns().start(day, node, clock.instant()));
+        LOG.info("Daily run {} for {} started on {}", runId, day, node);
+        try {
+            Instant dayEnd = BillingTime.start(day.plusDays(1));
+            RateCache rates = new RateCache(pricing);
+            RunCursor cursor = RunCursor.START;
+            while (true) {
+                RunCursor after = cursor;
+                List<DueInstance> due = store.inTransaction(tx -> tx.dailyBilling().findDue(dayEnd, after, batchSize));
+                if (due.isEmpty()) {
+                    break;
+                }
+                cursor = due.get(due.size() - 1).cursor();
+                billBatch(runId, day, due, rates);
+            }
+            store.inTransaction(tx -> {
+                tx.billingRuns().finish(runId, BillingRun.Status.COMPLETED, clock.instant());
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.error("Daily run {} for {} failed; the next run of the day goes on where it stopped", runId, day, e);
+            store.inTransaction(tx -> {
+                tx.billingRuns().finish(runId, BillingRun.Status.FAILED, clock.instant());
+                return null;
+            });
+            throw e;
+        }
+        BillingRun run = store.inTransaction(tx -> tx.billingRuns().find(runId)).orElseThrow();
+        LOG.info("Daily run {} for {} completed: {} charged, {} disabled, {} skipped, {} failed, total {}", runId, day,
+                run.charged(), run.disabled(), run.skipped(), run.failed(), run.totalCharged());
+        return run;
+    }
+
+    @Override
+    public List<BillingRun> history(int limit) {
+        return store.inTransaction(tx -> tx.billingRuns().history(Math.max(1, Math.min(limit, 1000))));
+    }
+
+    private void billBatch(long runId, LocalDate day, List<DueInstance> due, RateCache rates) {
+        BatchResult result;
+        try {
+            result = store.inTransaction(tx -> bill(tx, runId, day, due, rates));
+        } catch (RuntimeException batchFailure) {
+            LOG.warn("Daily run {}: a batch of {} failed ({}); billing its instances one by one", runId, due.size(), batchFailure.toString());
+            result = BatchResult.EMPTY;
+            for (DueInstance instance : due) {
+                result = result.plus(billAlone(runId, day, instance, rates));
+            }
+        }
+        events.charged(result.charges());
+        result.disabled().forEach(d -> events.disabledForInsufficientFunds(d.account(), d.instance(), d.needed(), d.balance()));
+    }
+
+    private BatchResult billAlone(long runId, LocalDate day, DueInstance instance, RateCache rates) {
+        try {
+            return store.inTransaction(tx -> bill(tx, runId, day, List.of(instance), rates));
+        } catch (RuntimeException e) {
+            LOG.error("Daily run {}: instance {} could not be billed", runId, instance.id(), e);
+            store.inTransaction(tx -> {
+                tx.billingRuns().addProgress(runId, new RunProgress(0, 0, 0, Map.of(instance.id(), e.toString()), List.of()));
+                return null;
+            });
+            return BatchResult.EMPTY;
+        }
+    }
+
+    /** Bills the instances that are still due once locked, in run order, in this transaction. */
+    private BatchResult bill(Transaction tx, long runId, LocalDate day, List<DueInstance> due, RateCache rates) {
+        Instant dayStart = BillingTime.start(day);
+        Instant dayEnd = BillingTime.start(day.plusDays(1));
+        Map<AccountId, Money> balances = new HashMap<>(tx.dailyBilling()
+                .lockBalances(due.stream().map(DueInstance::account).collect(Collectors.toSet())));
+        List<DueInstance> locked = tx.dailyBilling().lockStillDue(due.stream().map(DueInstance::id).toList(), dayEnd);
+        Instant now = clock.instant();
+        List<DailyCharge> charges = new ArrayList<>();
+        List<Disabled> disabled = new ArrayList<>();
+        Map<InstanceId, String> failures = new LinkedHashMap<>();
+        for (DueInstance instance : locked) {
+            Money balance = balances.get(instance.account());
+            Optional<DailyRate> rate = rates.rateOf(instance.configuration(), balance.currency());
+            if (rate.isEmpty()) {
+                failures.put(instance.id(), rates.whyNot(instance.configuration(), balance.currency()));
+                continue;
+            }
+            Money dailyRate = rate.get().total();
+            if (balance.isLessThan(dailyRate)) {
+                disabled.add(new Disabled(instance.account(), instance.id(), dailyRate, balance));
+                continue;
+            }
+            Money after = balance.minus(dailyRate);
+            balances.put(instance.account(), after);
+            charges.add(new DailyCharge(new NewLedgerEntry(instance.account(), LedgerEntryType.DAILY_CHARGE, dailyRate.negate(),
+                    Optional.of(instance.id()), Optional.of(dayStart), Optional.of(dayEnd), Optional.of(dailyRate),
+                    rate.get().components(), "Daily charge for " + day + " (R1)", "daily/" + instance.id() + "/" + day, now),
+                    after, dayEnd));
+        }
+        List<Long> ids = tx.dailyBilling().applyCharges(charges);
+        tx.dailyBilling().disableForInsufficientFunds(disabled.stream().map(Disabled::instance).toList());
+        tx.billingRuns().addProgress(runId, new RunProgress(charges.size(), disabled.size(), due.size() - locked.size(), failures,
+                charges.stream().map(c -> c.entry().amount().negate()).toList()));
+        List<LedgerEntry> written = new ArrayList<>(charges.size());
+        for (int i = 0; i < charges.size(); i++) {
+            NewLedgerEntry entry = charges.get(i).entry();
+            written.add(new LedgerEntry(ids.get(i), entry.account(), entry.type(), entry.amount(), charges.get(i).balanceAfter(),
+                    entry.instance(), entry.periodStart(), entry.periodEnd(), entry.rate(), entry.breakdown(), entry.description(),
+                    entry.idempotencyKey(), entry.createdAt()));
+        }
+        return new BatchResult(written, disabled);
+    }
+
+    /** An instance the run disabled, and why: the rate it needed and the balance there was. */
+    private record Disabled(AccountId account, InstanceId instance, Money needed, Money balance) {
+    }
+
+    private record BatchResult(List<LedgerEntry> charges, List<Disabled> disabled) {
+
+        static final BatchResult EMPTY = new BatchResult(List.of(), List.of());
+
+        BatchResult plus(BatchResult other) {
+            List<LedgerEntry> allCharges = new ArrayList<>(charges);
+            allCharges.addAll(other.charges);
+            List<Disabled> allDisabled = new ArrayList<>(disabled);
+            allDisabled.addAll(other.disabled);
+            return new BatchResult(allCharges, allDisabled);
+        }
+    }
+
+    /**
+     * Rates of the configurations met in one run. Plugins are pure (their contract), so a configuration's
+     * rate is asked once per run; the cache is bounded so memory does not grow with the instances.
+     */
+    static final class RateCache {
+
+        private static final int MAX_ENTRIES = 10_000;
+
+        private final Pricing pricing;
+        private final Map<Key, Object> rates = new LinkedHashMap<>(256, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Key, Object> eldest) {
+                return size() > MAX_ENTRIES;
+            }
+        };
+
+        RateCache(Pricing pricing) {
+            this.pricing = pricing;
+        }
+
+        /** The rate, or empty when it cannot be priced (see {@link #whyNot}). */
+        Optional<DailyRate> rateOf(InstanceConfiguration configuration, Currency currency) {
+            Object rate = rates.computeIfAbsent(new Key(configuration, currency), key -> {
+                try {
+                    return pricing.dailyRate(configuration, currency);
+                } catch (RuntimeException e) {
+                    return e.getMessage() == null ? e.toString() : e.getMessage();
+                }
+            });
+            return rate instanceof DailyRate dailyRate ? Optional.of(dailyRate) : Optional.empty();
+        }
+
+        String whyNot(InstanceConfiguration configuration, Currency currency) {
+            return String.valueOf(rates.get(new Key(configuration, currency)));
+        }
+
+        private record Key(InstanceConfiguration configuration, Currency currency) {
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.dmscloud.billing.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.sql.DataSource;
+
+import org.dmscloud.api.account.Account;
+import org.dmscloud.api.account.AccountId;
+import org.dmscloud.api.account.TenantId;
+import org.dmscloud.api.billing.BillingRun;
+import org.dmscloud.api.billing.LedgerEntry;
+import org.dmscloud.api.catalog.InstanceConfiguration;
+import org.dmscloud.api.instance.ActionOptions;
+import org.dmscloud.api.instance.Instance;
+import org.dmscloud.api.instance.InstanceId;
+import org.dmscloud.api.instance.NewInstance;
+import org.dmscloud.api.money.Money;
+import org.dmscloud.persistence.Store;
+import org.dmscloud.persistence.testing.TestDatabases;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+/**
+ * The billing engine as it runs in the platform, wired by hand over a real database, with a clock and
+ * a price list the test controls, and the events it posts collected.
+ */
+final class Billing implements AutoCloseable {
+
+    static final Currency EUR = Currency.getInstance("EUR");
+
+    final MutableClock clock;
+    final PriceList prices = new PriceList();
+    final List<Event> events = new CopyOnWriteArrayList<>();
+    final TestDatabases.OpenStore database;
+    final Store store;
+    final BillingInstanceService instances;
+    final BillingQuoteService quotes;
+    final LedgerBalanceService balances;
+    final DailyRun dailyRun;
+
+    Billing(DataSource dataSource, Instant now) {
+        this(dataSource, now, 500);
+    }
+
+    Billing(DataSource dataSource, Instant now, int batchSize) {
+        this.clock = new MutableClock(now);
+        this.database = TestDatabases.open(dataSource);
+        this.store = database.store();
+        this.instances = new BillingInstanceService(store, prices, clock);
+        this.instances.eventAdmin = recordingEventAdmin();
+        this.quotes = new BillingQuoteService(store, prices, clock);
+        this.balances = new LedgerBalanceService(store, clock);
+        this.dailyRun = new DailyRun(store, prices, clock, new BillingEventPublisher(this::recordingEventAdmin), "test-node", batchSize);
+    }
+
+    /** Another node on the same database: its own services, the same clock and prices. */
+    DailyRun otherNode(String name) {
+        return new DailyRun(store, prices, clock, new BillingEventPublisher(this::recordingEventAdmin), name, 500);
+    }
+
+    Account account(String balance) {
+        Account account = balances.open(TenantId.DEFAULT, "Customer " + UUID.randomUUID(), EUR);
+        if (!Money.of(balance, "EUR").isZero()) {
+            balances.topUp(account.id(), Money.of(balance, "EUR"), UUID.randomUUID().toString(), "test funds");
+        }
+        return account;
+    }
+
+    Money balance(AccountId account) {
+        return balances.find(account).orElseThrow().balance();
+    }
+
+    static InstanceConfiguration devices(long devices, String... options) {
+        return InstanceConfiguration.of("standard", devices, Set.of(options));
+    }
+
+    Instance create(AccountId account, long devices) {
+        return instances.create(account, new NewInstance("acs", devices(devices), true), ActionOptions.NONE).instance();
+    }
+
+    Instance createDisabled(AccountId account, long devices) {
+        return instances.create(account, new NewInstance("acs", devices(devices), false), ActionOptions.NONE).instance();
+    }
+
+    Instance instance(AccountId account, InstanceId id) {
+        return store.inTransaction(tx -> tx.instances().find(id)).filter(i -> i.account().equals(account)).orElseThrow();
+    }
+
+    BillingRun run(String day) {
+        return dailyRun.run(LocalDate.parse(day));
+    }
+
+    /** Every ledger entry of the account, oldest first. */
+    List<LedgerEntry> ledger(AccountId account) {
+        List<LedgerEntry> entries = new ArrayList<>(balances.ledger(account, Long.MAX_VALUE, 500));
+        java.util.Collections.reverse(entries);
+        return entries;
+    }
+
+    List<Event> events(String topic) {
+        return events.stream().filter(e -> e.getTopic().equals(topic)).toList();
+    }
+
+    private EventAdmin recordingEventAdmin() {
+        return new EventAdmin() {
+            @Override
+            public void postEvent(Event event) {
+                events.add(event);
+            }
+
+            @Override
+            public void sendEvent(Event event) {
+                events.add(event);
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+
+    static Map<String, Object> properties(Event event) {
+        Map<String, Object> properties = new java.util.TreeMap<>();
+        for (String name : event.getPropertyNames()) {
+            properties.put(name, event.getProperty(name));
+        }
+        return properties;
+    }
+}

@@ -1,0 +1,492 @@
+package org.dmscloud.billing.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.dmscloud.billing.internal.Billing.devices;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.dmscloud.api.account.Account;
+import org.dmscloud.api.billing.BillingEvents;
+import org.dmscloud.api.billing.BillingRun;
+import org.dmscloud.api.billing.IdempotencyKeyReusedException;
+import org.dmscloud.api.billing.InsufficientFundsException;
+import org.dmscloud.api.billing.LedgerEntry;
+import org.dmscloud.api.billing.LedgerEntryType;
+import org.dmscloud.api.billing.Quote;
+import org.dmscloud.api.billing.QuoteMismatchException;
+import org.dmscloud.api.instance.ActionOptions;
+import org.dmscloud.api.instance.DisableReason;
+import org.dmscloud.api.instance.Instance;
+import org.dmscloud.api.instance.InstanceChange;
+import org.dmscloud.api.instance.InstanceNotFoundException;
+import org.dmscloud.api.instance.InstanceState;
+import org.dmscloud.api.instance.NewInstance;
+import org.dmscloud.api.money.Money;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One test per rule of BILLING-RULES.md (and then some), named after it, against the production store.
+ * Each subclass brings a real database; every test gets an empty one.
+ */
+abstract class BillingRulesTest {
+
+    /** Monday 23 November 2026, 10:00 UTC. */
+    private static final Instant MONDAY_10 = Instant.parse("2026-11-23T10:00:00Z");
+
+    Billing billing;
+
+    protected abstract DataSource newDatabase();
+
+    @BeforeEach
+    void start() {
+        billing = new Billing(newDatabase(), MONDAY_10);
+    }
+
+    @AfterEach
+    void stop() {
+        billing.close();
+    }
+
+    // R1 ---------------------------------------------------------------------------------------------
+
+    @Test
+    void rule_R1_dailyRunChargesAnEnabledInstanceTheFullRateForTheDay() {
+        Account account = billing.account("100.00");
+        Instance instance = billing.create(account.id(), 1_000); // 24.00/day, paid to Tuesday 00:00
+        billing.clock.set("2026-11-24T00:05:00Z");
+
+        BillingRun run = billing.run("2026-11-24");
+
+        assertThat(run.charged()).isEqualTo(1);
+        assertThat(run.totalCharged()).containsExactly(Money.of("24.00", "EUR"));
+        Instance charged = billing.instance(account.id(), instance.id());
+        assertThat(charged.paidUntil()).isEqualTo(Instant.parse("2026-11-25T00:00:00Z"));
+        assertThat(charged.paidRate()).isEqualTo(Money.of("24.00", "EUR"));
+        LedgerEntry entry = last(billing.ledger(account.id()));
+        assertThat(entry.type()).isEqualTo(LedgerEntryType.DAILY_CHARGE);
+        assertThat(entry.amount()).isEqualTo(Money.of("-24.00", "EUR"));
+        assertThat(entry.periodStart()).contains(Instant.parse("2026-11-24T00:00:00Z"));
+        assertThat(entry.periodEnd()).contains(Instant.parse("2026-11-25T00:00:00Z"));
+        assertThat(entry.breakdown()).hasSize(2);
+        assertThat(billing.balance(account.id())).isEqualTo(Money.of("100.00", "EUR").minus(Money.of("14.00", "EUR")).minus(Money.of("24.00", "EUR")));
+        assertThat(billing.events(BillingEvents.TOPIC_CHARGED)).hasSize(2);
+    }
+
+    @Test
+    void rule_R1_dailyRunLeavesADisabledInstanceAndTheBalanceAlone() {
+        Account account = billing.account("100.00");
+        Instance instance = billing.createDisabled(account.id(), 1_000);
+        billing.clock.set("2026-11-24T00:05:00Z");
+
+        BillingRun run = billing.run("2026-11-24");
+
+        assertThat(run.charged()).isZero();
+        assertThat(billing.instance(account.id(), instance.id()).state()).isEqualTo(InstanceState.DISABLED);
+        assertThat(billing.balance(account.id())).isEqualTo(Money.of("100.00", "EUR"));
+    }
+
+    @Test
+    void rule_R1_dailyRunLeavesAnInstanceAlreadyPaidToTheDaysEnd() {
+        Account account = billing.account("100.00");
+        billing.clock.set("2026-11-24T08:00:00Z");
+        billing.create(account.id(), 1_000); // paid to Wednesday 00:00 at creation
+        Money afterCreate = billing.balance(account.id());
+
+        BillingRun run = billing.run("2026-11-24");
+
+        assertThat(run.charged()).isZero();
+        assertThat(billing.balance(account.id())).isEqualTo(afterCreate);
+    }
+
+    @Test
+    void rule_R1_aShortBalanceDisablesTheInstanceLeavesTheBalanceAndTellsTheCustomer() {
+        Account account = billing.account("20.00");
+        Instance instance = billing.create(account.id(), 1_000); // 14.00 to midnight, 6.00 left
+        billing.clock.set("2026-11-24T00:05:00Z");
+
+        BillingRun run = billing.run("2026-11-24");
+
+        assertThat(run.disabled()).isEqualTo(1);
+        Instance disabled = billing.instance(account.id(), instance.id());
+        assertThat(disabled.state()).isEqualTo(InstanceState.DISABLED);
+        assertThat(disabled.disableReason()).contains(DisableReason.INSUFFICIENT_FUNDS);
+        assertThat(disabled.paidUntil()).isEqualTo(Instant.parse("2026-11-24T00:00:00Z"));
+        assertThat(billing.balance(account.id())).isEqualTo(Money.of("6.00", "EUR"));
+        assertThat(billing.events(BillingEvents.TOPIC_INSTANCE_DISABLED)).singleElement()
+                .satisfies(event -> assertThat(Billing.properties(event)).containsEntry(BillingEvents.INSTANCE, instance.id().toString())
+                        .containsEntry(BillingEvents.AMOUNT_MINOR, 2_400L).containsEntry(BillingEvents.BALANCE_MINOR, 600L));
+    }
+
+    @Test
+    void rule_R1_theOldestInstanceIsBilledFirst() {
+        Account account = billing.account("60.00");
+        Instance older = billing.create(account.id(), 1_000); // 14.00
+        billing.clock.advance(Duration.ofMinutes(1));
+        Instance newer = billing.create(account.id(), 1_000); // 13.98; 32.02 left pays one day of 24.00, not two
+        billing.clock.set("2026-11-24T00:05:00Z");
+
+        billing.run("2026-11-24");
+
+        assertThat(billing.instance(account.id(), older.id()).state()).isEqualTo(InstanceState.ENABLED);
+        assertThat(billing.instance(account.id(), newer.id()).state()).isEqualTo(InstanceState.DISABLED);
+    }
+
+    // R2 ---------------------------------------------------------------------------------------------
+
+    @Test
+    void rule_R2_runningTheSameDayAgainChargesNobodyTwice() {
+        Account account = billing.account("100.00");
+        billing.create(account.id(), 1_000);
+        billing.clock.set("2026-11-24T00:05:00Z");
+        billing.run("2026-11-24");
+        Money afterFirst = billing.balance(account.id());
+
+        BillingRun again = billing.run("2026-11-24");
+
+        assertThat(again.charged()).isZero();
+        assertThat(billing.balance(account.id())).isEqualTo(afterFirst);
+        assertThat(billing.ledger(account.id())).filteredOn(e -> e.type() == LedgerEntryType.DAILY_CHARGE).hasSize(1);
+    }
+
+    @Test
+    void rule_R2_aDayThePlatformWasDownIsNotBilledRetroactively() {
+        Account account = billing.account("100.00");
+        Instance instance = billing.create(account.id(), 1_000); // paid to Tuesday 00:00
+        // No run on Tuesday; Wednesday's run bills Wednesday only.
+        billing.clock.set("2026-11-25T00:05:00Z");
+
+        billing.run("2026-11-25");
+
+        List<LedgerEntry> daily = billing.ledger(account.id()).stream().filter(e -> e.type() == LedgerEntryType.DAILY_CHARGE).toList();
+        assertThat(daily).singleElement().satisfies(e -> assertThat(e.periodStart()).contains(Instant.parse("2026-11-25T00:00:00Z")));
+        assertThat(billing.instance(account.id(), instance.id()).paidUntil()).isEqualTo(Instant.parse("2026-11-26T00:00:00Z"));
+    }
+
+    @Test
+    void rule_R2_aDayAfterTodayCannotBeRun() {
+        assertThatThrownBy(() -> billing.run("2026-11-24")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("after today");
+    }
+
+    // R3, R4, R5 --------------------------------------------------------------------------------------
+
+    @Test
+    void rule_R3_disableIsFreeRefundsNothingAndKeepsTheCoverage() {
+        Account account = billing.account("100.00");
+        Instance instance = billing.create(account.id(), 1_000);
+        Money before = billing.balance(account.id());
+        billing.clock.set("2026-11-23T15:00:00Z");
+
+        InstanceChange change = billing.instances.disable(account.id(), instance.id(), ActionOptions.NONE);
+
+        assertThat(change.ledgerEntry()).isEmpty();
+        assertThat(change.instance().state()).isEqualTo(InstanceState.DISABLED);
+        assertThat(change.instance().disableReason()).contains(DisableReason.CUSTOMER);
+        assertThat(change.instance().paidUntil()).isEqualTo(instance.paidUntil());
+        assertThat(billing.balance(account.id())).isEqualTo(before);
+    }
+
+    @Test
+    void rule_R4_enableInsidePaidCoverageIsFree() {
+        Account account = billing.account("100.00");
+        Instance instance = billing.create(account.id(), 1_000);
+        billing.instances.disable(account.id(), instance.id(), ActionOptions.NONE);
+        Money before = billing.balance(account.id());
+        billing.clock.set("2026-11-23T23:59:59Z");
+
+        InstanceChange change = billing.instances.enable(account.id(), instance.id(), ActionOptions.NONE);
+
+        assertThat(change.ledgerEntry()).isEmpty();
+        assertThat(change.instance().state()).isEqualTo(InstanceState.ENABLED);
+        assertThat(billing.balance(account.id())).isEqualTo(before);
+    }
+
+    @Test
+    void rule_R5_enableAfterLapseChargesToMidnight() {
+        Account account = billing.account("100.00");
+        Instance instance = billing.createDisabled(account.id(), 1_000);
+        billing.clock.set("2026-11-24T18:00:00Z");
+
+        InstanceChange change = billing.instances.enable(account.id(), instance.id(), ActionOptions.NONE);
+
+        LedgerEntry entry = change.ledgerEntry().orElseThrow();
+        assertThat(entry.type()).isEqualTo(LedgerEntryType.PRORATED_CHARGE);
+        assertThat(entry.amount()).isEqualTo(Money.of("-6.00", "EUR")); // 24.00 × 6/24
+        assertThat(entry.periodStart()).contains(Instant.parse("2026-11-24T18:00:00Z"));
+        assertThat(entry.periodEnd()).contains(Instant.parse("2026-11-25T00:00:00Z"));
+        assertThat(change.instance().paidUntil()).isEqualTo(Instant.parse("2026-11-25T00:00:00Z"));
+        assertThat(change.instance().paidRate()).isEqualTo(Money.of("24.00", "EUR"));
+    }
+
+    @Test
+    void rule_R5_enableWithTooLittleBalanceIsRefusedAndChangesNothing() {
+        Account account = billing.account("5.99");
+        Instance instance = billing.createDisabled(account.id(), 1_000);
+        billing.clock.set("2026-11-24T18:00:00Z");
+
+        assertThatThrownBy(() -> billing.instances.enable(account.id(), instance.id(), ActionOptions.NONE))
+                .isInstanceOfSatisfying(InsufficientFundsException.class, e -> {
+                    assertThat(e.needed()).isEqualTo(Money.of("6.00", "EUR"));
+                    assertThat(e.balance()).isEqualTo(Money.of("5.99", "EUR"));
+                });
+        assertThat(billing.instance(account.id(), instance.id())).isEqualTo(instance);
+        assertThat(billing.balance(account.id())).isEqualTo(Money.of("5.99", "EUR"));
+    }
+
+    // R6 ---------------------------------------------------------------------------------------------
+
+    @Test
+    void rule_R6_createChargesTheProratedRateToTheNextBoundary() {
+        Account account = billing.account("100.00");
+
+        InstanceChange change = billing.instances.create(account.id(), new NewInstance("acs", devices(1_000), true), ActionOptions.NONE);
+
+        assertThat(change.ledgerEntry().orElseThrow().amount()).isEqualTo(Money.of("-14.00", "EUR")); // 24.00 × 14/24
+        assertThat(change.instance().state()).isEqualTo(InstanceState.ENABLED);
+        assertThat(change.instance().paidUntil()).isEqualTo(Instant.parse("2026-11-24T00:00:00Z"));
+        assertThat(billing.balance(account.id())).isEqualTo(Money.of("86.00", "EUR"));
+    }
+
+    @Test
+    void rule_R6_createDisabledIsFree() {
+        Account account = billing.account("0");
+
+        InstanceChange change = billing.instances.create(account.id(), new NewInstance("acs", devices(1_000), false), ActionOptions.NONE);
+
+        assertThat(change.ledgerEntry()).isEmpty();
+        assertThat(change.instance().state()).isEqualTo(InstanceState.DISABLED);
+        assertThat(change.instance().isPaidAt(MONDAY_10)).isFalse();
+    }
+
+    @Test
+    void rule_R6_createWithTooLittleBalanceIsRefusedAndStoresNothing() {
+        Account account = billing.account("13.99");
+
+        assertThatThrownBy(() -> billing.instances.create(account.id(), new NewInstance("acs", devices(1_000), true), ActionOptions.NONE))
+                .isInstanceOf(InsufficientFundsException.class);
+        assertThat(billing.instances.list(account.id())).isEmpty();
+        assertThat(billing.balance(account.id())).isEqualTo(Money.of("13.99", "EUR"));
+    }
+
+    // R7, R8 -----------------------------------------------------------------------------------------
+
+    @Test
+    void rule_R7_anUpgradeChargesTheRateDifferenceForTheRestOfTheCoverage() {
+        Account account = billing.account("100.00");
+        Instance instance = billing.create(account.id(), 1_000);
+        billing.clock.set("2026-11-23T18:00:00Z");
+
+        InstanceChange change = billing.instances.changeSettings(account.id(), instance.id(), devices(2_000), ActionOptions.NONE);
+
+        LedgerEntry entry = change.ledgerEntry().orElseThrow();
+        assertThat(entry.type()).isEqualTo(LedgerEntryType.SETTINGS_CHANGE_CHARGE);
+        assertThat(entry.amount()).isEqualTo(Money.of("-3.00", "EUR")); // (36 − 24) × 6/24
+        assertThat(entry.rate()).contains(Money.of("12.00", "EUR"));
+        assertThat(change.instance().paidRate()).isEqualTo(Money.of("36.00", "EUR"));
+        assertThat(change.instance().paidUntil()).isEqualTo(instance.paidUntil());
+        assertThat(change.instance().configuration()).isEqualTo(devices(2_000));
+    }
+
+    @Test
+    void rule_R7_anUpgradeWithTooLittleBalanceIsRefusedAndChangesNothing() {
+        Account account = billing.account("16.99"); // 14.00 for the creation, 2.99 left, 3.00 needed
+        Instance instance = billing.create(account.id(), 1_000);
+        billing.clock.set("2026-11-23T18:00:00Z");
+
+        assertThatThrownBy(() -> billing.instances.changeSettings(account.id(), instance.id(), devices(2_000), ActionOptions.NONE))
+                .isInstanceOf(InsufficientFundsException.class);
+        assertThat(billing.instance(account.id(), instance.id())).isEqualTo(instance);
+        assertThat(billing.balance(account.id())).isEqualTo(Money.of("2.99", "EUR"));
+    }
+
+    @Test
+    void rule_R7_aChangeOutsideTheCoverageIsFree() {
+        Account account = billing.account("100.00");
+        Instance instance = billing.createDisabled(account.id(), 1_000);
+
+        InstanceChange change = billing.instances.changeSettings(account.id(), instance.id(), devices(2_000), ActionOptions.NONE);
+
+        assertThat(change.ledgerEntry()).isEmpty();
+        assertThat(change.instance().configuration()).isEqualTo(devices(2_000));
+        assertThat(billing.balance(account.id())).isEqualTo(Money.of("100.00", "EUR"));
+    }
+
+    @Test
+    void rule_R8_aDowngradeCreditsTheRateDifferenceForTheRestOfTheCoverage() {
+        Account account = billing.account("100.00");
+        Instance instance = billing.instances.create(account.id(), new NewInstance("acs", devices(2_000), true), ActionOptions.NONE).instance();
+        billing.clock.set("2026-11-23T21:00:00Z");
+
+        InstanceChange change = billing.instances.changeSettings(account.id(), instance.id(), devices(1_000), ActionOptions.NONE);
+
+        LedgerEntry entry = change.ledgerEntry().orElseThrow();
+        assertThat(entry.type()).isEqualTo(LedgerEntryType.CREDIT);
+        assertThat(entry.amount()).isEqualTo(Money.of("1.50", "EUR")); // (36 − 24) × 3/24
+        assertThat(change.instance().paidRate()).isEqualTo(Money.of("24.00", "EUR"));
+    }
+
+    // R9 ---------------------------------------------------------------------------------------------
+
+    @Test
+    void rule_R9_deleteRefundsTheUnusedPartOfTheCoverage() {
+        Account account = billing.account("100.00");
+        Instance instance = billing.create(account.id(), 1_000); // 14.00
+        billing.clock.set("2026-11-23T16:00:00Z");
+
+        InstanceChange change = billing.instances.delete(account.id(), instance.id(), ActionOptions.NONE);
+
+        assertThat(change.ledgerEntry().orElseThrow().amount()).isEqualTo(Money.of("8.00", "EUR")); // 24.00 × 8/24
+        assertThat(change.instance().state()).isEqualTo(InstanceState.DELETED);
+        assertThat(billing.balance(account.id())).isEqualTo(Money.of("94.00", "EUR"));
+        assertThat(billing.instances.find(account.id(), instance.id())).isEmpty();
+        assertThat(billing.instances.list(account.id())).isEmpty();
+        assertThatThrownBy(() -> billing.instances.enable(account.id(), instance.id(), ActionOptions.NONE))
+                .isInstanceOf(InstanceNotFoundException.class);
+    }
+
+    @Test
+    void rule_R9_deleteAfterTheCoverageLapsedRefundsNothing() {
+        Account account = billing.account("100.00");
+        Instance instance = billing.createDisabled(account.id(), 1_000);
+
+        assertThat(billing.instances.delete(account.id(), instance.id(), ActionOptions.NONE).ledgerEntry()).isEmpty();
+        assertThat(billing.balance(account.id())).isEqualTo(Money.of("100.00", "EUR"));
+    }
+
+    // R10 --------------------------------------------------------------------------------------------
+
+    @Test
+    void rule_R10_aPriceChangeAppliesFromTheNextChargeOn() {
+        Account account = billing.account("100.00");
+        Instance instance = billing.create(account.id(), 1_000); // paid at 24.00
+        billing.prices.setPackagePrices(18_00, 1_20); // 30.00 for 1,000 devices from now on
+        billing.clock.set("2026-11-23T18:00:00Z");
+
+        // The running coverage keeps its paid rate: disabling and enabling inside it costs nothing ...
+        billing.instances.disable(account.id(), instance.id(), ActionOptions.NONE);
+        assertThat(billing.instances.enable(account.id(), instance.id(), ActionOptions.NONE).instance().paidRate())
+                .isEqualTo(Money.of("24.00", "EUR"));
+        // ... and the next daily charge is at the new price.
+        billing.clock.set("2026-11-24T00:05:00Z");
+        billing.run("2026-11-24");
+        assertThat(last(billing.ledger(account.id())).amount()).isEqualTo(Money.of("-30.00", "EUR"));
+        assertThat(billing.instance(account.id(), instance.id()).paidRate()).isEqualTo(Money.of("30.00", "EUR"));
+    }
+
+    // R11 --------------------------------------------------------------------------------------------
+
+    @Test
+    void rule_R11_aQuoteIsExactlyWhatTheActionChargesAndChangesNothing() {
+        Account account = billing.account("100.00");
+        Instance instance = billing.create(account.id(), 1_000);
+        billing.clock.set("2026-11-23T18:00:00Z");
+        Money before = billing.balance(account.id());
+
+        Quote quote = billing.quotes.quoteChangeSettings(account.id(), instance.id(), devices(2_000, "usp"));
+
+        assertThat(quote.amount()).isEqualTo(Money.of("-4.25", "EUR")); // (41 − 24) × 6/24
+        assertThat(quote.rule()).isEqualTo("R7");
+        assertThat(quote.dailyRate().total()).isEqualTo(Money.of("41.00", "EUR"));
+        assertThat(quote.dailyRate().components()).extracting(c -> c.item()).containsExactly("standard", "standard", "usp");
+        assertThat(quote.paidRate()).isEqualTo(Money.of("24.00", "EUR"));
+        assertThat(quote.periodEnd()).contains(Instant.parse("2026-11-24T00:00:00Z"));
+        assertThat(billing.balance(account.id())).isEqualTo(before);
+        assertThat(billing.instance(account.id(), instance.id())).isEqualTo(instance);
+
+        InstanceChange change = billing.instances.changeSettings(account.id(), instance.id(), devices(2_000, "usp"),
+                ActionOptions.NONE.withQuote(quote.id()));
+        assertThat(change.ledgerEntry().orElseThrow().amount()).isEqualTo(quote.amount());
+    }
+
+    @Test
+    void rule_R11_everyBillableActionHasAQuote() {
+        Account account = billing.account("100.00");
+        assertThat(billing.quotes.quoteCreate(account.id(), devices(1_000), true).amount()).isEqualTo(Money.of("-14.00", "EUR"));
+        assertThat(billing.quotes.quoteCreate(account.id(), devices(1_000), false).amount()).isEqualTo(Money.zero(Billing.EUR));
+        Instance instance = billing.createDisabled(account.id(), 1_000);
+        assertThat(billing.quotes.quoteEnable(account.id(), instance.id()).amount()).isEqualTo(Money.of("-14.00", "EUR"));
+        billing.instances.enable(account.id(), instance.id(), ActionOptions.NONE);
+        assertThat(billing.quotes.quoteDelete(account.id(), instance.id()).amount()).isEqualTo(Money.of("14.00", "EUR"));
+    }
+
+    @Test
+    void rule_R11_anActionCarryingAQuoteIsRefusedWhenTheAmountChanged() {
+        Account account = billing.account("100.00");
+        Instance instance = billing.createDisabled(account.id(), 1_000);
+        Quote quote = billing.quotes.quoteEnable(account.id(), instance.id());
+        billing.clock.advance(Duration.ofMinutes(5)); // 24.00 × 5 min less: 13.92
+
+        assertThatThrownBy(() -> billing.instances.enable(account.id(), instance.id(), ActionOptions.NONE.withQuote(quote.id())))
+                .isInstanceOf(QuoteMismatchException.class).hasMessageContaining("it was -14.00 EUR, it is now -13.92 EUR");
+        assertThat(billing.instance(account.id(), instance.id())).isEqualTo(instance);
+        assertThat(billing.balance(account.id())).isEqualTo(Money.of("100.00", "EUR"));
+    }
+
+    @Test
+    void rule_R11_aQuoteCannotBeCarriedByAnotherAction() {
+        Account account = billing.account("100.00");
+        Instance instance = billing.createDisabled(account.id(), 1_000);
+        Quote quote = billing.quotes.quoteDelete(account.id(), instance.id());
+
+        assertThatThrownBy(() -> billing.instances.enable(account.id(), instance.id(), ActionOptions.NONE.withQuote(quote.id())))
+                .isInstanceOf(QuoteMismatchException.class).hasMessageContaining("different action");
+        Account other = billing.account("100.00");
+        assertThatThrownBy(() -> billing.instances.create(other.id(), new NewInstance("acs", devices(1_000), true),
+                ActionOptions.NONE.withQuote(quote.id()))).isInstanceOf(QuoteMismatchException.class);
+    }
+
+    // Idempotency and tenancy -----------------------------------------------------------------------
+
+    @Test
+    void aRetriedActionWithTheSameKeyChangesNothingAndAnswersTheFirstResult() {
+        Account account = billing.account("100.00");
+        NewInstance request = new NewInstance("acs", devices(1_000), true);
+
+        InstanceChange first = billing.instances.create(account.id(), request, ActionOptions.withKey("create-1"));
+        InstanceChange retry = billing.instances.create(account.id(), request, ActionOptions.withKey("create-1"));
+
+        assertThat(retry.replayed()).isTrue();
+        assertThat(retry.instance().id()).isEqualTo(first.instance().id());
+        assertThat(retry.ledgerEntry()).isEqualTo(first.ledgerEntry());
+        assertThat(billing.instances.list(account.id())).hasSize(1);
+        assertThat(billing.balance(account.id())).isEqualTo(Money.of("86.00", "EUR"));
+        assertThatThrownBy(() -> billing.instances.create(account.id(), new NewInstance("acs", devices(2_000), true),
+                ActionOptions.withKey("create-1"))).isInstanceOf(IdempotencyKeyReusedException.class);
+    }
+
+    @Test
+    void anotherAccountsInstanceDoesNotExist() {
+        Account owner = billing.account("100.00");
+        Account stranger = billing.account("100.00");
+        Instance instance = billing.create(owner.id(), 1_000);
+
+        assertThatThrownBy(() -> billing.instances.disable(stranger.id(), instance.id(), ActionOptions.NONE))
+                .isInstanceOf(InstanceNotFoundException.class);
+        assertThatThrownBy(() -> billing.quotes.quoteDelete(stranger.id(), instance.id())).isInstanceOf(InstanceNotFoundException.class);
+        assertThat(billing.instances.find(stranger.id(), instance.id())).isEmpty();
+        assertThat(billing.instance(owner.id(), instance.id())).isEqualTo(instance);
+    }
+
+    @Test
+    void aTopUpUnderTheSameKeyIsCreditedOnce() {
+        Account account = billing.account("0");
+        LedgerEntry first = billing.balances.topUp(account.id(), Money.of("50.00", "EUR"), "stripe/cs_1", "Card payment");
+        LedgerEntry again = billing.balances.topUp(account.id(), Money.of("50.00", "EUR"), "stripe/cs_1", "Card payment");
+
+        assertThat(again).isEqualTo(first);
+        assertThat(billing.balance(account.id())).isEqualTo(Money.of("50.00", "EUR"));
+        assertThat(Optional.of(first.balanceAfter())).contains(Money.of("50.00", "EUR"));
+    }
+
+    private static LedgerEntry last(List<LedgerEntry> entries) {
+        return entries.get(entries.size() - 1);
+    }
+}
