@@ -26,7 +26,7 @@ import org.dmscloud.api.money.Money;
 import org.dmscloud.api.payment.PaymentProviderInfo;
 import org.dmscloud.api.payment.PaymentProviders;
 import org.dmscloud.api.time.ClockControl;
-import org.dmscloud.persistence.AccountRecord;
+import org.dmscloud.api.account.Account;
 import org.dmscloud.persistence.NewAccount;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.spi.catalog.AddonOption;
@@ -115,7 +115,7 @@ public class PlatformIT extends DmsCloudTestSupport {
                 Instant.parse("2026-11-26T00:00:00Z"));
 
         store.inTransaction(tx -> tx.accounts().create(account));
-        AccountRecord found = store.inTransaction(tx -> tx.accounts().find(account.id())).orElseThrow();
+        Account found = store.inTransaction(tx -> tx.accounts().find(account.id())).orElseThrow();
 
         assertThat(found.displayName()).isEqualTo("Itest GmbH");
         assertThat(found.balance()).isEqualTo(Money.zero(Currency.getInstance("EUR")));
