@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.dmscloud.api.account.AccountId;
@@ -97,12 +98,11 @@ public class DailyRun implements DailyRunService {
             RunCursor cursor = RunCursor.START;
             while (true) {
                 RunCursor after = cursor;
-                List<DueInstance> due = store.inTransaction(tx -> tx.dailyBilling().findDue(dayEnd, after, batchSize));
-                if (due.isEmpty()) {
+                BatchResult batch = billBatch(runId, day, tx -> tx.dailyBilling().findDue(dayEnd, after, batchSize), rates);
+                if (batch.due().isEmpty()) {
                     break;
                 }
-                cursor = due.get(due.size() - 1).cursor();
-                billBatch(runId, day, due, rates);
+                cursor = batch.due().get(batch.due().size() - 1).cursor();
             }
             store.inTransaction(tx -> {
                 tx.billingRuns().finish(runId, BillingRun.Status.COMPLETED, clock.instant());
@@ -127,19 +127,25 @@ public class DailyRun implements DailyRunService {
         return store.inTransaction(tx -> tx.billingRuns().history(Math.max(1, Math.min(limit, 1000))));
     }
 
-    private void billBatch(long runId, LocalDate day, List<DueInstance> due, RateCache rates) {
+    /**
+     * Finds the next batch and bills it in one transaction. If that fails, finds the batch again and bills
+     * its instances one transaction each, so that one bad instance cannot stop the others.
+     */
+    private BatchResult billBatch(long runId, LocalDate day, Function<Transaction, List<DueInstance>> next, RateCache rates) {
         BatchResult result;
         try {
-            result = store.inTransaction(tx -> bill(tx, runId, day, due, rates));
+            result = store.inTransaction(tx -> bill(tx, runId, day, next.apply(tx), rates));
         } catch (RuntimeException batchFailure) {
+            List<DueInstance> due = store.inTransaction(next::apply);
             LOG.warn("Daily run {}: a batch of {} failed ({}); billing its instances one by one", runId, due.size(), batchFailure.toString());
-            result = BatchResult.EMPTY;
+            result = new BatchResult(due, List.of(), List.of());
             for (DueInstance instance : due) {
                 result = result.plus(billAlone(runId, day, instance, rates));
             }
         }
         events.charged(result.charges());
         result.disabled().forEach(d -> events.disabledForInsufficientFunds(d.account(), d.instance(), d.needed(), d.balance()));
+        return result;
     }
 
     private BatchResult billAlone(long runId, LocalDate day, DueInstance instance, RateCache rates) {
@@ -151,12 +157,15 @@ public class DailyRun implements DailyRunService {
                 tx.billingRuns().addProgress(runId, new RunProgress(0, 0, 0, Map.of(instance.id(), e.toString()), List.of()));
                 return null;
             });
-            return BatchResult.EMPTY;
+            return new BatchResult(List.of(), List.of(), List.of());
         }
     }
 
     /** Bills the instances that are still due once locked, in run order, in this transaction. */
     private BatchResult bill(Transaction tx, long runId, LocalDate day, List<DueInstance> due, RateCache rates) {
+        if (due.isEmpty()) {
+            return new BatchResult(due, List.of(), List.of());
+        }
         Instant dayStart = BillingTime.start(day);
         Instant dayEnd = BillingTime.start(day.plusDays(1));
         Map<AccountId, Money> balances = new HashMap<>(tx.dailyBilling()
@@ -196,23 +205,23 @@ public class DailyRun implements DailyRunService {
                     entry.instance(), entry.periodStart(), entry.periodEnd(), entry.rate(), entry.breakdown(), entry.description(),
                     entry.idempotencyKey(), entry.createdAt()));
         }
-        return new BatchResult(written, disabled);
+        return new BatchResult(due, written, disabled);
     }
 
     /** An instance the run disabled, and why: the rate it needed and the balance there was. */
     private record Disabled(AccountId account, InstanceId instance, Money needed, Money balance) {
     }
 
-    private record BatchResult(List<LedgerEntry> charges, List<Disabled> disabled) {
+    /** What one batch found due, and what it charged and disabled. */
+    private record BatchResult(List<DueInstance> due, List<LedgerEntry> charges, List<Disabled> disabled) {
 
-        static final BatchResult EMPTY = new BatchResult(List.of(), List.of());
-
+        /** Adds what billing one of this batch's instances alone did. */
         BatchResult plus(BatchResult other) {
             List<LedgerEntry> allCharges = new ArrayList<>(charges);
             allCharges.addAll(other.charges);
             List<Disabled> allDisabled = new ArrayList<>(disabled);
             allDisabled.addAll(other.disabled);
-            return new BatchResult(allCharges, allDisabled);
+            return new BatchResult(due, allCharges, allDisabled);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.dmscloud.api.account.AccountId;
@@ -40,14 +41,13 @@ final class JdbcDailyBilling implements DailyBilling {
     public List<DueInstance> findDue(Instant paidBefore, RunCursor after, int limit) {
         return jdbc.call(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + DUE_COLUMNS + " FROM instance "
-                    + "WHERE state = ? AND paid_until < ? AND (created_at > ? OR (created_at = ? AND id > ?)) "
+                    + "WHERE state = ? AND paid_until < ? AND (created_at, id) > (?, ?) "
                     + "ORDER BY created_at, id FETCH FIRST ? ROWS ONLY")) {
                 select.setString(1, InstanceState.ENABLED.name());
                 Jdbc.setInstant(select, 2, paidBefore);
                 Jdbc.setInstant(select, 3, after.createdAt());
-                Jdbc.setInstant(select, 4, after.createdAt());
-                select.setString(5, after.id().toString());
-                select.setInt(6, limit);
+                select.setString(4, after.id().toString());
+                select.setInt(5, limit);
                 return readDue(select);
             }
         });
@@ -120,16 +120,30 @@ final class JdbcDailyBilling implements DailyBilling {
         });
     }
 
+    /**
+     * One UPDATE per distinct rate in the batch rather than one per instance: instances of one
+     * configuration are charged the same, so a batch usually holds few rates.
+     */
     private static void updateCoverage(Connection connection, List<DailyCharge> charges) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE instance SET paid_until = ?, paid_rate_minor = ?, version = version + 1 WHERE id = ?")) {
-            for (DailyCharge charge : charges) {
-                Jdbc.setInstant(update, 1, charge.paidUntil());
-                update.setLong(2, charge.entry().rate().orElseThrow().minorUnits());
-                update.setString(3, charge.entry().instance().orElseThrow().toString());
-                update.addBatch();
+        Map<Long, Map<Instant, List<String>>> byRate = new TreeMap<>();
+        for (DailyCharge charge : charges) {
+            byRate.computeIfAbsent(charge.entry().rate().orElseThrow().minorUnits(), rate -> new TreeMap<>())
+                    .computeIfAbsent(charge.paidUntil(), until -> new ArrayList<>())
+                    .add(charge.entry().instance().orElseThrow().toString());
+        }
+        for (Map.Entry<Long, Map<Instant, List<String>>> rate : byRate.entrySet()) {
+            for (Map.Entry<Instant, List<String>> until : rate.getValue().entrySet()) {
+                List<String> ids = until.getValue();
+                try (PreparedStatement update = connection.prepareStatement("UPDATE instance SET paid_until = ?, paid_rate_minor = ?, "
+                        + "version = version + 1 WHERE id IN (" + Jdbc.placeholders(ids.size()) + ")")) {
+                    Jdbc.setInstant(update, 1, until.getKey());
+                    update.setLong(2, rate.getKey());
+                    for (int i = 0; i < ids.size(); i++) {
+                        update.setString(3 + i, ids.get(i));
+                    }
+                    update.executeUpdate();
+                }
             }
-            update.executeBatch();
         }
     }
 
@@ -154,15 +168,15 @@ final class JdbcDailyBilling implements DailyBilling {
             return;
         }
         jdbc.call(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE instance SET state = ?, disable_reason = ?, version = version + 1 WHERE id = ?")) {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE instance SET state = ?, disable_reason = ?, "
+                    + "version = version + 1 WHERE id IN (" + Jdbc.placeholders(instances.size()) + ")")) {
+                update.setString(1, InstanceState.DISABLED.name());
+                update.setString(2, DisableReason.INSUFFICIENT_FUNDS.name());
+                int index = 3;
                 for (InstanceId instance : instances) {
-                    update.setString(1, InstanceState.DISABLED.name());
-                    update.setString(2, DisableReason.INSUFFICIENT_FUNDS.name());
-                    update.setString(3, instance.toString());
-                    update.addBatch();
+                    update.setString(index++, instance.toString());
                 }
-                return update.executeBatch();
+                return update.executeUpdate();
             }
         });
     }

