@@ -7,6 +7,7 @@ import static org.dmscloud.billing.internal.Billing.devices;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -24,10 +25,12 @@ import org.dmscloud.api.instance.ActionOptions;
 import org.dmscloud.api.instance.DisableReason;
 import org.dmscloud.api.instance.Instance;
 import org.dmscloud.api.instance.InstanceChange;
+import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.instance.InstanceNotFoundException;
 import org.dmscloud.api.instance.InstanceState;
 import org.dmscloud.api.instance.NewInstance;
 import org.dmscloud.api.money.Money;
+import org.dmscloud.persistence.NewLedgerEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,6 +140,47 @@ abstract class BillingRulesTest {
 
         assertThat(billing.instance(account.id(), older.id()).state()).isEqualTo(InstanceState.ENABLED);
         assertThat(billing.instance(account.id(), newer.id()).state()).isEqualTo(InstanceState.DISABLED);
+    }
+
+    @Test
+    void rule_R1_anInstanceThatCannotBePricedIsReportedAndTheRunGoesOn() {
+        Account account = billing.account("100.00");
+        Instance withdrawn = billing.instances.create(account.id(), new NewInstance("acs", devices(1_000, "firmware"), true),
+                ActionOptions.NONE).instance();
+        Instance fine = billing.create(account.id(), 1_000);
+        billing.prices.withdrawOption("firmware");
+        billing.clock.set("2026-11-24T00:05:00Z");
+
+        BillingRun run = billing.run("2026-11-24");
+
+        assertThat(run.failed()).isEqualTo(1);
+        assertThat(run.charged()).isEqualTo(1);
+        Map<InstanceId, String> failures = billing.store.inTransaction(tx -> tx.billingRuns().failures(run.id()));
+        assertThat(failures).containsOnlyKeys(withdrawn.id()).containsValue("There is no option 'firmware' on sale.");
+        assertThat(billing.instance(account.id(), fine.id()).paidUntil()).isEqualTo(Instant.parse("2026-11-25T00:00:00Z"));
+        Instance unbilled = billing.instance(account.id(), withdrawn.id());
+        assertThat(unbilled.state()).isEqualTo(InstanceState.ENABLED);
+        assertThat(unbilled.paidUntil()).isEqualTo(Instant.parse("2026-11-24T00:00:00Z"));
+    }
+
+    @Test
+    void rule_R1_anInstanceTheDatabaseRefusesFailsAloneAndTheRunGoesOn() {
+        Account account = billing.account("100.00");
+        Instance broken = billing.create(account.id(), 1_000);
+        Instance fine = billing.create(account.id(), 1_000);
+        // A stray entry holding the day's key of one instance makes its charge violate the unique key.
+        billing.store.inTransaction(tx -> tx.ledger().append(new NewLedgerEntry(account.id(), LedgerEntryType.ADMIN_ADJUSTMENT,
+                Money.of("1.00", "EUR"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), "stray",
+                "daily/" + broken.id() + "/2026-11-24", MONDAY_10)));
+        billing.clock.set("2026-11-24T00:05:00Z");
+
+        BillingRun run = billing.run("2026-11-24");
+
+        assertThat(run.status()).isEqualTo(BillingRun.Status.COMPLETED);
+        assertThat(run.failed()).isEqualTo(1);
+        assertThat(run.charged()).isEqualTo(1);
+        assertThat(billing.instance(account.id(), fine.id()).paidUntil()).isEqualTo(Instant.parse("2026-11-25T00:00:00Z"));
+        assertThat(billing.instance(account.id(), broken.id()).paidUntil()).isEqualTo(Instant.parse("2026-11-24T00:00:00Z"));
     }
 
     // R2 ---------------------------------------------------------------------------------------------
