@@ -32,7 +32,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public final class DailyRunBenchmark {
 
     private static final LocalDate DAY = LocalDate.parse("2026-11-24");
-    private static final int BATCH = 500;
+    private static final int BATCH = Integer.getInteger("bench.batch", 500);
 
     private DailyRunBenchmark() {
     }
@@ -46,7 +46,7 @@ public final class DailyRunBenchmark {
         System.out.printf("%10s %12s %12s %10s %12s %12s %8s%n", "instances", "run s", "run inst/s", "peak MB", "plain s", "plain inst/s", "ratio");
         // Sized like a small production server, the same for both contestants; fsync stays on.
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("shared_buffers", "512MB")
-                .setServerConfig("max_wal_size", "4GB").setServerConfig("checkpoint_timeout", "30min").start()) {
+                .setServerConfig("max_wal_size", "4GB").setServerConfig("fsync", System.getProperty("bench.fsync", "on")).setServerConfig("checkpoint_timeout", "30min").start()) {
             for (int size : sizes) {
                 measure(postgres, size);
             }

@@ -1,6 +1,5 @@
 package org.dmscloud.persistence.internal;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,7 +11,6 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.dmscloud.api.account.AccountId;
@@ -32,9 +30,11 @@ final class JdbcDailyBilling implements DailyBilling {
             Comparator.comparing(DueInstance::createdAt).thenComparing(d -> d.id().toString());
 
     private final Jdbc jdbc;
+    private final BatchWrites writes;
 
-    JdbcDailyBilling(Jdbc jdbc) {
+    JdbcDailyBilling(Jdbc jdbc, BatchWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @Override
@@ -108,58 +108,18 @@ final class JdbcDailyBilling implements DailyBilling {
             return List.of();
         }
         return jdbc.call(connection -> {
-            updateCoverage(connection, charges);
-            lowerBalances(connection, charges);
+            writes.updateCoverage(connection, charges);
+            Map<AccountId, Long> charged = new HashMap<>();
             List<NewLedgerEntry> entries = new ArrayList<>(charges.size());
             List<Money> balancesAfter = new ArrayList<>(charges.size());
             for (DailyCharge charge : charges) {
+                charged.merge(charge.entry().account(), -charge.entry().amount().minorUnits(), Long::sum);
                 entries.add(charge.entry());
                 balancesAfter.add(charge.balanceAfter());
             }
-            return LedgerRows.insert(connection, entries, balancesAfter);
+            writes.lowerBalances(connection, charged);
+            return writes.insertLedger(connection, entries, balancesAfter);
         });
-    }
-
-    /**
-     * One UPDATE per distinct rate in the batch rather than one per instance: instances of one
-     * configuration are charged the same, so a batch usually holds few rates.
-     */
-    private static void updateCoverage(Connection connection, List<DailyCharge> charges) throws SQLException {
-        Map<Long, Map<Instant, List<String>>> byRate = new TreeMap<>();
-        for (DailyCharge charge : charges) {
-            byRate.computeIfAbsent(charge.entry().rate().orElseThrow().minorUnits(), rate -> new TreeMap<>())
-                    .computeIfAbsent(charge.paidUntil(), until -> new ArrayList<>())
-                    .add(charge.entry().instance().orElseThrow().toString());
-        }
-        for (Map.Entry<Long, Map<Instant, List<String>>> rate : byRate.entrySet()) {
-            for (Map.Entry<Instant, List<String>> until : rate.getValue().entrySet()) {
-                List<String> ids = until.getValue();
-                try (PreparedStatement update = connection.prepareStatement("UPDATE instance SET paid_until = ?, paid_rate_minor = ?, "
-                        + "version = version + 1 WHERE id IN (" + Jdbc.placeholders(ids.size()) + ")")) {
-                    Jdbc.setInstant(update, 1, until.getKey());
-                    update.setLong(2, rate.getKey());
-                    for (int i = 0; i < ids.size(); i++) {
-                        update.setString(3 + i, ids.get(i));
-                    }
-                    update.executeUpdate();
-                }
-            }
-        }
-    }
-
-    private static void lowerBalances(Connection connection, List<DailyCharge> charges) throws SQLException {
-        Map<AccountId, Long> charged = new HashMap<>();
-        for (DailyCharge charge : charges) {
-            charged.merge(charge.entry().account(), -charge.entry().amount().minorUnits(), Long::sum);
-        }
-        try (PreparedStatement update = connection.prepareStatement("UPDATE account SET balance_minor = balance_minor - ? WHERE id = ?")) {
-            for (Map.Entry<AccountId, Long> account : charged.entrySet()) {
-                update.setLong(1, account.getValue());
-                update.setString(2, account.getKey().toString());
-                update.addBatch();
-            }
-            update.executeBatch();
-        }
     }
 
     @Override

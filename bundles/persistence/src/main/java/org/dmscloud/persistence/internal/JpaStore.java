@@ -1,5 +1,8 @@
 package org.dmscloud.persistence.internal;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.EntityTransaction;
@@ -25,12 +28,15 @@ public class JpaStore implements Store {
 
     private final EntityManagerFactory entityManagerFactory;
     private final SchemaMigrations migrations;
+    private final DataSource dataSource;
     private final ThreadLocal<JpaTransaction> current = new ThreadLocal<>();
+    private volatile BatchWrites batchWrites;
 
     @Activate
     public JpaStore(@Reference(target = DataSourceNames.PERSISTENCE_UNIT_FILTER) EntityManagerFactory entityManagerFactory,
             @Reference(target = DataSourceNames.DATA_SOURCE_FILTER) DataSource dataSource) {
         this.entityManagerFactory = entityManagerFactory;
+        this.dataSource = dataSource;
         this.migrations = new SchemaMigrations(dataSource);
         try {
             migrations.ensureApplied();
@@ -46,11 +52,12 @@ public class JpaStore implements Store {
             return work.run(joined);
         }
         migrations.ensureApplied();
+        BatchWrites writes = batchWrites();
         EntityManager entityManager = entityManagerFactory.createEntityManager();
         EntityTransaction transaction = entityManager.getTransaction();
         try {
             transaction.begin();
-            JpaTransaction jpaTransaction = new JpaTransaction(entityManager);
+            JpaTransaction jpaTransaction = new JpaTransaction(entityManager, writes);
             current.set(jpaTransaction);
             R result = work.run(jpaTransaction);
             entityManager.flush();
@@ -65,5 +72,19 @@ public class JpaStore implements Store {
             }
             entityManager.close();
         }
+    }
+
+    /** The bulk writes for the database behind the data source, found out once. */
+    private BatchWrites batchWrites() {
+        BatchWrites writes = batchWrites;
+        if (writes == null) {
+            try (Connection connection = dataSource.getConnection()) {
+                writes = BatchWrites.of(connection.getMetaData().getDatabaseProductName());
+                batchWrites = writes;
+            } catch (SQLException e) {
+                throw StoreExceptions.translate(e);
+            }
+        }
+        return writes;
     }
 }

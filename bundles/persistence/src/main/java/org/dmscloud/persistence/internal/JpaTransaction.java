@@ -24,7 +24,7 @@ final class JpaTransaction implements Transaction {
     private final BillingRuns billingRuns;
     private final DailyBilling dailyBilling;
 
-    JpaTransaction(EntityManager entityManager) {
+    JpaTransaction(EntityManager entityManager, BatchWrites batchWrites) {
         // EclipseLink hands out the transaction's connection, acquiring it on first use.
         Jdbc jdbc = new Jdbc(() -> entityManager.unwrap(Connection.class));
         this.accounts = new JpaAccounts(entityManager);
@@ -33,7 +33,7 @@ final class JpaTransaction implements Transaction {
         this.quotes = new JdbcQuotes(jdbc);
         this.idempotentActions = new JdbcIdempotentActions(jdbc);
         this.billingRuns = new JdbcBillingRuns(jdbc);
-        this.dailyBilling = new JdbcDailyBilling(jdbc);
+        this.dailyBilling = new JdbcDailyBilling(jdbc, batchWrites);
     }
 
     @Override
