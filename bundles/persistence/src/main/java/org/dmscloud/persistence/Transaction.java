@@ -19,4 +19,12 @@ public interface Transaction {
     BillingRuns billingRuns();
 
     DailyBilling dailyBilling();
+
+    Users users();
+
+    Tokens tokens();
+
+    Sessions sessions();
+
+    Outbox outbox();
 }

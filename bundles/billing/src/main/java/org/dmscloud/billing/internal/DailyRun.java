@@ -22,6 +22,7 @@ import org.dmscloud.api.catalog.DailyRate;
 import org.dmscloud.api.catalog.InstanceConfiguration;
 import org.dmscloud.api.catalog.Pricing;
 import org.dmscloud.api.instance.InstanceId;
+import org.dmscloud.api.mail.CustomerMail;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.persistence.BillingRuns.RunProgress;
 import org.dmscloud.persistence.DailyBilling.DailyCharge;
@@ -64,6 +65,9 @@ public class DailyRun implements DailyRunService {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile EventAdmin eventAdmin;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile CustomerMail customerMail;
 
     @Activate
     public DailyRun(@Reference Store store, @Reference Pricing pricing, @Reference Clock clock, DailyRunConfiguration configuration) {
@@ -175,6 +179,7 @@ public class DailyRun implements DailyRunService {
         List<DailyCharge> charges = new ArrayList<>();
         List<Disabled> disabled = new ArrayList<>();
         Map<InstanceId, String> failures = new LinkedHashMap<>();
+        CustomerMail mail = customerMail;
         for (DueInstance instance : locked) {
             Money balance = balances.get(instance.account());
             Optional<DailyRate> rate = rates.rateOf(instance.configuration(), balance.currency());
@@ -185,6 +190,10 @@ public class DailyRun implements DailyRunService {
             Money dailyRate = rate.get().total();
             if (balance.isLessThan(dailyRate)) {
                 disabled.add(new Disabled(instance.account(), instance.id(), dailyRate, balance));
+                if (mail != null) {
+                    // Queued in this transaction: the customer hears of it exactly when it is committed.
+                    mail.instanceDisabled(instance.account(), instance.id(), dailyRate, balance);
+                }
                 continue;
             }
             Money after = balance.minus(dailyRate);

@@ -16,6 +16,7 @@ import org.dmscloud.api.billing.IdempotencyKeyReusedException;
 import org.dmscloud.api.billing.InsufficientFundsException;
 import org.dmscloud.api.billing.LedgerEntry;
 import org.dmscloud.api.billing.LedgerEntryType;
+import org.dmscloud.api.mail.CustomerMail;
 import org.dmscloud.api.money.CurrencyMismatchException;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.persistence.DuplicateKeyException;
@@ -25,6 +26,9 @@ import org.dmscloud.persistence.Store;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /** Accounts, and money in and out of their balances other than by instances. */
 @Component(service = { AccountService.class, BalanceService.class })
@@ -34,6 +38,9 @@ public class LedgerBalanceService implements AccountService, BalanceService {
 
     private final Store store;
     private final Clock clock;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile CustomerMail customerMail;
 
     @Activate
     public LedgerBalanceService(@Reference Store store, @Reference Clock clock) {
@@ -57,7 +64,7 @@ public class LedgerBalanceService implements AccountService, BalanceService {
         if (!amount.isPositive()) {
             throw new IllegalArgumentException("a top-up must be a positive amount, was " + amount);
         }
-        return credit(account, LedgerEntryType.TOP_UP, amount, "top-up/" + idempotencyKey, description);
+        return credit(account, LedgerEntryType.TOP_UP, amount, "top-up/" + idempotencyKey, description, true);
     }
 
     @Override
@@ -65,7 +72,8 @@ public class LedgerBalanceService implements AccountService, BalanceService {
         if (amount.isZero() || reason.isBlank() || operator.isBlank()) {
             throw new IllegalArgumentException("an adjustment needs a non-zero amount, a reason and the operator's name");
         }
-        return credit(account, LedgerEntryType.ADMIN_ADJUSTMENT, amount, "adjustment/" + idempotencyKey, reason + " (by " + operator + ")");
+        return credit(account, LedgerEntryType.ADMIN_ADJUSTMENT, amount, "adjustment/" + idempotencyKey, reason + " (by " + operator + ")",
+                false);
     }
 
     @Override
@@ -74,7 +82,7 @@ public class LedgerBalanceService implements AccountService, BalanceService {
     }
 
     /** Appends one entry under its key, once: the same key again answers the first entry. */
-    private LedgerEntry credit(AccountId accountId, LedgerEntryType type, Money amount, String key, String description) {
+    private LedgerEntry credit(AccountId accountId, LedgerEntryType type, Money amount, String key, String description, boolean tellCustomer) {
         try {
             return store.inTransaction(tx -> {
                 Optional<LedgerEntry> previous = tx.ledger().findByIdempotencyKey(key);
@@ -89,8 +97,13 @@ public class LedgerBalanceService implements AccountService, BalanceService {
                     throw new InsufficientFundsException(amount.negate(), account.balance());
                 }
                 Instant now = clock.instant();
-                return tx.ledger().append(new NewLedgerEntry(accountId, type, amount, Optional.empty(), Optional.empty(),
+                LedgerEntry entry = tx.ledger().append(new NewLedgerEntry(accountId, type, amount, Optional.empty(), Optional.empty(),
                         Optional.empty(), Optional.empty(), List.of(), description, key, now));
+                CustomerMail mail = customerMail;
+                if (tellCustomer && mail != null) {
+                    mail.topUpCredited(accountId, amount, entry.balanceAfter());
+                }
+                return entry;
             });
         } catch (DuplicateKeyException e) {
             // The same key committed concurrently: answer its entry.

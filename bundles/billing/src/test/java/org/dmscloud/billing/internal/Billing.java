@@ -23,7 +23,11 @@ import org.dmscloud.api.instance.Instance;
 import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.instance.NewInstance;
 import org.dmscloud.api.money.Money;
+import org.dmscloud.mail.internal.OutboxCustomerMail;
+import org.dmscloud.persistence.MailRecord;
 import org.dmscloud.persistence.Store;
+import org.dmscloud.persistence.UserRecord;
+import org.dmscloud.persistence.UserStatus;
 import org.dmscloud.persistence.testing.TestDatabases;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
@@ -59,11 +63,35 @@ final class Billing implements AutoCloseable {
         this.quotes = new BillingQuoteService(store, prices, clock);
         this.balances = new LedgerBalanceService(store, clock);
         this.dailyRun = new DailyRun(store, prices, clock, new BillingEventPublisher(this::recordingEventAdmin), "test-node", batchSize);
+        OutboxCustomerMail mail = new OutboxCustomerMail(store, clock, "https://portal.example");
+        this.dailyRun.customerMail = mail;
+        this.balances.customerMail = mail;
     }
 
     /** Another node on the same database: its own services, the same clock and prices. */
     DailyRun otherNode(String name) {
-        return new DailyRun(store, prices, clock, new BillingEventPublisher(this::recordingEventAdmin), name, 500);
+        DailyRun node = new DailyRun(store, prices, clock, new BillingEventPublisher(this::recordingEventAdmin), name, 500);
+        node.customerMail = dailyRun.customerMail;
+        return node;
+    }
+
+    /** A verified portal user of the account, to whom its mail goes. */
+    String user(Account account) {
+        String email = "owner-" + UUID.randomUUID() + "@example.com";
+        store.inTransaction(tx -> {
+            tx.users().create(new UserRecord(UUID.randomUUID(), TenantId.DEFAULT, account.id(), email, "Owner", "", "unused",
+                    UserStatus.ACTIVE, 0, java.util.Optional.empty(), clock.instant(), java.util.Optional.of(clock.instant())));
+            return null;
+        });
+        return email;
+    }
+
+    /** The mail queued for a recipient, oldest first. */
+    List<MailRecord> mailTo(String recipient) {
+        List<MailRecord> mails = new ArrayList<>(store.inTransaction(tx -> tx.outbox().latest(java.util.Optional.empty(),
+                java.util.Optional.of(recipient), 100)));
+        java.util.Collections.reverse(mails);
+        return mails;
     }
 
     Account account(String balance) {

@@ -112,6 +112,7 @@ abstract class BillingRulesTest {
     @Test
     void rule_R1_aShortBalanceDisablesTheInstanceLeavesTheBalanceAndTellsTheCustomer() {
         Account account = billing.account("20.00");
+        String owner = billing.user(account);
         Instance instance = billing.create(account.id(), 1_000); // 14.00 to midnight, 6.00 left
         billing.clock.set("2026-11-24T00:05:00Z");
 
@@ -126,6 +127,8 @@ abstract class BillingRulesTest {
         assertThat(billing.events(BillingEvents.TOPIC_INSTANCE_DISABLED)).singleElement()
                 .satisfies(event -> assertThat(Billing.properties(event)).containsEntry(BillingEvents.INSTANCE, instance.id().toString())
                         .containsEntry(BillingEvents.AMOUNT_MINOR, 2_400L).containsEntry(BillingEvents.BALANCE_MINOR, 600L));
+        assertThat(billing.mailTo(owner)).extracting(m -> m.kind()).containsExactly("instance-disabled");
+        assertThat(billing.mailTo(owner).get(0).body()).contains("24.00 EUR").contains("6.00 EUR").contains("'acs'");
     }
 
     @Test
@@ -520,14 +523,16 @@ abstract class BillingRulesTest {
     }
 
     @Test
-    void aTopUpUnderTheSameKeyIsCreditedOnce() {
+    void aTopUpUnderTheSameKeyIsCreditedOnceAndTheCustomerHearsOfItOnce() {
         Account account = billing.account("0");
+        String owner = billing.user(account);
         LedgerEntry first = billing.balances.topUp(account.id(), Money.of("50.00", "EUR"), "stripe/cs_1", "Card payment");
         LedgerEntry again = billing.balances.topUp(account.id(), Money.of("50.00", "EUR"), "stripe/cs_1", "Card payment");
 
         assertThat(again).isEqualTo(first);
         assertThat(billing.balance(account.id())).isEqualTo(Money.of("50.00", "EUR"));
         assertThat(Optional.of(first.balanceAfter())).contains(Money.of("50.00", "EUR"));
+        assertThat(billing.mailTo(owner)).extracting(m -> m.subject()).containsExactly("We received your payment of 50.00 EUR");
     }
 
     private static LedgerEntry last(List<LedgerEntry> entries) {

@@ -10,7 +10,11 @@ import org.dmscloud.persistence.DailyBilling;
 import org.dmscloud.persistence.IdempotentActions;
 import org.dmscloud.persistence.Instances;
 import org.dmscloud.persistence.Ledger;
+import org.dmscloud.persistence.Outbox;
 import org.dmscloud.persistence.Quotes;
+import org.dmscloud.persistence.Sessions;
+import org.dmscloud.persistence.Tokens;
+import org.dmscloud.persistence.Users;
 import org.dmscloud.persistence.Transaction;
 
 /** The repositories of one transaction: JPA and plain JDBC on the same connection. */
@@ -23,6 +27,10 @@ final class JpaTransaction implements Transaction {
     private final IdempotentActions idempotentActions;
     private final BillingRuns billingRuns;
     private final DailyBilling dailyBilling;
+    private final Users users;
+    private final Tokens tokens;
+    private final Sessions sessions;
+    private final Outbox outbox;
 
     JpaTransaction(EntityManager entityManager, BatchWrites batchWrites) {
         // EclipseLink hands out the transaction's connection, acquiring it on first use.
@@ -34,6 +42,10 @@ final class JpaTransaction implements Transaction {
         this.idempotentActions = new JdbcIdempotentActions(jdbc);
         this.billingRuns = new JdbcBillingRuns(jdbc);
         this.dailyBilling = new JdbcDailyBilling(jdbc, batchWrites);
+        this.users = new JdbcUsers(jdbc);
+        this.tokens = new JdbcTokens(jdbc);
+        this.sessions = new JdbcSessions(jdbc);
+        this.outbox = new JdbcOutbox(jdbc);
     }
 
     @Override
@@ -69,5 +81,25 @@ final class JpaTransaction implements Transaction {
     @Override
     public DailyBilling dailyBilling() {
         return dailyBilling;
+    }
+
+    @Override
+    public Users users() {
+        return users;
+    }
+
+    @Override
+    public Tokens tokens() {
+        return tokens;
+    }
+
+    @Override
+    public Sessions sessions() {
+        return sessions;
+    }
+
+    @Override
+    public Outbox outbox() {
+        return outbox;
     }
 }

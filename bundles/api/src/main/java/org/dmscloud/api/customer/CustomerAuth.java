@@ -1,0 +1,57 @@
+package org.dmscloud.api.customer;
+
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Who may use the portal. Answers never reveal whether an address is registered: registering, resending
+ * a verification and asking for a password reset look the same either way, and the mail says the rest.
+ */
+@ProviderType
+public interface CustomerAuth {
+
+    /**
+     * Registers a person with a new account, unverified until the link mailed to them is followed. An
+     * unverified address registered again gets a fresh link (and the new password); a verified one gets a
+     * mail saying so, never a second account.
+     *
+     * @throws InvalidInputException naming each field that is not acceptable
+     */
+    void register(Registration registration);
+
+    /** Mails a fresh verification link, if the address is registered and not yet verified. */
+    void resendVerification(String email);
+
+    /**
+     * Verifies the address the token was mailed to and activates the account.
+     *
+     * @throws InvalidTokenException if the token is unknown, used or expired
+     */
+    Customer verify(String token);
+
+    /**
+     * Signs in with a verified address.
+     *
+     * @param clientAddress where the attempt comes from, for rate limiting
+     * @throws SignInRefusedException for a wrong address or password, an unverified address, or too many failures
+     */
+    Session signIn(String email, String password, String clientAddress);
+
+    /** Ends the session; its token no longer works. */
+    void signOut(String token);
+
+    /** The customer of an active session's token. */
+    Optional<Customer> authenticate(String token);
+
+    /** Mails a password reset link, if the address is registered. */
+    void requestPasswordReset(String email);
+
+    /**
+     * Sets a new password with the token of a reset link, and signs the customer out everywhere.
+     *
+     * @throws InvalidTokenException if the token is unknown, used or expired
+     * @throws InvalidInputException if the password is not acceptable
+     */
+    void resetPassword(String token, String newPassword);
+}

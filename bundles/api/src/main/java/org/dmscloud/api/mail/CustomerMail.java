@@ -1,0 +1,29 @@
+package org.dmscloud.api.mail;
+
+import org.dmscloud.api.account.AccountId;
+import org.dmscloud.api.instance.InstanceId;
+import org.dmscloud.api.money.Money;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The mails customers get. Each call queues the mail in the outbox within the caller's transaction, if one
+ * is running: it is sent if and only if what caused it is committed, and nothing is lost while SMTP is down.
+ */
+@ProviderType
+public interface CustomerMail {
+
+    /** The link that verifies a new registration's address. */
+    void verifyAddress(String email, String name, String token);
+
+    /** Someone registered again with an address that is already verified. */
+    void alreadyRegistered(String email);
+
+    /** The link that sets a new password. */
+    void resetPassword(String email, String name, String token);
+
+    /** To the account's users: the daily run disabled an instance because the balance was short. */
+    void instanceDisabled(AccountId account, InstanceId instance, Money needed, Money balance);
+
+    /** To the account's users: money arrived on the balance. */
+    void topUpCredited(AccountId account, Money amount, Money balance);
+}

@@ -1,0 +1,40 @@
+package org.dmscloud.customers.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "DMS Cloud customers", description = "Registration, sign-in and password policy of the portal.")
+public @interface CustomersConfiguration {
+
+    String PID = "org.dmscloud.customers";
+
+    @AttributeDefinition(description = "Tenant that new registrations belong to.")
+    String tenant() default "default";
+
+    @AttributeDefinition(description = "ISO 4217 currency of new accounts.")
+    String currency() default "EUR";
+
+    @AttributeDefinition(description = "PBKDF2-HMAC-SHA256 iterations for new password hashes (OWASP 2023: 600,000).")
+    int passwordIterations() default 600_000;
+
+    @AttributeDefinition(description = "Hours a sign-in session lasts.")
+    int sessionHours() default 12;
+
+    @AttributeDefinition(description = "Hours an address verification link stays valid.")
+    int verificationHours() default 48;
+
+    @AttributeDefinition(description = "Minutes a password reset link stays valid.")
+    int passwordResetMinutes() default 60;
+
+    @AttributeDefinition(description = "Failed sign-ins in a row after which an account waits lockMinutes.")
+    int maxFailedSignIns() default 5;
+
+    @AttributeDefinition(description = "Minutes an account waits after maxFailedSignIns failures.")
+    int lockMinutes() default 15;
+
+    @AttributeDefinition(description = "Failed sign-ins from one client address within addressWindowMinutes before it must wait.")
+    int maxFailuresPerAddress() default 20;
+
+    @AttributeDefinition(description = "The sliding window of maxFailuresPerAddress, in minutes.")
+    int addressWindowMinutes() default 15;
+}

@@ -1,0 +1,256 @@
+package org.dmscloud.customers.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.dmscloud.api.account.AccountId;
+import org.dmscloud.api.account.TenantId;
+import org.dmscloud.api.customer.Customer;
+import org.dmscloud.api.customer.CustomerAuth;
+import org.dmscloud.api.customer.InvalidTokenException;
+import org.dmscloud.api.customer.Registration;
+import org.dmscloud.api.customer.Session;
+import org.dmscloud.api.customer.SignInRefusedException;
+import org.dmscloud.api.mail.CustomerMail;
+import org.dmscloud.api.money.Money;
+import org.dmscloud.persistence.DuplicateKeyException;
+import org.dmscloud.persistence.NewAccount;
+import org.dmscloud.persistence.SessionRecord;
+import org.dmscloud.persistence.Store;
+import org.dmscloud.persistence.TokenRecord;
+import org.dmscloud.persistence.TokenRecord.TokenPurpose;
+import org.dmscloud.persistence.Transaction;
+import org.dmscloud.persistence.UserRecord;
+import org.dmscloud.persistence.UserStatus;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Portal customers over the store: each step in one transaction with the mail it causes, so that a link
+ * is mailed exactly when its token is stored. Slow password hashing happens outside transactions.
+ */
+@Component(service = CustomerAuth.class, configurationPid = CustomersConfiguration.PID)
+@Designate(ocd = CustomersConfiguration.class)
+public class PortalCustomers implements CustomerAuth {
+
+    private static final String REFUSED = "The e-mail address or the password is not right.";
+
+    private final Store store;
+    private final CustomerMail mail;
+    private final Clock clock;
+    private final TenantId tenant;
+    private final Currency currency;
+    private final PasswordHashing passwords;
+    private final AddressThrottle addresses;
+    private final CustomersConfiguration configuration;
+
+    @Activate
+    public PortalCustomers(@Reference Store store, @Reference CustomerMail mail, @Reference Clock clock,
+            CustomersConfiguration configuration) {
+        this.store = store;
+        this.mail = mail;
+        this.clock = clock;
+        this.configuration = configuration;
+        this.tenant = new TenantId(configuration.tenant());
+        this.currency = Money.currencyOf(configuration.currency());
+        this.passwords = new PasswordHashing(configuration.passwordIterations());
+        this.addresses = new AddressThrottle(configuration.maxFailuresPerAddress(), Duration.ofMinutes(configuration.addressWindowMinutes()));
+    }
+
+    @Override
+    public void register(Registration registration) {
+        new Inputs().email(registration.email()).password("password", registration.password())
+                .text("name", registration.name(), 1, 200, "your name")
+                .text("company", registration.company(), 0, 200, "The company name").check();
+        String email = Inputs.normalizeEmail(registration.email());
+        String name = registration.name().trim();
+        String company = registration.company() == null ? "" : registration.company().trim();
+        String passwordHash = passwords.hash(registration.password());
+        try {
+            store.inTransaction(tx -> register(tx, email, name, company, passwordHash));
+        } catch (DuplicateKeyException concurrentRegistration) {
+            // The same address registered at the same moment: the second goes the way of a repeat.
+            store.inTransaction(tx -> register(tx, email, name, company, passwordHash));
+        }
+    }
+
+    private Void register(Transaction tx, String email, String name, String company, String passwordHash) {
+        Instant now = clock.instant();
+        Optional<UserRecord> existing = tx.users().lockByEmail(tenant, email);
+        if (existing.isEmpty()) {
+            AccountId account = AccountId.random();
+            tx.accounts().create(new NewAccount(account, tenant, company.isEmpty() ? name : company, currency, now));
+            UserRecord user = new UserRecord(UUID.randomUUID(), tenant, account, email, name, company, passwordHash,
+                    UserStatus.UNVERIFIED, 0, Optional.empty(), now, Optional.empty());
+            tx.users().create(user);
+            mailVerification(tx, user, now);
+        } else if (existing.get().status() == UserStatus.UNVERIFIED) {
+            // Registering again is how a customer asks for a new link; the latest password is the one that counts.
+            UserRecord user = existing.get().withPasswordHash(passwordHash).withProfile(name, company);
+            tx.users().update(user);
+            mailVerification(tx, user, now);
+        } else {
+            mail.alreadyRegistered(email);
+        }
+        return null;
+    }
+
+    @Override
+    public void resendVerification(String email) {
+        store.inTransaction(tx -> {
+            tx.users().lockByEmail(tenant, Inputs.normalizeEmail(email)).filter(user -> user.status() == UserStatus.UNVERIFIED)
+                    .ifPresent(user -> mailVerification(tx, user, clock.instant()));
+            return null;
+        });
+    }
+
+    private void mailVerification(Transaction tx, UserRecord user, Instant now) {
+        tx.tokens().useUp(user.id(), TokenPurpose.VERIFY_EMAIL, now);
+        String token = SecretTokens.newToken();
+        tx.tokens().save(new TokenRecord(SecretTokens.hash(token), user.id(), TokenPurpose.VERIFY_EMAIL, now,
+                now.plus(Duration.ofHours(configuration.verificationHours()))));
+        mail.verifyAddress(user.email(), user.name(), token);
+    }
+
+    @Override
+    public Customer verify(String token) {
+        return store.inTransaction(tx -> {
+            Instant now = clock.instant();
+            TokenRecord used = usable(tx, token, TokenPurpose.VERIFY_EMAIL, now);
+            UserRecord user = tx.users().find(used.user()).orElseThrow();
+            tx.tokens().useUp(user.id(), TokenPurpose.VERIFY_EMAIL, now);
+            if (user.status() == UserStatus.UNVERIFIED) {
+                user = user.withStatus(UserStatus.ACTIVE, Optional.of(now));
+                tx.users().update(user);
+            }
+            return customer(user);
+        });
+    }
+
+    @Override
+    public Session signIn(String email, String password, String clientAddress) {
+        Instant start = clock.instant();
+        Optional<Duration> wait = addresses.waitFor(clientAddress, start);
+        if (wait.isPresent()) {
+            throw new SignInRefusedException("Too many failed sign-ins from your address. Try again later.", wait.get());
+        }
+        SignInOutcome outcome = store.inTransaction(tx -> signIn(tx, Inputs.normalizeEmail(email), password == null ? "" : password));
+        if (outcome.session() != null) {
+            return outcome.session();
+        }
+        if (outcome.countsAgainstAddress()) {
+            addresses.failed(clientAddress, start);
+        }
+        throw new SignInRefusedException(outcome.refusal(), outcome.retryAfter());
+    }
+
+    /** Decides the sign-in and stores what it changes; the caller throws after the commit. */
+    private SignInOutcome signIn(Transaction tx, String email, String password) {
+        Instant now = clock.instant();
+        Optional<UserRecord> found = tx.users().lockByEmail(tenant, email);
+        if (found.isEmpty()) {
+            passwords.verifyDecoy(password);
+            return SignInOutcome.refused(REFUSED, null, true);
+        }
+        UserRecord user = found.get();
+        if (user.lockedUntil().filter(now::isBefore).isPresent()) {
+            passwords.verifyDecoy(password);
+            return SignInOutcome.refused("Too many failed sign-ins for this account. Try again later.",
+                    Duration.between(now, user.lockedUntil().get()), true);
+        }
+        if (!passwords.verify(password, user.passwordHash())) {
+            int failures = user.failedSignIns() + 1;
+            boolean lock = failures >= configuration.maxFailedSignIns();
+            Duration lockFor = Duration.ofMinutes(configuration.lockMinutes());
+            tx.users().update(user.withSignInFailures(lock ? 0 : failures, lock ? Optional.of(now.plus(lockFor)) : Optional.empty()));
+            return SignInOutcome.refused(REFUSED, lock ? lockFor : null, true);
+        }
+        if (user.status() == UserStatus.UNVERIFIED) {
+            return SignInOutcome.refused("Verify your e-mail address first: follow the link we sent you, or register again for a new one.",
+                    null, false);
+        }
+        if (user.status() == UserStatus.LOCKED) {
+            return SignInOutcome.refused("This account is locked. Please contact support.", null, false);
+        }
+        if (user.failedSignIns() > 0 || user.lockedUntil().isPresent()) {
+            tx.users().update(user.withSignInFailures(0, Optional.empty()));
+        }
+        String token = SecretTokens.newToken();
+        Instant expiresAt = now.plus(Duration.ofHours(configuration.sessionHours()));
+        tx.sessions().save(new SessionRecord(SecretTokens.hash(token), user.id(), now, expiresAt));
+        return new SignInOutcome(new Session(token, expiresAt, customer(user)), null, null, false);
+    }
+
+    private record SignInOutcome(Session session, String refusal, Duration retryAfter, boolean countsAgainstAddress) {
+        static SignInOutcome refused(String message, Duration retryAfter, boolean countsAgainstAddress) {
+            return new SignInOutcome(null, message, retryAfter, countsAgainstAddress);
+        }
+    }
+
+    @Override
+    public void signOut(String token) {
+        store.inTransaction(tx -> {
+            tx.sessions().revoke(SecretTokens.hash(token), clock.instant());
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Customer> authenticate(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        return store.inTransaction(tx -> tx.sessions().findActive(SecretTokens.hash(token), clock.instant())
+                .flatMap(session -> tx.users().find(session.user())).filter(user -> user.status() == UserStatus.ACTIVE)
+                .map(PortalCustomers::customer));
+    }
+
+    @Override
+    public void requestPasswordReset(String email) {
+        store.inTransaction(tx -> {
+            Instant now = clock.instant();
+            tx.users().lockByEmail(tenant, Inputs.normalizeEmail(email)).filter(user -> user.status() == UserStatus.ACTIVE)
+                    .ifPresent(user -> {
+                        tx.tokens().useUp(user.id(), TokenPurpose.RESET_PASSWORD, now);
+                        String token = SecretTokens.newToken();
+                        tx.tokens().save(new TokenRecord(SecretTokens.hash(token), user.id(), TokenPurpose.RESET_PASSWORD, now,
+                                now.plus(Duration.ofMinutes(configuration.passwordResetMinutes()))));
+                        mail.resetPassword(user.email(), user.name(), token);
+                    });
+            return null;
+        });
+    }
+
+    @Override
+    public void resetPassword(String token, String newPassword) {
+        new Inputs().password("newPassword", newPassword).check();
+        String passwordHash = passwords.hash(newPassword);
+        store.inTransaction(tx -> {
+            Instant now = clock.instant();
+            TokenRecord used = usable(tx, token, TokenPurpose.RESET_PASSWORD, now);
+            UserRecord user = tx.users().find(used.user()).orElseThrow();
+            tx.users().update(user.withPasswordHash(passwordHash).withSignInFailures(0, Optional.empty()));
+            tx.tokens().useUp(user.id(), TokenPurpose.RESET_PASSWORD, now);
+            tx.sessions().revokeAll(user.id(), now);
+            return null;
+        });
+    }
+
+    private static TokenRecord usable(Transaction tx, String token, TokenPurpose purpose, Instant now) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            throw new InvalidTokenException("This link is not valid.");
+        }
+        return tx.tokens().lockUsable(SecretTokens.hash(token), purpose, now).orElseThrow(() -> new InvalidTokenException(
+                "This link is not valid any more: it was used, or it expired. Ask for a new one."));
+    }
+
+    private static Customer customer(UserRecord user) {
+        return new Customer(user.id(), user.tenant(), user.account(), user.email(), user.name(), user.company());
+    }
+}

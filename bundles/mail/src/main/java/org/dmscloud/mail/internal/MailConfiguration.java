@@ -1,0 +1,44 @@
+package org.dmscloud.mail.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "DMS Cloud mail", description = "Customer mail delivery over SMTP.")
+public @interface MailConfiguration {
+
+    String PID = "org.dmscloud.mail";
+
+    @AttributeDefinition(description = "SMTP server. Empty: mail is not delivered and stays in the outbox (dms:mail-list).")
+    String smtpHost() default "";
+
+    @AttributeDefinition(description = "SMTP port: 587 for STARTTLS, 465 for SSL, 25 for plain.")
+    int smtpPort() default 587;
+
+    @AttributeDefinition(description = "SMTP user name; empty for none.")
+    String smtpUsername() default "";
+
+    @AttributeDefinition(type = AttributeType.PASSWORD, description = "SMTP password.")
+    String smtpPassword() default "";
+
+    @AttributeDefinition(description = "Require STARTTLS.")
+    boolean smtpStartTls() default true;
+
+    @AttributeDefinition(description = "Connect with SSL/TLS from the start (port 465).")
+    boolean smtpSsl() default false;
+
+    @AttributeDefinition(description = "Sender of customer mail.")
+    String from() default "DMS Cloud <no-reply@dmscloud.example>";
+
+    @AttributeDefinition(description = "The portal's public address, for links in mail.")
+    String portalUrl() default "http://localhost:8181";
+
+    @AttributeDefinition(description = "Seconds between looks at the outbox.")
+    int pollSeconds() default 5;
+
+    @AttributeDefinition(description = "Attempts per mail before it is given up (FAILED, retried by an operator).")
+    int maxAttempts() default 12;
+
+    @AttributeDefinition(description = "Seconds to wait for the SMTP server.")
+    int timeoutSeconds() default 30;
+}

@@ -1,0 +1,66 @@
+package org.dmscloud.mail.internal;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import org.dmscloud.api.money.Money;
+
+/** What customer mail says. Plain text: every client shows it, and nothing in it can run. */
+final class MailTexts {
+
+    private final String portalUrl;
+
+    MailTexts(String portalUrl) {
+        this.portalUrl = portalUrl.endsWith("/") ? portalUrl.substring(0, portalUrl.length() - 1) : portalUrl;
+    }
+
+    record Text(String kind, String subject, String body) {
+    }
+
+    Text verifyAddress(String name, String token) {
+        return new Text("verify-address", "Confirm your e-mail address for DMS Cloud", "Hello " + name + ",\n\n"
+                + "please confirm your e-mail address to finish your registration with DMS Cloud:\n\n"
+                + portalUrl + "/api/v1/auth/verify?token=" + encode(token) + "\n\n"
+                + "The link works once and for 48 hours. If no link came through or it expired, simply register again with\n"
+                + "the same address: you will get a fresh one.\n\n"
+                + "If you did not register, ignore this mail; nothing happens without the link.\n\n" + signature());
+    }
+
+    Text alreadyRegistered() {
+        return new Text("already-registered", "You already have a DMS Cloud account", "Hello,\n\n"
+                + "someone, probably you, tried to register with DMS Cloud using this e-mail address, which already has an\n"
+                + "account. Sign in at " + portalUrl + " instead. If you forgot your password, you can set a new one:\n\n"
+                + "curl -X POST " + portalUrl + "/api/v1/auth/password-reset -H 'Content-Type: application/json' -d '{\"email\":\"<this address>\"}'\n\n"
+                + "If it was not you, ignore this mail; your account is unchanged.\n\n" + signature());
+    }
+
+    Text resetPassword(String name, String token) {
+        return new Text("reset-password", "Set a new password for DMS Cloud", "Hello " + name + ",\n\n"
+                + "to set a new password, open this link within the hour:\n\n"
+                + portalUrl + "/api/v1/auth/password-reset?token=" + encode(token) + "\n\n"
+                + "It works once. Setting a new password signs you out everywhere.\n"
+                + "If you did not ask for this, ignore this mail; your password is unchanged.\n\n" + signature());
+    }
+
+    Text instanceDisabled(String instanceName, Money needed, Money balance) {
+        return new Text("instance-disabled", "Your DMS Cloud instance '" + instanceName + "' was disabled", "Hello,\n\n"
+                + "today's charge for your instance '" + instanceName + "' is " + needed + ", but your balance is " + balance + ".\n"
+                + "The instance has been disabled and no longer accepts CPE devices; your balance was not charged.\n\n"
+                + "Top up your balance and enable the instance again: it is charged from that moment to midnight UTC only.\n\n"
+                + signature());
+    }
+
+    Text topUpCredited(Money amount, Money balance) {
+        return new Text("top-up-credited", "We received your payment of " + amount, "Hello,\n\n"
+                + amount + " has been credited to your DMS Cloud balance, which is now " + balance + ".\n\n"
+                + "Thank you.\n\n" + signature());
+    }
+
+    private String signature() {
+        return "-- \nDMS Cloud\n" + portalUrl + "\n";
+    }
+
+    private static String encode(String token) {
+        return URLEncoder.encode(token, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,37 @@
+package org.dmscloud.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Mail to send: written in the transaction of what causes it, delivered later, with retries. */
+@ProviderType
+public interface Outbox {
+
+    /** Queues a mail to be sent from {@code at} on; answers its id. */
+    long add(String kind, String recipient, String subject, String body, Instant at);
+
+    /** Ids of mails due at {@code now} (pending, or claimed by a node whose claim ran out), oldest first. */
+    List<Long> due(Instant now, int limit);
+
+    /**
+     * Claims a due mail for sending until {@code until}, so that another node does not send it meanwhile.
+     * Answers it, or empty if it is no longer due (another node claimed or sent it).
+     */
+    Optional<MailRecord> claim(long id, Instant now, Instant until);
+
+    void markSent(long id, Instant at);
+
+    /** Records a failed attempt: tried again at {@code nextAttemptAt}, or given up when that is empty. */
+    void markFailed(long id, String error, Optional<Instant> nextAttemptAt);
+
+    /** Queues a failed or pending mail again, to be sent at once. */
+    boolean retry(long id, Instant at);
+
+    Optional<MailRecord> find(long id);
+
+    /** The latest mails, newest first, optionally only those with this status or to this recipient. */
+    List<MailRecord> latest(Optional<MailRecord.MailStatus> status, Optional<String> recipient, int limit);
+}

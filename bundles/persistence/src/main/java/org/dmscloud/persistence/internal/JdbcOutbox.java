@@ -1,0 +1,163 @@
+package org.dmscloud.persistence.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.dmscloud.persistence.MailRecord;
+import org.dmscloud.persistence.MailRecord.MailStatus;
+import org.dmscloud.persistence.Outbox;
+
+final class JdbcOutbox implements Outbox {
+
+    private final Jdbc jdbc;
+
+    JdbcOutbox(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public long add(String kind, String recipient, String subject, String body, Instant at) {
+        return jdbc.call(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO mail_outbox (kind, recipient, subject, body, status, "
+                    + "attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)", new String[] { "id" })) {
+                insert.setString(1, kind);
+                insert.setString(2, recipient);
+                insert.setString(3, subject);
+                insert.setString(4, body);
+                insert.setString(5, MailStatus.PENDING.name());
+                Jdbc.setInstant(insert, 6, at);
+                Jdbc.setInstant(insert, 7, at);
+                insert.executeUpdate();
+                try (ResultSet key = insert.getGeneratedKeys()) {
+                    key.next();
+                    return key.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<Long> due(Instant now, int limit) {
+        return jdbc.call(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT id FROM mail_outbox WHERE status IN (?, ?) "
+                    + "AND next_attempt_at <= ? ORDER BY id FETCH FIRST ? ROWS ONLY")) {
+                select.setString(1, MailStatus.PENDING.name());
+                select.setString(2, MailStatus.SENDING.name());
+                Jdbc.setInstant(select, 3, now);
+                select.setInt(4, limit);
+                List<Long> ids = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
+    @Override
+    public Optional<MailRecord> claim(long id, Instant now, Instant until) {
+        int claimed = jdbc.call(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE mail_outbox SET status = ?, next_attempt_at = ? "
+                    + "WHERE id = ? AND status IN (?, ?) AND next_attempt_at <= ?")) {
+                update.setString(1, MailStatus.SENDING.name());
+                Jdbc.setInstant(update, 2, until);
+                update.setLong(3, id);
+                update.setString(4, MailStatus.PENDING.name());
+                update.setString(5, MailStatus.SENDING.name());
+                Jdbc.setInstant(update, 6, now);
+                return update.executeUpdate();
+            }
+        });
+        return claimed == 1 ? find(id) : Optional.empty();
+    }
+
+    @Override
+    public void markSent(long id, Instant at) {
+        jdbc.call(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE mail_outbox SET status = ?, sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?")) {
+                update.setString(1, MailStatus.SENT.name());
+                Jdbc.setInstant(update, 2, at);
+                update.setLong(3, id);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void markFailed(long id, String error, Optional<Instant> nextAttemptAt) {
+        jdbc.call(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE mail_outbox SET status = ?, attempts = attempts + 1, "
+                    + "last_error = ?, next_attempt_at = COALESCE(?, next_attempt_at) WHERE id = ?")) {
+                update.setString(1, nextAttemptAt.isPresent() ? MailStatus.PENDING.name() : MailStatus.FAILED.name());
+                update.setString(2, error.length() > 1000 ? error.substring(0, 1000) : error);
+                Jdbc.setInstant(update, 3, nextAttemptAt.orElse(null));
+                update.setLong(4, id);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public boolean retry(long id, Instant at) {
+        return jdbc.call(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE mail_outbox SET status = ?, next_attempt_at = ? WHERE id = ? AND status IN (?, ?)")) {
+                update.setString(1, MailStatus.PENDING.name());
+                Jdbc.setInstant(update, 2, at);
+                update.setLong(3, id);
+                update.setString(4, MailStatus.FAILED.name());
+                update.setString(5, MailStatus.PENDING.name());
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public Optional<MailRecord> find(long id) {
+        return jdbc.call(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT * FROM mail_outbox WHERE id = ?")) {
+                select.setLong(1, id);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(read(row)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<MailRecord> latest(Optional<MailStatus> status, Optional<String> recipient, int limit) {
+        return jdbc.call(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT * FROM mail_outbox WHERE (? IS NULL OR status = ?) "
+                    + "AND (? IS NULL OR recipient = ?) ORDER BY id DESC FETCH FIRST ? ROWS ONLY")) {
+                String statusName = status.map(Enum::name).orElse(null);
+                select.setString(1, statusName);
+                select.setString(2, statusName);
+                select.setString(3, recipient.orElse(null));
+                select.setString(4, recipient.orElse(null));
+                select.setInt(5, limit);
+                List<MailRecord> mails = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        mails.add(read(rows));
+                    }
+                }
+                return mails;
+            }
+        });
+    }
+
+    private static MailRecord read(ResultSet row) throws SQLException {
+        return new MailRecord(row.getLong("id"), row.getString("kind"), row.getString("recipient"), row.getString("subject"),
+                row.getString("body"), MailStatus.valueOf(row.getString("status")), row.getInt("attempts"),
+                Jdbc.getInstant(row, "next_attempt_at"), Optional.ofNullable(row.getString("last_error")),
+                Jdbc.getInstant(row, "created_at"), Jdbc.getOptionalInstant(row, "sent_at"));
+    }
+}

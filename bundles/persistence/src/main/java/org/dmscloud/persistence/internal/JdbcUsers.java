@@ -1,0 +1,112 @@
+package org.dmscloud.persistence.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.dmscloud.api.account.AccountId;
+import org.dmscloud.api.account.TenantId;
+import org.dmscloud.persistence.UserRecord;
+import org.dmscloud.persistence.UserStatus;
+import org.dmscloud.persistence.Users;
+
+final class JdbcUsers implements Users {
+
+    private final Jdbc jdbc;
+
+    JdbcUsers(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void create(UserRecord user) {
+        jdbc.call(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO customer_user (id, tenant_id, account_id, email, "
+                    + "name, company, password_hash, status, failed_sign_ins, locked_until, created_at, verified_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, user.id().toString());
+                insert.setString(2, user.tenant().value());
+                insert.setString(3, user.account().toString());
+                insert.setString(4, user.email());
+                insert.setString(5, user.name());
+                insert.setString(6, user.company());
+                insert.setString(7, user.passwordHash());
+                insert.setString(8, user.status().name());
+                insert.setInt(9, user.failedSignIns());
+                Jdbc.setInstant(insert, 10, user.lockedUntil().orElse(null));
+                Jdbc.setInstant(insert, 11, user.createdAt());
+                Jdbc.setInstant(insert, 12, user.verifiedAt().orElse(null));
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<UserRecord> find(UUID id) {
+        return one("SELECT * FROM customer_user WHERE id = ?", id.toString());
+    }
+
+    @Override
+    public Optional<UserRecord> lockByEmail(TenantId tenant, String email) {
+        return one("SELECT * FROM customer_user WHERE tenant_id = ? AND email = ? FOR UPDATE", tenant.value(), email);
+    }
+
+    @Override
+    public void update(UserRecord user) {
+        jdbc.call(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE customer_user SET name = ?, company = ?, "
+                    + "password_hash = ?, status = ?, failed_sign_ins = ?, locked_until = ?, verified_at = ? WHERE id = ?")) {
+                update.setString(1, user.name());
+                update.setString(2, user.company());
+                update.setString(3, user.passwordHash());
+                update.setString(4, user.status().name());
+                update.setInt(5, user.failedSignIns());
+                Jdbc.setInstant(update, 6, user.lockedUntil().orElse(null));
+                Jdbc.setInstant(update, 7, user.verifiedAt().orElse(null));
+                update.setString(8, user.id().toString());
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public List<UserRecord> listByAccount(AccountId account) {
+        return jdbc.call(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT * FROM customer_user WHERE account_id = ? ORDER BY created_at")) {
+                select.setString(1, account.toString());
+                List<UserRecord> users = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        users.add(read(rows));
+                    }
+                }
+                return users;
+            }
+        });
+    }
+
+    private Optional<UserRecord> one(String sql, String... parameters) {
+        return jdbc.call(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    select.setString(i + 1, parameters[i]);
+                }
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(read(row)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private static UserRecord read(ResultSet row) throws SQLException {
+        return new UserRecord(UUID.fromString(row.getString("id")), new TenantId(row.getString("tenant_id")),
+                AccountId.parse(row.getString("account_id")), row.getString("email"), row.getString("name"), row.getString("company"),
+                row.getString("password_hash"), UserStatus.valueOf(row.getString("status")), row.getInt("failed_sign_ins"),
+                Jdbc.getOptionalInstant(row, "locked_until"), Jdbc.getInstant(row, "created_at"),
+                Jdbc.getOptionalInstant(row, "verified_at"));
+    }
+}
