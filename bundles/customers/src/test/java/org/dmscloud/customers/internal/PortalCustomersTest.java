@@ -1,0 +1,304 @@
+package org.dmscloud.customers.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.annotation.Annotation;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.dmscloud.api.customer.Customer;
+import org.dmscloud.api.customer.InvalidInputException;
+import org.dmscloud.api.customer.InvalidTokenException;
+import org.dmscloud.api.customer.Registration;
+import org.dmscloud.api.customer.Session;
+import org.dmscloud.api.customer.SignInRefusedException;
+import org.dmscloud.mail.internal.OutboxCustomerMail;
+import org.dmscloud.persistence.MailRecord;
+import org.dmscloud.persistence.testing.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Registration, verification, sign-in and password reset over the production store (H2), mail read from the outbox. */
+class PortalCustomersTest {
+
+    private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_%-]+)");
+
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-26T10:00:00Z"));
+    private TestDatabases.OpenStore database;
+    private PortalCustomers customers;
+
+    @BeforeEach
+    void start() {
+        database = TestDatabases.open(TestDatabases.h2());
+        customers = new PortalCustomers(database.store(), new OutboxCustomerMail(database.store(), clock, "https://portal.example"),
+                clock, configuration());
+    }
+
+    @AfterEach
+    void stop() {
+        database.close();
+    }
+
+    @Test
+    void aNewCustomerVerifiesTheirAddressThenSignsIn() {
+        customers.register(new Registration("Ada@Example.com ", "correct horse battery", "Ada", "Example Telecom"));
+
+        assertThatThrownBy(() -> customers.signIn("ada@example.com", "correct horse battery", "10.0.0.1"))
+                .isInstanceOf(SignInRefusedException.class).hasMessageContaining("Verify your e-mail address first");
+        Customer verified = customers.verify(tokenIn(lastMailTo("ada@example.com", "verify-address")));
+        Session session = customers.signIn("ADA@example.com", "correct horse battery", "10.0.0.1");
+
+        assertThat(verified.email()).isEqualTo("ada@example.com");
+        assertThat(session.customer()).isEqualTo(verified);
+        assertThat(customers.authenticate(session.token())).contains(verified);
+        assertThat(session.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofHours(12)));
+    }
+
+    @Test
+    void aVerificationLinkWorksOnceAndNotAfterItExpires() {
+        customers.register(new Registration("bob@example.com", "correct horse battery", "Bob", ""));
+        String token = tokenIn(lastMailTo("bob@example.com", "verify-address"));
+        customers.verify(token);
+
+        assertThatThrownBy(() -> customers.verify(token)).isInstanceOf(InvalidTokenException.class);
+
+        customers.register(new Registration("eve@example.com", "correct horse battery", "Eve", ""));
+        String late = tokenIn(lastMailTo("eve@example.com", "verify-address"));
+        clock.advance(Duration.ofHours(49));
+        assertThatThrownBy(() -> customers.verify(late)).isInstanceOf(InvalidTokenException.class).hasMessageContaining("expired");
+    }
+
+    @Test
+    void registeringAgainSendsAFreshLinkAndTheOldOneStopsWorking() {
+        customers.register(new Registration("carol@example.com", "first password 1", "Carol", ""));
+        String first = tokenIn(lastMailTo("carol@example.com", "verify-address"));
+        customers.register(new Registration("carol@example.com", "second password 2", "Carol", ""));
+        String second = tokenIn(lastMailTo("carol@example.com", "verify-address"));
+
+        assertThat(second).isNotEqualTo(first);
+        assertThatThrownBy(() -> customers.verify(first)).isInstanceOf(InvalidTokenException.class);
+        customers.verify(second);
+        assertThat(customers.signIn("carol@example.com", "second password 2", "10.0.0.2").customer().email()).isEqualTo("carol@example.com");
+    }
+
+    @Test
+    void registeringAVerifiedAddressAgainChangesNothingAndSaysSoByMail() {
+        customers.register(new Registration("dan@example.com", "correct horse battery", "Dan", ""));
+        customers.verify(tokenIn(lastMailTo("dan@example.com", "verify-address")));
+
+        customers.register(new Registration("dan@example.com", "attacker password", "Mallory", ""));
+
+        assertThat(lastMailTo("dan@example.com", "already-registered").subject()).isEqualTo("You already have a DMS Cloud account");
+        assertThat(customers.signIn("dan@example.com", "correct horse battery", "10.0.0.3")).isNotNull();
+        assertThatThrownBy(() -> customers.signIn("dan@example.com", "attacker password", "10.0.0.3"))
+                .isInstanceOf(SignInRefusedException.class);
+    }
+
+    @Test
+    void resendMailsANewLinkOnlyToUnverifiedAddresses() {
+        customers.resendVerification("nobody@example.com");
+        customers.register(new Registration("fay@example.com", "correct horse battery", "Fay", ""));
+        customers.resendVerification("FAY@example.com");
+
+        assertThat(mails("fay@example.com")).extracting(MailRecord::kind).containsExactly("verify-address", "verify-address");
+        assertThat(mails("nobody@example.com")).isEmpty();
+    }
+
+    @Test
+    void badRegistrationsNameEveryFieldAtFault() {
+        assertThatThrownBy(() -> customers.register(new Registration("not-an-address", "short", "", "x".repeat(201))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fields()).containsOnlyKeys("email", "password", "name", "company"));
+        assertThatThrownBy(() -> customers.register(new Registration(null, null, null, null))).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void wrongPasswordsLockTheAccountForAWhileWithoutSayingWhetherItExists() {
+        registered("gus@example.com", "correct horse battery");
+        for (int i = 0; i < 5; i++) {
+            String address = "10.0.0." + i; // another address each time: the account limit alone applies
+            assertThatThrownBy(() -> customers.signIn("gus@example.com", "wrong", address))
+                    .hasMessage("The e-mail address or the password is not right.");
+        }
+        assertThatThrownBy(() -> customers.signIn("gus@example.com", "correct horse battery", "10.0.0.9"))
+                .isInstanceOfSatisfying(SignInRefusedException.class, e -> assertThat(e.retryAfter()).isPresent());
+        assertThatThrownBy(() -> customers.signIn("nobody@example.com", "whatever", "10.0.0.9"))
+                .hasMessage("The e-mail address or the password is not right.");
+
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(customers.signIn("gus@example.com", "correct horse battery", "10.0.0.9")).isNotNull();
+    }
+
+    @Test
+    void oneAddressFailingTooOftenMustWait() {
+        for (int i = 0; i < 20; i++) {
+            assertThatThrownBy(() -> customers.signIn("someone" + System.nanoTime() + "@example.com", "guess", "192.0.2.1"))
+                    .isInstanceOf(SignInRefusedException.class);
+        }
+        registered("hal@example.com", "correct horse battery");
+        assertThatThrownBy(() -> customers.signIn("hal@example.com", "correct horse battery", "192.0.2.1"))
+                .isInstanceOfSatisfying(SignInRefusedException.class, e -> assertThat(e.getMessage()).contains("from your address"));
+        assertThat(customers.signIn("hal@example.com", "correct horse battery", "192.0.2.2")).isNotNull();
+    }
+
+    @Test
+    void signOutRevokesTheTokenAndSessionsExpire() {
+        registered("ivy@example.com", "correct horse battery");
+        Session first = customers.signIn("ivy@example.com", "correct horse battery", "10.0.0.1");
+        Session second = customers.signIn("ivy@example.com", "correct horse battery", "10.0.0.1");
+
+        customers.signOut(first.token());
+        assertThat(customers.authenticate(first.token())).isEmpty();
+        assertThat(customers.authenticate(second.token())).isPresent();
+        clock.advance(Duration.ofHours(12));
+        assertThat(customers.authenticate(second.token())).isEmpty();
+        assertThat(customers.authenticate("made-up")).isEmpty();
+    }
+
+    @Test
+    void aPasswordResetSetsTheNewPasswordAndSignsOutEverywhere() {
+        registered("jo@example.com", "correct horse battery");
+        Session before = customers.signIn("jo@example.com", "correct horse battery", "10.0.0.1");
+        customers.requestPasswordReset("nobody@example.com");
+        customers.requestPasswordReset("jo@example.com");
+        String token = tokenIn(lastMailTo("jo@example.com", "reset-password"));
+
+        assertThatThrownBy(() -> customers.resetPassword(token, "short")).isInstanceOf(InvalidInputException.class);
+        customers.resetPassword(token, "a brand new password");
+
+        assertThat(customers.authenticate(before.token())).isEmpty();
+        assertThatThrownBy(() -> customers.signIn("jo@example.com", "correct horse battery", "10.0.0.1")).isInstanceOf(SignInRefusedException.class);
+        assertThat(customers.signIn("jo@example.com", "a brand new password", "10.0.0.1")).isNotNull();
+        assertThatThrownBy(() -> customers.resetPassword(token, "another new password")).isInstanceOf(InvalidTokenException.class);
+        assertThat(mails("nobody@example.com")).isEmpty();
+    }
+
+    @Test
+    void passwordsAreStoredAsSaltedSlowHashes() {
+        PasswordHashing hashing = new PasswordHashing(1_000);
+        String one = hashing.hash("correct horse battery");
+        String two = hashing.hash("correct horse battery");
+
+        assertThat(one).startsWith("pbkdf2-sha256$1000$").doesNotContain("correct").isNotEqualTo(two);
+        assertThat(hashing.verify("correct horse battery", one)).isTrue();
+        assertThat(hashing.verify("correct horse batterz", one)).isFalse();
+        assertThat(hashing.verify("correct horse battery", "md5$abc")).isFalse();
+    }
+
+    private void registered(String email, String password) {
+        customers.register(new Registration(email, password, "Someone", ""));
+        customers.verify(tokenIn(lastMailTo(email, "verify-address")));
+    }
+
+    private List<MailRecord> mails(String recipient) {
+        return database.store().inTransaction(tx -> tx.outbox().latest(Optional.empty(), Optional.of(recipient), 50))
+                .stream().sorted(java.util.Comparator.comparingLong(MailRecord::id)).toList();
+    }
+
+    private MailRecord lastMailTo(String recipient, String kind) {
+        List<MailRecord> matching = mails(recipient).stream().filter(m -> m.kind().equals(kind)).toList();
+        assertThat(matching).as("%s mail to %s", kind, recipient).isNotEmpty();
+        return matching.get(matching.size() - 1);
+    }
+
+    private static String tokenIn(MailRecord mail) {
+        Matcher matcher = TOKEN.matcher(mail.body());
+        assertThat(matcher.find()).as("a link with a token in %s", mail.body()).isTrue();
+        return java.net.URLDecoder.decode(matcher.group(1), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The production policy, with fewer hash iterations so that the tests run fast. */
+    private static CustomersConfiguration configuration() {
+        return new CustomersConfiguration() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return CustomersConfiguration.class;
+            }
+
+            @Override
+            public String tenant() {
+                return "default";
+            }
+
+            @Override
+            public String currency() {
+                return "EUR";
+            }
+
+            @Override
+            public int passwordIterations() {
+                return 1_000;
+            }
+
+            @Override
+            public int sessionHours() {
+                return 12;
+            }
+
+            @Override
+            public int verificationHours() {
+                return 48;
+            }
+
+            @Override
+            public int passwordResetMinutes() {
+                return 60;
+            }
+
+            @Override
+            public int maxFailedSignIns() {
+                return 5;
+            }
+
+            @Override
+            public int lockMinutes() {
+                return 15;
+            }
+
+            @Override
+            public int maxFailuresPerAddress() {
+                return 20;
+            }
+
+            @Override
+            public int addressWindowMinutes() {
+                return 15;
+            }
+        };
+    }
+
+    private static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

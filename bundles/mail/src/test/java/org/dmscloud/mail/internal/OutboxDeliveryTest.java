@@ -1,0 +1,253 @@
+package org.dmscloud.mail.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.annotation.Annotation;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import javax.mail.internet.MimeMessage;
+
+import org.dmscloud.api.mail.OutboxMail;
+import org.dmscloud.persistence.Store;
+import org.dmscloud.persistence.testing.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+/** The outbox delivered to a real SMTP server (GreenMail), including while that server is down. */
+class OutboxDeliveryTest {
+
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-26T10:00:00Z"));
+    private TestDatabases.OpenStore database;
+    private Store store;
+    private OutboxCustomerMail mail;
+    private GreenMail smtp;
+    private int port;
+
+    @BeforeEach
+    void start() throws Exception {
+        database = TestDatabases.open(TestDatabases.h2());
+        store = database.store();
+        mail = new OutboxCustomerMail(store, clock, "https://portal.example");
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    }
+
+    @AfterEach
+    void stop() {
+        smtp.stop();
+        database.close();
+    }
+
+    @Test
+    void queuedMailIsDeliveredOnceOverSmtp() throws Exception {
+        smtp.start();
+        OutboxDelivery delivery = new OutboxDelivery(store, clock, configuration("127.0.0.1"));
+        try {
+            mail.verifyAddress("ada@example.com", "Ada", "tok3n");
+
+            delivery.deliverDue();
+            delivery.deliverDue();
+
+            MimeMessage[] received = smtp.getReceivedMessages();
+            assertThat(received).hasSize(1);
+            assertThat(received[0].getSubject()).isEqualTo("Confirm your e-mail address for DMS Cloud");
+            assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("ada@example.com");
+            assertThat(String.valueOf(received[0].getContent())).contains("https://portal.example/api/v1/auth/verify?token=tok3n");
+            assertThat(delivery.latest(Optional.empty(), Optional.empty(), 10)).singleElement()
+                    .satisfies(m -> assertThat(m.status()).isEqualTo("SENT"));
+        } finally {
+            delivery.stop();
+        }
+    }
+
+    @Test
+    void whileSmtpIsDownNothingIsLostAndItIsTriedAgainLater() throws Exception {
+        OutboxDelivery delivery = new OutboxDelivery(store, clock, configuration("127.0.0.1"));
+        try {
+            mail.resetPassword("bob@example.com", "Bob", "r3set");
+
+            delivery.deliverDue(); // nobody listens on the port yet
+            OutboxMail failedOnce = delivery.latest(Optional.empty(), Optional.empty(), 1).get(0);
+            assertThat(failedOnce.status()).isEqualTo("PENDING");
+            assertThat(failedOnce.attempts()).isEqualTo(1);
+            assertThat(failedOnce.nextAttemptAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
+            assertThat(failedOnce.lastError()).isPresent();
+
+            smtp.start();
+            delivery.deliverDue(); // not due yet
+            assertThat(smtp.getReceivedMessages()).isEmpty();
+            clock.advance(Duration.ofMinutes(1));
+            delivery.deliverDue();
+
+            assertThat(smtp.getReceivedMessages()).hasSize(1);
+            assertThat(delivery.find(failedOnce.id()).orElseThrow().status()).isEqualTo("SENT");
+        } finally {
+            delivery.stop();
+        }
+    }
+
+    @Test
+    void afterItsLastAttemptAMailIsGivenUpUntilAnOperatorRetriesIt() throws Exception {
+        OutboxDelivery delivery = new OutboxDelivery(store, clock, configuration("127.0.0.1", 2));
+        try {
+            mail.alreadyRegistered("cy@example.com");
+            delivery.deliverDue();
+            clock.advance(Duration.ofMinutes(1));
+            delivery.deliverDue();
+            OutboxMail given = delivery.latest(Optional.of("failed"), Optional.empty(), 1).get(0);
+            assertThat(given.attempts()).isEqualTo(2);
+
+            smtp.start();
+            assertThat(delivery.retry(given.id())).isTrue();
+            delivery.deliverDue();
+
+            assertThat(smtp.getReceivedMessages()).hasSize(1);
+            assertThat(delivery.retry(given.id())).as("a sent mail is not sent again").isFalse();
+        } finally {
+            delivery.stop();
+        }
+    }
+
+    @Test
+    void withoutAnSmtpServerMailStaysInTheOutboxForOperators() {
+        OutboxDelivery delivery = new OutboxDelivery(store, clock, configuration(""));
+        try {
+            mail.verifyAddress("dee@example.com", "Dee", "t0k");
+            delivery.deliverDue();
+
+            List<OutboxMail> waiting = delivery.latest(Optional.of("PENDING"), Optional.of("dee@example.com"), 10);
+            assertThat(waiting).singleElement().satisfies(m -> {
+                assertThat(m.body()).contains("token=t0k");
+                assertThat(m.attempts()).as("no attempt without a server").isZero();
+            });
+            assertThat(delivery.deliveryStatus()).contains("no smtpHost");
+        } finally {
+            delivery.stop();
+        }
+    }
+
+    @Test
+    void mailIsQueuedOnlyIfWhatCausedItCommits() {
+        try {
+            store.inTransaction(tx -> {
+                mail.verifyAddress("eli@example.com", "Eli", "t");
+                throw new IllegalStateException("the registration failed after all");
+            });
+        } catch (IllegalStateException expected) {
+            // rolled back
+        }
+        List<org.dmscloud.persistence.MailRecord> queued = store.inTransaction(tx -> tx.outbox().latest(Optional.empty(),
+                Optional.of("eli@example.com"), 10));
+        assertThat(queued).isEmpty();
+    }
+
+    private MailConfiguration configuration(String host) {
+        return configuration(host, 12);
+    }
+
+    /** SMTP on the test's port, no TLS; polled by hand (the schedule is an hour). */
+    private MailConfiguration configuration(String host, int maxAttempts) {
+        int smtpPort = port;
+        return new MailConfiguration() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return MailConfiguration.class;
+            }
+
+            @Override
+            public String smtpHost() {
+                return host;
+            }
+
+            @Override
+            public int smtpPort() {
+                return smtpPort;
+            }
+
+            @Override
+            public String smtpUsername() {
+                return "";
+            }
+
+            @Override
+            public String smtpPassword() {
+                return "";
+            }
+
+            @Override
+            public boolean smtpStartTls() {
+                return false;
+            }
+
+            @Override
+            public boolean smtpSsl() {
+                return false;
+            }
+
+            @Override
+            public String from() {
+                return "DMS Cloud <no-reply@dmscloud.example>";
+            }
+
+            @Override
+            public String portalUrl() {
+                return "https://portal.example";
+            }
+
+            @Override
+            public int pollSeconds() {
+                return 3_600;
+            }
+
+            @Override
+            public int maxAttempts() {
+                return maxAttempts;
+            }
+
+            @Override
+            public int timeoutSeconds() {
+                return 5;
+            }
+        };
+    }
+
+    private static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
