@@ -1,26 +1,51 @@
 package org.dmscloud.rest.internal;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * The one shape of every error the portal API answers (RFC 9457, application/problem+json). {@code type}
  * is stable per kind of problem, so clients can act on it; {@code detail} is for the person reading it.
+ * Some kinds add members: {@code errors} (validation: each field and what is wrong), {@code needed} and
+ * {@code balance} (insufficient funds).
  */
-public record Problem(URI type, String title, int status, String detail) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(URI type, String title, int status, String detail, List<FieldError> errors, MoneyView needed,
+        MoneyView balance) {
 
     static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
 
     /** Where the kinds of problems are documented; a type is this plus the kind, e.g. {@code .../not-found}. */
     static final String TYPE_BASE = "https://dmscloud.org/problems/";
 
+    /** A field of the request and what is wrong with it. */
+    public record FieldError(String field, String message) {
+    }
+
     static Problem of(String kind, Response.StatusType status, String detail) {
-        return new Problem(URI.create(TYPE_BASE + kind), status.getReasonPhrase(), status.getStatusCode(), detail);
+        return new Problem(URI.create(TYPE_BASE + kind), status.getReasonPhrase(), status.getStatusCode(), detail, null, null, null);
+    }
+
+    static Problem validation(String detail, Map<String, String> fields) {
+        List<FieldError> errors = fields.entrySet().stream().map(e -> new FieldError(e.getKey(), e.getValue())).toList();
+        return new Problem(URI.create(TYPE_BASE + "validation"), "Bad Request", 400, detail, errors, null, null);
+    }
+
+    Problem withFunds(MoneyView neededAmount, MoneyView currentBalance) {
+        return new Problem(type, title, status, detail, errors, neededAmount, currentBalance);
+    }
+
+    Response.ResponseBuilder toResponseBuilder() {
+        return Response.status(status).type(MEDIA_TYPE).entity(this);
     }
 
     Response toResponse() {
-        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+        return toResponseBuilder().build();
     }
 }

@@ -1,0 +1,165 @@
+package org.dmscloud.rest.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.FormParam;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.dmscloud.api.customer.CustomerAuth;
+import org.dmscloud.api.customer.InvalidInputException;
+import org.dmscloud.api.customer.InvalidTokenException;
+import org.dmscloud.api.customer.Registration;
+import org.dmscloud.api.customer.Session;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/**
+ * {@code /api/v1/auth}: registration, address verification, sign-in and out, password reset. Public. The
+ * answers to registering, resending and asking for a reset are the same whether or not the address is
+ * registered; the mail tells the rest.
+ */
+@Component(service = AuthResource.class, scope = ServiceScope.PROTOTYPE)
+@JaxrsResource
+@JSONRequired
+@JaxrsApplicationSelect(PortalApplication.SELECT)
+@Path("auth")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    private static final Map<String, String> CHECK_MAIL = Map.of("message",
+            "If the address can be used, a mail with a link is on its way. No mail after a few minutes? Check the spam folder, then register again.");
+
+    @Reference
+    CustomerAuth customers;
+
+    @Context
+    HttpServletRequest http;
+
+    /** 202 whatever happened: the mail says what it was. */
+    @POST
+    @Path("register")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(Requests.Register request) {
+        Requests.Register body = request == null ? new Requests.Register(null, null, null, null) : request;
+        customers.register(new Registration(body.email(), body.password(), body.name(), body.company() == null ? "" : body.company()));
+        return Response.accepted(CHECK_MAIL).build();
+    }
+
+    @POST
+    @Path("verification/resend")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response resendVerification(Requests.Email request) {
+        Requests.require(fields("email", request == null ? null : request.email()));
+        customers.resendVerification(request.email());
+        return Response.accepted(CHECK_MAIL).build();
+    }
+
+    @POST
+    @Path("verify")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, String> verify(Requests.Token request) {
+        Requests.require(fields("token", request == null ? null : request.token()));
+        customers.verify(request.token());
+        return Map.of("message", "Your e-mail address is verified. You can sign in now.");
+    }
+
+    /** The link in the verification mail: a page a person reads, not JSON. */
+    @GET
+    @Path("verify")
+    @Produces(MediaType.TEXT_HTML)
+    public Response verifyFromMail(@QueryParam("token") String token) {
+        try {
+            customers.verify(token);
+            return Pages.page(200, "Address verified", "Your e-mail address is verified. You can sign in to DMS Cloud now.");
+        } catch (InvalidTokenException e) {
+            return Pages.page(400, "Link not valid", e.getMessage());
+        }
+    }
+
+    @POST
+    @Path("sign-in")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> signIn(Requests.SignIn request) {
+        Requests.require(fields("email", request == null ? null : request.email(), "password", request == null ? null : request.password()));
+        Session session = customers.signIn(request.email(), request.password(), http.getRemoteAddr());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("token", session.token());
+        answer.put("tokenType", "Bearer");
+        answer.put("expiresAt", session.expiresAt());
+        return answer;
+    }
+
+    @POST
+    @Path("sign-out")
+    @Secured
+    public Response signOut(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        customers.signOut(authorization.substring("Bearer ".length()).trim());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("password-reset")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response requestPasswordReset(Requests.Email request) {
+        Requests.require(fields("email", request == null ? null : request.email()));
+        customers.requestPasswordReset(request.email());
+        return Response.accepted(Map.of("message", "If the address is registered, a mail with a link is on its way.")).build();
+    }
+
+    @POST
+    @Path("password-reset/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response resetPassword(Requests.ResetPassword request) {
+        Requests.require(fields("token", request == null ? null : request.token(), "newPassword",
+                request == null ? null : request.newPassword()));
+        customers.resetPassword(request.token(), request.newPassword());
+        return Response.noContent().build();
+    }
+
+    /** The link in the reset mail: a form for the new password. */
+    @GET
+    @Path("password-reset")
+    @Produces(MediaType.TEXT_HTML)
+    public Response passwordResetForm(@QueryParam("token") String token) {
+        return Pages.passwordForm(token == null ? "" : token, "");
+    }
+
+    @POST
+    @Path("password-reset")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response resetPasswordFromForm(@FormParam("token") String token, @FormParam("newPassword") String newPassword) {
+        try {
+            customers.resetPassword(token, newPassword);
+            return Pages.page(200, "Password changed", "Your new password is set. You can sign in with it now.");
+        } catch (InvalidTokenException e) {
+            return Pages.page(400, "Link not valid", e.getMessage());
+        } catch (InvalidInputException e) {
+            return Pages.passwordForm(token, String.join(" ", e.fields().values()));
+        }
+    }
+
+    private static Map<String, Object> fields(Object... namesAndValues) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return fields;
+    }
+}

@@ -1,0 +1,146 @@
+package org.dmscloud.rest.internal;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.dmscloud.api.customer.Customer;
+import org.dmscloud.api.customer.InvalidInputException;
+import org.dmscloud.api.instance.ActionOptions;
+import org.dmscloud.api.instance.InstanceChange;
+import org.dmscloud.api.instance.InstanceId;
+import org.dmscloud.api.instance.InstanceNotFoundException;
+import org.dmscloud.api.instance.InstanceService;
+import org.dmscloud.api.instance.NewInstance;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/**
+ * {@code /api/v1/instances}: the signed-in customer's instances and their lifecycle, each action with its
+ * billing effect. Actions take an {@code Idempotency-Key} header (a retry answers what the first did) and
+ * a {@code quoteId} (the action is refused if the amount is no longer the quoted one).
+ */
+@Component(service = InstancesResource.class, scope = ServiceScope.PROTOTYPE)
+@JaxrsResource
+@JSONRequired
+@JaxrsApplicationSelect(PortalApplication.SELECT)
+@Path("instances")
+@Produces(MediaType.APPLICATION_JSON)
+@Secured
+public class InstancesResource {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
+
+    @Reference
+    InstanceService instances;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    public List<Views.InstanceView> list() {
+        return instances.list(customer().account()).stream().map(Views.InstanceView::of).toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@HeaderParam(IDEMPOTENCY_KEY) String key, Requests.CreateInstance request) {
+        if (request == null) {
+            throw new InvalidInputException(Map.of("body", "Send the instance to create."));
+        }
+        Map<String, Object> required = new LinkedHashMap<>();
+        required.put("name", request.name());
+        required.put("enabled", request.enabled());
+        Requests.require(required);
+        NewInstance instance = new NewInstance(request.name().trim(), request.configuration(), request.enabled());
+        InstanceChange change = instances.create(customer().account(), instance, options(key, request.quoteId()));
+        return answer(Response.created(URI.create("instances/" + change.instance().id())), change);
+    }
+
+    @GET
+    @Path("{id}")
+    public Views.InstanceView get(@PathParam("id") String id) {
+        InstanceId instance = QueryParameters.instance(id);
+        return instances.find(customer().account(), instance).map(Views.InstanceView::of)
+                .orElseThrow(() -> new InstanceNotFoundException(instance));
+    }
+
+    @PUT
+    @Path("{id}/settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response changeSettings(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String key, Requests.Settings request) {
+        InstanceId instance = QueryParameters.instance(id);
+        if (request == null) {
+            throw new InvalidInputException(Map.of("body", "Send the new settings."));
+        }
+        return answer(Response.ok(), instances.changeSettings(customer().account(), instance, request.configuration(),
+                options(key, request.quoteId())));
+    }
+
+    @POST
+    @Path("{id}/enable")
+    public Response enable(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String key, @QueryParam("quoteId") String quote) {
+        return answer(Response.ok(), instances.enable(customer().account(), QueryParameters.instance(id), options(key, quoteId(quote))));
+    }
+
+    @POST
+    @Path("{id}/disable")
+    public Response disable(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String key) {
+        return answer(Response.ok(), instances.disable(customer().account(), QueryParameters.instance(id), options(key, null)));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String key, @QueryParam("quoteId") String quote) {
+        return answer(Response.ok(), instances.delete(customer().account(), QueryParameters.instance(id), options(key, quoteId(quote))));
+    }
+
+    private Customer customer() {
+        return CustomerPrincipal.of(security);
+    }
+
+    private static ActionOptions options(String key, UUID quote) {
+        return new ActionOptions(Optional.ofNullable(key), Optional.ofNullable(quote));
+    }
+
+    private static UUID quoteId(String quote) {
+        if (quote == null || quote.isEmpty()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(quote);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(Map.of("quoteId", "Not a quote id."));
+        }
+    }
+
+    private static Response answer(Response.ResponseBuilder response, InstanceChange change) {
+        if (change.replayed()) {
+            response.header(REPLAYED, "true");
+        }
+        return response.entity(Views.InstanceChangeView.of(change)).build();
+    }
+}

@@ -1,0 +1,42 @@
+package org.dmscloud.rest.internal;
+
+import java.util.Map;
+
+import javax.ws.rs.NotFoundException;
+
+import org.dmscloud.api.customer.InvalidInputException;
+import org.dmscloud.api.instance.InstanceId;
+
+/**
+ * Reading path and query parameters ourselves: JAX-RS answers a query parameter it cannot convert with
+ * 404, which tells a client nothing; here a bad value is a 400 naming the parameter.
+ */
+final class QueryParameters {
+
+    private QueryParameters() {
+    }
+
+    static long positiveLong(String name, String value, long absent) {
+        if (value == null || value.isEmpty()) {
+            return absent;
+        }
+        try {
+            long parsed = Long.parseLong(value);
+            if (parsed >= 1) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidInputException(Map.of(name, "A whole number of at least 1."));
+    }
+
+    /** An instance id in a path: a malformed one names no instance, so there is nothing at that address. */
+    static InstanceId instance(String id) {
+        try {
+            return InstanceId.parse(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.dmscloud.rest.internal;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.dmscloud.api.billing.LedgerEntry;
+import org.dmscloud.api.billing.Quote;
+import org.dmscloud.api.catalog.CatalogOption;
+import org.dmscloud.api.catalog.CatalogPackage;
+import org.dmscloud.api.catalog.DailyRate;
+import org.dmscloud.api.catalog.PriceComponent;
+import org.dmscloud.api.instance.Instance;
+import org.dmscloud.api.instance.InstanceChange;
+import org.dmscloud.api.instance.InstanceId;
+
+/** The JSON the portal API answers with: ids as text, instants in UTC ISO 8601, money as {@link MoneyView}. */
+final class Views {
+
+    private Views() {
+    }
+
+    public record InstanceView(String id, String name, String packageId, long expectedDevices, List<String> optionIds, String state,
+            String disableReason, Instant paidUntil, MoneyView paidRate, Instant createdAt) {
+
+        static InstanceView of(Instance instance) {
+            return new InstanceView(instance.id().toString(), instance.name(), instance.configuration().packageId(),
+                    instance.configuration().expectedDevices(), List.copyOf(instance.configuration().optionIds()), instance.state().name(),
+                    instance.disableReason().map(Enum::name).orElse(null), instance.paidUntil(), MoneyView.of(instance.paidRate()),
+                    instance.createdAt());
+        }
+    }
+
+    public record ComponentView(String item, String label, MoneyView amount) {
+
+        static List<ComponentView> of(List<PriceComponent> components) {
+            return components.stream().map(c -> new ComponentView(c.item(), c.label(), MoneyView.of(c.amount()))).toList();
+        }
+    }
+
+    public record RateView(MoneyView total, List<ComponentView> components) {
+
+        static RateView of(DailyRate rate) {
+            return new RateView(MoneyView.of(rate.total()), ComponentView.of(rate.components()));
+        }
+    }
+
+    public record LedgerEntryView(long id, String type, MoneyView amount, MoneyView balanceAfter, String instanceId, Instant periodStart,
+            Instant periodEnd, MoneyView rate, List<ComponentView> breakdown, String description, Instant createdAt) {
+
+        static LedgerEntryView of(LedgerEntry entry) {
+            return new LedgerEntryView(entry.id(), entry.type().name(), MoneyView.of(entry.amount()), MoneyView.of(entry.balanceAfter()),
+                    entry.instance().map(InstanceId::toString).orElse(null), entry.periodStart().orElse(null),
+                    entry.periodEnd().orElse(null), entry.rate().map(MoneyView::of).orElse(null), ComponentView.of(entry.breakdown()),
+                    entry.description(), entry.createdAt());
+        }
+    }
+
+    /** An action's outcome: the instance after it and the charge or credit it caused (null when free). */
+    public record InstanceChangeView(InstanceView instance, LedgerEntryView ledgerEntry) {
+
+        static InstanceChangeView of(InstanceChange change) {
+            return new InstanceChangeView(InstanceView.of(change.instance()), change.ledgerEntry().map(LedgerEntryView::of).orElse(null));
+        }
+    }
+
+    /**
+     * @param amount the balance change: negative for a charge, positive for a credit, zero when free
+     * @param kind   CHARGE, CREDIT or FREE
+     */
+    public record QuoteView(String id, String action, String instanceId, String kind, MoneyView amount, RateView dailyRate,
+            MoneyView paidRate, Instant periodStart, Instant periodEnd, String rule, Instant quotedAt, Instant expiresAt) {
+
+        static QuoteView of(Quote quote) {
+            String kind = quote.amount().isNegative() ? "CHARGE" : quote.amount().isPositive() ? "CREDIT" : "FREE";
+            return new QuoteView(quote.id().toString(), quote.action().name(), quote.instance().map(InstanceId::toString).orElse(null),
+                    kind, MoneyView.of(quote.amount()), RateView.of(quote.dailyRate()), MoneyView.of(quote.paidRate()),
+                    quote.periodStart().orElse(null), quote.periodEnd().orElse(null), quote.rule(), quote.quotedAt(), quote.expiresAt());
+        }
+    }
+
+    public record PackageView(String id, String name, String description, long minDevices, long maxDevices) {
+
+        static PackageView of(CatalogPackage pkg) {
+            return new PackageView(pkg.id(), pkg.name(), pkg.description(), pkg.devices().min(), pkg.devices().max());
+        }
+    }
+
+    public record OptionView(String id, String name, String description) {
+
+        static OptionView of(CatalogOption option) {
+            return new OptionView(option.id(), option.name(), option.description());
+        }
+    }
+}
