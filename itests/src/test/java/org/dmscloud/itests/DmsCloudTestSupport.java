@@ -43,6 +43,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public abstract class DmsCloudTestSupport {
 
     private static final String HTTP_PORT = "dms.itest.http.port";
+    private static final String IMAP_PORT = "dms.itest.imap.port";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
@@ -80,9 +81,73 @@ public abstract class DmsCloudTestSupport {
         return options;
     }
 
-    /** GET on the portal API, e.g. {@code get("/api/v1/health")}. */
-    protected static HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    /** GET on the portal API, e.g. {@code get("/api/v1/health")}, with headers given as name, value, ... */
+    protected static HttpResponse<String> get(String path, String... headers) {
+        return send(request(path, headers).GET().build());
+    }
+
+    protected static HttpResponse<String> post(String path, String json, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    protected static HttpResponse<String> put(String path, String json, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    protected static HttpResponse<String> delete(String path, String... headers) {
+        return send(request(path, headers).DELETE().build());
+    }
+
+    private static HttpRequest.Builder request(String path, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60));
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return builder;
+    }
+
+    /**
+     * Options for a distribution that mails through a real SMTP server, started here in the test JVM,
+     * whose mailboxes the tests read over IMAP ({@link #mailTo}).
+     */
+    protected static List<Option> withMailServer(List<Option> options) {
+        int[] ports = TestMailServer.start(Integer.parseInt(freePort()), Integer.parseInt(freePort()));
+        String mailCfg = "etc/org.dmscloud.mail.cfg";
+        options.add(editConfigurationFilePut(mailCfg, "smtpHost", "127.0.0.1"));
+        options.add(editConfigurationFilePut(mailCfg, "smtpPort", Integer.toString(ports[0])));
+        options.add(editConfigurationFilePut(mailCfg, "smtpStartTls", "false"));
+        options.add(editConfigurationFilePut(mailCfg, "pollSeconds", "1"));
+        options.add(systemProperty(IMAP_PORT).value(Integer.toString(ports[1])));
+        return options;
+    }
+
+    /** The mails in a recipient's mailbox, read over IMAP: each as its subject, a blank line, and its text. */
+    protected static List<String> mailTo(String recipient) {
+        java.util.Properties properties = new java.util.Properties();
+        javax.mail.Session session = javax.mail.Session.getInstance(properties);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(javax.mail.Session.class.getClassLoader());
+        try {
+            javax.mail.Store store = session.getStore("imap");
+            store.connect("127.0.0.1", Integer.parseInt(System.getProperty(IMAP_PORT)), recipient, recipient);
+            try {
+                javax.mail.Folder inbox = store.getFolder("INBOX");
+                inbox.open(javax.mail.Folder.READ_ONLY);
+                List<String> mails = new ArrayList<>();
+                for (javax.mail.Message message : inbox.getMessages()) {
+                    mails.add(message.getSubject() + "\n\n" + message.getContent());
+                }
+                inbox.close(false);
+                return mails;
+            } finally {
+                store.close();
+            }
+        } catch (javax.mail.MessagingException | IOException e) {
+            throw new IllegalStateException("could not read the mailbox of " + recipient, e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     /** Waits for the health endpoint to answer 200: the platform is up with its database. */
@@ -151,7 +216,7 @@ public abstract class DmsCloudTestSupport {
         throw new AssertionError("timed out after " + timeout + " waiting for " + what, last);
     }
 
-    private static String freePort() {
+    static String freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return Integer.toString(socket.getLocalPort());
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package org.dmscloud.rest.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -79,7 +80,7 @@ final class Requests {
             throw new InvalidInputException(Map.of("expectedDevices", "Expect at least 1 CPE device."));
         }
         List<String> options = optionIds == null ? List.of() : optionIds;
-        if (options.contains(null)) {
+        if (options.stream().anyMatch(Objects::isNull)) {
             throw new InvalidInputException(Map.of("optionIds", "An option id cannot be null."));
         }
         return InstanceConfiguration.of(packageId, expectedDevices, Set.copyOf(options));

@@ -1,0 +1,243 @@
+package org.dmscloud.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLDecoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.inject.Inject;
+
+import org.dmscloud.api.account.AccountId;
+import org.dmscloud.api.billing.BalanceService;
+import org.dmscloud.api.money.Money;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The portal API over real HTTP against the distribution, mail through a real SMTP server read back over
+ * IMAP: a customer's whole first session, tenant isolation on every endpoint that takes an id, and a
+ * table of bad inputs, each answered with its 4xx and problem type.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PortalIT extends DmsCloudTestSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern LINK = Pattern.compile("(/api/v1/auth/verify\\?token=[A-Za-z0-9_%-]+)");
+
+    @Inject
+    BalanceService balances;
+
+    @Configuration
+    public Option[] config() {
+        return withMailServer(distribution()).toArray(Option[]::new);
+    }
+
+    @Test
+    public void aNewCustomerRegistersVerifiesSignsInQuotesAndIsChargedForAnInstance() throws Exception {
+        String email = "ada-" + UUID.randomUUID() + "@example.com";
+        awaitServed();
+
+        HttpResponse<String> registered = post("/api/v1/auth/register",
+                json(Map.of("email", email, "password", "correct horse battery", "name", "Ada", "company", "Example Telecom")));
+        assertThat(registered.statusCode()).isEqualTo(202);
+        HttpResponse<String> early = post("/api/v1/auth/sign-in", json(Map.of("email", email, "password", "correct horse battery")));
+        assertThat(early.statusCode()).isEqualTo(401);
+
+        String link = verificationLink(email);
+        HttpResponse<String> verified = get(link);
+        assertThat(verified.statusCode()).isEqualTo(200);
+        assertThat(verified.body()).contains("Your e-mail address is verified");
+
+        String token = signIn(email, "correct horse battery");
+        JsonNode account = json(get("/api/v1/account", bearer(token)));
+        assertThat(account.at("/balance/amount").asText()).isEqualTo("0.00");
+        assertThat(account.get("email").asText()).isEqualTo(email);
+        balances.topUp(AccountId.parse(account.get("id").asText()), Money.of("100.00", "EUR"), "itest-" + UUID.randomUUID(), "Bank transfer");
+        assertThat(await("the top-up mail", Duration.ofSeconds(30), () -> mailTo(email).size() == 2 ? mailTo(email) : null).get(1))
+                .startsWith("We received your payment of 100.00 EUR");
+
+        JsonNode quote = json(post("/api/v1/quotes", json(Map.of("action", "CREATE", "packageId", "business", "expectedDevices", 2000,
+                "optionIds", List.of("usp"), "enabled", true)), bearer(token)));
+        assertThat(quote.get("kind").asText()).isEqualTo("CHARGE");
+        assertThat(quote.at("/dailyRate/total/amount").asText()).isEqualTo("23.00");
+        assertThat(quote.at("/dailyRate/components")).hasSize(3);
+
+        String key = UUID.randomUUID().toString();
+        String create = json(Map.of("name", "My ACS", "packageId", "business", "expectedDevices", 2000, "optionIds", List.of("usp"),
+                "enabled", true));
+        HttpResponse<String> created = post("/api/v1/instances", create, bearer(token, "Idempotency-Key", key));
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode change = json(created);
+        String instanceId = change.at("/instance/id").asText();
+        assertThat(change.at("/instance/state").asText()).isEqualTo("ENABLED");
+        assertThat(change.at("/ledgerEntry/type").asText()).isEqualTo("PRORATED_CHARGE");
+        assertThat(change.at("/ledgerEntry/amount/amount").asText()).startsWith("-");
+
+        HttpResponse<String> retried = post("/api/v1/instances", create, bearer(token, "Idempotency-Key", key));
+        assertThat(retried.statusCode()).isEqualTo(201);
+        assertThat(retried.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(json(retried).at("/instance/id").asText()).isEqualTo(instanceId);
+
+        JsonNode ledger = json(get("/api/v1/account/ledger", bearer(token)));
+        assertThat(ledger.get("entries")).hasSize(2);
+        assertThat(ledger.at("/entries/0/type").asText()).isEqualTo("PRORATED_CHARGE");
+        assertThat(ledger.at("/entries/0/instanceId").asText()).isEqualTo(instanceId);
+        assertThat(ledger.at("/entries/0/createdAt").asText()).endsWith("Z");
+        assertThat(ledger.at("/entries/1/type").asText()).isEqualTo("TOP_UP");
+        JsonNode instances = json(get("/api/v1/instances", bearer(token)));
+        assertThat(instances).hasSize(1);
+
+        assertThat(post("/api/v1/auth/sign-out", "", bearer(token)).statusCode()).isEqualTo(204);
+        assertThat(get("/api/v1/account", bearer(token)).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    public void everyEndpointAnswersAnotherAccountsInstanceWith404AndChangesNothing() throws Exception {
+        awaitServed();
+        String owner = signedUp("owner-" + UUID.randomUUID() + "@example.com");
+        String ownerAccount = json(get("/api/v1/account", bearer(owner))).get("id").asText();
+        balances.topUp(AccountId.parse(ownerAccount), Money.of("100.00", "EUR"), "itest-" + UUID.randomUUID(), "Bank transfer");
+        String instance = json(post("/api/v1/instances", json(Map.of("name", "Owned", "packageId", "starter", "expectedDevices", 100,
+                "enabled", true)), bearer(owner))).at("/instance/id").asText();
+        String before = get("/api/v1/instances/" + instance, bearer(owner)).body();
+        String ledgerBefore = get("/api/v1/account/ledger", bearer(owner)).body();
+
+        String stranger = signedUp("stranger-" + UUID.randomUUID() + "@example.com");
+        String settings = json(Map.of("packageId", "starter", "expectedDevices", 900));
+        List<HttpResponse<String>> attempts = List.of(
+                get("/api/v1/instances/" + instance, bearer(stranger)),
+                put("/api/v1/instances/" + instance + "/settings", settings, bearer(stranger)),
+                post("/api/v1/instances/" + instance + "/enable", "", bearer(stranger)),
+                post("/api/v1/instances/" + instance + "/disable", "", bearer(stranger)),
+                delete("/api/v1/instances/" + instance, bearer(stranger)),
+                post("/api/v1/quotes", json(Map.of("action", "ENABLE", "instanceId", instance)), bearer(stranger)),
+                post("/api/v1/quotes", json(Map.of("action", "DELETE", "instanceId", instance)), bearer(stranger)),
+                post("/api/v1/quotes", json(Map.of("action", "CHANGE_SETTINGS", "instanceId", instance, "packageId", "starter",
+                        "expectedDevices", 900)), bearer(stranger)));
+
+        for (HttpResponse<String> attempt : attempts) {
+            assertThat(attempt.statusCode()).as("%s %s", attempt.request().method(), attempt.uri()).isEqualTo(404);
+            assertThat(json(attempt).get("type").asText()).isEqualTo("https://dmscloud.org/problems/not-found");
+        }
+        assertThat(json(get("/api/v1/instances", bearer(stranger)))).isEmpty();
+        assertThat(get("/api/v1/instances/" + instance, bearer(owner)).body()).isEqualTo(before);
+        assertThat(get("/api/v1/account/ledger", bearer(owner)).body()).isEqualTo(ledgerBefore);
+    }
+
+    @Test
+    public void badInputsAnswerTheirStatusAndProblemType() throws Exception {
+        awaitServed();
+        String token = signedUp("inputs-" + UUID.randomUUID() + "@example.com");
+        String instance = json(post("/api/v1/instances", json(Map.of("name", "Disabled", "packageId", "starter", "expectedDevices", 100,
+                "enabled", false)), bearer(token))).at("/instance/id").asText();
+        String valid = "{\"name\":\"x\",\"packageId\":\"starter\",\"expectedDevices\":100,\"enabled\":true}";
+
+        record Case(String name, HttpResponse<String> response, int status, String type) {
+        }
+        List<Case> cases = List.of(
+                new Case("malformed JSON", post("/api/v1/instances", "{bad", bearer(token)), 400, "bad-request"),
+                new Case("wrong type", post("/api/v1/instances", valid.replace("100", "\"many\""), bearer(token)), 400, "validation"),
+                new Case("huge number", post("/api/v1/instances", valid.replace("100", "99999999999999999999999"), bearer(token)), 400, "validation"),
+                new Case("negative devices", post("/api/v1/instances", valid.replace("100", "-5"), bearer(token)), 400, "validation"),
+                new Case("unknown option", post("/api/v1/instances", valid.replace("\"enabled\"", "\"optionIds\":[\"nope\"],\"enabled\""),
+                        bearer(token)), 400, "validation"),
+                new Case("unknown package", post("/api/v1/instances", valid.replace("starter", "gold"), bearer(token)), 400, "validation"),
+                new Case("devices out of range", post("/api/v1/instances", valid.replace("100", "5000"), bearer(token)), 400, "validation"),
+                new Case("unknown field", post("/api/v1/instances", valid.replace("}", ",\"extra\":1}"), bearer(token)), 400, "validation"),
+                new Case("missing fields", post("/api/v1/instances", "{}", bearer(token)), 400, "validation"),
+                new Case("oversized body", post("/api/v1/instances", "{\"name\":\"" + "x".repeat(100_000) + "\"}", bearer(token)), 413,
+                        "payload-too-large"),
+                new Case("not JSON", send(java.net.http.HttpRequest.newBuilder(uri("/api/v1/instances")).header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "text/plain").POST(java.net.http.HttpRequest.BodyPublishers.ofString("hi")).build()), 415,
+                        "unsupported-media-type"),
+                new Case("short balance", post("/api/v1/instances", valid, bearer(token)), 402, "insufficient-funds"),
+                new Case("short balance to enable", post("/api/v1/instances/" + instance + "/enable", "", bearer(token)), 402, "insufficient-funds"),
+                new Case("malformed id", get("/api/v1/instances/not-an-id", bearer(token)), 404, "not-found"),
+                new Case("unknown id", get("/api/v1/instances/" + UUID.randomUUID(), bearer(token)), 404, "not-found"),
+                new Case("bad page size", get("/api/v1/account/ledger?limit=abc", bearer(token)), 400, "validation"),
+                new Case("unknown quote action", post("/api/v1/quotes", "{\"action\":\"STEAL\"}", bearer(token)), 400, "validation"),
+                new Case("stale quote", post("/api/v1/instances/" + instance + "/enable?quoteId=" + UUID.randomUUID(), "", bearer(token)), 409,
+                        "quote-mismatch"),
+                new Case("no token", get("/api/v1/instances"), 401, "unauthenticated"),
+                new Case("made-up token", get("/api/v1/instances", bearer("made-up")), 401, "unauthenticated"),
+                new Case("wrong password", post("/api/v1/auth/sign-in", json(Map.of("email", "nobody@example.com", "password", "x")), new String[0]),
+                        401, "sign-in-refused"),
+                new Case("bad registration", post("/api/v1/auth/register", json(Map.of("email", "nope", "password", "short", "name", "")),
+                        new String[0]), 400, "validation"),
+                new Case("bad verification token", post("/api/v1/auth/verify", json(Map.of("token", "made-up")), new String[0]), 400,
+                        "invalid-token"),
+                new Case("wrong method", delete("/api/v1/catalog"), 405, "method-not-allowed"),
+                new Case("no such address", get("/api/v1/nothing-here"), 404, "not-found"));
+
+        for (Case bad : cases) {
+            assertThat(bad.response().statusCode()).as(bad.name()).isEqualTo(bad.status());
+            assertThat(bad.response().headers().firstValue("Content-Type")).as(bad.name()).hasValue("application/problem+json");
+            assertThat(json(bad.response()).get("type").asText()).as(bad.name()).isEqualTo("https://dmscloud.org/problems/" + bad.type());
+            assertThat(bad.response().body()).as(bad.name()).doesNotContain("Exception").doesNotContain("at org.");
+        }
+        JsonNode funds = json(cases.stream().filter(c -> c.name().equals("short balance")).findFirst().orElseThrow().response());
+        assertThat(funds.at("/needed/currency").asText()).isEqualTo("EUR");
+        assertThat(funds.at("/balance/amount").asText()).isEqualTo("0.00");
+    }
+
+    /** Registers, follows the mailed link, signs in; answers the bearer token. */
+    private String signedUp(String email) {
+        assertThat(post("/api/v1/auth/register", json(Map.of("email", email, "password", "correct horse battery", "name", "Someone")))
+                .statusCode()).isEqualTo(202);
+        assertThat(get(verificationLink(email)).statusCode()).isEqualTo(200);
+        return signIn(email, "correct horse battery");
+    }
+
+    private static String signIn(String email, String password) {
+        HttpResponse<String> signedIn = post("/api/v1/auth/sign-in", json(Map.of("email", email, "password", password)));
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+        return json(signedIn).get("token").asText();
+    }
+
+    /** The verification link from the mail in the customer's mailbox, as a path on the portal. */
+    private static String verificationLink(String email) {
+        String mail = await("the verification mail to " + email, Duration.ofSeconds(60),
+                () -> mailTo(email).stream().filter(m -> m.startsWith("Confirm your e-mail address")).findFirst().orElse(null));
+        Matcher link = LINK.matcher(mail);
+        assertThat(link.find()).as(mail).isTrue();
+        return URLDecoder.decode(link.group(1), StandardCharsets.UTF_8).replace(" ", "+");
+    }
+
+    /** Waits until the portal's resources are served (health answers before the last of them is). */
+    private static void awaitServed() {
+        await("the portal API", Duration.ofSeconds(60), () -> get("/api/v1/catalog").statusCode() == 200
+                && post("/api/v1/auth/verify", "{}").statusCode() == 400 ? Boolean.TRUE : null);
+    }
+
+    private static String[] bearer(String token, String... more) {
+        String[] headers = new String[2 + more.length];
+        headers[0] = "Authorization";
+        headers[1] = "Bearer " + token;
+        System.arraycopy(more, 0, headers, 2, more.length);
+        return headers;
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
