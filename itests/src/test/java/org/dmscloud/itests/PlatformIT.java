@@ -96,6 +96,23 @@ public class PlatformIT extends DmsCloudTestSupport {
     }
 
     @Test
+    public void theApiDescribesItselfInOpenApiAndSwaggerUiShowsIt() {
+        JsonNode openApi = await("the OpenAPI description with every resource", Duration.ofSeconds(60), () -> {
+            HttpResponse<String> response = get("/api/v1/openapi.json");
+            JsonNode document = response.statusCode() == 200 ? json(response) : null;
+            return document != null && document.at("/paths").has("/instances") && document.at("/paths").has("/auth/register") ? document : null;
+        });
+
+        assertThat(openApi.get("openapi").asText()).isEqualTo("3.0.3");
+        assertThat(openApi.at("/paths/~1instances~1{id}~1enable/post/security/0").has("bearer")).isTrue();
+        assertThat(openApi.at("/components/schemas/Problem")).isNotNull();
+        HttpResponse<String> page = get("/docs/index.html");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("swagger-ui-bundle.js").contains("start.js");
+        assertThat(get("/docs/start.js").body()).contains("/api/v1/openapi.json");
+    }
+
+    @Test
     public void theDataSourceIsAConnectionPool() {
         assertThat(dataSource.getClass().getName()).as("pax-jdbc-config with pool=dbcp2").startsWith("org.apache.commons.dbcp2.");
     }

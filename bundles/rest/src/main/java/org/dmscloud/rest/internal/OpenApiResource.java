@@ -1,0 +1,56 @@
+package org.dmscloud.rest.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code GET /api/v1/openapi.json}: the OpenAPI 3 description of every resource of the portal API that is
+ * registered right now, whichever bundle contributes it. Swagger UI shows it at {@code /docs/}.
+ */
+@Component(service = OpenApiResource.class, scope = ServiceScope.PROTOTYPE)
+@JaxrsResource
+@JSONRequired
+@JaxrsApplicationSelect(PortalApplication.SELECT)
+@Path("openapi.json")
+public class OpenApiResource {
+
+    private static final String RESOURCES = "(&(osgi.jaxrs.resource=true)(osgi.jaxrs.application.select=\\(osgi.jaxrs.name="
+            + PortalApplication.NAME + "\\)))";
+
+    private final BundleContext bundleContext;
+
+    @Activate
+    public OpenApiResource(BundleContext bundleContext) {
+        this.bundleContext = bundleContext;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public ObjectNode openApi() throws InvalidSyntaxException, ClassNotFoundException {
+        List<Class<?>> resources = new ArrayList<>();
+        ServiceReference<?>[] references = bundleContext.getServiceReferences((String) null, RESOURCES);
+        for (ServiceReference<?> reference : references == null ? new ServiceReference<?>[0] : references) {
+            String type = ((String[]) reference.getProperty(Constants.OBJECTCLASS))[0];
+            resources.add(reference.getBundle().loadClass(type));
+        }
+        return OpenApiDocument.of(bundleContext.getBundle().getHeaders().get("DMS-Version"), resources);
+    }
+}
