@@ -181,8 +181,31 @@ public abstract class DmsCloudTestSupport {
         }
     }
 
-    /** Runs a shell command as an operator would type it and returns what it printed. */
+    /**
+     * Runs a shell command as an operator would type it and returns what it printed. Right after the start
+     * a command may not be registered yet; it is waited for.
+     */
     protected String executeCommand(String command) {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (true) {
+            try {
+                return executeOnce(command);
+            } catch (IllegalStateException e) {
+                boolean notYet = e.getCause() != null && e.getCause().getClass().getSimpleName().equals("CommandNotFoundException");
+                if (!notYet || Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private String executeOnce(String command) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
             Session session = sessionFactory.create(System.in, out, out);
