@@ -72,6 +72,8 @@ public class PortalIT extends DmsCloudTestSupport {
         assertThat(await("the top-up mail", Duration.ofSeconds(30), () -> mailTo(email).size() == 2 ? mailTo(email) : null).get(1))
                 .startsWith("We received your payment of 100.00 EUR");
 
+        JsonNode price = json(get("/api/v1/catalog/price?packageId=business&expectedDevices=2000&optionIds=usp"));
+        assertThat(price.at("/total/amount").asText()).isEqualTo("23.00");
         JsonNode quote = json(post("/api/v1/quotes", json(Map.of("action", "CREATE", "packageId", "business", "expectedDevices", 2000,
                 "optionIds", List.of("usp"), "enabled", true)), bearer(token)));
         assertThat(quote.get("kind").asText()).isEqualTo("CHARGE");
@@ -112,7 +114,10 @@ public class PortalIT extends DmsCloudTestSupport {
         awaitServed();
         String owner = signedUp("owner-" + UUID.randomUUID() + "@example.com");
         String ownerAccount = json(get("/api/v1/account", bearer(owner))).get("id").asText();
-        balances.topUp(AccountId.parse(ownerAccount), Money.of("100.00", "EUR"), "itest-" + UUID.randomUUID(), "Bank transfer");
+        String adjusted = executeCommand("dms:balance-adjust --reason \"Welcome credit\" --key welcome-" + ownerAccount + " "
+                + ownerAccount + " 100.00");
+        assertThat(adjusted).contains("balance now 100.00 EUR");
+        assertThat(json(get("/api/v1/account", bearer(owner))).at("/balance/amount").asText()).isEqualTo("100.00");
         String instance = json(post("/api/v1/instances", json(Map.of("name", "Owned", "packageId", "starter", "expectedDevices", 100,
                 "enabled", true)), bearer(owner))).at("/instance/id").asText();
         String before = get("/api/v1/instances/" + instance, bearer(owner)).body();
@@ -183,6 +188,9 @@ public class PortalIT extends DmsCloudTestSupport {
                 new Case("bad verification token", post("/api/v1/auth/verify", json(Map.of("token", "made-up")), new String[0]), 400,
                         "invalid-token"),
                 new Case("wrong method", delete("/api/v1/catalog"), 405, "method-not-allowed"),
+                new Case("price of nothing", get("/api/v1/catalog/price"), 400, "validation"),
+                new Case("price in a currency not sold", get("/api/v1/catalog/price?packageId=starter&expectedDevices=10&currency=JPY"), 400,
+                        "validation"),
                 new Case("no such address", get("/api/v1/nothing-here"), 404, "not-found"));
 
         for (Case bad : cases) {

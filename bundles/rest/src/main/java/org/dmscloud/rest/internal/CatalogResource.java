@@ -1,15 +1,23 @@
 package org.dmscloud.rest.internal;
 
+import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
+import javax.ws.rs.DefaultValue;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 
 import org.dmscloud.api.catalog.Catalog;
 import org.dmscloud.api.catalog.CatalogOption;
 import org.dmscloud.api.catalog.CatalogPackage;
+import org.dmscloud.api.catalog.InstanceConfiguration;
+import org.dmscloud.api.catalog.Pricing;
+import org.dmscloud.api.customer.InvalidInputException;
+import org.dmscloud.api.money.Money;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ServiceScope;
@@ -18,8 +26,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
- * {@code GET /api/v1/catalog}: the packages and options on sale now (those with a price). Public. Prices
- * depend on the configuration, so a customer asks for a quote to see them.
+ * {@code GET /api/v1/catalog}: the packages and options on sale now (those with a price), and {@code GET
+ * /api/v1/catalog/price}: the daily rate of a configuration with its breakdown. Both public, for the
+ * landing page's price calculator; what an action costs a signed-in customer right now is a quote.
  */
 @Component(service = CatalogResource.class, scope = ServiceScope.PROTOTYPE)
 @JaxrsResource
@@ -32,7 +41,25 @@ public class CatalogResource {
     @Reference
     Catalog catalog;
 
+    @Reference
+    Pricing pricing;
+
     public record CatalogView(List<Views.PackageView> packages, List<Views.OptionView> options) {
+    }
+
+    @GET
+    @Path("price")
+    public Views.RateView price(@QueryParam("packageId") String packageId, @QueryParam("expectedDevices") String expectedDevices,
+            @QueryParam("optionIds") List<String> optionIds, @QueryParam("currency") @DefaultValue("EUR") String currency) {
+        long devices = QueryParameters.positiveLong("expectedDevices", expectedDevices, 0);
+        InstanceConfiguration configuration = Requests.configuration(packageId, devices == 0 ? null : devices, optionIds);
+        Currency chosen;
+        try {
+            chosen = Money.currencyOf(currency);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(Map.of("currency", "An ISO 4217 currency code such as EUR."));
+        }
+        return Views.RateView.of(pricing.dailyRate(configuration, chosen));
     }
 
     @GET
