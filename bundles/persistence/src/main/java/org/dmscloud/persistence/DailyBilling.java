@@ -20,10 +20,11 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface DailyBilling {
 
     /**
-     * Enabled instances not paid up to {@code paidBefore}, in run order (oldest first) after the cursor,
-     * at most {@code limit}. Locks nothing: call {@link #lockStillDue} before acting on them.
+     * Enabled instances of the shard's accounts not paid up to {@code paidBefore}, in run order (oldest
+     * first) after the cursor, at most {@code limit}. Locks nothing: call {@link #lockStillDue} before
+     * acting on them.
      */
-    List<DueInstance> findDue(Instant paidBefore, RunCursor after, int limit);
+    List<DueInstance> findDue(Instant paidBefore, Shard shard, RunCursor after, int limit);
 
     /** Locks the accounts (in id order, the global lock order) and answers their balances. */
     Map<AccountId, Money> lockBalances(Collection<AccountId> accounts);
@@ -40,6 +41,21 @@ public interface DailyBilling {
 
     /** Disables the instances for insufficient funds, leaving balances and coverage untouched. */
     void disableForInsufficientFunds(Collection<InstanceId> instances);
+
+    /**
+     * One of {@code count} disjoint parts of the accounts, so that several workers can bill at once: all
+     * instances of an account fall in one shard, so each account is still billed oldest instance first.
+     */
+    record Shard(int index, int count) {
+
+        public static final Shard ALL = new Shard(0, 1);
+
+        public Shard {
+            if (count < 1 || count > 256 || index < 0 || index >= count) {
+                throw new IllegalArgumentException("shard " + index + " of " + count);
+            }
+        }
+    }
 
     /** Where a walk over the instances in run order has got to. */
     record RunCursor(Instant createdAt, InstanceId id) {

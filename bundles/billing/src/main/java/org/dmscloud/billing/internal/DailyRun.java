@@ -10,6 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -28,6 +32,7 @@ import org.dmscloud.persistence.BillingRuns.RunProgress;
 import org.dmscloud.persistence.DailyBilling.DailyCharge;
 import org.dmscloud.persistence.DailyBilling.DueInstance;
 import org.dmscloud.persistence.DailyBilling.RunCursor;
+import org.dmscloud.persistence.DailyBilling.Shard;
 import org.dmscloud.persistence.NewLedgerEntry;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.Transaction;
@@ -45,7 +50,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The daily run (R1, R2) for one day: walks the enabled instances not yet paid to the day's end, oldest
  * first, in batches of one transaction each, and charges each its daily rate or, with too little balance,
- * disables it. Exactly once per instance and day, whatever reruns, crashes or other nodes do: each batch
+ * disables it. Several workers walk at once, each the instances of its own share of the accounts, so
+ * that each account's instances are still billed one by one, oldest first. Exactly once per instance and day, whatever reruns, crashes or other nodes do: each batch
  * locks its accounts and instances (accounts first, in id order) and re-reads what is still due, and a
  * daily charge's ledger key is unique per instance and day. A batch that fails is retried one instance
  * per transaction, so one bad instance is reported and the others are billed.
@@ -62,6 +68,7 @@ public class DailyRun implements DailyRunService {
     private final BillingEventPublisher events;
     private final String node;
     private final int batchSize;
+    private final int workers;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile EventAdmin eventAdmin;
@@ -77,15 +84,17 @@ public class DailyRun implements DailyRunService {
         this.events = new BillingEventPublisher(() -> eventAdmin);
         this.node = configuration.node().isBlank() ? System.getProperty("karaf.name", "dmscloud") : configuration.node();
         this.batchSize = configuration.batchSize();
+        this.workers = Math.max(1, Math.min(configuration.workers(), 64));
     }
 
-    DailyRun(Store store, Pricing pricing, Clock clock, BillingEventPublisher events, String node, int batchSize) {
+    DailyRun(Store store, Pricing pricing, Clock clock, BillingEventPublisher events, String node, int batchSize, int workers) {
         this.store = store;
         this.pricing = pricing;
         this.clock = clock;
         this.events = events;
         this.node = node;
         this.batchSize = batchSize;
+        this.workers = workers;
     }
 
     @Override
@@ -95,18 +104,30 @@ public class DailyRun implements DailyRunService {
             throw new IllegalArgumentException("The daily run bills days that have begun; " + day + " is after today, " + today + ".");
         }
         long runId = store.inTransaction(tx -> tx.billingRuns().start(day, node, clock.instant()));
-        LOG.info("Daily run {} for {} started on {}", runId, day, node);
+        LOG.info("Daily run {} for {} started on {} with {} workers", runId, day, node, workers);
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> new Thread(r, "dmscloud-daily-run-" + runId));
         try {
-            Instant dayEnd = BillingTime.start(day.plusDays(1));
-            RateCache rates = new RateCache(pricing);
-            RunCursor cursor = RunCursor.START;
-            while (true) {
-                RunCursor after = cursor;
-                BatchResult batch = billBatch(runId, day, tx -> tx.dailyBilling().findDue(dayEnd, after, batchSize), rates);
-                if (batch.due().isEmpty()) {
-                    break;
+            List<Future<?>> walks = new ArrayList<>();
+            for (int index = 0; index < workers; index++) {
+                Shard shard = new Shard(index, workers);
+                walks.add(pool.submit(() -> walk(runId, day, shard)));
+            }
+            RuntimeException failure = null;
+            for (Future<?> walk : walks) {
+                try {
+                    walk.get();
+                } catch (ExecutionException e) {
+                    failure = e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+                    if (e.getCause() instanceof Error error) {
+                        throw error; // the node is going down: leave the run RUNNING, as a crash would
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = new IllegalStateException("interrupted", e);
                 }
-                cursor = batch.due().get(batch.due().size() - 1).cursor();
+            }
+            if (failure != null) {
+                throw failure;
             }
             store.inTransaction(tx -> {
                 tx.billingRuns().finish(runId, BillingRun.Status.COMPLETED, clock.instant());
@@ -119,11 +140,28 @@ public class DailyRun implements DailyRunService {
                 return null;
             });
             throw e;
+        } finally {
+            pool.shutdownNow();
         }
         BillingRun run = store.inTransaction(tx -> tx.billingRuns().find(runId)).orElseThrow();
         LOG.info("Daily run {} for {} completed: {} charged, {} disabled, {} skipped, {} failed, total {}", runId, day,
                 run.charged(), run.disabled(), run.skipped(), run.failed(), run.totalCharged());
         return run;
+    }
+
+    /** Bills one shard's due instances, oldest first, batch after batch. */
+    private void walk(long runId, LocalDate day, Shard shard) {
+        Instant dayEnd = BillingTime.start(day.plusDays(1));
+        RateCache rates = new RateCache(pricing);
+        RunCursor cursor = RunCursor.START;
+        while (true) {
+            RunCursor after = cursor;
+            BatchResult batch = billBatch(runId, day, tx -> tx.dailyBilling().findDue(dayEnd, shard, after, batchSize), rates);
+            if (batch.due().isEmpty()) {
+                return;
+            }
+            cursor = batch.due().get(batch.due().size() - 1).cursor();
+        }
     }
 
     @Override

@@ -20,6 +20,9 @@ public @interface DailyRunConfiguration {
     @AttributeDefinition(description = "Instances billed per transaction.")
     int batchSize() default 500;
 
+    @AttributeDefinition(description = "Workers billing at once, each a share of the accounts (one database connection each).")
+    int workers() default 2;
+
     @AttributeDefinition(description = "This node's name in the run records; empty for the Karaf instance name.")
     String node() default "";
 }

@@ -62,7 +62,7 @@ final class Billing implements AutoCloseable {
         this.instances.eventAdmin = recordingEventAdmin();
         this.quotes = new BillingQuoteService(store, prices, clock);
         this.balances = new LedgerBalanceService(store, clock);
-        this.dailyRun = new DailyRun(store, prices, clock, new BillingEventPublisher(this::recordingEventAdmin), "test-node", batchSize);
+        this.dailyRun = new DailyRun(store, prices, clock, new BillingEventPublisher(this::recordingEventAdmin), "test-node", batchSize, 2);
         OutboxCustomerMail mail = new OutboxCustomerMail(store, clock, "https://portal.example");
         this.dailyRun.customerMail = mail;
         this.balances.customerMail = mail;
@@ -70,7 +70,7 @@ final class Billing implements AutoCloseable {
 
     /** Another node on the same database: its own services, the same clock and prices. */
     DailyRun otherNode(String name) {
-        DailyRun node = new DailyRun(store, prices, clock, new BillingEventPublisher(this::recordingEventAdmin), name, 500);
+        DailyRun node = new DailyRun(store, prices, clock, new BillingEventPublisher(this::recordingEventAdmin), name, 500, 2);
         node.customerMail = dailyRun.customerMail;
         return node;
     }

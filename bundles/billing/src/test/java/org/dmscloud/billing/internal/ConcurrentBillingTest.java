@@ -124,7 +124,7 @@ class ConcurrentBillingTest {
                 return billing.prices.dailyRate(configuration, currency);
             }
         };
-        DailyRun doomed = new DailyRun(billing.store, dying, billing.clock, new BillingEventPublisher(() -> null), "doomed", 25);
+        DailyRun doomed = new DailyRun(billing.store, dying, billing.clock, new BillingEventPublisher(() -> null), "doomed", 25, 2);
 
         try {
             doomed.run(DAY);

@@ -51,6 +51,11 @@ final class JdbcBillingRuns implements BillingRuns {
     @Override
     public void addProgress(long runId, RunProgress progress) {
         jdbc.call(connection -> {
+            // Workers of one run add their batches one at a time: the totals' insert-or-update needs it.
+            try (PreparedStatement lock = connection.prepareStatement("SELECT id FROM billing_run WHERE id = ? FOR UPDATE")) {
+                lock.setLong(1, runId);
+                lock.executeQuery().close();
+            }
             try (PreparedStatement update = connection.prepareStatement("UPDATE billing_run SET charged = charged + ?, "
                     + "disabled = disabled + ?, skipped = skipped + ?, failed = failed + ? WHERE id = ?")) {
                 update.setLong(1, progress.charged());

@@ -38,19 +38,34 @@ final class JdbcDailyBilling implements DailyBilling {
     }
 
     @Override
-    public List<DueInstance> findDue(Instant paidBefore, RunCursor after, int limit) {
+    public List<DueInstance> findDue(Instant paidBefore, Shard shard, RunCursor after, int limit) {
         return jdbc.call(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + DUE_COLUMNS + " FROM instance "
-                    + "WHERE state = ? AND paid_until < ? AND (created_at, id) > (?, ?) "
+                    + "WHERE state = ? AND paid_until < ? AND (created_at, id) > (?, ?) AND account_id >= ? AND account_id < ? "
                     + "ORDER BY created_at, id FETCH FIRST ? ROWS ONLY")) {
                 select.setString(1, InstanceState.ENABLED.name());
                 Jdbc.setInstant(select, 2, paidBefore);
                 Jdbc.setInstant(select, 3, after.createdAt());
                 select.setString(4, after.id().toString());
-                select.setInt(5, limit);
+                select.setString(5, lowerBound(shard));
+                select.setString(6, upperBound(shard));
+                select.setInt(7, limit);
                 return readDue(select);
             }
         });
+    }
+
+    /**
+     * Shards split account ids (lower-case UUID text, evenly random) by their first two hex digits: shard i
+     * of n holds the ids from bucket 256·i/n on, to the next shard's first bucket.
+     */
+    private static String lowerBound(Shard shard) {
+        return String.format("%02x", 256 * shard.index() / shard.count());
+    }
+
+    private static String upperBound(Shard shard) {
+        int bucket = 256 * (shard.index() + 1) / shard.count();
+        return bucket == 256 ? "g" : String.format("%02x", bucket); // "g" sorts after every hex digit
     }
 
     @Override

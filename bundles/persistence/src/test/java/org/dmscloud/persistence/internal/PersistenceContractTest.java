@@ -218,9 +218,9 @@ abstract class PersistenceContractTest {
         Instance newer = newInstance(account, Instant.parse("2026-11-25T11:00:00Z"));
         store.inTransaction(tx -> List.of(tx.instances().create(newer), tx.instances().create(older)));
 
-        List<DailyBilling.DueInstance> due = store.inTransaction(tx -> tx.dailyBilling().findDue(dayEnd, DailyBilling.RunCursor.START, 10));
+        List<DailyBilling.DueInstance> due = store.inTransaction(tx -> tx.dailyBilling().findDue(dayEnd, DailyBilling.Shard.ALL, DailyBilling.RunCursor.START, 10));
         assertThat(due).extracting(DailyBilling.DueInstance::id).containsExactly(older.id(), newer.id());
-        List<DailyBilling.DueInstance> afterFirst = store.inTransaction(tx -> tx.dailyBilling().findDue(dayEnd, due.get(0).cursor(), 10));
+        List<DailyBilling.DueInstance> afterFirst = store.inTransaction(tx -> tx.dailyBilling().findDue(dayEnd, DailyBilling.Shard.ALL, due.get(0).cursor(), 10));
         assertThat(afterFirst).extracting(DailyBilling.DueInstance::id).containsExactly(newer.id());
 
         List<Long> ids = store.inTransaction(tx -> {
@@ -242,8 +242,33 @@ abstract class PersistenceContractTest {
         Instance disabled = store.inTransaction(tx -> tx.instances().find(newer.id())).orElseThrow();
         assertThat(disabled.state()).isEqualTo(InstanceState.DISABLED);
         assertThat(disabled.disableReason()).contains(DisableReason.INSUFFICIENT_FUNDS);
-        List<DailyBilling.DueInstance> dueAfterwards = store.inTransaction(tx -> tx.dailyBilling().findDue(dayEnd, DailyBilling.RunCursor.START, 10));
+        List<DailyBilling.DueInstance> dueAfterwards = store.inTransaction(tx -> tx.dailyBilling().findDue(dayEnd, DailyBilling.Shard.ALL, DailyBilling.RunCursor.START, 10));
         assertThat(dueAfterwards).isEmpty();
+    }
+
+    @Test
+    void shardsSplitTheDueInstancesByAccountWithoutGapOrOverlap() {
+        Instant dayEnd = Instant.parse("2026-11-27T00:00:00Z");
+        java.util.Set<InstanceId> all = new java.util.HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            NewAccount account = newAccount();
+            store.inTransaction(tx -> tx.accounts().create(account));
+            Instance instance = newInstance(account, Instant.parse("2026-11-25T10:00:00Z").plusSeconds(i));
+            store.inTransaction(tx -> tx.instances().create(instance));
+            all.add(instance.id());
+        }
+        for (int count : List.of(1, 2, 3, 7)) {
+            java.util.Set<InstanceId> seen = new java.util.HashSet<>();
+            for (int index = 0; index < count; index++) {
+                DailyBilling.Shard shard = new DailyBilling.Shard(index, count);
+                List<DailyBilling.DueInstance> part = store.inTransaction(tx -> tx.dailyBilling().findDue(dayEnd, shard,
+                        DailyBilling.RunCursor.START, 1_000));
+                for (DailyBilling.DueInstance due : part) {
+                    assertThat(seen.add(due.id())).as("%s in one shard of %d only", due.id(), count).isTrue();
+                }
+            }
+            assertThat(seen).as("%d shards cover every instance", count).containsAll(all);
+        }
     }
 
     @Test
