@@ -29,6 +29,9 @@ public interface DailyBilling {
     /** Locks the accounts (in id order, the global lock order) and answers their balances. */
     Map<AccountId, Money> lockBalances(Collection<AccountId> accounts);
 
+    /** The accounts' balances, without locking: for {@link #applyIfUnchanged}. */
+    Map<AccountId, Money> readBalances(Collection<AccountId> accounts);
+
     /** Locks the instances that are still enabled and due, and answers them in run order. */
     List<DueInstance> lockStillDue(Collection<InstanceId> instances, Instant paidBefore);
 
@@ -41,6 +44,26 @@ public interface DailyBilling {
 
     /** Disables the instances for insufficient funds, leaving balances and coverage untouched. */
     void disableForInsufficientFunds(Collection<InstanceId> instances);
+
+    /**
+     * Writes what {@link #applyCharges} and {@link #disableForInsufficientFunds} write, without the caller
+     * holding locks, provided nothing it decided from has changed: each instance still at the version read
+     * by {@link #findDue}, each account still at the balance read by {@link #readBalances}. The writes
+     * themselves lock the rows and check, so that a concurrent change is never overwritten.
+     *
+     * @throws ConcurrentChangeException if something changed; the transaction must then be rolled back
+     */
+    List<Long> applyIfUnchanged(List<DailyCharge> charges, List<DueInstance> disabled, Map<AccountId, Money> balancesRead);
+
+    /** A row the daily run decided from changed before it could write. */
+    class ConcurrentChangeException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        public ConcurrentChangeException(String message) {
+            super(message);
+        }
+    }
 
     /**
      * One of {@code count} disjoint parts of the accounts, so that several workers can bill at once: all
@@ -65,7 +88,8 @@ public interface DailyBilling {
     }
 
     /** An enabled instance that the run has to bill. */
-    record DueInstance(InstanceId id, AccountId account, InstanceConfiguration configuration, Instant createdAt) {
+    /** @param version the instance row's version when read, for {@link #applyIfUnchanged} */
+    record DueInstance(InstanceId id, AccountId account, InstanceConfiguration configuration, Instant createdAt, long version) {
 
         public DueInstance {
             Objects.requireNonNull(id, "id");
@@ -79,10 +103,11 @@ public interface DailyBilling {
         }
     }
 
-    /** One daily charge: the ledger entry to write and the coverage it buys. */
-    record DailyCharge(NewLedgerEntry entry, Money balanceAfter, Instant paidUntil) {
+    /** One daily charge of an instance: the ledger entry to write and the coverage it buys. */
+    record DailyCharge(DueInstance instance, NewLedgerEntry entry, Money balanceAfter, Instant paidUntil) {
 
         public DailyCharge {
+            Objects.requireNonNull(instance, "instance");
             Objects.requireNonNull(entry, "entry");
             Objects.requireNonNull(balanceAfter, "balanceAfter");
             Objects.requireNonNull(paidUntil, "paidUntil");

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +30,7 @@ import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.mail.CustomerMail;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.persistence.BillingRuns.RunProgress;
+import org.dmscloud.persistence.DailyBilling.ConcurrentChangeException;
 import org.dmscloud.persistence.DailyBilling.DailyCharge;
 import org.dmscloud.persistence.DailyBilling.DueInstance;
 import org.dmscloud.persistence.DailyBilling.RunCursor;
@@ -170,29 +172,41 @@ public class DailyRun implements DailyRunService {
     }
 
     /**
-     * Finds the next batch and bills it in one transaction. If that fails, finds the batch again and bills
-     * its instances one transaction each, so that one bad instance cannot stop the others.
+     * Finds the next batch and bills it in one transaction, deciding from what it read and writing only if
+     * none of it changed meanwhile. If something did (a customer acted), bills the batch again holding the
+     * row locks; if that fails too, bills its instances one transaction each, so that one bad instance
+     * cannot stop the others.
      */
     private BatchResult billBatch(long runId, LocalDate day, Function<Transaction, List<DueInstance>> next, RateCache rates) {
-        BatchResult result;
+        BatchResult result = null;
+        RuntimeException failure = null;
         try {
-            result = store.inTransaction(tx -> bill(tx, runId, day, next.apply(tx), rates));
-        } catch (RuntimeException batchFailure) {
+            result = store.inTransaction(tx -> bill(tx, runId, day, next.apply(tx), rates, false));
+        } catch (ConcurrentChangeException changed) {
+            try {
+                result = store.inTransaction(tx -> bill(tx, runId, day, next.apply(tx), rates, true));
+            } catch (RuntimeException lockedFailure) {
+                failure = lockedFailure;
+            }
+        } catch (RuntimeException unlockedFailure) {
+            failure = unlockedFailure;
+        }
+        if (result == null) {
             List<DueInstance> due = store.inTransaction(next::apply);
-            LOG.warn("Daily run {}: a batch of {} failed ({}); billing its instances one by one", runId, due.size(), batchFailure.toString());
+            LOG.warn("Daily run {}: a batch of {} failed ({}); billing its instances one by one", runId, due.size(), failure.toString());
             result = new BatchResult(due, List.of(), List.of());
             for (DueInstance instance : due) {
                 result = result.plus(billAlone(runId, day, instance, rates));
             }
         }
         events.charged(result.charges());
-        result.disabled().forEach(d -> events.disabledForInsufficientFunds(d.account(), d.instance(), d.needed(), d.balance()));
+        result.disabled().forEach(d -> events.disabledForInsufficientFunds(d.account(), d.instance().id(), d.needed(), d.balance()));
         return result;
     }
 
     private BatchResult billAlone(long runId, LocalDate day, DueInstance instance, RateCache rates) {
         try {
-            return store.inTransaction(tx -> bill(tx, runId, day, List.of(instance), rates));
+            return store.inTransaction(tx -> bill(tx, runId, day, List.of(instance), rates, true));
         } catch (RuntimeException e) {
             LOG.error("Daily run {}: instance {} could not be billed", runId, instance.id(), e);
             store.inTransaction(tx -> {
@@ -203,22 +217,25 @@ public class DailyRun implements DailyRunService {
         }
     }
 
-    /** Bills the instances that are still due once locked, in run order, in this transaction. */
-    private BatchResult bill(Transaction tx, long runId, LocalDate day, List<DueInstance> due, RateCache rates) {
+    /**
+     * Bills the instances in run order in this transaction: either holding the row locks (accounts, then
+     * the instances still due), or from what was read, written on condition that it is unchanged.
+     */
+    private BatchResult bill(Transaction tx, long runId, LocalDate day, List<DueInstance> due, RateCache rates, boolean locked) {
         if (due.isEmpty()) {
             return new BatchResult(due, List.of(), List.of());
         }
         Instant dayStart = BillingTime.start(day);
         Instant dayEnd = BillingTime.start(day.plusDays(1));
-        Map<AccountId, Money> balances = new HashMap<>(tx.dailyBilling()
-                .lockBalances(due.stream().map(DueInstance::account).collect(Collectors.toSet())));
-        List<DueInstance> locked = tx.dailyBilling().lockStillDue(due.stream().map(DueInstance::id).toList(), dayEnd);
+        Set<AccountId> accounts = due.stream().map(DueInstance::account).collect(Collectors.toSet());
+        Map<AccountId, Money> balancesRead = locked ? tx.dailyBilling().lockBalances(accounts) : tx.dailyBilling().readBalances(accounts);
+        List<DueInstance> candidates = locked ? tx.dailyBilling().lockStillDue(due.stream().map(DueInstance::id).toList(), dayEnd) : due;
+        Map<AccountId, Money> balances = new HashMap<>(balancesRead);
         Instant now = clock.instant();
         List<DailyCharge> charges = new ArrayList<>();
         List<Disabled> disabled = new ArrayList<>();
         Map<InstanceId, String> failures = new LinkedHashMap<>();
-        CustomerMail mail = customerMail;
-        for (DueInstance instance : locked) {
+        for (DueInstance instance : candidates) {
             Money balance = balances.get(instance.account());
             Optional<DailyRate> rate = rates.rateOf(instance.configuration(), balance.currency());
             if (rate.isEmpty()) {
@@ -227,23 +244,29 @@ public class DailyRun implements DailyRunService {
             }
             Money dailyRate = rate.get().total();
             if (balance.isLessThan(dailyRate)) {
-                disabled.add(new Disabled(instance.account(), instance.id(), dailyRate, balance));
-                if (mail != null) {
-                    // Queued in this transaction: the customer hears of it exactly when it is committed.
-                    mail.instanceDisabled(instance.account(), instance.id(), dailyRate, balance);
-                }
+                disabled.add(new Disabled(instance.account(), instance, dailyRate, balance));
                 continue;
             }
             Money after = balance.minus(dailyRate);
             balances.put(instance.account(), after);
-            charges.add(new DailyCharge(new NewLedgerEntry(instance.account(), LedgerEntryType.DAILY_CHARGE, dailyRate.negate(),
+            charges.add(new DailyCharge(instance, new NewLedgerEntry(instance.account(), LedgerEntryType.DAILY_CHARGE, dailyRate.negate(),
                     Optional.of(instance.id()), Optional.of(dayStart), Optional.of(dayEnd), Optional.of(dailyRate),
                     rate.get().components(), "Daily charge for " + day + " (R1)", "daily/" + instance.id() + "/" + day, now),
                     after, dayEnd));
         }
-        List<Long> ids = tx.dailyBilling().applyCharges(charges);
-        tx.dailyBilling().disableForInsufficientFunds(disabled.stream().map(Disabled::instance).toList());
-        tx.billingRuns().addProgress(runId, new RunProgress(charges.size(), disabled.size(), due.size() - locked.size(), failures,
+        List<Long> ids;
+        if (locked) {
+            ids = tx.dailyBilling().applyCharges(charges);
+            tx.dailyBilling().disableForInsufficientFunds(disabled.stream().map(d -> d.instance().id()).toList());
+        } else {
+            ids = tx.dailyBilling().applyIfUnchanged(charges, disabled.stream().map(Disabled::instance).toList(), balancesRead);
+        }
+        CustomerMail mail = customerMail;
+        if (mail != null) {
+            // Queued in this transaction: the customer hears of it exactly when it is committed.
+            disabled.forEach(d -> mail.instanceDisabled(d.account(), d.instance().id(), d.needed(), d.balance()));
+        }
+        tx.billingRuns().addProgress(runId, new RunProgress(charges.size(), disabled.size(), due.size() - candidates.size(), failures,
                 charges.stream().map(c -> c.entry().amount().negate()).toList()));
         List<LedgerEntry> written = new ArrayList<>(charges.size());
         for (int i = 0; i < charges.size(); i++) {
@@ -256,7 +279,7 @@ public class DailyRun implements DailyRunService {
     }
 
     /** An instance the run disabled, and why: the rate it needed and the balance there was. */
-    private record Disabled(AccountId account, InstanceId instance, Money needed, Money balance) {
+    private record Disabled(AccountId account, DueInstance instance, Money needed, Money balance) {
     }
 
     /** What one batch found due, and what it charged and disabled. */

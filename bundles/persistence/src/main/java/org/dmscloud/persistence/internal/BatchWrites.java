@@ -11,7 +11,10 @@ import java.util.TreeMap;
 
 import org.dmscloud.api.account.AccountId;
 import org.dmscloud.api.money.Money;
+import org.dmscloud.api.instance.DisableReason;
+import org.dmscloud.api.instance.InstanceState;
 import org.dmscloud.persistence.DailyBilling.DailyCharge;
+import org.dmscloud.persistence.DailyBilling.DueInstance;
 import org.dmscloud.persistence.NewLedgerEntry;
 
 /**
@@ -51,6 +54,59 @@ class BatchWrites {
                 }
             }
         }
+    }
+
+    /** Lowers each balance by its charges if it is still the expected one; false if any was not. */
+    boolean lowerBalancesIfUnchanged(Connection connection, Map<AccountId, Long> charged, Map<AccountId, Long> expected) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE account SET balance_minor = balance_minor - ? WHERE id = ? AND balance_minor = ?")) {
+            for (Map.Entry<AccountId, Long> account : charged.entrySet()) {
+                update.setLong(1, account.getValue());
+                update.setString(2, account.getKey().toString());
+                update.setLong(3, expected.get(account.getKey()));
+                update.addBatch();
+            }
+            return allOnce(update.executeBatch());
+        }
+    }
+
+    /** Coverage for each charged instance still at the version read; false if any was not. */
+    boolean updateCoverageIfUnchanged(Connection connection, List<DailyCharge> charges) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE instance SET paid_until = ?, paid_rate_minor = ?, "
+                + "version = version + 1 WHERE id = ? AND version = ?")) {
+            for (DailyCharge charge : charges) {
+                Jdbc.setInstant(update, 1, charge.paidUntil());
+                update.setLong(2, charge.entry().rate().orElseThrow().minorUnits());
+                update.setString(3, charge.instance().id().toString());
+                update.setLong(4, charge.instance().version());
+                update.addBatch();
+            }
+            return allOnce(update.executeBatch());
+        }
+    }
+
+    /** Disables each instance still at the version read, for insufficient funds; false if any was not. */
+    boolean disableIfUnchanged(Connection connection, List<DueInstance> disabled) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE instance SET state = ?, disable_reason = ?, "
+                + "version = version + 1 WHERE id = ? AND version = ?")) {
+            for (DueInstance instance : disabled) {
+                update.setString(1, InstanceState.DISABLED.name());
+                update.setString(2, DisableReason.INSUFFICIENT_FUNDS.name());
+                update.setString(3, instance.id().toString());
+                update.setLong(4, instance.version());
+                update.addBatch();
+            }
+            return allOnce(update.executeBatch());
+        }
+    }
+
+    private static boolean allOnce(int[] counts) {
+        for (int count : counts) {
+            if (count != 1 && count != java.sql.Statement.SUCCESS_NO_INFO) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Lowers each account's balance by the amount charged to it. */

@@ -24,7 +24,7 @@ import org.dmscloud.persistence.NewLedgerEntry;
 
 final class JdbcDailyBilling implements DailyBilling {
 
-    private static final String DUE_COLUMNS = "id, account_id, package_id, expected_devices, option_ids, created_at";
+    private static final String DUE_COLUMNS = "id, account_id, package_id, expected_devices, option_ids, created_at, version";
 
     private static final Comparator<DueInstance> RUN_ORDER =
             Comparator.comparing(DueInstance::createdAt).thenComparing(d -> d.id().toString());
@@ -70,6 +70,15 @@ final class JdbcDailyBilling implements DailyBilling {
 
     @Override
     public Map<AccountId, Money> lockBalances(Collection<AccountId> accounts) {
+        return balances(accounts, " ORDER BY id FOR UPDATE");
+    }
+
+    @Override
+    public Map<AccountId, Money> readBalances(Collection<AccountId> accounts) {
+        return balances(accounts, "");
+    }
+
+    private Map<AccountId, Money> balances(Collection<AccountId> accounts, String lock) {
         TreeSet<String> ids = new TreeSet<>();
         accounts.forEach(a -> ids.add(a.toString()));
         return jdbc.call(connection -> {
@@ -78,7 +87,7 @@ final class JdbcDailyBilling implements DailyBilling {
                 return balances;
             }
             try (PreparedStatement select = connection.prepareStatement("SELECT id, balance_minor, currency FROM account "
-                    + "WHERE id IN (" + Jdbc.placeholders(ids.size()) + ") ORDER BY id FOR UPDATE")) {
+                    + "WHERE id IN (" + Jdbc.placeholders(ids.size()) + ")" + lock)) {
                 int index = 1;
                 for (String id : ids) {
                     select.setString(index++, id);
@@ -156,6 +165,34 @@ final class JdbcDailyBilling implements DailyBilling {
         });
     }
 
+    @Override
+    public List<Long> applyIfUnchanged(List<DailyCharge> charges, List<DueInstance> disabled, Map<AccountId, Money> balancesRead) {
+        return jdbc.call(connection -> {
+            // Accounts first, as everywhere, in id order like every batch; each write checks the row is as it was read.
+            Map<AccountId, Long> charged = new java.util.TreeMap<>(Comparator.comparing(AccountId::toString));
+            balancesRead.keySet().forEach(account -> charged.put(account, 0L));
+            List<NewLedgerEntry> entries = new ArrayList<>(charges.size());
+            List<Money> balancesAfter = new ArrayList<>(charges.size());
+            for (DailyCharge charge : charges) {
+                charged.merge(charge.entry().account(), -charge.entry().amount().minorUnits(), Long::sum);
+                entries.add(charge.entry());
+                balancesAfter.add(charge.balanceAfter());
+            }
+            Map<AccountId, Long> expected = new HashMap<>();
+            balancesRead.forEach((account, balance) -> expected.put(account, balance.minorUnits()));
+            if (!writes.lowerBalancesIfUnchanged(connection, charged, expected)) {
+                throw new ConcurrentChangeException("a balance changed while the batch was decided");
+            }
+            if (!writes.updateCoverageIfUnchanged(connection, charges)) {
+                throw new ConcurrentChangeException("an instance changed while the batch was decided");
+            }
+            if (!writes.disableIfUnchanged(connection, disabled)) {
+                throw new ConcurrentChangeException("an instance changed while the batch was decided");
+            }
+            return charges.isEmpty() ? List.of() : writes.insertLedger(connection, entries, balancesAfter);
+        });
+    }
+
     private static List<DueInstance> readDue(PreparedStatement select) throws SQLException {
         List<DueInstance> due = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
@@ -163,7 +200,7 @@ final class JdbcDailyBilling implements DailyBilling {
                 due.add(new DueInstance(InstanceId.parse(rows.getString("id")), AccountId.parse(rows.getString("account_id")),
                         new InstanceConfiguration(rows.getString("package_id"), rows.getLong("expected_devices"),
                                 OptionIds.split(rows.getString("option_ids"))),
-                        Jdbc.getInstant(rows, "created_at")));
+                        Jdbc.getInstant(rows, "created_at"), rows.getLong("version")));
             }
         }
         return due;

@@ -18,6 +18,7 @@ import org.dmscloud.api.catalog.PriceComponent;
 import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.persistence.DailyBilling.DailyCharge;
+import org.dmscloud.persistence.DailyBilling.DueInstance;
 import org.dmscloud.persistence.NewLedgerEntry;
 import org.postgresql.PGConnection;
 
@@ -89,6 +90,59 @@ final class PostgresBatchWrites extends BatchWrites {
             update.setArray(1, array(connection, "varchar", ids));
             update.setArray(2, array(connection, "int8", amounts));
             update.executeUpdate();
+        }
+    }
+
+    @Override
+    boolean lowerBalancesIfUnchanged(Connection connection, Map<AccountId, Long> charged, Map<AccountId, Long> expected) throws SQLException {
+        String[] ids = charged.keySet().stream().map(AccountId::toString).toArray(String[]::new);
+        Long[] amounts = charged.values().toArray(Long[]::new);
+        Long[] before = charged.keySet().stream().map(expected::get).toArray(Long[]::new);
+        try (PreparedStatement update = connection.prepareStatement("UPDATE account AS a SET balance_minor = a.balance_minor - c.amount "
+                + "FROM unnest(?, ?, ?) AS c(id, amount, expected) WHERE a.id = c.id AND a.balance_minor = c.expected")) {
+            update.setArray(1, array(connection, "varchar", ids));
+            update.setArray(2, array(connection, "int8", amounts));
+            update.setArray(3, array(connection, "int8", before));
+            return update.executeUpdate() == ids.length;
+        }
+    }
+
+    @Override
+    boolean updateCoverageIfUnchanged(Connection connection, List<DailyCharge> charges) throws SQLException {
+        Map<Instant, List<DailyCharge>> byEnd = new java.util.TreeMap<>();
+        charges.forEach(charge -> byEnd.computeIfAbsent(charge.paidUntil(), end -> new ArrayList<>()).add(charge));
+        for (Map.Entry<Instant, List<DailyCharge>> end : byEnd.entrySet()) {
+            List<DailyCharge> same = end.getValue();
+            String[] ids = same.stream().map(c -> c.instance().id().toString()).toArray(String[]::new);
+            Long[] rates = same.stream().map(c -> c.entry().rate().orElseThrow().minorUnits()).toArray(Long[]::new);
+            Long[] versions = same.stream().map(c -> c.instance().version()).toArray(Long[]::new);
+            try (PreparedStatement update = connection.prepareStatement("UPDATE instance AS i SET paid_until = ?, paid_rate_minor = c.rate, "
+                    + "version = i.version + 1 FROM unnest(?, ?, ?) AS c(id, rate, version) WHERE i.id = c.id AND i.version = c.version")) {
+                Jdbc.setInstant(update, 1, end.getKey());
+                update.setArray(2, array(connection, "varchar", ids));
+                update.setArray(3, array(connection, "int8", rates));
+                update.setArray(4, array(connection, "int8", versions));
+                if (update.executeUpdate() != ids.length) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    @Override
+    boolean disableIfUnchanged(Connection connection, List<DueInstance> disabled) throws SQLException {
+        if (disabled.isEmpty()) {
+            return true;
+        }
+        String[] ids = disabled.stream().map(d -> d.id().toString()).toArray(String[]::new);
+        Long[] versions = disabled.stream().map(DueInstance::version).toArray(Long[]::new);
+        try (PreparedStatement update = connection.prepareStatement("UPDATE instance AS i SET state = 'DISABLED', "
+                + "disable_reason = 'INSUFFICIENT_FUNDS', version = i.version + 1 FROM unnest(?, ?) AS c(id, version) "
+                + "WHERE i.id = c.id AND i.version = c.version")) {
+            update.setArray(1, array(connection, "varchar", ids));
+            update.setArray(2, array(connection, "int8", versions));
+            return update.executeUpdate() == ids.length;
         }
     }
 

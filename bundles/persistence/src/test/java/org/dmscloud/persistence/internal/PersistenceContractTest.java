@@ -229,7 +229,8 @@ abstract class PersistenceContractTest {
             NewLedgerEntry charge = new NewLedgerEntry(account.id(), LedgerEntryType.DAILY_CHARGE, Money.ofMinor(-2_400, EUR),
                     Optional.of(older.id()), Optional.of(dayEnd.minusSeconds(86_400)), Optional.of(dayEnd),
                     Optional.of(Money.ofMinor(2_400, EUR)), List.of(), "daily", "daily/" + older.id(), Instant.now());
-            List<Long> written = tx.dailyBilling().applyCharges(List.of(new DailyBilling.DailyCharge(charge, Money.ofMinor(7_600, EUR), dayEnd)));
+            List<Long> written = tx.dailyBilling().applyCharges(List.of(new DailyBilling.DailyCharge(due.get(0), charge, Money.ofMinor(7_600, EUR),
+                    dayEnd)));
             tx.dailyBilling().disableForInsufficientFunds(List.of(newer.id()));
             return written;
         });
@@ -244,6 +245,41 @@ abstract class PersistenceContractTest {
         assertThat(disabled.disableReason()).contains(DisableReason.INSUFFICIENT_FUNDS);
         List<DailyBilling.DueInstance> dueAfterwards = store.inTransaction(tx -> tx.dailyBilling().findDue(dayEnd, DailyBilling.Shard.ALL, DailyBilling.RunCursor.START, 10));
         assertThat(dueAfterwards).isEmpty();
+    }
+
+    @Test
+    void anUnlockedBatchIsWrittenOnlyIfNothingItWasDecidedFromChanged() {
+        NewAccount account = newAccount();
+        store.inTransaction(tx -> tx.accounts().create(account));
+        store.inTransaction(tx -> tx.ledger().append(entry(account, 10_000, "funds-" + account.id())));
+        Instant dayEnd = Instant.parse("2026-11-27T00:00:00Z");
+        Instance instance = newInstance(account, Instant.parse("2026-11-25T10:00:00Z"));
+        store.inTransaction(tx -> tx.instances().create(instance));
+        DailyBilling.DueInstance due = store.inTransaction(tx -> tx.dailyBilling().findDue(dayEnd, DailyBilling.Shard.ALL,
+                DailyBilling.RunCursor.START, 10)).get(0);
+        Map<AccountId, Money> read = store.inTransaction(tx -> tx.dailyBilling().readBalances(List.of(account.id())));
+        NewLedgerEntry charge = new NewLedgerEntry(account.id(), LedgerEntryType.DAILY_CHARGE, Money.ofMinor(-2_400, EUR),
+                Optional.of(instance.id()), Optional.of(dayEnd.minusSeconds(86_400)), Optional.of(dayEnd),
+                Optional.of(Money.ofMinor(2_400, EUR)), List.of(), "daily", "daily/" + instance.id(), Instant.now());
+        DailyBilling.DailyCharge daily = new DailyBilling.DailyCharge(due, charge, Money.ofMinor(7_600, EUR), dayEnd);
+
+        // A top-up lands between the read and the write: the batch must not go through.
+        store.inTransaction(tx -> tx.ledger().append(entry(account, 500, "late-top-up-" + account.id())));
+        assertThatThrownBy(() -> store.inTransaction(tx -> tx.dailyBilling().applyIfUnchanged(List.of(daily), List.of(), read)))
+                .isInstanceOf(DailyBilling.ConcurrentChangeException.class);
+        assertThat(store.inTransaction(tx -> tx.accounts().find(account.id())).orElseThrow().balance()).isEqualTo(Money.ofMinor(10_500, EUR));
+
+        Map<AccountId, Money> reread = store.inTransaction(tx -> tx.dailyBilling().readBalances(List.of(account.id())));
+        List<Long> ids = store.inTransaction(tx -> tx.dailyBilling().applyIfUnchanged(
+                List.of(new DailyBilling.DailyCharge(due, charge, Money.ofMinor(8_100, EUR), dayEnd)), List.of(), reread));
+        assertThat(ids).hasSize(1);
+        assertThat(store.inTransaction(tx -> tx.accounts().find(account.id())).orElseThrow().balance()).isEqualTo(Money.ofMinor(8_100, EUR));
+        assertThat(store.inTransaction(tx -> tx.instances().find(instance.id())).orElseThrow().paidUntil()).isEqualTo(dayEnd);
+
+        // The instance moved on (its version with it): writing the same charge again is refused.
+        assertThatThrownBy(() -> store.inTransaction(tx -> tx.dailyBilling().applyIfUnchanged(
+                List.of(new DailyBilling.DailyCharge(due, charge, Money.ofMinor(5_700, EUR), dayEnd)), List.of(),
+                tx.dailyBilling().readBalances(List.of(account.id()))))).isInstanceOf(DailyBilling.ConcurrentChangeException.class);
     }
 
     @Test
