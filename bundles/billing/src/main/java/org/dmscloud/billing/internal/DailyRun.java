@@ -53,10 +53,14 @@ import org.slf4j.LoggerFactory;
  * The daily run (R1, R2) for one day: walks the enabled instances not yet paid to the day's end, oldest
  * first, in batches of one transaction each, and charges each its daily rate or, with too little balance,
  * disables it. Several workers walk at once, each the instances of its own share of the accounts, so
- * that each account's instances are still billed one by one, oldest first. Exactly once per instance and day, whatever reruns, crashes or other nodes do: each batch
- * locks its accounts and instances (accounts first, in id order) and re-reads what is still due, and a
- * daily charge's ledger key is unique per instance and day. A batch that fails is retried one instance
- * per transaction, so one bad instance is reported and the others are billed.
+ * that each account's instances are still billed one by one, oldest first.
+ * <p>
+ * Exactly once per instance and day, whatever reruns, crashes or other nodes do: a batch is decided from
+ * what it read and written only if every instance is still at the version and every account at the
+ * balance it read (the writes lock the rows and check); otherwise it is billed again holding the row locks
+ * (accounts first, in id order) and re-reading what is still due. And a daily charge's ledger key is
+ * unique per instance and day. A batch that still fails is billed one instance per transaction, so one
+ * bad instance is reported and the others are billed.
  */
 @Component(service = DailyRunService.class, configurationPid = DailyRunConfiguration.PID)
 @Designate(ocd = DailyRunConfiguration.class)
