@@ -28,6 +28,7 @@ import org.dmscloud.persistence.MailRecord;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.UserRecord;
 import org.dmscloud.persistence.UserStatus;
+import org.dmscloud.persistence.testing.TestClock;
 import org.dmscloud.persistence.testing.TestDatabases;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
@@ -40,7 +41,7 @@ final class Billing implements AutoCloseable {
 
     static final Currency EUR = Currency.getInstance("EUR");
 
-    final MutableClock clock;
+    final TestClock clock;
     final PriceList prices = new PriceList();
     final List<Event> events = new CopyOnWriteArrayList<>();
     final TestDatabases.OpenStore database;
@@ -55,7 +56,7 @@ final class Billing implements AutoCloseable {
     }
 
     Billing(DataSource dataSource, Instant now, int batchSize) {
-        this.clock = new MutableClock(now);
+        this.clock = new TestClock(now);
         this.database = TestDatabases.open(dataSource);
         this.store = database.store();
         this.instances = new BillingInstanceService(store, prices, clock);

@@ -3,13 +3,10 @@ package org.dmscloud.customers.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.annotation.Annotation;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +19,8 @@ import org.dmscloud.api.customer.Session;
 import org.dmscloud.api.customer.SignInRefusedException;
 import org.dmscloud.mail.internal.OutboxCustomerMail;
 import org.dmscloud.persistence.MailRecord;
+import org.dmscloud.persistence.testing.Configurations;
+import org.dmscloud.persistence.testing.TestClock;
 import org.dmscloud.persistence.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +31,7 @@ class PortalCustomersTest {
 
     private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_%-]+)");
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-26T10:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-26T10:00:00Z"));
     private TestDatabases.OpenStore database;
     private PortalCustomers customers;
 
@@ -217,88 +216,6 @@ class PortalCustomersTest {
 
     /** The production policy, with fewer hash iterations so that the tests run fast. */
     private static CustomersConfiguration configuration() {
-        return new CustomersConfiguration() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return CustomersConfiguration.class;
-            }
-
-            @Override
-            public String tenant() {
-                return "default";
-            }
-
-            @Override
-            public String currency() {
-                return "EUR";
-            }
-
-            @Override
-            public int passwordIterations() {
-                return 1_000;
-            }
-
-            @Override
-            public int sessionHours() {
-                return 12;
-            }
-
-            @Override
-            public int verificationHours() {
-                return 48;
-            }
-
-            @Override
-            public int passwordResetMinutes() {
-                return 60;
-            }
-
-            @Override
-            public int maxFailedSignIns() {
-                return 5;
-            }
-
-            @Override
-            public int lockMinutes() {
-                return 15;
-            }
-
-            @Override
-            public int maxFailuresPerAddress() {
-                return 20;
-            }
-
-            @Override
-            public int addressWindowMinutes() {
-                return 15;
-            }
-        };
-    }
-
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
+        return Configurations.of(CustomersConfiguration.class, Map.of("passwordIterations", 1_000));
     }
 }

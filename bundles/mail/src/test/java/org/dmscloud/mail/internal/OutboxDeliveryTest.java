@@ -2,20 +2,19 @@ package org.dmscloud.mail.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.annotation.Annotation;
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.mail.internet.MimeMessage;
 
 import org.dmscloud.api.mail.OutboxMail;
 import org.dmscloud.persistence.Store;
+import org.dmscloud.persistence.testing.Configurations;
+import org.dmscloud.persistence.testing.TestClock;
 import org.dmscloud.persistence.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +26,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 /** The outbox delivered to a real SMTP server (GreenMail), including while that server is down. */
 class OutboxDeliveryTest {
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-26T10:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-26T10:00:00Z"));
     private TestDatabases.OpenStore database;
     private Store store;
     private OutboxCustomerMail mail;
@@ -160,94 +159,7 @@ class OutboxDeliveryTest {
 
     /** SMTP on the test's port, no TLS; polled by hand (the schedule is an hour). */
     private MailConfiguration configuration(String host, int maxAttempts) {
-        int smtpPort = port;
-        return new MailConfiguration() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return MailConfiguration.class;
-            }
-
-            @Override
-            public String smtpHost() {
-                return host;
-            }
-
-            @Override
-            public int smtpPort() {
-                return smtpPort;
-            }
-
-            @Override
-            public String smtpUsername() {
-                return "";
-            }
-
-            @Override
-            public String smtpPassword() {
-                return "";
-            }
-
-            @Override
-            public boolean smtpStartTls() {
-                return false;
-            }
-
-            @Override
-            public boolean smtpSsl() {
-                return false;
-            }
-
-            @Override
-            public String from() {
-                return "DMS Cloud <no-reply@dmscloud.example>";
-            }
-
-            @Override
-            public String portalUrl() {
-                return "https://portal.example";
-            }
-
-            @Override
-            public int pollSeconds() {
-                return 3_600;
-            }
-
-            @Override
-            public int maxAttempts() {
-                return maxAttempts;
-            }
-
-            @Override
-            public int timeoutSeconds() {
-                return 5;
-            }
-        };
-    }
-
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
+        return Configurations.of(MailConfiguration.class, Map.of("smtpHost", host, "smtpPort", port, "smtpStartTls", false,
+                "pollSeconds", 3_600, "maxAttempts", maxAttempts, "timeoutSeconds", 5, "portalUrl", "https://portal.example"));
     }
 }

@@ -1,4 +1,4 @@
-package org.dmscloud.billing.internal;
+package org.dmscloud.persistence.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,24 +6,24 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The platform clock as tests drive it: set to an instant, moved by hand, thread-safe. */
-final class MutableClock extends Clock {
+/** The platform clock as tests drive it: set to an instant, moved by hand, thread-safe, UTC. */
+public final class TestClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant now) {
+    public TestClock(Instant now) {
         this.now = now;
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 
-    void set(String instant) {
+    public void set(String instant) {
         set(Instant.parse(instant));
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
