@@ -55,6 +55,12 @@ final class JdbcDailyBilling implements DailyBilling {
         });
     }
 
+    /** UUIDs in the order of their lower-case text, as the database sorts the id columns, without making text. */
+    private static int textOrder(java.util.UUID a, java.util.UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    }
+
     /**
      * Shards split account ids (lower-case UUID text, evenly random) by their first two hex digits: shard i
      * of n holds the ids from bucket 256·i/n on, to the next shard's first bucket.
@@ -94,7 +100,7 @@ final class JdbcDailyBilling implements DailyBilling {
                 }
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        balances.put(AccountId.parse(rows.getString(1)),
+                        balances.put(new AccountId(java.util.UUID.fromString(rows.getString(1))),
                                 Money.ofMinor(rows.getLong(2), Currency.getInstance(rows.getString(3))));
                     }
                 }
@@ -169,8 +175,9 @@ final class JdbcDailyBilling implements DailyBilling {
     public List<Long> applyIfUnchanged(List<DailyCharge> charges, List<DueInstance> disabled, Map<AccountId, Money> balancesRead) {
         return jdbc.call(connection -> {
             // Accounts first, as everywhere, in id order like every batch; each write checks the row is as it was read.
-            Map<AccountId, Long> charged = new java.util.TreeMap<>(Comparator.comparing(AccountId::toString));
-            balancesRead.keySet().forEach(account -> charged.put(account, 0L));
+            Map<AccountId, Long> charged = new java.util.LinkedHashMap<>();
+            balancesRead.keySet().stream().sorted(Comparator.comparing(AccountId::value, JdbcDailyBilling::textOrder))
+                    .forEach(account -> charged.put(account, 0L));
             List<NewLedgerEntry> entries = new ArrayList<>(charges.size());
             List<Money> balancesAfter = new ArrayList<>(charges.size());
             for (DailyCharge charge : charges) {
@@ -197,7 +204,8 @@ final class JdbcDailyBilling implements DailyBilling {
         List<DueInstance> due = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                due.add(new DueInstance(InstanceId.parse(rows.getString("id")), AccountId.parse(rows.getString("account_id")),
+                due.add(new DueInstance(new InstanceId(java.util.UUID.fromString(rows.getString("id"))),
+                        new AccountId(java.util.UUID.fromString(rows.getString("account_id"))),
                         new InstanceConfiguration(rows.getString("package_id"), rows.getLong("expected_devices"),
                                 OptionIds.split(rows.getString("option_ids"))),
                         Jdbc.getInstant(rows, "created_at"), rows.getLong("version")));

@@ -167,7 +167,7 @@ final class PostgresBatchWrites extends BatchWrites {
     /** A CSV field: NULL as nothing, text quoted with its quotes doubled. */
     private static void text(StringBuilder csv, String value) {
         if (value != null) {
-            csv.append('"').append(value.replace("\"", "\"\"")).append('"');
+            csv.append('"').append(value.indexOf('"') < 0 ? value : value.replace("\"", "\"\"")).append('"');
         }
         csv.append(',');
     }
