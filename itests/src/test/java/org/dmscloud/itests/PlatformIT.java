@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Optional;
 
 import javax.inject.Inject;
 import javax.sql.DataSource;
@@ -25,6 +26,7 @@ import org.dmscloud.api.catalog.PriceComponent;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.api.payment.PaymentProviderInfo;
 import org.dmscloud.api.payment.PaymentProviders;
+import org.dmscloud.api.payment.TopUpLimits;
 import org.dmscloud.api.time.ClockControl;
 import org.dmscloud.api.account.Account;
 import org.dmscloud.persistence.NewAccount;
@@ -240,6 +242,21 @@ public class PlatformIT extends DmsCloudTestSupport {
         @Override
         public TopUpOutcome check(String providerReference) {
             throw new IllegalStateException("unavailable");
+        }
+
+        @Override
+        public TopUpOutcome cancel(String providerReference) {
+            throw new IllegalStateException("unavailable");
+        }
+
+        @Override
+        public Optional<TopUpLimits> limits(Currency currency) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean needsBillingDetails() {
+            return false;
         }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.dmscloud.api.mail.Attachment;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** Mail to send: written in the transaction of what causes it, delivered later, with retries. */
@@ -12,6 +13,12 @@ public interface Outbox {
 
     /** Queues a mail to be sent from {@code at} on; answers its id. */
     long add(String kind, String recipient, String subject, String body, Instant at);
+
+    /** Adds a file to a queued mail. */
+    void attach(long mailId, Attachment attachment);
+
+    /** The files of a mail, in the order attached. */
+    List<Attachment> attachments(long mailId);
 
     /** Ids of mails due at {@code now} (pending, or claimed by a node whose claim ran out), oldest first. */
     List<Long> due(Instant now, int limit);

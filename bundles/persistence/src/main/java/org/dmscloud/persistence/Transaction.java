@@ -27,4 +27,8 @@ public interface Transaction {
     Sessions sessions();
 
     Outbox outbox();
+
+    TopUps topUps();
+
+    PaymentEvents paymentEvents();
 }

@@ -1,5 +1,7 @@
 package org.dmscloud.api.mail;
 
+import java.util.List;
+
 import org.dmscloud.api.account.AccountId;
 import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.money.Money;
@@ -26,4 +28,7 @@ public interface CustomerMail {
 
     /** To the account's users: money arrived on the balance. */
     void topUpCredited(AccountId account, Money amount, Money balance);
+
+    /** To the account's users: a mail written by a plugin (e.g. an invoice from a payment provider), with its files. */
+    void toAccount(AccountId account, String kind, String subject, String body, List<Attachment> attachments);
 }

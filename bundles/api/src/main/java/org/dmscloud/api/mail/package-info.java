@@ -1,5 +1,5 @@
 /**
- * Mail to customers, queued in a transactional outbox and delivered over SMTP with retries.
+ * Mail to customers and operators, queued in a transactional outbox and delivered over SMTP with retries.
  */
 @Export
 @Version("1.0.0")

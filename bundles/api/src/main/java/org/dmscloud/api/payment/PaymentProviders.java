@@ -1,5 +1,6 @@
 package org.dmscloud.api.payment;
 
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,4 +13,7 @@ public interface PaymentProviders {
     List<PaymentProviderInfo> providers();
 
     Optional<PaymentProviderInfo> find(String providerId);
+
+    /** The amounts the provider takes in this currency; empty if it does not take the currency (or is not installed). */
+    Optional<TopUpLimits> limits(String providerId, Currency currency);
 }

@@ -1,5 +1,6 @@
 /**
- * Payment providers as the host sees them.
+ * Payment providers and top-ups as the host sees them: customers start and follow top-ups, operators
+ * reconcile them, provider plugins report the money that arrived.
  */
 @Export
 @Version("1.0.0")

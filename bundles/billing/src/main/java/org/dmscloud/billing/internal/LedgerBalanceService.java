@@ -48,6 +48,12 @@ public class LedgerBalanceService implements AccountService, BalanceService {
         this.clock = clock;
     }
 
+    /** Wired by hand, as the tests of the bundles that credit balances do. */
+    public LedgerBalanceService(Store store, Clock clock, CustomerMail customerMail) {
+        this(store, clock);
+        this.customerMail = customerMail;
+    }
+
     @Override
     public Account open(TenantId tenant, String displayName, Currency currency) {
         Money.zero(currency); // refuses a currency without minor units before anything is stored

@@ -11,6 +11,7 @@ import org.dmscloud.api.account.AccountId;
 import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.customer.Customer;
 import org.dmscloud.api.customer.CustomerAuth;
+import org.dmscloud.api.customer.Inputs;
 import org.dmscloud.api.customer.InvalidTokenException;
 import org.dmscloud.api.customer.Registration;
 import org.dmscloud.api.customer.Session;

@@ -4,7 +4,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-@ObjectClassDefinition(name = "DMS Cloud mail", description = "Customer mail delivery over SMTP.")
+@ObjectClassDefinition(name = "DMS Cloud mail", description = "Mail to customers and operators, delivered over SMTP.")
 public @interface MailConfiguration {
 
     String PID = "org.dmscloud.mail";
@@ -29,6 +29,10 @@ public @interface MailConfiguration {
 
     @AttributeDefinition(description = "Sender of customer mail.")
     String from() default "DMS Cloud <no-reply@dmscloud.example>";
+
+    @AttributeDefinition(description = "Where mail for operators goes (a top-up waiting for an invoice, a Contact Us message): "
+            + "addresses separated by commas. Empty: nothing is sent to operators; the shell still lists everything.")
+    String operatorAddresses() default "";
 
     @AttributeDefinition(description = "The portal's public address, for links in mail.")
     String portalUrl() default "http://localhost:8181";

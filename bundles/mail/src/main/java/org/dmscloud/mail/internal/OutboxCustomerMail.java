@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import org.dmscloud.api.account.AccountId;
+import org.dmscloud.api.mail.Attachment;
 import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.mail.CustomerMail;
 import org.dmscloud.api.money.Money;
@@ -66,6 +67,17 @@ public class OutboxCustomerMail implements CustomerMail {
     public void topUpCredited(AccountId account, Money amount, Money balance) {
         store.inTransaction(tx -> {
             queue(tx, recipients(tx, account), texts.topUpCredited(amount, balance));
+            return null;
+        });
+    }
+
+    @Override
+    public void toAccount(AccountId account, String kind, String subject, String body, List<Attachment> attachments) {
+        store.inTransaction(tx -> {
+            for (String recipient : recipients(tx, account)) {
+                long mail = tx.outbox().add(kind, recipient, subject, body, clock.instant());
+                attachments.forEach(attachment -> tx.outbox().attach(mail, attachment));
+            }
             return null;
         });
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.dmscloud.api.mail.Attachment;
 import org.dmscloud.api.mail.MailOutbox;
 import org.dmscloud.api.mail.OutboxMail;
 import org.dmscloud.persistence.MailRecord;
@@ -86,7 +87,8 @@ public class OutboxDelivery implements MailOutbox {
 
     private void send(MailRecord mail) {
         try {
-            smtp.orElseThrow().send(mail);
+            List<Attachment> attachments = store.inTransaction(tx -> tx.outbox().attachments(mail.id()));
+            smtp.orElseThrow().send(mail, attachments);
             store.inTransaction(tx -> {
                 tx.outbox().markSent(mail.id(), clock.instant());
                 return null;
@@ -107,12 +109,12 @@ public class OutboxDelivery implements MailOutbox {
     public List<OutboxMail> latest(Optional<String> status, Optional<String> recipient, int limit) {
         Optional<MailRecord.MailStatus> wanted = status.map(s -> MailRecord.MailStatus.valueOf(s.trim().toUpperCase(java.util.Locale.ROOT)));
         return store.inTransaction(tx -> tx.outbox().latest(wanted, recipient, Math.max(1, Math.min(limit, 1000))))
-                .stream().map(OutboxDelivery::view).toList();
+                .stream().map(mail -> view(mail, List.of())).toList();
     }
 
     @Override
     public Optional<OutboxMail> find(long id) {
-        return store.inTransaction(tx -> tx.outbox().find(id)).map(OutboxDelivery::view);
+        return store.inTransaction(tx -> tx.outbox().find(id).map(mail -> view(mail, tx.outbox().attachments(id))));
     }
 
     @Override
@@ -125,8 +127,9 @@ public class OutboxDelivery implements MailOutbox {
         return smtp.isPresent() ? "delivering over SMTP" : "not delivering: no smtpHost in etc/" + MailConfiguration.PID + ".cfg";
     }
 
-    private static OutboxMail view(MailRecord mail) {
+    private static OutboxMail view(MailRecord mail, List<Attachment> attachments) {
         return new OutboxMail(mail.id(), mail.kind(), mail.recipient(), mail.subject(), mail.body(), mail.status().name(),
-                mail.attempts(), mail.nextAttemptAt(), mail.lastError(), mail.createdAt(), mail.sentAt());
+                mail.attempts(), mail.nextAttemptAt(), mail.lastError(), mail.createdAt(), mail.sentAt(),
+                attachments.stream().map(Attachment::fileName).toList());
     }
 }

@@ -1,18 +1,25 @@
 package org.dmscloud.mail.internal;
 
+import java.util.List;
 import java.util.Properties;
 
+import javax.activation.DataHandler;
 import javax.mail.Message;
 import javax.mail.MessagingException;
+import javax.mail.Part;
 import javax.mail.PasswordAuthentication;
 import javax.mail.Session;
 import javax.mail.Transport;
 import javax.mail.internet.InternetAddress;
+import javax.mail.internet.MimeBodyPart;
 import javax.mail.internet.MimeMessage;
+import javax.mail.internet.MimeMultipart;
+import javax.mail.util.ByteArrayDataSource;
 
+import org.dmscloud.api.mail.Attachment;
 import org.dmscloud.persistence.MailRecord;
 
-/** Sends one mail over SMTP with javax.mail. */
+/** Sends one mail, with its files if it has any, over SMTP with javax.mail. */
 final class SmtpSender {
 
     private final Session session;
@@ -44,7 +51,7 @@ final class SmtpSender {
         }
     }
 
-    void send(MailRecord mail) throws MessagingException {
+    void send(MailRecord mail, List<Attachment> attachments) throws MessagingException {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // javax.mail finds its providers through the context class loader (STACK.md pitfall 10).
@@ -54,7 +61,22 @@ final class SmtpSender {
             message.setFrom(from);
             message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.recipient(), true));
             message.setSubject(mail.subject(), "UTF-8");
-            message.setText(mail.body(), "UTF-8");
+            if (attachments.isEmpty()) {
+                message.setText(mail.body(), "UTF-8");
+            } else {
+                MimeMultipart parts = new MimeMultipart();
+                MimeBodyPart text = new MimeBodyPart();
+                text.setText(mail.body(), "UTF-8");
+                parts.addBodyPart(text);
+                for (Attachment attachment : attachments) {
+                    MimeBodyPart file = new MimeBodyPart();
+                    file.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
+                    file.setFileName(attachment.fileName());
+                    file.setDisposition(Part.ATTACHMENT);
+                    parts.addBodyPart(file);
+                }
+                message.setContent(parts);
+            }
             message.setHeader("X-DMS-Cloud-Mail", mail.kind() + "/" + mail.id());
             Transport.send(message);
         } finally {

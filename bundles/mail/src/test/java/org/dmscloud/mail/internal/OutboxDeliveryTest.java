@@ -3,6 +3,7 @@ package org.dmscloud.mail.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import javax.mail.internet.MimeMessage;
+import javax.mail.internet.MimeMultipart;
 
+import org.dmscloud.api.mail.Attachment;
 import org.dmscloud.api.mail.OutboxMail;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.testing.Configurations;
@@ -70,6 +73,46 @@ class OutboxDeliveryTest {
         } finally {
             delivery.stop();
         }
+    }
+
+    @Test
+    void aMailWithAFileArrivesWithTheFileAttached() throws Exception {
+        smtp.start();
+        OutboxDelivery delivery = new OutboxDelivery(store, clock, configuration("127.0.0.1"));
+        try {
+            byte[] pdf = "%PDF-1.4 invoice".getBytes(StandardCharsets.US_ASCII);
+            long id = store.inTransaction(tx -> {
+                long queued = tx.outbox().add("invoice", "ada@example.com", "Invoice DMS-2026-000001", "Your invoice is attached.",
+                        clock.instant());
+                tx.outbox().attach(queued, new Attachment("DMS-2026-000001.pdf", "application/pdf", pdf));
+                return queued;
+            });
+
+            delivery.deliverDue();
+
+            MimeMessage[] received = smtp.getReceivedMessages();
+            assertThat(received).hasSize(1);
+            MimeMultipart parts = (MimeMultipart) received[0].getContent();
+            assertThat(parts.getCount()).isEqualTo(2);
+            assertThat(String.valueOf(parts.getBodyPart(0).getContent())).contains("Your invoice is attached.");
+            assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("DMS-2026-000001.pdf");
+            assertThat(parts.getBodyPart(1).getContentType()).startsWith("application/pdf");
+            assertThat(parts.getBodyPart(1).getInputStream().readAllBytes()).isEqualTo(pdf);
+            assertThat(delivery.find(id).orElseThrow().attachments()).containsExactly("DMS-2026-000001.pdf");
+        } finally {
+            delivery.stop();
+        }
+    }
+
+    @Test
+    void operatorMailGoesToEveryConfiguredAddressAndNowhereWithoutOne() {
+        new OutboxOperatorMail(store, clock, " ops@dmscloud.example, billing@dmscloud.example ,").notifyOperators("contact",
+                "Contact Us: Ada", "Hello");
+        new OutboxOperatorMail(store, clock, "").notifyOperators("contact", "Contact Us: Bob", "Hello");
+
+        List<String> recipients = store.inTransaction(tx -> tx.outbox().latest(Optional.empty(), Optional.empty(), 10)).stream()
+                .map(m -> m.recipient() + ": " + m.subject()).toList();
+        assertThat(recipients).containsExactlyInAnyOrder("ops@dmscloud.example: Contact Us: Ada", "billing@dmscloud.example: Contact Us: Ada");
     }
 
     @Test

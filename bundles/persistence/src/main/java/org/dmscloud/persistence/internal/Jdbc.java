@@ -71,6 +71,30 @@ final class Jdbc {
         return row.wasNull() ? Optional.empty() : Optional.of(value);
     }
 
+    @FunctionalInterface
+    interface SqlStatement {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Runs an insert that may hit a unique key. On a duplicate only the insert is undone, through a
+     * savepoint (PostgreSQL would otherwise refuse the rest of the transaction), and the answer is false.
+     */
+    static boolean unlessDuplicate(Connection connection, SqlStatement insert) throws SQLException {
+        java.sql.Savepoint savepoint = connection.setSavepoint();
+        try {
+            insert.run();
+            connection.releaseSavepoint(savepoint);
+            return true;
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw e;
+            }
+            connection.rollback(savepoint);
+            return false;
+        }
+    }
+
     /** "?, ?, ?" for an IN list of {@code count} parameters. */
     static String placeholders(int count) {
         return String.join(", ", java.util.Collections.nCopies(count, "?"));

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.dmscloud.api.mail.Attachment;
 import org.dmscloud.persistence.MailRecord;
 import org.dmscloud.persistence.MailRecord.MailStatus;
 import org.dmscloud.persistence.Outbox;
@@ -37,6 +38,37 @@ final class JdbcOutbox implements Outbox {
                     key.next();
                     return key.getLong(1);
                 }
+            }
+        });
+    }
+
+    @Override
+    public void attach(long mailId, Attachment attachment) {
+        jdbc.call(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO mail_attachment (mail_id, file_name, content_type, content) VALUES (?, ?, ?, ?)")) {
+                insert.setLong(1, mailId);
+                insert.setString(2, attachment.fileName());
+                insert.setString(3, attachment.contentType());
+                insert.setBytes(4, attachment.content());
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public List<Attachment> attachments(long mailId) {
+        return jdbc.call(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT file_name, content_type, content FROM mail_attachment WHERE mail_id = ? ORDER BY id")) {
+                select.setLong(1, mailId);
+                List<Attachment> attachments = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        attachments.add(new Attachment(rows.getString(1), rows.getString(2), rows.getBytes(3)));
+                    }
+                }
+                return attachments;
             }
         });
     }

@@ -11,9 +11,11 @@ import org.dmscloud.persistence.IdempotentActions;
 import org.dmscloud.persistence.Instances;
 import org.dmscloud.persistence.Ledger;
 import org.dmscloud.persistence.Outbox;
+import org.dmscloud.persistence.PaymentEvents;
 import org.dmscloud.persistence.Quotes;
 import org.dmscloud.persistence.Sessions;
 import org.dmscloud.persistence.Tokens;
+import org.dmscloud.persistence.TopUps;
 import org.dmscloud.persistence.Users;
 import org.dmscloud.persistence.Transaction;
 
@@ -31,6 +33,8 @@ final class JpaTransaction implements Transaction {
     private final Tokens tokens;
     private final Sessions sessions;
     private final Outbox outbox;
+    private final TopUps topUps;
+    private final PaymentEvents paymentEvents;
 
     JpaTransaction(EntityManager entityManager, BatchWrites batchWrites) {
         // EclipseLink hands out the transaction's connection, acquiring it on first use.
@@ -46,6 +50,8 @@ final class JpaTransaction implements Transaction {
         this.tokens = new JdbcTokens(jdbc);
         this.sessions = new JdbcSessions(jdbc);
         this.outbox = new JdbcOutbox(jdbc);
+        this.topUps = new JdbcTopUps(jdbc);
+        this.paymentEvents = new JdbcPaymentEvents(jdbc);
     }
 
     @Override
@@ -101,5 +107,15 @@ final class JpaTransaction implements Transaction {
     @Override
     public Outbox outbox() {
         return outbox;
+    }
+
+    @Override
+    public TopUps topUps() {
+        return topUps;
+    }
+
+    @Override
+    public PaymentEvents paymentEvents() {
+        return paymentEvents;
     }
 }

@@ -3,6 +3,7 @@ package org.dmscloud.persistence.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -31,6 +33,14 @@ import org.dmscloud.api.instance.DisableReason;
 import org.dmscloud.api.instance.Instance;
 import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.instance.InstanceState;
+import org.dmscloud.api.mail.Attachment;
+import org.dmscloud.api.payment.BillingDetails;
+import org.dmscloud.api.payment.DocumentFile;
+import org.dmscloud.api.payment.TopUp;
+import org.dmscloud.api.payment.TopUpDocument;
+import org.dmscloud.api.payment.TopUpId;
+import org.dmscloud.api.payment.TopUpPayment;
+import org.dmscloud.api.payment.TopUpStatus;
 import org.dmscloud.persistence.BalanceConstraintException;
 import org.dmscloud.persistence.BillingRuns;
 import org.dmscloud.persistence.DailyBilling;
@@ -327,6 +337,172 @@ abstract class PersistenceContractTest {
         boolean completed = store.inTransaction(tx -> tx.billingRuns().completed(LocalDate.parse("2026-11-26")));
         assertThat(failures).containsEntry(failedOne, "no package");
         assertThat(completed).isTrue();
+    }
+
+    @Test
+    void aTopUpSurvivesTheRoundTripAndItsUpdates() {
+        NewAccount account = newAccount();
+        store.inTransaction(tx -> tx.accounts().create(account));
+        TopUp topUp = newTopUp(account, Optional.of(new BillingDetails("Ada Admin", "Example GmbH", "Street 1\n10115 Berlin", "DE", "DE123")));
+
+        store.inTransaction(tx -> {
+            tx.topUps().insert(topUp, Optional.of("request-1"));
+            return null;
+        });
+        TopUp pending = new TopUp(topUp.id(), topUp.account(), topUp.providerId(), topUp.amount(), Money.ofMinor(2_000, EUR),
+                TopUpStatus.PARTIALLY_PAID, Optional.of("RF18 0001"), Optional.of(URI.create("https://pay.example/cs_1")), "Pay by transfer",
+                topUp.billingDetails(), topUp.customerEmail(), "half arrived", topUp.createdAt(), Instant.parse("2026-11-26T11:00:00Z"));
+        store.inTransaction(tx -> {
+            tx.topUps().update(pending);
+            return null;
+        });
+
+        Optional<TopUp> byId = store.inTransaction(tx -> tx.topUps().lock(topUp.id()));
+        Optional<TopUp> byKey = store.inTransaction(tx -> tx.topUps().findByRequestKey(account.id(), "request-1"));
+        Optional<TopUp> byReference = store.inTransaction(tx -> tx.topUps().findByReference("bank-transfer", "RF18 0001"));
+        Optional<TopUp> otherProvider = store.inTransaction(tx -> tx.topUps().findByReference("stripe", "RF18 0001"));
+        assertThat(byId).contains(pending);
+        assertThat(byKey).contains(pending);
+        assertThat(byReference).contains(pending);
+        assertThat(otherProvider).isEmpty();
+        assertThat(pending.outstanding()).isEqualTo(Money.ofMinor(3_000, EUR));
+    }
+
+    @Test
+    void aRequestKeyStartsOneTopUpPerAccount() {
+        NewAccount account = newAccount();
+        store.inTransaction(tx -> tx.accounts().create(account));
+        store.inTransaction(tx -> {
+            tx.topUps().insert(newTopUp(account, Optional.empty()), Optional.of("same"));
+            return null;
+        });
+
+        assertThatThrownBy(() -> store.inTransaction(tx -> {
+            tx.topUps().insert(newTopUp(account, Optional.empty()), Optional.of("same"));
+            return null;
+        })).isInstanceOf(DuplicateKeyException.class);
+        store.inTransaction(tx -> {
+            tx.topUps().insert(newTopUp(account, Optional.empty()), Optional.empty());
+            tx.topUps().insert(newTopUp(account, Optional.empty()), Optional.empty());
+            return null;
+        });
+        List<TopUp> all = store.inTransaction(tx -> tx.topUps().list(Optional.empty(), Optional.of(account.id()), 10));
+        assertThat(all).hasSize(3);
+    }
+
+    @Test
+    void aPaymentKeyIsRecordedOnce() {
+        NewAccount account = newAccount();
+        store.inTransaction(tx -> tx.accounts().create(account));
+        TopUp topUp = newTopUp(account, Optional.empty());
+        TopUpPayment payment = store.inTransaction(tx -> {
+            tx.topUps().insert(topUp, Optional.empty());
+            LedgerEntry credit = tx.ledger().append(entry(account, 5_000, "top-up/stripe/cs_1"));
+            return tx.topUps().addPayment(topUp.id(), "stripe/cs_1", Money.ofMinor(5_000, EUR), "stripe webhook", "evt_1", credit.id(),
+                    Instant.parse("2026-11-26T10:30:00Z"));
+        });
+
+        assertThatThrownBy(() -> store.inTransaction(tx -> {
+            LedgerEntry credit = tx.ledger().append(entry(account, 5_000, "top-up/stripe/cs_1-again"));
+            return tx.topUps().addPayment(topUp.id(), "stripe/cs_1", Money.ofMinor(5_000, EUR), "stripe webhook", "evt_2", credit.id(),
+                    Instant.parse("2026-11-26T10:31:00Z"));
+        })).isInstanceOf(DuplicateKeyException.class);
+        List<TopUpPayment> payments = store.inTransaction(tx -> tx.topUps().payments(topUp.id()));
+        Optional<TopUpPayment> found = store.inTransaction(tx -> tx.topUps().findPayment("stripe/cs_1"));
+        assertThat(payments).containsExactly(payment);
+        assertThat(found).contains(payment);
+        assertThat(store.inTransaction(tx -> tx.accounts().find(account.id())).orElseThrow().balance()).isEqualTo(Money.ofMinor(5_000, EUR));
+    }
+
+    @Test
+    void documentNumbersHaveNoGapsEvenWhenATransactionRollsBack() {
+        NewAccount account = newAccount();
+        store.inTransaction(tx -> tx.accounts().create(account));
+        TopUp topUp = newTopUp(account, Optional.empty());
+        store.inTransaction(tx -> {
+            tx.topUps().insert(topUp, Optional.empty());
+            return null;
+        });
+        String series = "T-" + UUID.randomUUID();
+
+        long first = store.inTransaction(tx -> tx.topUps().nextNumber(series));
+        assertThatThrownBy(() -> store.inTransaction(tx -> {
+            tx.topUps().nextNumber(series);
+            throw new IllegalStateException("the PDF could not be made");
+        })).hasMessageContaining("PDF");
+        long second = store.inTransaction(tx -> tx.topUps().nextNumber(series));
+        long otherSeries = store.inTransaction(tx -> tx.topUps().nextNumber(series + "-other"));
+        TopUpDocument document = store.inTransaction(tx -> tx.topUps().addDocument(topUp.id(), "invoice", series + "-000002",
+                "invoice.pdf", "application/pdf", new byte[] { 37, 80, 68, 70 }, Instant.parse("2026-11-26T12:00:00Z")));
+
+        assertThat(List.of(first, second, otherSeries)).containsExactly(1L, 2L, 1L);
+        List<TopUpDocument> documents = store.inTransaction(tx -> tx.topUps().documents(topUp.id()));
+        Optional<DocumentFile> file = store.inTransaction(tx -> tx.topUps().document(topUp.id(), series + "-000002"));
+        Optional<DocumentFile> elsewhere = store.inTransaction(tx -> tx.topUps().document(TopUpId.random(), series + "-000002"));
+        assertThat(documents).containsExactly(document);
+        assertThat(file).get().satisfies(f -> assertThat(f.content()).containsExactly(37, 80, 68, 70));
+        assertThat(elsewhere).isEmpty();
+    }
+
+    @Test
+    void aRedeliveredEventIsCountedNotStoredAgain() {
+        boolean first = store.inTransaction(tx -> tx.paymentEvents().record("stripe", "evt_1", "checkout.session.completed", "{}",
+                "credited", Instant.parse("2026-11-26T10:00:00Z")));
+        boolean again = store.inTransaction(tx -> tx.paymentEvents().record("stripe", "evt_1", "checkout.session.completed", "{}",
+                "credited", Instant.parse("2026-11-26T10:05:00Z")));
+        boolean otherProvider = store.inTransaction(tx -> tx.paymentEvents().record("other", "evt_1", "x", "{}", "ignored",
+                Instant.parse("2026-11-26T10:05:00Z")));
+
+        assertThat(List.of(first, again, otherProvider)).containsExactly(true, false, true);
+        int deliveries = store.inTransaction(tx -> tx.paymentEvents().deliveries("stripe", "evt_1"));
+        assertThat(deliveries).isEqualTo(2);
+    }
+
+    @Test
+    void openTopUpsOldEnoughAreDueForACheckNeverCheckedFirst() {
+        NewAccount account = newAccount();
+        store.inTransaction(tx -> tx.accounts().create(account));
+        TopUp checked = newTopUp(account, Optional.empty());
+        TopUp neverChecked = newTopUp(account, Optional.empty());
+        TopUp recentlyChecked = newTopUp(account, Optional.empty());
+        TopUp old = newTopUp(account, Optional.empty());
+        Instant later = Instant.parse("2026-11-26T10:45:00Z");
+        TopUp young = new TopUp(TopUpId.random(), old.account(), old.providerId(), old.amount(), old.received(), old.status(),
+                Optional.empty(), Optional.empty(), "", Optional.empty(), old.customerEmail(), "", later, later);
+        store.inTransaction(tx -> {
+            tx.topUps().insert(young, Optional.empty());
+            tx.topUps().insert(checked, Optional.empty());
+            tx.topUps().insert(neverChecked, Optional.empty());
+            tx.topUps().insert(recentlyChecked, Optional.empty());
+            tx.topUps().markChecked(checked.id(), Instant.parse("2026-11-26T10:00:00Z"));
+            tx.topUps().markChecked(recentlyChecked.id(), Instant.parse("2026-11-26T10:59:00Z"));
+            return null;
+        });
+
+        List<TopUpId> due = store.inTransaction(tx -> tx.topUps().dueForCheck(Instant.parse("2026-11-26T10:30:00Z"), 100)).stream()
+                .map(TopUp::id).filter(id -> List.of(checked.id(), neverChecked.id(), recentlyChecked.id(), young.id()).contains(id))
+                .toList();
+        assertThat(due).containsExactly(neverChecked.id(), checked.id());
+    }
+
+    @Test
+    void aMailKeepsItsAttachments() {
+        long mail = store.inTransaction(tx -> {
+            long id = tx.outbox().add("invoice", "ada@example.com", "Invoice", "See the PDF.", Instant.parse("2026-11-26T10:00:00Z"));
+            tx.outbox().attach(id, new Attachment("invoice.pdf", "application/pdf", new byte[] { 1, 2, 3 }));
+            tx.outbox().attach(id, new Attachment("terms.txt", "text/plain", new byte[] { 4 }));
+            return id;
+        });
+
+        List<Attachment> attachments = store.inTransaction(tx -> tx.outbox().attachments(mail));
+        assertThat(attachments).extracting(Attachment::fileName).containsExactly("invoice.pdf", "terms.txt");
+        assertThat(attachments.get(0).content()).containsExactly(1, 2, 3);
+    }
+
+    private static TopUp newTopUp(NewAccount account, Optional<BillingDetails> billing) {
+        Instant at = Instant.parse("2026-11-26T10:20:00Z");
+        return new TopUp(TopUpId.random(), account.id(), "bank-transfer", Money.ofMinor(5_000, EUR), Money.zero(EUR), TopUpStatus.STARTING,
+                Optional.empty(), Optional.empty(), "", billing, "ada@example.com", "", at, at);
     }
 
     private static NewLedgerEntry entry(NewAccount account, long minor, String key) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.dmscloud.api.catalog.Catalog;
 import org.dmscloud.api.catalog.CatalogOption;
 import org.dmscloud.api.catalog.CatalogPackage;
+import org.dmscloud.plugins.Contributions;
 import org.dmscloud.spi.catalog.AddonOption;
 import org.dmscloud.spi.catalog.InstancePackage;
 import org.dmscloud.spi.catalog.PricingPlugin;

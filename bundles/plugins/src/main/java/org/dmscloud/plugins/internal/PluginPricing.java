@@ -11,6 +11,7 @@ import org.dmscloud.api.catalog.InstanceConfiguration;
 import org.dmscloud.api.catalog.InvalidConfigurationException;
 import org.dmscloud.api.catalog.PriceComponent;
 import org.dmscloud.api.catalog.Pricing;
+import org.dmscloud.plugins.Contributions;
 import org.dmscloud.spi.catalog.AddonOption;
 import org.dmscloud.spi.catalog.InstancePackage;
 import org.dmscloud.spi.catalog.PricingPlugin;

@@ -26,6 +26,9 @@ public class MailShowCommand implements Action {
         System.out.println("Status:   " + mail.status() + " after " + mail.attempts() + " attempt(s)"
                 + mail.lastError().map(e -> ", last error: " + e).orElse(""));
         System.out.println("Created:  " + mail.createdAt() + mail.sentAt().map(at -> ", sent " + at).orElse(""));
+        if (!mail.attachments().isEmpty()) {
+            System.out.println("Files:    " + String.join(", ", mail.attachments()));
+        }
         System.out.println();
         System.out.println(mail.body());
         return null;

@@ -1,5 +1,9 @@
 package org.dmscloud.spi.payment;
 
+import java.util.Currency;
+import java.util.Optional;
+
+import org.dmscloud.api.payment.TopUpLimits;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -9,9 +13,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  * A top-up <em>starts</em> with {@link #start}: the provider records what it needs with its payment
  * system and tells the customer what to do next (follow a payment page, or wait for an invoice). It is
  * <em>confirmed</em> by the provider's own evidence that the money arrived (a signed webhook, an
- * operator recording a bank payment), and can always be re-checked with {@link #check}, so that a lost
- * notification never loses money. The host credits the balance exactly once per top-up, whatever the
- * number of confirmations.
+ * operator recording a bank payment), reported through {@link org.dmscloud.api.payment.TopUpSettlement},
+ * and can always be re-checked with {@link #check}, so that a lost notification never loses money. The
+ * host credits each payment exactly once, whatever the number of confirmations.
  */
 @ConsumerType
 public interface PaymentProvider {
@@ -28,15 +32,34 @@ public interface PaymentProvider {
     /** Whether a top-up can be started now; when not, the reason tells an operator what to fix. */
     Availability availability();
 
+    /** The smallest and largest top-up taken in this currency; empty if the currency is not taken. */
+    Optional<TopUpLimits> limits(Currency currency);
+
+    /** Whether a top-up needs the customer's billing details (e.g. to make out an invoice). */
+    boolean needsBillingDetails();
+
     /**
-     * Starts a top-up. Called at most once per {@link TopUpRequest#topUpId()}; a provider that talks
-     * to a remote system passes the top-up id as its idempotency key there, so that a retry after a
-     * timeout never creates a second payment.
+     * Starts a top-up. The host calls it again with the same {@link TopUpRequest#topUpId()} when it does
+     * not know whether an earlier call succeeded (a timeout, a crash), so a provider that talks to a
+     * remote system passes the top-up id there as its idempotency key and never creates a second payment.
      *
-     * @throws IllegalStateException if the provider is not {@linkplain #availability() available}
+     * @throws PaymentProviderException if the provider refused or could not be reached
      */
     TopUpStart start(TopUpRequest request);
 
-    /** Asks the payment system where a started top-up stands now. */
+    /**
+     * Asks the payment system where a started top-up stands now. A paid outcome stands for one payment
+     * whose key is the provider reference.
+     *
+     * @throws PaymentProviderException if the payment system could not be asked
+     */
     TopUpOutcome check(String providerReference);
+
+    /**
+     * Stops a started top-up so that it can no longer be paid, and answers where it stands afterwards:
+     * failed once stopped, or paid if the customer paid first.
+     *
+     * @throws PaymentProviderException if the payment system could not be reached
+     */
+    TopUpOutcome cancel(String providerReference);
 }

@@ -1,4 +1,4 @@
-package org.dmscloud.plugins.internal;
+package org.dmscloud.plugins;
 
 import java.util.List;
 import java.util.Map;
@@ -10,13 +10,13 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 
 /** How whiteboard services contributed by plugin bundles are read: one winner per id, and who provided it. */
-final class Contributions {
+public final class Contributions {
 
     private Contributions() {
     }
 
     /** A whiteboard service with its id and the bundle that registered it. */
-    record Contribution<S>(String id, S service, String providedBy) {
+    public record Contribution<S>(String id, S service, String providedBy) {
     }
 
     /**
@@ -24,7 +24,7 @@ final class Contributions {
      * first, so a later entry with the same id overrides an earlier one. Services without the id property
      * are not contributions.
      */
-    static <S> SortedMap<String, Contribution<S>> byId(List<Map.Entry<Map<String, Object>, S>> services, String idProperty,
+    public static <S> SortedMap<String, Contribution<S>> byId(List<Map.Entry<Map<String, Object>, S>> services, String idProperty,
             BundleContext bundleContext) {
         SortedMap<String, Contribution<S>> winners = new TreeMap<>();
         for (Map.Entry<Map<String, Object>, S> entry : services == null ? List.<Map.Entry<Map<String, Object>, S>>of() : services) {

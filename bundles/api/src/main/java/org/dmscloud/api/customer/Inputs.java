@@ -1,35 +1,40 @@
-package org.dmscloud.customers.internal;
+package org.dmscloud.api.customer;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.dmscloud.api.customer.InvalidInputException;
+/**
+ * What the platform accepts from people (registration, passwords, billing details, contact messages), with
+ * a message per field a person can act on. Collects every problem, then {@link #check()} throws them all at once.
+ */
+public final class Inputs {
 
-/** What registration and password changes accept, with a message per field a person can act on. */
-final class Inputs {
-
-    static final int MIN_PASSWORD = 10;
-    static final int MAX_PASSWORD = 200;
+    public static final int MIN_PASSWORD = 10;
+    public static final int MAX_PASSWORD = 200;
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final Map<String, String> problems = new LinkedHashMap<>();
 
-    static String normalizeEmail(String email) {
+    public static String normalizeEmail(String email) {
         return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
     }
 
-    Inputs email(String email) {
+    public Inputs email(String email) {
+        return email("email", email);
+    }
+
+    public Inputs email(String field, String email) {
         String normalized = normalizeEmail(email);
         if (normalized.length() > 254 || !EMAIL.matcher(normalized).matches()) {
-            problems.put("email", "Enter an e-mail address such as name@example.com.");
+            problems.put(field, "Enter an e-mail address such as name@example.com.");
         }
         return this;
     }
 
-    Inputs password(String field, String password) {
+    public Inputs password(String field, String password) {
         if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
             problems.put(field, "Choose a password of " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters.");
         } else if (password.isBlank()) {
@@ -38,7 +43,7 @@ final class Inputs {
         return this;
     }
 
-    Inputs text(String field, String value, int min, int max, String description) {
+    public Inputs text(String field, String value, int min, int max, String description) {
         int length = value == null ? 0 : value.trim().length();
         if (length < min || length > max) {
             problems.put(field, min > 0 ? "Enter " + description + " of at most " + max + " characters."
@@ -47,7 +52,14 @@ final class Inputs {
         return this;
     }
 
-    void check() {
+    /** Adds a problem found by the caller's own rule. */
+    public Inputs problem(String field, String message) {
+        problems.putIfAbsent(field, message);
+        return this;
+    }
+
+    /** @throws InvalidInputException naming every field with a problem */
+    public void check() {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

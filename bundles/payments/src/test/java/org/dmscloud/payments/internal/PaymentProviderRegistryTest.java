@@ -1,11 +1,14 @@
-package org.dmscloud.plugins.internal;
+package org.dmscloud.payments.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.dmscloud.api.payment.PaymentProviderInfo;
+import org.dmscloud.api.payment.TopUpLimits;
 import org.dmscloud.spi.payment.Availability;
 import org.dmscloud.spi.payment.PaymentProvider;
 import org.dmscloud.spi.payment.TopUpOutcome;
@@ -24,8 +27,9 @@ class PaymentProviderRegistryTest {
                 entry("bank-transfer", provider("Bank transfer", Availability.AVAILABLE)));
 
         assertThat(registry.providers()).containsExactly(
-                new PaymentProviderInfo("bank-transfer", "Bank transfer", true, "", "unknown"),
-                new PaymentProviderInfo("stripe", "Card (Stripe)", false, "no API key in etc/org.dmscloud.payment.stripe.cfg", "unknown"));
+                new PaymentProviderInfo("bank-transfer", "Bank transfer", true, "", false, "unknown"),
+                new PaymentProviderInfo("stripe", "Card (Stripe)", false, "no API key in etc/org.dmscloud.payment.stripe.cfg", false,
+                        "unknown"));
         assertThat(registry.find("stripe")).get().extracting(PaymentProviderInfo::available).isEqualTo(false);
         assertThat(registry.find("paypal")).isEmpty();
     }
@@ -77,6 +81,21 @@ class PaymentProviderRegistryTest {
             @Override
             public TopUpOutcome check(String providerReference) {
                 throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public TopUpOutcome cancel(String providerReference) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Optional<TopUpLimits> limits(Currency currency) {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean needsBillingDetails() {
+                return false;
             }
         };
     }
