@@ -25,28 +25,35 @@ import org.dmscloud.spi.payment.PaymentProvider;
 
 /**
  * The payments bundle as it runs in the platform, wired by hand over a real database and the real
- * ledger, with a clock the test controls and one provider plugin whose payment system is in memory.
+ * ledger, with a clock the test controls and one payment-provider plugin. Provider bundles test
+ * against it too (it is in this bundle's test-jar).
  */
-final class Payments implements AutoCloseable {
+public final class Payments implements AutoCloseable {
 
-    static final Currency EUR = Currency.getInstance("EUR");
+    public static final Currency EUR = Currency.getInstance("EUR");
 
-    final TestClock clock;
+    public final TestClock clock;
+    public final Store store;
+    public final LedgerBalanceService balances;
+    public final TopUpBook book;
+    public final TopUpDesk desk;
     final TestDatabases.OpenStore database;
-    final Store store;
-    final LedgerBalanceService balances;
-    final InMemoryPaymentSystem provider = new InMemoryPaymentSystem("test-pay");
     final PaymentProviderRegistry registry = new PaymentProviderRegistry(null);
-    final TopUpBook book;
-    final TopUpDesk desk;
+    final InMemoryPaymentSystem provider;
 
+    /** With a provider whose payment system is in memory, for the host's own tests. */
     Payments(DataSource dataSource, Instant now) {
-        this.clock = new TestClock(now);
+        this(dataSource, new TestClock(now), new InMemoryPaymentSystem("test-pay"));
+    }
+
+    public Payments(DataSource dataSource, TestClock clock, PaymentProvider plugin) {
+        this.clock = clock;
+        this.provider = plugin instanceof InMemoryPaymentSystem inMemory ? inMemory : null;
         this.database = TestDatabases.open(dataSource);
         this.store = database.store();
         OutboxCustomerMail customerMail = new OutboxCustomerMail(store, clock, "https://portal.example");
         this.balances = new LedgerBalanceService(store, clock, customerMail);
-        this.registry.providers = List.of(Map.entry(Map.of(PaymentProvider.PROVIDER_ID, provider.id()), provider));
+        this.registry.providers = List.of(Map.entry(Map.of(PaymentProvider.PROVIDER_ID, plugin.id()), plugin));
         this.book = new TopUpBook(store, clock, balances, customerMail);
         PaymentsConfiguration configuration = Configurations.of(PaymentsConfiguration.class, Map.of());
         TopUpLifecycle lifecycle = new TopUpLifecycle(store, clock, balances, registry, book,
@@ -54,24 +61,29 @@ final class Payments implements AutoCloseable {
         this.desk = new TopUpDesk(store, clock, lifecycle, configuration);
     }
 
-    /** An account with a verified user, to whom its mail goes. */
-    Account account() {
+    /** The address of the account's user, as {@link #account()} makes it. */
+    public static String emailOf(Account account) {
+        return "ada-" + account.id().toString().substring(0, 8) + "@example.com";
+    }
+
+    /** An account with a verified user ({@link #emailOf}), to whom its mail goes. */
+    public Account account() {
         Account account = balances.open(TenantId.DEFAULT, "Example GmbH", EUR);
         store.inTransaction(tx -> {
             tx.users().create(new UserRecord(UUID.randomUUID(), TenantId.DEFAULT, account.id(),
-                    "ada-" + account.id().toString().substring(0, 8) + "@example.com", "Ada", "Example GmbH", "unused",
+                    emailOf(account), "Ada", "Example GmbH", "unused",
                     UserStatus.ACTIVE, 0, Optional.empty(), clock.instant(), Optional.of(clock.instant())));
             return null;
         });
         return account;
     }
 
-    Account reread(Account account) {
+    public Account reread(Account account) {
         return balances.find(account.id()).orElseThrow();
     }
 
     /** The latest mails to a recipient, newest first. */
-    List<MailRecord> mailTo(String recipient) {
+    public List<MailRecord> mailTo(String recipient) {
         return store.inTransaction(tx -> tx.outbox().latest(Optional.empty(), Optional.of(recipient), 100));
     }
 

@@ -58,7 +58,7 @@ abstract class TopUpsTest {
     void wire() {
         payments = new Payments(newDatabase(), Instant.parse("2026-11-26T10:00:00Z"));
         account = payments.account();
-        email = "ada-" + account.id().toString().substring(0, 8) + "@example.com";
+        email = Payments.emailOf(account);
     }
 
     @AfterEach

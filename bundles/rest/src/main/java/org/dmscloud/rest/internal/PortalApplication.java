@@ -2,6 +2,7 @@ package org.dmscloud.rest.internal;
 
 import javax.ws.rs.core.Application;
 
+import org.dmscloud.api.web.PortalApi;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationBase;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
@@ -15,11 +16,10 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 @JaxrsName(PortalApplication.NAME)
 public class PortalApplication extends Application {
 
-    /** The base path; a breaking change of the API gets a new version here, never an edit in place. */
-    static final String BASE = "api/v1";
+    static final String BASE = PortalApi.BASE;
 
-    static final String NAME = "dmscloud-portal";
+    static final String NAME = PortalApi.NAME;
 
     /** What resources and extensions put in {@code @JaxrsApplicationSelect} to join this application. */
-    static final String SELECT = "(osgi.jaxrs.name=" + NAME + ")";
+    static final String SELECT = PortalApi.SELECT;
 }

@@ -18,6 +18,10 @@ import org.dmscloud.api.customer.InvalidInputException;
 import org.dmscloud.api.customer.InvalidTokenException;
 import org.dmscloud.api.customer.SignInRefusedException;
 import org.dmscloud.api.instance.InstanceNotFoundException;
+import org.dmscloud.api.payment.PaymentProviderUnavailableException;
+import org.dmscloud.api.payment.TopUpFailedException;
+import org.dmscloud.api.payment.TopUpNotFoundException;
+import org.dmscloud.api.payment.TopUpStateException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
@@ -84,6 +88,18 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (exception instanceof IdempotencyKeyReusedException) {
             return Problem.of("idempotency-key-reused", Response.Status.CONFLICT, exception.getMessage()).toResponseBuilder();
+        }
+        if (exception instanceof TopUpNotFoundException) {
+            return Problem.of("not-found", Response.Status.NOT_FOUND, exception.getMessage()).toResponseBuilder();
+        }
+        if (exception instanceof TopUpStateException) {
+            return Problem.of("top-up-state", Response.Status.CONFLICT, exception.getMessage()).toResponseBuilder();
+        }
+        if (exception instanceof PaymentProviderUnavailableException) {
+            return Problem.of("payment-provider-unavailable", Response.Status.SERVICE_UNAVAILABLE, exception.getMessage()).toResponseBuilder();
+        }
+        if (exception instanceof TopUpFailedException) {
+            return Problem.of("payment-provider-failed", Response.Status.BAD_GATEWAY, exception.getMessage()).toResponseBuilder();
         }
         if (exception instanceof InvalidTokenException) {
             return Problem.of("invalid-token", Response.Status.BAD_REQUEST, exception.getMessage()).toResponseBuilder();

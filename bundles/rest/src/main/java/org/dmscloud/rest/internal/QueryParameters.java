@@ -6,6 +6,7 @@ import javax.ws.rs.NotFoundException;
 
 import org.dmscloud.api.customer.InvalidInputException;
 import org.dmscloud.api.instance.InstanceId;
+import org.dmscloud.api.payment.TopUpId;
 
 /**
  * Reading path and query parameters ourselves: JAX-RS answers a query parameter it cannot convert with
@@ -29,6 +30,15 @@ final class QueryParameters {
             // answered below
         }
         throw new InvalidInputException(Map.of(name, "A whole number of at least 1."));
+    }
+
+    /** A top-up id in a path: a malformed one names no top-up. */
+    static TopUpId topUp(String id) {
+        try {
+            return TopUpId.parse(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException();
+        }
     }
 
     /** An instance id in a path: a malformed one names no instance, so there is nothing at that address. */

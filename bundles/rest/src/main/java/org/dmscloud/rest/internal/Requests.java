@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import org.dmscloud.api.catalog.InstanceConfiguration;
 import org.dmscloud.api.customer.InvalidInputException;
+import org.dmscloud.api.money.Money;
+import org.dmscloud.api.payment.BillingDetails;
 
 /** The JSON the portal API accepts. Missing fields are named back to the client, all at once. */
 final class Requests {
@@ -56,6 +58,40 @@ final class Requests {
      */
     public record QuoteFor(String action, String instanceId, String packageId, Long expectedDevices, List<String> optionIds,
             Boolean enabled) {
+    }
+
+    /**
+     * A top-up to start.
+     *
+     * @param provider       a payment provider's id, as {@code GET /payment-providers} lists them
+     * @param billingDetails required by providers that issue invoices
+     */
+    public record StartTopUp(String provider, MoneyView amount, BillingDetailsRequest billingDetails) {
+    }
+
+    public record BillingDetailsRequest(String name, String company, String address, String country, String vatId) {
+
+        BillingDetails toBillingDetails() {
+            return new BillingDetails(trim(name), trim(company), address == null ? "" : address.strip(),
+                    trim(country).toUpperCase(java.util.Locale.ROOT), trim(vatId));
+        }
+
+        private static String trim(String text) {
+            return text == null ? "" : text.trim();
+        }
+    }
+
+    /** Money a client sends, e.g. {"amount":"50.00","currency":"EUR"}: exact decimal text, never a rounded number. */
+    static Money money(String field, MoneyView money) {
+        if (money == null || money.amount() == null || money.currency() == null) {
+            throw new InvalidInputException(Map.of(field, "Send the amount as {\"amount\": \"50.00\", \"currency\": \"EUR\"}."));
+        }
+        try {
+            return Money.of(money.amount(), money.currency());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(Map.of(field, "Not an amount of money in a known currency: use a decimal such as 50.00 "
+                    + "with at most the currency's decimals, and an ISO code such as EUR."));
+        }
     }
 
     /** Fails with every missing field named. */

@@ -12,6 +12,10 @@ import org.dmscloud.api.catalog.PriceComponent;
 import org.dmscloud.api.instance.Instance;
 import org.dmscloud.api.instance.InstanceChange;
 import org.dmscloud.api.instance.InstanceId;
+import org.dmscloud.api.payment.BillingDetails;
+import org.dmscloud.api.payment.TopUp;
+import org.dmscloud.api.payment.TopUpDocument;
+import org.dmscloud.api.payment.TopUpPayment;
 
 /** The JSON the portal API answers with: ids as text, instants in UTC ISO 8601, money as {@link MoneyView}. */
 final class Views {
@@ -90,5 +94,49 @@ final class Views {
         static OptionView of(CatalogOption option) {
             return new OptionView(option.id(), option.name(), option.description());
         }
+    }
+
+    /**
+     * @param status      STARTING, PENDING, PARTIALLY_PAID, PAID, FAILED or CANCELLED
+     * @param paymentPage where to pay, for providers with a payment page
+     */
+    public record TopUpView(String id, String provider, String status, MoneyView amount, MoneyView received, MoneyView outstanding,
+            MoneyView overpaid, String providerReference, String paymentPage, String instructions, BillingDetails billingDetails,
+            String detail, Instant createdAt, Instant updatedAt) {
+
+        static TopUpView of(TopUp topUp) {
+            return new TopUpView(topUp.id().toString(), topUp.providerId(), topUp.status().name(), MoneyView.of(topUp.amount()),
+                    MoneyView.of(topUp.received()), MoneyView.of(topUp.outstanding()), MoneyView.of(topUp.overpaid()),
+                    topUp.providerReference().orElse(null), topUp.paymentPage().map(Object::toString).orElse(null), topUp.instructions(),
+                    topUp.billingDetails().orElse(null), topUp.detail(), topUp.createdAt(), topUp.updatedAt());
+        }
+    }
+
+    public record PaymentView(MoneyView amount, String recordedBy, String detail, long ledgerEntryId, Instant receivedAt) {
+
+        static PaymentView of(TopUpPayment payment) {
+            return new PaymentView(MoneyView.of(payment.amount()), payment.recordedBy(), payment.detail(), payment.ledgerEntryId(),
+                    payment.receivedAt());
+        }
+    }
+
+    /** @param href where to download it */
+    public record DocumentView(String kind, String number, String fileName, String contentType, String href, Instant createdAt) {
+
+        static DocumentView of(TopUpDocument document) {
+            return new DocumentView(document.kind(), document.number(), document.fileName(), document.contentType(),
+                    "account/top-ups/" + document.topUp() + "/documents/" + document.number(), document.createdAt());
+        }
+    }
+
+    /** A top-up with the payments credited for it and the documents issued for it. */
+    public record TopUpDetailView(TopUpView topUp, List<PaymentView> payments, List<DocumentView> documents) {
+    }
+
+    /**
+     * @param minimum the smallest top-up in the account's currency; null if the provider does not take it
+     */
+    public record PaymentProviderView(String id, String displayName, boolean available, boolean needsBillingDetails, MoneyView minimum,
+            MoneyView maximum) {
     }
 }

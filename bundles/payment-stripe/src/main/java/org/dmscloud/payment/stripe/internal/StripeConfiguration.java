@@ -1,0 +1,45 @@
+package org.dmscloud.payment.stripe.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "DMS Cloud Stripe payments", description = "Card top-ups through Stripe Checkout.")
+public @interface StripeConfiguration {
+
+    String PID = "org.dmscloud.payment.stripe";
+
+    @AttributeDefinition(type = AttributeType.PASSWORD, description = "Secret API key (sk_live_... or sk_test_...). Empty: card payments are unavailable.")
+    String secretKey() default "";
+
+    @AttributeDefinition(type = AttributeType.PASSWORD, description = "The webhook endpoint's signing secret (whsec_...). Empty: card payments are unavailable, "
+            + "as their confirmations could not be trusted.")
+    String webhookSecret() default "";
+
+    @AttributeDefinition(description = "Seconds a webhook's signature stays acceptable; older deliveries are refused as replays.")
+    int webhookToleranceSeconds() default 300;
+
+    @AttributeDefinition(description = "Stripe's API address; changed only to test against a local server.")
+    String apiBase() default "https://api.stripe.com";
+
+    @AttributeDefinition(description = "Where Stripe sends the customer after paying.")
+    String successUrl() default "http://localhost:8181/account?top-up=paid";
+
+    @AttributeDefinition(description = "Where Stripe sends the customer who leaves the payment page.")
+    String cancelUrl() default "http://localhost:8181/account?top-up=cancelled";
+
+    @AttributeDefinition(description = "Currencies taken, ISO codes separated by commas.")
+    String currencies() default "EUR,USD";
+
+    @AttributeDefinition(description = "Smallest top-up, in major units of the account's currency.")
+    String minimum() default "5.00";
+
+    @AttributeDefinition(description = "Largest top-up, in major units of the account's currency.")
+    String maximum() default "10000.00";
+
+    @AttributeDefinition(description = "What the customer's card statement and receipt call the purchase.")
+    String productName() default "DMS Cloud balance top-up";
+
+    @AttributeDefinition(description = "Seconds to wait for Stripe to connect and to answer.")
+    int timeoutSeconds() default 30;
+}

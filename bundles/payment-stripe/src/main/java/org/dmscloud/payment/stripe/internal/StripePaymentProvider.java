@@ -1,0 +1,199 @@
+package org.dmscloud.payment.stripe.internal;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.dmscloud.api.money.Money;
+import org.dmscloud.api.payment.TopUpLimits;
+import org.dmscloud.spi.payment.Availability;
+import org.dmscloud.spi.payment.PaymentProvider;
+import org.dmscloud.spi.payment.PaymentProviderException;
+import org.dmscloud.spi.payment.TopUpOutcome;
+import org.dmscloud.spi.payment.TopUpRequest;
+import org.dmscloud.spi.payment.TopUpStart;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.AuthenticationException;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.checkout.Session;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.checkout.SessionCreateParams;
+
+/**
+ * Card top-ups through Stripe Checkout: a top-up is a Checkout Session in payment mode, created under the
+ * top-up's id as idempotency key (a retry never makes a second one), confirmed by the signed webhook
+ * ({@link StripeWebhookResource}) or by asking Stripe about the session.
+ */
+@Component(service = { PaymentProvider.class, StripePaymentProvider.class }, property = PaymentProvider.PROVIDER_ID + "=" + StripePaymentProvider.ID,
+        configurationPid = StripeConfiguration.PID)
+@Designate(ocd = StripeConfiguration.class)
+public class StripePaymentProvider implements PaymentProvider {
+
+    static final String ID = "stripe";
+
+    private static final Logger LOG = LoggerFactory.getLogger(StripePaymentProvider.class);
+    private static final String UNREACHABLE = "Card payments cannot be reached right now. Nothing was charged; please try again in a few minutes.";
+
+    private final StripeConfiguration configuration;
+    /** Empty without a secret key: nothing can be asked of Stripe then. */
+    private final Optional<StripeClient> client;
+    private final Set<Currency> currencies;
+    private final Availability availability;
+
+    @Activate
+    public StripePaymentProvider(StripeConfiguration configuration) {
+        this.configuration = configuration;
+        this.client = configuration.secretKey().isBlank() ? Optional.empty()
+                : Optional.of(StripeClient.builder().setApiKey(configuration.secretKey()).setApiBase(configuration.apiBase())
+                        .setMaxNetworkRetries(2).setConnectTimeout(configuration.timeoutSeconds() * 1000)
+                        .setReadTimeout(configuration.timeoutSeconds() * 1000).build());
+        this.currencies = Arrays.stream(configuration.currencies().split(",")).map(String::trim).filter(c -> !c.isEmpty())
+                .map(c -> Currency.getInstance(c.toUpperCase(Locale.ROOT))).collect(Collectors.toUnmodifiableSet());
+        this.availability = check(configuration);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String displayName() {
+        return "Card (Stripe)";
+    }
+
+    @Override
+    public Availability availability() {
+        return availability;
+    }
+
+    @Override
+    public Optional<TopUpLimits> limits(Currency currency) {
+        if (!currencies.contains(currency)) {
+            return Optional.empty();
+        }
+        return Optional.of(new TopUpLimits(Money.of(new BigDecimal(configuration.minimum().trim()), currency),
+                Money.of(new BigDecimal(configuration.maximum().trim()), currency)));
+    }
+
+    @Override
+    public boolean needsBillingDetails() {
+        return false;
+    }
+
+    @Override
+    public TopUpStart start(TopUpRequest request) {
+        if (!availability.available()) {
+            throw new PaymentProviderException("Card payments are not available right now. Nothing was charged.");
+        }
+        String topUpId = request.topUpId().toString();
+        SessionCreateParams params = SessionCreateParams.builder()
+                .setMode(SessionCreateParams.Mode.PAYMENT)
+                .setSuccessUrl(configuration.successUrl())
+                .setCancelUrl(configuration.cancelUrl())
+                .setClientReferenceId(topUpId)
+                .setCustomerEmail(request.customerEmail())
+                .putMetadata(StripeSessions.TOP_UP_ID, topUpId)
+                .putMetadata("dms_account_id", request.account().toString())
+                .addLineItem(SessionCreateParams.LineItem.builder()
+                        .setQuantity(1L)
+                        .setPriceData(SessionCreateParams.LineItem.PriceData.builder()
+                                .setCurrency(request.amount().currencyCode().toLowerCase(Locale.ROOT))
+                                .setUnitAmount(request.amount().minorUnits())
+                                .setProductData(SessionCreateParams.LineItem.PriceData.ProductData.builder()
+                                        .setName(configuration.productName()).build())
+                                .build())
+                        .build())
+                .build();
+        Session session = call(() -> stripe().v1().checkout().sessions().create(params,
+                RequestOptions.builder().setIdempotencyKey("dms-top-up-" + topUpId).build()));
+        return new TopUpStart(session.getId(), Optional.of(URI.create(session.getUrl())),
+                "Pay on Stripe's secure page. Your balance is credited as soon as the payment succeeds.", Optional.empty());
+    }
+
+    @Override
+    public TopUpOutcome check(String sessionId) {
+        return StripeSessions.outcome(call(() -> stripe().v1().checkout().sessions().retrieve(sessionId)));
+    }
+
+    @Override
+    public TopUpOutcome cancel(String sessionId) {
+        try {
+            return StripeSessions.outcome(stripe().v1().checkout().sessions().expire(sessionId));
+        } catch (InvalidRequestException e) {
+            // Only an open session can be expired: this one was completed (paid, or paying) or expired already.
+            LOG.info("Stripe session {} could not be expired ({}); asking where it stands", sessionId, e.getMessage());
+            return check(sessionId);
+        } catch (StripeException e) {
+            throw failure(e);
+        }
+    }
+
+    private StripeClient stripe() {
+        return client.orElseThrow(() -> new PaymentProviderException("Card payments are not available right now. Nothing was charged."));
+    }
+
+    String webhookSecret() {
+        return configuration.webhookSecret();
+    }
+
+    long webhookToleranceSeconds() {
+        return Math.max(1, configuration.webhookToleranceSeconds());
+    }
+
+    @FunctionalInterface
+    private interface StripeCall<T> {
+        T call() throws StripeException;
+    }
+
+    private <T> T call(StripeCall<T> call) {
+        try {
+            return call.call();
+        } catch (StripeException e) {
+            throw failure(e);
+        }
+    }
+
+    /** What Stripe said, for the log; what it means, for the customer. */
+    private static PaymentProviderException failure(StripeException e) {
+        if (e instanceof AuthenticationException) {
+            LOG.error("Stripe refused the secretKey in etc/{}.cfg: {}", StripeConfiguration.PID, e.getMessage());
+            return new PaymentProviderException("Card payments are not available right now. Nothing was charged.", e);
+        }
+        if (e instanceof ApiConnectionException) {
+            return new PaymentProviderException(UNREACHABLE, e);
+        }
+        LOG.warn("Stripe answered {} (request {}): {}", e.getStatusCode(), e.getRequestId(), e.getMessage());
+        return new PaymentProviderException("Card payments refused the request. Nothing was charged; please try again later.", e);
+    }
+
+    private static Availability check(StripeConfiguration configuration) {
+        if (configuration.secretKey().isBlank()) {
+            return Availability.unavailable("no secretKey in etc/" + StripeConfiguration.PID + ".cfg");
+        }
+        if (configuration.webhookSecret().isBlank()) {
+            return Availability.unavailable("no webhookSecret in etc/" + StripeConfiguration.PID
+                    + ".cfg: payments could not be confirmed (create the webhook endpoint in Stripe's dashboard)");
+        }
+        try {
+            new BigDecimal(configuration.minimum().trim());
+            new BigDecimal(configuration.maximum().trim());
+        } catch (NumberFormatException e) {
+            return Availability.unavailable("minimum and maximum in etc/" + StripeConfiguration.PID + ".cfg must be amounts such as 5.00");
+        }
+        return Availability.AVAILABLE;
+    }
+}

@@ -1,0 +1,122 @@
+package org.dmscloud.rest.internal;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DefaultValue;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.NotFoundException;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.dmscloud.api.customer.Customer;
+import org.dmscloud.api.customer.InvalidInputException;
+import org.dmscloud.api.payment.DocumentFile;
+import org.dmscloud.api.payment.NewTopUp;
+import org.dmscloud.api.payment.TopUp;
+import org.dmscloud.api.payment.TopUpId;
+import org.dmscloud.api.payment.TopUpNotFoundException;
+import org.dmscloud.api.payment.TopUpService;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/**
+ * {@code /api/v1/account/top-ups}: putting money on the balance ("Update Account Balance"). Starting one
+ * answers where to pay (a payment page) or what happens next (an invoice by mail); the balance is
+ * credited when the provider confirms the money arrived. Starting takes an {@code Idempotency-Key}.
+ */
+@Component(service = TopUpsResource.class, scope = ServiceScope.PROTOTYPE)
+@JaxrsResource
+@JSONRequired
+@JaxrsApplicationSelect(PortalApplication.SELECT)
+@Path("account/top-ups")
+@Produces(MediaType.APPLICATION_JSON)
+@Secured
+public class TopUpsResource {
+
+    private static final int MAX_PAGE = 100;
+
+    @Reference
+    TopUpService topUps;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    public List<Views.TopUpView> list(@QueryParam("limit") @DefaultValue("20") String limitParameter) {
+        int limit = (int) QueryParameters.positiveLong("limit", limitParameter, 20);
+        if (limit > MAX_PAGE) {
+            throw new InvalidInputException(Map.of("limit", "At most " + MAX_PAGE + " top-ups a page."));
+        }
+        return topUps.list(customer().account(), limit).stream().map(Views.TopUpView::of).toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response start(@HeaderParam(InstancesResource.IDEMPOTENCY_KEY) String key, Requests.StartTopUp request) {
+        if (request == null) {
+            throw new InvalidInputException(Map.of("body", "Send the top-up: provider and amount."));
+        }
+        Map<String, Object> required = new LinkedHashMap<>();
+        required.put("provider", request.provider());
+        required.put("amount", request.amount());
+        Requests.require(required);
+        if (key != null && (key.isBlank() || key.length() > 255)) {
+            throw new InvalidInputException(Map.of(InstancesResource.IDEMPOTENCY_KEY, "Send 1 to 255 characters, such as a UUID."));
+        }
+        Customer customer = customer();
+        NewTopUp topUp = new NewTopUp(request.provider().trim(), Requests.money("amount", request.amount()),
+                Optional.ofNullable(request.billingDetails()).map(Requests.BillingDetailsRequest::toBillingDetails), Optional.ofNullable(key));
+        TopUp started = topUps.start(customer.account(), customer.email(), topUp);
+        return Response.created(URI.create("account/top-ups/" + started.id())).entity(Views.TopUpView.of(started)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public Views.TopUpDetailView get(@PathParam("id") String id) {
+        TopUpId topUpId = QueryParameters.topUp(id);
+        Customer customer = customer();
+        TopUp topUp = topUps.find(customer.account(), topUpId).orElseThrow(() -> new TopUpNotFoundException(id));
+        return new Views.TopUpDetailView(Views.TopUpView.of(topUp),
+                topUps.payments(customer.account(), topUpId).stream().map(Views.PaymentView::of).toList(),
+                topUps.documents(customer.account(), topUpId).stream().map(Views.DocumentView::of).toList());
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    public Views.TopUpView cancel(@PathParam("id") String id) {
+        return Views.TopUpView.of(topUps.cancel(customer().account(), QueryParameters.topUp(id)));
+    }
+
+    /** The document's file (an invoice's PDF), as an attachment. */
+    @GET
+    @Path("{id}/documents/{number}")
+    @Produces(MediaType.WILDCARD)
+    public Response document(@PathParam("id") String id, @PathParam("number") String number) {
+        DocumentFile file = topUps.document(customer().account(), QueryParameters.topUp(id), number).orElseThrow(NotFoundException::new);
+        return Response.ok(file.content(), file.document().contentType())
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file.document().fileName().replace("\"", "") + "\"")
+                .build();
+    }
+
+    private Customer customer() {
+        return CustomerPrincipal.of(security);
+    }
+}
