@@ -1,0 +1,149 @@
+package org.dmscloud.payment.banktransfer.internal;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.dmscloud.api.money.Money;
+import org.dmscloud.api.payment.TopUpLimits;
+import org.dmscloud.spi.payment.Availability;
+import org.dmscloud.spi.payment.PaymentProvider;
+import org.dmscloud.spi.payment.PaymentProviderException;
+import org.dmscloud.spi.payment.TopUpOutcome;
+import org.dmscloud.spi.payment.TopUpRequest;
+import org.dmscloud.spi.payment.TopUpStart;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Top-ups by bank transfer: the customer asks with their billing details, an operator issues the invoice
+ * ({@code dms:invoice-issue}) and records the money when it shows on the bank statement
+ * ({@code dms:invoice-pay}). There is no remote payment system to ask, so the operator's record is the
+ * only confirmation; until then a top-up stays pending.
+ */
+@Component(service = { PaymentProvider.class, BankTransferProvider.class }, property = PaymentProvider.PROVIDER_ID + "=" + BankTransferProvider.ID,
+        configurationPid = BankTransferConfiguration.PID)
+@Designate(ocd = BankTransferConfiguration.class)
+public class BankTransferProvider implements PaymentProvider {
+
+    static final String ID = "bank-transfer";
+
+    private final BankTransferConfiguration configuration;
+    private final Set<Currency> currencies;
+    private final Availability availability;
+
+    @Activate
+    public BankTransferProvider(BankTransferConfiguration configuration) {
+        this.configuration = configuration;
+        this.currencies = Arrays.stream(configuration.currencies().split(",")).map(String::trim).filter(c -> !c.isEmpty())
+                .map(c -> Currency.getInstance(c.toUpperCase(Locale.ROOT))).collect(Collectors.toUnmodifiableSet());
+        this.availability = check(configuration);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String displayName() {
+        return "Bank transfer (invoice)";
+    }
+
+    @Override
+    public Availability availability() {
+        return availability;
+    }
+
+    @Override
+    public Optional<TopUpLimits> limits(Currency currency) {
+        if (!currencies.contains(currency)) {
+            return Optional.empty();
+        }
+        return Optional.of(new TopUpLimits(Money.of(new BigDecimal(configuration.minimum().trim()), currency),
+                Money.of(new BigDecimal(configuration.maximum().trim()), currency)));
+    }
+
+    @Override
+    public boolean needsBillingDetails() {
+        return true;
+    }
+
+    @Override
+    public TopUpStart start(TopUpRequest request) {
+        if (!availability.available()) {
+            throw new PaymentProviderException("Bank transfers are not available right now. Nothing was requested.");
+        }
+        PaymentReference reference = PaymentReference.of(request.topUpId());
+        return new TopUpStart(reference.compact(), Optional.empty(),
+                "We will email you an invoice for " + request.amount() + " with our bank details and the payment reference "
+                        + reference.printed() + ". Please quote that reference with your transfer; your balance is credited when "
+                        + "the money arrives.",
+                Optional.of("Issue the invoice for top-up " + request.topUpId() + " (" + request.amount() + ", payment reference "
+                        + reference.printed() + "): dms:invoice-issue " + request.topUpId()));
+    }
+
+    /** Only an operator sees bank transfers arrive, so the answer is pending until one is recorded. */
+    @Override
+    public TopUpOutcome check(String reference) {
+        return new TopUpOutcome(TopUpOutcome.Status.PENDING, nothing(),
+                "waiting for a transfer with reference " + Mod97.grouped(reference) + "; an operator records it with dms:invoice-pay");
+    }
+
+    /** The invoice is void from now on; a transfer that still arrives is recorded and credited all the same. */
+    @Override
+    public TopUpOutcome cancel(String reference) {
+        return new TopUpOutcome(TopUpOutcome.Status.FAILED, nothing(),
+                "cancelled: the invoice for reference " + Mod97.grouped(reference) + " is void");
+    }
+
+    /** No money received: a pending or failed outcome carries none, in whichever currency. */
+    private Money nothing() {
+        return Money.zero(currencies.stream().findFirst().orElse(Currency.getInstance("EUR")));
+    }
+
+    BankTransferConfiguration configuration() {
+        return configuration;
+    }
+
+    /** The beneficiary's address lines, as configured. */
+    List<String> beneficiaryAddress() {
+        return Arrays.stream(configuration.beneficiaryAddress().split("\\|")).map(String::trim).filter(line -> !line.isEmpty()).toList();
+    }
+
+    private static Availability check(BankTransferConfiguration configuration) {
+        String where = " in etc/" + BankTransferConfiguration.PID + ".cfg";
+        if (configuration.beneficiary().isBlank()) {
+            return Availability.unavailable("no beneficiary" + where + ": invoices need the name the transfers go to");
+        }
+        if (configuration.iban().isBlank()) {
+            return Availability.unavailable("no iban" + where);
+        }
+        String iban = Mod97.compact(configuration.iban());
+        if (!iban.matches("[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}") || !Mod97.isValid(iban)) {
+            return Availability.unavailable("the iban" + where + " fails its check digits: customers would pay into the void");
+        }
+        if (configuration.bic().isBlank() || !Mod97.compact(configuration.bic()).matches("[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?")) {
+            return Availability.unavailable("no valid bic" + where + " (8 or 11 letters and digits)");
+        }
+        if (configuration.currencies().isBlank()) {
+            return Availability.unavailable("no currencies" + where);
+        }
+        if (!configuration.invoicePrefix().matches("[A-Za-z0-9-]{1,40}")) {
+            return Availability.unavailable("invoicePrefix" + where + " must be letters, digits and '-'");
+        }
+        try {
+            new BigDecimal(configuration.minimum().trim());
+            new BigDecimal(configuration.maximum().trim());
+        } catch (NumberFormatException e) {
+            return Availability.unavailable("minimum and maximum" + where + " must be amounts such as 100.00");
+        }
+        return Availability.AVAILABLE;
+    }
+}
