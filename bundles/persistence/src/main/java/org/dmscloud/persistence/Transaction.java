@@ -31,4 +31,6 @@ public interface Transaction {
     TopUps topUps();
 
     PaymentEvents paymentEvents();
+
+    ContactMessages contactMessages();
 }

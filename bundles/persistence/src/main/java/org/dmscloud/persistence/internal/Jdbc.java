@@ -96,6 +96,14 @@ final class Jdbc {
     }
 
     /** "?, ?, ?" for an IN list of {@code count} parameters. */
+    /** The id the database gave the row just inserted by a statement prepared with the id column's name. */
+    static long generatedId(PreparedStatement insert) throws SQLException {
+        try (ResultSet key = insert.getGeneratedKeys()) {
+            key.next();
+            return key.getLong(1);
+        }
+    }
+
     static String placeholders(int count) {
         return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }

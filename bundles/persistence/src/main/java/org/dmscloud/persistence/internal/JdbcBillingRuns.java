@@ -40,10 +40,7 @@ final class JdbcBillingRuns implements BillingRuns {
                 insert.setString(3, BillingRun.Status.RUNNING.name());
                 Jdbc.setInstant(insert, 4, startedAt);
                 insert.executeUpdate();
-                try (ResultSet key = insert.getGeneratedKeys()) {
-                    key.next();
-                    return key.getLong(1);
-                }
+                return Jdbc.generatedId(insert);
             }
         });
     }

@@ -34,10 +34,7 @@ final class JdbcOutbox implements Outbox {
                 Jdbc.setInstant(insert, 6, at);
                 Jdbc.setInstant(insert, 7, at);
                 insert.executeUpdate();
-                try (ResultSet key = insert.getGeneratedKeys()) {
-                    key.next();
-                    return key.getLong(1);
-                }
+                return Jdbc.generatedId(insert);
             }
         });
     }

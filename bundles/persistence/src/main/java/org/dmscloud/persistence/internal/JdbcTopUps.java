@@ -162,7 +162,7 @@ final class JdbcTopUps implements TopUps {
                 insert.setLong(7, ledgerEntryId);
                 Jdbc.setInstant(insert, 8, receivedAt);
                 insert.executeUpdate();
-                return generatedId(insert);
+                return Jdbc.generatedId(insert);
             }
         });
         return new TopUpPayment(id, topUp, paymentKey, amount, limit(recordedBy, 200), limit(detail, 1000), ledgerEntryId, receivedAt);
@@ -198,7 +198,7 @@ final class JdbcTopUps implements TopUps {
                 insert.setBytes(6, content);
                 Jdbc.setInstant(insert, 7, createdAt);
                 insert.executeUpdate();
-                return generatedId(insert);
+                return Jdbc.generatedId(insert);
             }
         });
         return new TopUpDocument(id, topUp, kind, number, fileName, contentType, createdAt);
@@ -314,13 +314,6 @@ final class JdbcTopUps implements TopUps {
     private static TopUpDocument readDocument(ResultSet row) throws SQLException {
         return new TopUpDocument(row.getLong("id"), TopUpId.parse(row.getString("top_up_id")), row.getString("kind"),
                 row.getString("document_number"), row.getString("file_name"), row.getString("content_type"), Jdbc.getInstant(row, "created_at"));
-    }
-
-    private static long generatedId(PreparedStatement insert) throws SQLException {
-        try (ResultSet key = insert.getGeneratedKeys()) {
-            key.next();
-            return key.getLong(1);
-        }
     }
 
     private static String limit(String text, int length) {

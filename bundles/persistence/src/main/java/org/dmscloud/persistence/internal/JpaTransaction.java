@@ -6,6 +6,7 @@ import javax.persistence.EntityManager;
 
 import org.dmscloud.persistence.Accounts;
 import org.dmscloud.persistence.BillingRuns;
+import org.dmscloud.persistence.ContactMessages;
 import org.dmscloud.persistence.DailyBilling;
 import org.dmscloud.persistence.IdempotentActions;
 import org.dmscloud.persistence.Instances;
@@ -35,6 +36,7 @@ final class JpaTransaction implements Transaction {
     private final Outbox outbox;
     private final TopUps topUps;
     private final PaymentEvents paymentEvents;
+    private final ContactMessages contactMessages;
 
     JpaTransaction(EntityManager entityManager, BatchWrites batchWrites) {
         // EclipseLink hands out the transaction's connection, acquiring it on first use.
@@ -52,6 +54,7 @@ final class JpaTransaction implements Transaction {
         this.outbox = new JdbcOutbox(jdbc);
         this.topUps = new JdbcTopUps(jdbc);
         this.paymentEvents = new JdbcPaymentEvents(jdbc);
+        this.contactMessages = new JdbcContactMessages(jdbc);
     }
 
     @Override
@@ -117,5 +120,10 @@ final class JpaTransaction implements Transaction {
     @Override
     public PaymentEvents paymentEvents() {
         return paymentEvents;
+    }
+
+    @Override
+    public ContactMessages contactMessages() {
+        return contactMessages;
     }
 }

@@ -23,6 +23,8 @@ import javax.sql.DataSource;
 import org.dmscloud.api.account.Account;
 import org.dmscloud.api.account.AccountId;
 import org.dmscloud.api.account.TenantId;
+import org.dmscloud.api.contact.ContactMessage;
+import org.dmscloud.api.contact.ContactTopic;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.api.billing.BillingRun;
 import org.dmscloud.api.billing.LedgerEntry;
@@ -456,6 +458,28 @@ abstract class PersistenceContractTest {
         assertThat(List.of(first, again, otherProvider)).containsExactly(true, false, true);
         int deliveries = store.inTransaction(tx -> tx.paymentEvents().deliveries("stripe", "evt_1"));
         assertThat(deliveries).isEqualTo(2);
+    }
+
+    @Test
+    void contactMessagesAreKeptWholeCountedPerAddressAndListedNewestFirst() {
+        Instant at = Instant.parse("2026-11-26T10:00:00Z");
+        String longText = "Ünïcödé line\n".repeat(400);
+        ContactMessage first = store.inTransaction(tx -> tx.contactMessages().add(new ContactMessage(0, "Ada", "ada@example.com",
+                "Example GmbH", ContactTopic.BANK_TRANSFER_TOP_UP, longText, "192.0.2.1", at)));
+        ContactMessage second = store.inTransaction(tx -> tx.contactMessages().add(new ContactMessage(0, "Bob", "bob@example.com",
+                "", ContactTopic.SALES, "Hello", "192.0.2.2", at.plusSeconds(60))));
+
+        assertThat(second.id()).isGreaterThan(first.id());
+        Optional<ContactMessage> found = store.inTransaction(tx -> tx.contactMessages().find(first.id()));
+        assertThat(found).contains(first);
+        assertThat(found.orElseThrow().message()).isEqualTo(longText);
+        List<ContactMessage> latest = store.inTransaction(tx -> tx.contactMessages().latest(Optional.empty(), 10));
+        assertThat(latest).containsExactly(second, first);
+        List<ContactMessage> sales = store.inTransaction(tx -> tx.contactMessages().latest(Optional.of(ContactTopic.SALES), 10));
+        assertThat(sales).containsExactly(second);
+        int fromFirst = store.inTransaction(tx -> tx.contactMessages().countSince(Optional.of("192.0.2.1"), at));
+        int fromAnywhereLately = store.inTransaction(tx -> tx.contactMessages().countSince(Optional.empty(), at.plusSeconds(1)));
+        assertThat(List.of(fromFirst, fromAnywhereLately)).containsExactly(1, 1);
     }
 
     @Test

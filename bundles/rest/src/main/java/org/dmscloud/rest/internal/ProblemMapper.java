@@ -1,5 +1,6 @@
 package org.dmscloud.rest.internal;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.dmscloud.api.billing.IdempotencyKeyReusedException;
 import org.dmscloud.api.billing.InsufficientFundsException;
 import org.dmscloud.api.billing.QuoteMismatchException;
 import org.dmscloud.api.catalog.InvalidConfigurationException;
+import org.dmscloud.api.contact.ContactRateLimitException;
 import org.dmscloud.api.customer.InvalidInputException;
 import org.dmscloud.api.customer.InvalidTokenException;
 import org.dmscloud.api.customer.SignInRefusedException;
@@ -107,6 +109,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (exception instanceof SignInRefusedException refused) {
             return signInRefused(refused);
         }
+        if (exception instanceof ContactRateLimitException limited) {
+            return tooManyAttempts(limited.getMessage(), limited.retryAfter());
+        }
         if (exception instanceof JsonProcessingException json) {
             return unreadableJson(json);
         }
@@ -134,11 +139,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return Problem.of("client-error", status, status.getReasonPhrase()).toResponseBuilder();
     }
 
+    private static Response.ResponseBuilder tooManyAttempts(String message, Duration retryAfter) {
+        return Problem.of("too-many-attempts", Response.Status.TOO_MANY_REQUESTS, message).toResponseBuilder()
+                .header(HttpHeaders.RETRY_AFTER, Math.max(1, retryAfter.toSeconds()));
+    }
+
     private static Response.ResponseBuilder signInRefused(SignInRefusedException refused) {
         if (refused.retryAfter().isPresent()) {
-            long seconds = Math.max(1, refused.retryAfter().get().toSeconds());
-            return Problem.of("too-many-attempts", Response.Status.TOO_MANY_REQUESTS, refused.getMessage()).toResponseBuilder()
-                    .header(HttpHeaders.RETRY_AFTER, seconds);
+            return tooManyAttempts(refused.getMessage(), refused.retryAfter().get());
         }
         return Problem.of("sign-in-refused", Response.Status.UNAUTHORIZED, refused.getMessage()).toResponseBuilder();
     }

@@ -21,6 +21,9 @@ final class Requests {
     public record Register(String email, String password, String name, String company) {
     }
 
+    public record Contact(String name, String email, String company, String topic, String message) {
+    }
+
     public record Email(String email) {
     }
 

@@ -47,8 +47,7 @@ public class BalanceAdjustCommand implements Action {
         AccountId id = AccountId.parse(account);
         Account found = accounts.find(id).orElseThrow(() -> new AccountNotFoundException(id));
         Money money = Money.of(new BigDecimal(amount.trim()), found.balance().currency());
-        Object user = session.get("USER");
-        LedgerEntry entry = balances.adjust(id, money, reason, user == null ? "karaf" : user.toString(), key);
+        LedgerEntry entry = balances.adjust(id, money, reason, OperatorName.of(session), key);
         System.out.println("Ledger entry " + entry.id() + ": " + entry.amount() + ", balance now " + entry.balanceAfter()
                 + " (" + entry.description() + ")");
         return null;

@@ -1,0 +1,17 @@
+package org.dmscloud.api.contact;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The Contact Us form's receiver: anyone may write, within a rate limit. */
+@ProviderType
+public interface ContactService {
+
+    /**
+     * Validates, stores and mails a message to the operators, in one transaction.
+     *
+     * @param clientAddress where it came from
+     * @throws org.dmscloud.api.customer.InvalidInputException naming each field a person must correct
+     * @throws ContactRateLimitException                       if too many messages came lately
+     */
+    ContactMessage submit(NewContactMessage message, String clientAddress);
+}

@@ -1,0 +1,9 @@
+/**
+ * Messages people send through the landing page's Contact Us form, and the operators' inbox of them.
+ */
+@Export
+@Version("1.0.0")
+package org.dmscloud.api.contact;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

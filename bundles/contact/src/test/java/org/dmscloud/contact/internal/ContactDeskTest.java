@@ -1,0 +1,127 @@
+package org.dmscloud.contact.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.dmscloud.api.contact.ContactMessage;
+import org.dmscloud.api.contact.ContactRateLimitException;
+import org.dmscloud.api.contact.ContactTopic;
+import org.dmscloud.api.contact.NewContactMessage;
+import org.dmscloud.api.customer.InvalidInputException;
+import org.dmscloud.mail.internal.OutboxOperatorMail;
+import org.dmscloud.persistence.MailRecord;
+import org.dmscloud.persistence.Store;
+import org.dmscloud.persistence.testing.Configurations;
+import org.dmscloud.persistence.testing.TestClock;
+import org.dmscloud.persistence.testing.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ContactDeskTest {
+
+    private static final String OPERATOR = "ops@dmscloud.example";
+    private static final NewContactMessage BANK_TRANSFER = new NewContactMessage(" Ada Lovelace ", "Ada@Example.COM", "Example GmbH",
+            "bank-transfer-top-up", "We would like to top up 5000 EUR by bank transfer.\nPlease send a contract.");
+
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-26T10:00:00Z"));
+    private final TestDatabases.OpenStore database = TestDatabases.open(TestDatabases.h2());
+    private final Store store = database.store();
+    private final ContactDesk desk = desk(Map.of("maxPerAddress", 3, "maxOverall", 5, "windowMinutes", 60));
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void aMessageIsStoredAsWrittenAndMailedToTheOperators() {
+        ContactMessage message = desk.submit(BANK_TRANSFER, "192.0.2.10");
+
+        assertThat(message.name()).isEqualTo("Ada Lovelace");
+        assertThat(message.email()).isEqualTo("ada@example.com");
+        assertThat(message.topic()).isEqualTo(ContactTopic.BANK_TRANSFER_TOP_UP);
+        assertThat(message.clientAddress()).isEqualTo("192.0.2.10");
+        assertThat(message.createdAt()).isEqualTo(clock.instant());
+        assertThat(desk.find(message.id())).contains(message);
+        assertThat(desk.latest(Optional.empty(), 10)).containsExactly(message);
+        assertThat(mailsTo(Optional.of(OPERATOR))).singleElement().satisfies(mail -> {
+            assertThat(mail.kind()).isEqualTo("contact");
+            assertThat(mail.subject()).isEqualTo("Contact Us (Bank transfer top-up): Ada Lovelace, Example GmbH");
+            assertThat(mail.body()).contains("ada@example.com", "We would like to top up 5000 EUR by bank transfer.\nPlease send a contract.",
+                    "dms:contact-show " + message.id(), "192.0.2.10");
+        });
+    }
+
+    @Test
+    void everyFieldAPersonMustCorrectIsNamedAndNothingIsStored() {
+        NewContactMessage bad = new NewContactMessage("", "not-an-address", "x".repeat(201), "pricing", " ");
+
+        assertThatThrownBy(() -> desk.submit(bad, "192.0.2.10")).isInstanceOfSatisfying(InvalidInputException.class,
+                invalid -> {
+                    assertThat(invalid.fields()).containsOnlyKeys("name", "email", "company", "topic", "message");
+                    assertThat(invalid.fields().get("topic")).contains("general", "bank-transfer-top-up");
+                });
+        assertThatThrownBy(() -> desk.submit(new NewContactMessage("Ada\r\nBcc: victim@example.com", "ada@example.com", "", "sales",
+                "Hi"), "192.0.2.10")).isInstanceOfSatisfying(InvalidInputException.class,
+                        invalid -> assertThat(invalid.fields()).containsOnlyKeys("name"));
+        assertThatThrownBy(() -> desk.submit(new NewContactMessage(null, null, null, null, null), "192.0.2.10"))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> desk.submit(new NewContactMessage("Ada", "ada@example.com", "", "sales",
+                "x".repeat(ContactDesk.MAX_MESSAGE + 1)), "192.0.2.10")).isInstanceOf(InvalidInputException.class);
+
+        assertThat(desk.latest(Optional.empty(), 10)).isEmpty();
+        assertThat(mailsTo(Optional.empty())).isEmpty();
+    }
+
+    @Test
+    void oneAddressIsRefusedAfterItsLimitUntilTheWindowPassesAndOthersAreNot() {
+        for (int i = 0; i < 3; i++) {
+            desk.submit(BANK_TRANSFER, "192.0.2.10");
+            clock.advance(Duration.ofMinutes(1));
+        }
+
+        assertThatThrownBy(() -> desk.submit(BANK_TRANSFER, "192.0.2.10")).isInstanceOfSatisfying(ContactRateLimitException.class,
+                limited -> assertThat(limited.retryAfter()).isEqualTo(Duration.ofMinutes(60)));
+        assertThat(desk.submit(BANK_TRANSFER, "192.0.2.11").clientAddress()).isEqualTo("192.0.2.11");
+        clock.advance(Duration.ofMinutes(58));
+        assertThat(desk.submit(BANK_TRANSFER, "192.0.2.10").clientAddress()).isEqualTo("192.0.2.10");
+        assertThat(desk.latest(Optional.empty(), 10)).hasSize(5);
+    }
+
+    @Test
+    void aFloodFromManyAddressesIsCappedOverall() {
+        for (int i = 0; i < 5; i++) {
+            desk.submit(BANK_TRANSFER, "198.51.100." + i);
+        }
+
+        assertThatThrownBy(() -> desk.submit(BANK_TRANSFER, "203.0.113.1")).isInstanceOf(ContactRateLimitException.class)
+                .hasMessageContaining("very many messages");
+        assertThat(mailsTo(Optional.of(OPERATOR))).hasSize(5);
+    }
+
+    @Test
+    void theInboxListsNewestFirstAndByTopic() {
+        ContactMessage first = desk.submit(BANK_TRANSFER, "192.0.2.10");
+        ContactMessage sales = desk.submit(new NewContactMessage("Bob", "bob@example.com", "", "sales", "Prices for 50k CPE?"), "192.0.2.20");
+
+        assertThat(desk.latest(Optional.empty(), 10)).containsExactly(sales, first);
+        assertThat(desk.latest(Optional.of(ContactTopic.SALES), 10)).containsExactly(sales);
+        assertThat(desk.latest(Optional.empty(), 1)).containsExactly(sales);
+        assertThat(desk.find(sales.id() + 1000)).isEmpty();
+    }
+
+    private List<MailRecord> mailsTo(Optional<String> recipient) {
+        return store.inTransaction(tx -> tx.outbox().latest(Optional.empty(), recipient, 10));
+    }
+
+    private ContactDesk desk(Map<String, Object> configuration) {
+        return new ContactDesk(store, clock, new OutboxOperatorMail(store, clock, OPERATOR),
+                Configurations.of(ContactConfiguration.class, configuration));
+    }
+}

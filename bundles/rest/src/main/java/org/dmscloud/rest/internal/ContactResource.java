@@ -1,0 +1,50 @@
+package org.dmscloud.rest.internal;
+
+import java.util.Map;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.dmscloud.api.contact.ContactService;
+import org.dmscloud.api.contact.NewContactMessage;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/**
+ * {@code /api/v1/contact}: the landing page's Contact Us form. Public, rate-limited per client address;
+ * the message is stored and mailed to the operators.
+ */
+@Component(service = ContactResource.class, scope = ServiceScope.PROTOTYPE)
+@JaxrsResource
+@JSONRequired
+@JaxrsApplicationSelect(PortalApplication.SELECT)
+@Path("contact")
+@Produces(MediaType.APPLICATION_JSON)
+public class ContactResource {
+
+    @Reference
+    ContactService contact;
+
+    @Context
+    HttpServletRequest http;
+
+    /** 202: a person reads it next. The answer carries no id, as the sender cannot look the message up. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response send(Requests.Contact request) {
+        Requests.Contact body = request == null ? new Requests.Contact(null, null, null, null, null) : request;
+        contact.submit(new NewContactMessage(body.name(), body.email(), body.company(), body.topic(), body.message()), http.getRemoteAddr());
+        return Response.accepted(Map.of("message", "Thank you, your message has reached us. We answer by e-mail, usually within one business day."))
+                .build();
+    }
+}
