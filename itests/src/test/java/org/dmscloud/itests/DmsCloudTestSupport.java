@@ -1,5 +1,6 @@
 package org.dmscloud.itests;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
@@ -14,6 +15,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,8 +24,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 
@@ -45,6 +50,7 @@ public abstract class DmsCloudTestSupport {
     private static final String HTTP_PORT = "dms.itest.http.port";
     private static final String IMAP_PORT = "dms.itest.imap.port";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern VERIFY_LINK = Pattern.compile("(/api/v1/auth/verify\\?token=[A-Za-z0-9_%-]+)");
 
     @Inject
     protected BundleContext bundleContext;
@@ -55,6 +61,8 @@ public abstract class DmsCloudTestSupport {
     /** The options every test distribution gets; subclasses add their own. Runs in the test JVM. */
     protected static List<Option> distribution() {
         String httpPort = freePort();
+        // Here in the test JVM too, for servers started here that call the distribution (Stripe's webhooks).
+        System.setProperty(HTTP_PORT, httpPort);
         List<Option> options = new ArrayList<>(List.of(
                 karafDistributionConfiguration()
                         .frameworkUrl(new File(System.getProperty("dms.distribution")).toURI().toString())
@@ -121,7 +129,10 @@ public abstract class DmsCloudTestSupport {
         return options;
     }
 
-    /** The mails in a recipient's mailbox, read over IMAP: each as its subject, a blank line, and its text. */
+    /**
+     * The mails in a recipient's mailbox, read over IMAP: each as its subject, a blank line, and its text,
+     * followed by a line "[attached: file name]" for each attached file.
+     */
     protected static List<String> mailTo(String recipient) {
         java.util.Properties properties = new java.util.Properties();
         javax.mail.Session session = javax.mail.Session.getInstance(properties);
@@ -136,7 +147,7 @@ public abstract class DmsCloudTestSupport {
                 inbox.open(javax.mail.Folder.READ_ONLY);
                 List<String> mails = new ArrayList<>();
                 for (javax.mail.Message message : inbox.getMessages()) {
-                    mails.add(message.getSubject() + "\n\n" + message.getContent());
+                    mails.add(message.getSubject() + "\n\n" + text(message.getContent()));
                 }
                 inbox.close(false);
                 return mails;
@@ -148,6 +159,74 @@ public abstract class DmsCloudTestSupport {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /** Registers, follows the mailed link, signs in; answers the bearer token. */
+    protected static String signedUp(String email) {
+        assertThat(post("/api/v1/auth/register", json(Map.of("email", email, "password", "correct horse battery", "name", "Someone")))
+                .statusCode()).isEqualTo(202);
+        assertThat(get(verificationLink(email)).statusCode()).isEqualTo(200);
+        return signIn(email, "correct horse battery");
+    }
+
+    protected static String signIn(String email, String password) {
+        HttpResponse<String> signedIn = post("/api/v1/auth/sign-in", json(Map.of("email", email, "password", password)));
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+        return json(signedIn).get("token").asText();
+    }
+
+    /** The verification link from the mail in the customer's mailbox, as a path on the portal. */
+    protected static String verificationLink(String email) {
+        String mail = await("the verification mail to " + email, Duration.ofSeconds(60),
+                () -> mailTo(email).stream().filter(m -> m.startsWith("Confirm your e-mail address")).findFirst().orElse(null));
+        Matcher link = VERIFY_LINK.matcher(mail);
+        assertThat(link.find()).as(mail).isTrue();
+        return URLDecoder.decode(link.group(1), StandardCharsets.UTF_8).replace(" ", "+");
+    }
+
+    /** The first mail in the recipient's mailbox whose subject starts so, waited for. */
+    protected static String awaitMail(String recipient, String subjectStart) {
+        return await("a mail \"" + subjectStart + "...\" to " + recipient, Duration.ofSeconds(60),
+                () -> mailTo(recipient).stream().filter(m -> m.startsWith(subjectStart)).findFirst().orElse(null));
+    }
+
+    /** Waits until the portal's resources are served (health answers before the last of them is). */
+    protected static void awaitServed() {
+        await("the portal API", Duration.ofSeconds(60), () -> get("/api/v1/catalog").statusCode() == 200
+                && post("/api/v1/auth/verify", "{}").statusCode() == 400 ? Boolean.TRUE : null);
+    }
+
+    /** The Authorization header for a bearer token, followed by more headers as name, value, ... */
+    protected static String[] bearer(String token, String... more) {
+        String[] headers = new String[2 + more.length];
+        headers[0] = "Authorization";
+        headers[1] = "Bearer " + token;
+        System.arraycopy(more, 0, headers, 2, more.length);
+        return headers;
+    }
+
+    protected static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(Object content) throws javax.mail.MessagingException, IOException {
+        if (!(content instanceof javax.mail.Multipart multipart)) {
+            return String.valueOf(content);
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            javax.mail.BodyPart part = multipart.getBodyPart(i);
+            if (part.getFileName() != null) {
+                text.append("\n[attached: ").append(part.getFileName()).append("]");
+            } else {
+                text.insert(0, text(part.getContent()));
+            }
+        }
+        return text.toString();
     }
 
     /** Waits for the health endpoint to answer 200: the platform is up with its database. */

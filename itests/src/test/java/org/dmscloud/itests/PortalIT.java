@@ -2,15 +2,11 @@ package org.dmscloud.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLDecoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 
@@ -26,7 +22,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The portal API over real HTTP against the distribution, mail through a real SMTP server read back over
@@ -36,9 +31,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class PortalIT extends DmsCloudTestSupport {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern LINK = Pattern.compile("(/api/v1/auth/verify\\?token=[A-Za-z0-9_%-]+)");
 
     @Inject
     BalanceService balances;
@@ -202,50 +194,5 @@ public class PortalIT extends DmsCloudTestSupport {
         JsonNode funds = json(cases.stream().filter(c -> c.name().equals("short balance")).findFirst().orElseThrow().response());
         assertThat(funds.at("/needed/currency").asText()).isEqualTo("EUR");
         assertThat(funds.at("/balance/amount").asText()).isEqualTo("0.00");
-    }
-
-    /** Registers, follows the mailed link, signs in; answers the bearer token. */
-    private String signedUp(String email) {
-        assertThat(post("/api/v1/auth/register", json(Map.of("email", email, "password", "correct horse battery", "name", "Someone")))
-                .statusCode()).isEqualTo(202);
-        assertThat(get(verificationLink(email)).statusCode()).isEqualTo(200);
-        return signIn(email, "correct horse battery");
-    }
-
-    private static String signIn(String email, String password) {
-        HttpResponse<String> signedIn = post("/api/v1/auth/sign-in", json(Map.of("email", email, "password", password)));
-        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
-        return json(signedIn).get("token").asText();
-    }
-
-    /** The verification link from the mail in the customer's mailbox, as a path on the portal. */
-    private static String verificationLink(String email) {
-        String mail = await("the verification mail to " + email, Duration.ofSeconds(60),
-                () -> mailTo(email).stream().filter(m -> m.startsWith("Confirm your e-mail address")).findFirst().orElse(null));
-        Matcher link = LINK.matcher(mail);
-        assertThat(link.find()).as(mail).isTrue();
-        return URLDecoder.decode(link.group(1), StandardCharsets.UTF_8).replace(" ", "+");
-    }
-
-    /** Waits until the portal's resources are served (health answers before the last of them is). */
-    private static void awaitServed() {
-        await("the portal API", Duration.ofSeconds(60), () -> get("/api/v1/catalog").statusCode() == 200
-                && post("/api/v1/auth/verify", "{}").statusCode() == 400 ? Boolean.TRUE : null);
-    }
-
-    private static String[] bearer(String token, String... more) {
-        String[] headers = new String[2 + more.length];
-        headers[0] = "Authorization";
-        headers[1] = "Bearer " + token;
-        System.arraycopy(more, 0, headers, 2, more.length);
-        return headers;
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

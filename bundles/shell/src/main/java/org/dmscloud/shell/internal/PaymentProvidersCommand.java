@@ -23,7 +23,7 @@ public class PaymentProvidersCommand implements Action {
         table.column("Available");
         table.column("Billing details");
         table.column("Bundle");
-        table.column("Why not").maxSize(80);
+        table.column("Why not");
         for (PaymentProviderInfo provider : providers.providers()) {
             table.addRow().addContent(provider.id(), provider.displayName(), provider.available() ? "yes" : "no",
                     provider.needsBillingDetails() ? "needed" : "-", provider.providedBy(), provider.unavailableReason());

@@ -4,9 +4,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
+import java.io.IOException;
+import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,6 +27,7 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 /**
@@ -28,6 +35,11 @@ import com.google.gson.JsonObject;
  * (form-encoded parameters, the same Idempotency-Key answering the same session), retrieving one and
  * expiring an open one, with Stripe's JSON objects and error bodies. The test plays the customer: it
  * pays, pays asynchronously or lets a session expire. Every request is kept for assertions.
+ * <p>
+ * Tests that run elsewhere (inside a distribution under test) play the customer over HTTP instead:
+ * {@code POST /_test/checkout/sessions/<id>/pay} (or {@code expire}) changes the session and, once a
+ * webhook endpoint is {@linkplain #deliverWebhooksTo set}, delivers the signed event there as Stripe
+ * would, {@code deliveries} times (default 1); the answer lists the status code of each delivery.
  */
 public final class StripeStub implements AutoCloseable {
 
@@ -38,18 +50,24 @@ public final class StripeStub implements AutoCloseable {
     private final Map<String, JsonObject> sessions = new ConcurrentHashMap<>();
     private final Map<String, String> sessionByIdempotencyKey = new ConcurrentHashMap<>();
     private final AtomicInteger counter = new AtomicInteger();
+    private volatile URI webhook;
 
     public StripeStub(Clock clock) {
         this.clock = clock;
         this.server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")
                 .extensions(new CheckoutSessions()));
         server.start();
-        server.stubFor(any(urlPathMatching("/v1/.*")).willReturn(aResponse().withTransformers(CheckoutSessions.NAME)));
+        server.stubFor(any(urlPathMatching("/(v1|_test)/.*")).willReturn(aResponse().withTransformers(CheckoutSessions.NAME)));
     }
 
     /** The address to give stripe-java as its API base. */
     public String apiBase() {
         return "http://127.0.0.1:" + server.port();
+    }
+
+    /** Where the HTTP test controls deliver the webhook events they cause, signed with {@link StripeEvents#WEBHOOK_SECRET}. */
+    public void deliverWebhooksTo(URI endpoint) {
+        this.webhook = endpoint;
     }
 
     /** The customer paid by card: the session completes paid. */
@@ -142,6 +160,54 @@ public final class StripeStub implements AutoCloseable {
         return session;
     }
 
+    /** The customer acts on Stripe's page, and Stripe tells the webhook endpoint. */
+    private ResponseDefinition customer(String sessionId, String action, int deliveries) {
+        if (!sessions.containsKey(sessionId)) {
+            return error(404, "invalid_request_error", "No such checkout.session: '" + sessionId + "'");
+        }
+        JsonObject session;
+        String type;
+        switch (action) {
+            case "pay" -> {
+                session = pay(sessionId);
+                type = "checkout.session.completed";
+            }
+            case "expire" -> {
+                session = expire(sessionId);
+                type = "checkout.session.expired";
+            }
+            default -> {
+                return error(404, "invalid_request_error", "No test action " + action);
+            }
+        }
+        JsonObject answer = new JsonObject();
+        answer.add("session", session);
+        JsonArray codes = new JsonArray();
+        if (webhook != null) {
+            String payload = StripeEvents.event("evt_test_" + counter.incrementAndGet() + "dms", type, session, clock.instant());
+            for (int i = 0; i < deliveries; i++) {
+                codes.add(deliver(payload));
+            }
+        }
+        answer.add("deliveries", codes);
+        return json(200, answer);
+    }
+
+    private int deliver(String payload) {
+        HttpRequest delivery = HttpRequest.newBuilder(webhook).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("Stripe-Signature", StripeEvents.signature(payload, StripeEvents.WEBHOOK_SECRET, clock.instant()))
+                .POST(HttpRequest.BodyPublishers.ofString(payload)).build();
+        try {
+            return HttpClient.newHttpClient().send(delivery, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
     private static Map<String, String> form(String body) {
         Map<String, String> form = new LinkedHashMap<>();
         if (body == null || body.isEmpty()) {
@@ -189,7 +255,7 @@ public final class StripeStub implements AutoCloseable {
             LoggedRequest request = event.getRequest();
             String path = request.getUrl().split("\\?")[0];
             String method = request.getMethod().getName();
-            if (!("Bearer " + SECRET_KEY).equals(request.getHeader("Authorization"))) {
+            if (!path.startsWith("/_test/") && !("Bearer " + SECRET_KEY).equals(request.getHeader("Authorization"))) {
                 return error(401, "invalid_request_error", "Invalid API Key provided: " + request.getHeader("Authorization"));
             }
             if (method.equals("POST") && path.equals("/v1/checkout/sessions")) {
@@ -207,6 +273,10 @@ public final class StripeStub implements AutoCloseable {
                 }
             }
             String[] parts = path.split("/");
+            if (parts.length == 6 && parts[1].equals("_test") && method.equals("POST")) {
+                return customer(parts[4], parts[5], request.queryParameter("deliveries").isPresent()
+                        ? Integer.parseInt(request.queryParameter("deliveries").firstValue()) : 1);
+            }
             if (parts.length >= 5 && parts[1].equals("v1") && parts[2].equals("checkout") && parts[3].equals("sessions")) {
                 JsonObject session = sessions.get(parts[4]);
                 if (session == null) {
