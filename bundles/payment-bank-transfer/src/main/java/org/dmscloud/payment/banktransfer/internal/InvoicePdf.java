@@ -57,11 +57,11 @@ final class InvoicePdf {
     }
 
     private PdfPTable header(Invoice invoice) {
-        PdfPTable table = table(new float[] { 1, 1 });
+        PdfPTable table = table(new float[] { 0.8f, 1.2f });
         PdfPCell title = plain(new Phrase("INVOICE", fonts.title));
         title.setVerticalAlignment(Element.ALIGN_TOP);
         table.addCell(title);
-        PdfPTable facts = table(new float[] { 1, 1.3f });
+        PdfPTable facts = table(new float[] { 1, 1.7f });
         fact(facts, "Invoice number", invoice.number());
         fact(facts, "Invoice date", DATE.format(invoice.issued()));
         fact(facts, "Due date", DATE.format(invoice.due()));
