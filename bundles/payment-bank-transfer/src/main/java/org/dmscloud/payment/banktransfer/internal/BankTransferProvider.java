@@ -1,19 +1,16 @@
 package org.dmscloud.payment.banktransfer.internal;
 
-import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.dmscloud.api.money.Money;
 import org.dmscloud.api.payment.TopUpLimits;
 import org.dmscloud.spi.payment.Availability;
 import org.dmscloud.spi.payment.PaymentProvider;
 import org.dmscloud.spi.payment.PaymentProviderException;
+import org.dmscloud.spi.payment.ProviderLimits;
 import org.dmscloud.spi.payment.TopUpOutcome;
 import org.dmscloud.spi.payment.TopUpRequest;
 import org.dmscloud.spi.payment.TopUpStart;
@@ -35,15 +32,14 @@ public class BankTransferProvider implements PaymentProvider {
     static final String ID = "bank-transfer";
 
     private final BankTransferConfiguration configuration;
-    private final Set<Currency> currencies;
+    private final ProviderLimits limits;
     private final Availability availability;
 
     @Activate
     public BankTransferProvider(BankTransferConfiguration configuration) {
         this.configuration = configuration;
-        this.currencies = Arrays.stream(configuration.currencies().split(",")).map(String::trim).filter(c -> !c.isEmpty())
-                .map(c -> Currency.getInstance(c.toUpperCase(Locale.ROOT))).collect(Collectors.toUnmodifiableSet());
-        this.availability = check(configuration);
+        this.limits = ProviderLimits.parse(configuration.currencies(), configuration.minimum(), configuration.maximum());
+        this.availability = check(configuration, limits);
     }
 
     @Override
@@ -63,11 +59,7 @@ public class BankTransferProvider implements PaymentProvider {
 
     @Override
     public Optional<TopUpLimits> limits(Currency currency) {
-        if (!currencies.contains(currency)) {
-            return Optional.empty();
-        }
-        return Optional.of(new TopUpLimits(Money.of(new BigDecimal(configuration.minimum().trim()), currency),
-                Money.of(new BigDecimal(configuration.maximum().trim()), currency)));
+        return limits.in(currency);
     }
 
     @Override
@@ -105,7 +97,7 @@ public class BankTransferProvider implements PaymentProvider {
 
     /** No money received: a pending or failed outcome carries none, in whichever currency. */
     private Money nothing() {
-        return Money.zero(currencies.stream().findFirst().orElse(Currency.getInstance("EUR")));
+        return Money.zero(limits.anyCurrency().orElse(Currency.getInstance("EUR")));
     }
 
     BankTransferConfiguration configuration() {
@@ -117,7 +109,7 @@ public class BankTransferProvider implements PaymentProvider {
         return Arrays.stream(configuration.beneficiaryAddress().split("\\|")).map(String::trim).filter(line -> !line.isEmpty()).toList();
     }
 
-    private static Availability check(BankTransferConfiguration configuration) {
+    private static Availability check(BankTransferConfiguration configuration, ProviderLimits limits) {
         String where = " in etc/" + BankTransferConfiguration.PID + ".cfg";
         if (configuration.beneficiary().isBlank()) {
             return Availability.unavailable("no beneficiary" + where + ": invoices need the name the transfers go to");
@@ -132,18 +124,9 @@ public class BankTransferProvider implements PaymentProvider {
         if (configuration.bic().isBlank() || !Mod97.compact(configuration.bic()).matches("[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?")) {
             return Availability.unavailable("no valid bic" + where + " (8 or 11 letters and digits)");
         }
-        if (configuration.currencies().isBlank()) {
-            return Availability.unavailable("no currencies" + where);
-        }
         if (!configuration.invoicePrefix().matches("[A-Za-z0-9-]{1,40}")) {
             return Availability.unavailable("invoicePrefix" + where + " must be letters, digits and '-'");
         }
-        try {
-            new BigDecimal(configuration.minimum().trim());
-            new BigDecimal(configuration.maximum().trim());
-        } catch (NumberFormatException e) {
-            return Availability.unavailable("minimum and maximum" + where + " must be amounts such as 100.00");
-        }
-        return Availability.AVAILABLE;
+        return limits.problem().map(problem -> Availability.unavailable(problem + where)).orElse(Availability.AVAILABLE);
     }
 }

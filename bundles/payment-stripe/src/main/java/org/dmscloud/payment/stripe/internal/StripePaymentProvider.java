@@ -1,19 +1,15 @@
 package org.dmscloud.payment.stripe.internal;
 
-import java.math.BigDecimal;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
-import org.dmscloud.api.money.Money;
 import org.dmscloud.api.payment.TopUpLimits;
 import org.dmscloud.spi.payment.Availability;
 import org.dmscloud.spi.payment.PaymentProvider;
 import org.dmscloud.spi.payment.PaymentProviderException;
+import org.dmscloud.spi.payment.ProviderLimits;
 import org.dmscloud.spi.payment.TopUpOutcome;
 import org.dmscloud.spi.payment.TopUpRequest;
 import org.dmscloud.spi.payment.TopUpStart;
@@ -50,7 +46,7 @@ public class StripePaymentProvider implements PaymentProvider {
     private final StripeConfiguration configuration;
     /** Empty without a secret key: nothing can be asked of Stripe then. */
     private final Optional<StripeClient> client;
-    private final Set<Currency> currencies;
+    private final ProviderLimits limits;
     private final Availability availability;
 
     @Activate
@@ -60,9 +56,8 @@ public class StripePaymentProvider implements PaymentProvider {
                 : Optional.of(StripeClient.builder().setApiKey(configuration.secretKey()).setApiBase(configuration.apiBase())
                         .setMaxNetworkRetries(2).setConnectTimeout(configuration.timeoutSeconds() * 1000)
                         .setReadTimeout(configuration.timeoutSeconds() * 1000).build());
-        this.currencies = Arrays.stream(configuration.currencies().split(",")).map(String::trim).filter(c -> !c.isEmpty())
-                .map(c -> Currency.getInstance(c.toUpperCase(Locale.ROOT))).collect(Collectors.toUnmodifiableSet());
-        this.availability = check(configuration);
+        this.limits = ProviderLimits.parse(configuration.currencies(), configuration.minimum(), configuration.maximum());
+        this.availability = check(configuration, limits);
     }
 
     @Override
@@ -82,11 +77,7 @@ public class StripePaymentProvider implements PaymentProvider {
 
     @Override
     public Optional<TopUpLimits> limits(Currency currency) {
-        if (!currencies.contains(currency)) {
-            return Optional.empty();
-        }
-        return Optional.of(new TopUpLimits(Money.of(new BigDecimal(configuration.minimum().trim()), currency),
-                Money.of(new BigDecimal(configuration.maximum().trim()), currency)));
+        return limits.in(currency);
     }
 
     @Override
@@ -180,7 +171,7 @@ public class StripePaymentProvider implements PaymentProvider {
         return new PaymentProviderException("Card payments refused the request. Nothing was charged; please try again later.", e);
     }
 
-    private static Availability check(StripeConfiguration configuration) {
+    private static Availability check(StripeConfiguration configuration, ProviderLimits limits) {
         if (configuration.secretKey().isBlank()) {
             return Availability.unavailable("no secretKey in etc/" + StripeConfiguration.PID + ".cfg");
         }
@@ -188,12 +179,7 @@ public class StripePaymentProvider implements PaymentProvider {
             return Availability.unavailable("no webhookSecret in etc/" + StripeConfiguration.PID
                     + ".cfg: payments could not be confirmed (create the webhook endpoint in Stripe's dashboard)");
         }
-        try {
-            new BigDecimal(configuration.minimum().trim());
-            new BigDecimal(configuration.maximum().trim());
-        } catch (NumberFormatException e) {
-            return Availability.unavailable("minimum and maximum in etc/" + StripeConfiguration.PID + ".cfg must be amounts such as 5.00");
-        }
-        return Availability.AVAILABLE;
+        return limits.problem().map(problem -> Availability.unavailable(problem + " in etc/" + StripeConfiguration.PID + ".cfg"))
+                .orElse(Availability.AVAILABLE);
     }
 }
