@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.dmscloud.api.account.AccountId;
+import org.dmscloud.api.billing.LedgerAudit;
 import org.dmscloud.api.billing.LedgerEntry;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -25,4 +26,13 @@ public interface Ledger {
 
     /** Newest first: at most {@code limit} entries of the account with an id below {@code beforeId}. */
     List<LedgerEntry> page(AccountId account, long beforeId, int limit);
+
+    /** How many accounts there are, for an audit's report. */
+    long countAccounts();
+
+    /**
+     * The accounts whose balance differs from the sum of their ledger entries or from the balance after
+     * their latest entry, in account id order, at most {@code limit}.
+     */
+    List<LedgerAudit.Mismatch> mismatches(int limit);
 }

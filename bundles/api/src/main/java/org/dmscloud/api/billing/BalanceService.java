@@ -25,4 +25,10 @@ public interface BalanceService {
 
     /** The account's ledger, newest first: at most {@code limit} entries with an id below {@code beforeId}. */
     List<LedgerEntry> ledger(AccountId account, long beforeId, int limit);
+
+    /**
+     * Compares every account's balance with the sum of its ledger and with the balance after its latest
+     * entry, and reports the accounts that differ (at most {@code maxMismatches}). Changes nothing.
+     */
+    LedgerAudit audit(int maxMismatches);
 }

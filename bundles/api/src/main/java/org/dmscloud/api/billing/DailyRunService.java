@@ -17,6 +17,14 @@ public interface DailyRunService {
      */
     BillingRun run(LocalDate day);
 
+    /**
+     * What {@link #run} for {@code day} would charge and disable if it ran now, by the same rules, changing
+     * nothing; lists the first {@code listLimit} instances in run order.
+     *
+     * @throws IllegalArgumentException for a day after today
+     */
+    RunPreview preview(LocalDate day, int listLimit);
+
     /** The latest runs, newest first. */
     List<BillingRun> history(int limit);
 }

@@ -23,6 +23,7 @@ import org.dmscloud.api.billing.BillingRun;
 import org.dmscloud.api.billing.DailyRunService;
 import org.dmscloud.api.billing.LedgerEntry;
 import org.dmscloud.api.billing.LedgerEntryType;
+import org.dmscloud.api.billing.RunPreview;
 import org.dmscloud.api.catalog.DailyRate;
 import org.dmscloud.api.catalog.InstanceConfiguration;
 import org.dmscloud.api.catalog.Pricing;
@@ -105,10 +106,7 @@ public class DailyRun implements DailyRunService {
 
     @Override
     public BillingRun run(LocalDate day) {
-        LocalDate today = BillingTime.dayOf(clock.instant());
-        if (day.isAfter(today)) {
-            throw new IllegalArgumentException("The daily run bills days that have begun; " + day + " is after today, " + today + ".");
-        }
+        checkNotAfterToday(day);
         long runId = store.inTransaction(tx -> tx.billingRuns().start(day, node, clock.instant()));
         LOG.info("Daily run {} for {} started on {} with {} workers", runId, day, node, workers);
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> new Thread(r, "dmscloud-daily-run-" + runId));
@@ -155,6 +153,13 @@ public class DailyRun implements DailyRunService {
         return run;
     }
 
+    private void checkNotAfterToday(LocalDate day) {
+        LocalDate today = BillingTime.dayOf(clock.instant());
+        if (day.isAfter(today)) {
+            throw new IllegalArgumentException("The daily run bills days that have begun; " + day + " is after today, " + today + ".");
+        }
+    }
+
     /** Bills one shard's due instances, oldest first, batch after batch. */
     private void walk(long runId, LocalDate day, Shard shard) {
         Instant dayEnd = BillingTime.start(day.plusDays(1));
@@ -167,6 +172,33 @@ public class DailyRun implements DailyRunService {
                 return;
             }
             cursor = batch.due().get(batch.due().size() - 1).cursor();
+        }
+    }
+
+    @Override
+    public RunPreview preview(LocalDate day, int listLimit) {
+        checkNotAfterToday(day);
+        Instant dayEnd = BillingTime.start(day.plusDays(1));
+        RateCache rates = new RateCache(pricing);
+        PreviewTally tally = new PreviewTally(day, Math.max(0, listLimit));
+        // Balances move along as the preview charges, across batches, exactly as the run's would.
+        Map<AccountId, Money> balances = new HashMap<>();
+        RunCursor cursor = RunCursor.START;
+        while (true) {
+            RunCursor after = cursor;
+            List<DueInstance> due = store.inTransaction(tx -> {
+                List<DueInstance> batch = tx.dailyBilling().findDue(dayEnd, Shard.ALL, after, batchSize);
+                Set<AccountId> unseen = batch.stream().map(DueInstance::account).filter(a -> !balances.containsKey(a)).collect(Collectors.toSet());
+                balances.putAll(tx.dailyBilling().readBalances(unseen));
+                return batch;
+            });
+            if (due.isEmpty()) {
+                return tally.preview();
+            }
+            Map<AccountId, Money> before = new HashMap<>(balances);
+            Decisions decisions = decide(day, due, balances, rates, clock.instant());
+            tally.add(due, decisions, before);
+            cursor = due.get(due.size() - 1).cursor();
         }
     }
 
@@ -229,35 +261,14 @@ public class DailyRun implements DailyRunService {
         if (due.isEmpty()) {
             return new BatchResult(due, List.of(), List.of());
         }
-        Instant dayStart = BillingTime.start(day);
         Instant dayEnd = BillingTime.start(day.plusDays(1));
         Set<AccountId> accounts = due.stream().map(DueInstance::account).collect(Collectors.toSet());
         Map<AccountId, Money> balancesRead = locked ? tx.dailyBilling().lockBalances(accounts) : tx.dailyBilling().readBalances(accounts);
         List<DueInstance> candidates = locked ? tx.dailyBilling().lockStillDue(due.stream().map(DueInstance::id).toList(), dayEnd) : due;
-        Map<AccountId, Money> balances = new HashMap<>(balancesRead);
-        Instant now = clock.instant();
-        List<DailyCharge> charges = new ArrayList<>();
-        List<Disabled> disabled = new ArrayList<>();
-        Map<InstanceId, String> failures = new LinkedHashMap<>();
-        for (DueInstance instance : candidates) {
-            Money balance = balances.get(instance.account());
-            Optional<DailyRate> rate = rates.rateOf(instance.configuration(), balance.currency());
-            if (rate.isEmpty()) {
-                failures.put(instance.id(), rates.whyNot(instance.configuration(), balance.currency()));
-                continue;
-            }
-            Money dailyRate = rate.get().total();
-            if (balance.isLessThan(dailyRate)) {
-                disabled.add(new Disabled(instance.account(), instance, dailyRate, balance));
-                continue;
-            }
-            Money after = balance.minus(dailyRate);
-            balances.put(instance.account(), after);
-            charges.add(new DailyCharge(instance, new NewLedgerEntry(instance.account(), LedgerEntryType.DAILY_CHARGE, dailyRate.negate(),
-                    Optional.of(instance.id()), Optional.of(dayStart), Optional.of(dayEnd), Optional.of(dailyRate),
-                    rate.get().components(), "Daily charge for " + day + " (R1)", "daily/" + instance.id() + "/" + day, now),
-                    after, dayEnd));
-        }
+        Decisions decisions = decide(day, candidates, new HashMap<>(balancesRead), rates, clock.instant());
+        List<DailyCharge> charges = decisions.charges();
+        List<Disabled> disabled = decisions.disabled();
+        Map<InstanceId, String> failures = decisions.failures();
         List<Long> ids;
         if (locked) {
             ids = tx.dailyBilling().applyCharges(charges);
@@ -282,8 +293,45 @@ public class DailyRun implements DailyRunService {
         return new BatchResult(due, written, disabled);
     }
 
+    /**
+     * Decides, in run order, whom to charge and whom to disable for the day, from the balances given
+     * (which it moves along as it charges): the one place the run's rule (R1, R2) is applied, by the run
+     * and by its preview.
+     */
+    private static Decisions decide(LocalDate day, List<DueInstance> candidates, Map<AccountId, Money> balances, RateCache rates, Instant now) {
+        Instant dayStart = BillingTime.start(day);
+        Instant dayEnd = BillingTime.start(day.plusDays(1));
+        List<DailyCharge> charges = new ArrayList<>();
+        List<Disabled> disabled = new ArrayList<>();
+        Map<InstanceId, String> failures = new LinkedHashMap<>();
+        for (DueInstance instance : candidates) {
+            Money balance = balances.get(instance.account());
+            Optional<DailyRate> rate = rates.rateOf(instance.configuration(), balance.currency());
+            if (rate.isEmpty()) {
+                failures.put(instance.id(), rates.whyNot(instance.configuration(), balance.currency()));
+                continue;
+            }
+            Money dailyRate = rate.get().total();
+            if (balance.isLessThan(dailyRate)) {
+                disabled.add(new Disabled(instance.account(), instance, dailyRate, balance));
+                continue;
+            }
+            Money after = balance.minus(dailyRate);
+            balances.put(instance.account(), after);
+            charges.add(new DailyCharge(instance, new NewLedgerEntry(instance.account(), LedgerEntryType.DAILY_CHARGE, dailyRate.negate(),
+                    Optional.of(instance.id()), Optional.of(dayStart), Optional.of(dayEnd), Optional.of(dailyRate),
+                    rate.get().components(), "Daily charge for " + day + " (R1)", "daily/" + instance.id() + "/" + day, now),
+                    after, dayEnd));
+        }
+        return new Decisions(charges, disabled, failures);
+    }
+
+    /** What {@link #decide} decided for a list of due instances. */
+    record Decisions(List<DailyCharge> charges, List<Disabled> disabled, Map<InstanceId, String> failures) {
+    }
+
     /** An instance the run disabled, and why: the rate it needed and the balance there was. */
-    private record Disabled(AccountId account, DueInstance instance, Money needed, Money balance) {
+    record Disabled(AccountId account, DueInstance instance, Money needed, Money balance) {
     }
 
     /** What one batch found due, and what it charged and disabled. */

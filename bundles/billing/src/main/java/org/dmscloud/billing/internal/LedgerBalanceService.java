@@ -14,6 +14,7 @@ import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.billing.BalanceService;
 import org.dmscloud.api.billing.IdempotencyKeyReusedException;
 import org.dmscloud.api.billing.InsufficientFundsException;
+import org.dmscloud.api.billing.LedgerAudit;
 import org.dmscloud.api.billing.LedgerEntry;
 import org.dmscloud.api.billing.LedgerEntryType;
 import org.dmscloud.api.mail.CustomerMail;
@@ -122,5 +123,12 @@ public class LedgerBalanceService implements AccountService, BalanceService {
             throw new IdempotencyKeyReusedException(key);
         }
         return previous;
+    }
+
+    @Override
+    public LedgerAudit audit(int maxMismatches) {
+        Instant at = clock.instant();
+        return store.inTransaction(tx -> new LedgerAudit(tx.ledger().countAccounts(),
+                tx.ledger().mismatches(Math.max(1, Math.min(maxMismatches, 10_000))), at));
     }
 }

@@ -6,6 +6,7 @@ import static org.dmscloud.billing.internal.Billing.devices;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import org.dmscloud.api.billing.LedgerEntry;
 import org.dmscloud.api.billing.LedgerEntryType;
 import org.dmscloud.api.billing.Quote;
 import org.dmscloud.api.billing.QuoteMismatchException;
+import org.dmscloud.api.billing.RunPreview;
 import org.dmscloud.api.instance.ActionOptions;
 import org.dmscloud.api.instance.DisableReason;
 import org.dmscloud.api.instance.Instance;
@@ -220,6 +222,54 @@ abstract class BillingRulesTest {
     @Test
     void rule_R2_aDayAfterTodayCannotBeRun() {
         assertThatThrownBy(() -> billing.run("2026-11-24")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("after today");
+    }
+
+    @Test
+    void rule_R2_theDryRunForeseesExactlyWhatTheRunThenDoesAndChangesNothing() {
+        try (Billing oneByOne = new Billing(newDatabase(), MONDAY_10, 1)) {
+            Account rich = oneByOne.account("100.00");
+            Instance richFirst = oneByOne.create(rich.id(), 1_000);   // 14.00 for the rest of Monday, 24.00 a day
+            Instance richSecond = oneByOne.create(rich.id(), 1_000);
+            Account tight = oneByOne.account("52.00");
+            Instance tightFirst = oneByOne.create(tight.id(), 1_000);  // 24.00 left: one more day for one instance
+            Instance tightSecond = oneByOne.create(tight.id(), 1_000);
+            oneByOne.clock.set("2026-11-24T00:05:00Z");
+            Money richBefore = oneByOne.balance(rich.id());
+            Money tightBefore = oneByOne.balance(tight.id());
+
+            RunPreview preview = oneByOne.dailyRun.preview(LocalDate.parse("2026-11-24"), 100);
+
+            assertThat(preview.charges()).isEqualTo(3);
+            assertThat(preview.disables()).isEqualTo(1);
+            assertThat(preview.totalCharged()).containsExactly(Money.of("72.00", "EUR"));
+            // Both of the tight account's instances were created at the same instant: run order (then by id) decides.
+            RunPreview.Item foreseen = preview.items().stream().filter(i -> i.outcome() == RunPreview.Outcome.DISABLE).findFirst().orElseThrow();
+            assertThat(foreseen.instance()).isIn(tightFirst.id(), tightSecond.id());
+            assertThat(foreseen.balance()).isEqualTo(Money.of("0.00", "EUR"));
+            assertThat(foreseen.rate()).isEqualTo(Money.of("24.00", "EUR"));
+            InstanceId keptOn = foreseen.instance().equals(tightFirst.id()) ? tightSecond.id() : tightFirst.id();
+            assertThat(oneByOne.balance(rich.id())).isEqualTo(richBefore);
+            assertThat(oneByOne.balance(tight.id())).isEqualTo(tightBefore);
+            assertThat(oneByOne.instance(tight.id(), foreseen.instance()).state()).isEqualTo(InstanceState.ENABLED);
+            assertThat(oneByOne.dailyRun.history(10)).isEmpty();
+
+            BillingRun run = oneByOne.run("2026-11-24");
+
+            assertThat(run.charged()).isEqualTo(preview.charges());
+            assertThat(run.disabled()).isEqualTo(preview.disables());
+            assertThat(run.totalCharged()).isEqualTo(preview.totalCharged());
+            assertThat(preview.items()).filteredOn(i -> i.outcome() == RunPreview.Outcome.CHARGE).extracting(RunPreview.Item::instance)
+                    .containsExactlyInAnyOrder(richFirst.id(), richSecond.id(), keptOn);
+            assertThat(oneByOne.instance(tight.id(), foreseen.instance()).state()).isEqualTo(InstanceState.DISABLED);
+            assertThat(oneByOne.instance(tight.id(), keptOn).state()).isEqualTo(InstanceState.ENABLED);
+            assertThat(oneByOne.dailyRun.preview(LocalDate.parse("2026-11-24"), 100).charges()).isZero();
+        }
+    }
+
+    @Test
+    void rule_R2_aDryRunOfADayAfterTodayIsRefused() {
+        assertThatThrownBy(() -> billing.dailyRun.preview(LocalDate.parse("2026-11-24"), 10)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("after today");
     }
 

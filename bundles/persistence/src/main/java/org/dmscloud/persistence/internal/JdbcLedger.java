@@ -3,10 +3,12 @@ package org.dmscloud.persistence.internal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
 import org.dmscloud.api.account.AccountId;
+import org.dmscloud.api.billing.LedgerAudit;
 import org.dmscloud.api.billing.LedgerEntry;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.persistence.Ledger;
@@ -84,6 +86,40 @@ final class JdbcLedger implements Ledger {
                 try (ResultSet row = select.executeQuery()) {
                     return row.next() ? Optional.of(LedgerRows.read(row)) : Optional.empty();
                 }
+            }
+        });
+    }
+
+    @Override
+    public long countAccounts() {
+        return jdbc.call(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM account"); ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+    }
+
+    @Override
+    public List<LedgerAudit.Mismatch> mismatches(int limit) {
+        return jdbc.call(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT a.id, a.currency, a.balance_minor, "
+                    + "COALESCE(t.total, 0) AS ledger_total, latest.balance_after_minor AS latest_after FROM account a "
+                    + "LEFT JOIN (SELECT account_id, SUM(amount_minor) AS total, MAX(id) AS latest_id FROM ledger_entry GROUP BY account_id) t "
+                    + "ON t.account_id = a.id LEFT JOIN ledger_entry latest ON latest.id = t.latest_id "
+                    + "WHERE a.balance_minor <> COALESCE(t.total, 0) OR latest.balance_after_minor <> a.balance_minor "
+                    + "ORDER BY a.id FETCH FIRST ? ROWS ONLY")) {
+                select.setInt(1, limit);
+                List<LedgerAudit.Mismatch> mismatches = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        Currency currency = Currency.getInstance(rows.getString("currency"));
+                        mismatches.add(new LedgerAudit.Mismatch(AccountId.parse(rows.getString("id")),
+                                Money.ofMinor(rows.getLong("balance_minor"), currency), Money.ofMinor(rows.getLong("ledger_total"), currency),
+                                Jdbc.getOptionalLong(rows, "latest_after").map(minor -> Money.ofMinor(minor, currency))));
+                    }
+                }
+                return mismatches;
             }
         });
     }

@@ -27,6 +27,7 @@ import org.dmscloud.api.contact.ContactMessage;
 import org.dmscloud.api.contact.ContactTopic;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.api.billing.BillingRun;
+import org.dmscloud.api.billing.LedgerAudit;
 import org.dmscloud.api.billing.LedgerEntry;
 import org.dmscloud.api.billing.LedgerEntryType;
 import org.dmscloud.api.catalog.InstanceConfiguration;
@@ -458,6 +459,38 @@ abstract class PersistenceContractTest {
         assertThat(List.of(first, again, otherProvider)).containsExactly(true, false, true);
         int deliveries = store.inTransaction(tx -> tx.paymentEvents().deliveries("stripe", "evt_1"));
         assertThat(deliveries).isEqualTo(2);
+    }
+
+    @Test
+    void theAuditFindsBalancesTheirLedgerDoesNotExplain() throws SQLException {
+        NewAccount sound = newAccount();
+        NewAccount tampered = newAccount();
+        NewAccount staleAfter = newAccount();
+        NewAccount empty = newAccount();
+        for (NewAccount account : List.of(sound, tampered, staleAfter, empty)) {
+            store.inTransaction(tx -> tx.accounts().create(account));
+        }
+        for (NewAccount account : List.of(sound, tampered, staleAfter)) {
+            store.inTransaction(tx -> tx.ledger().append(entry(account, 10_000, "audit-top-up-" + account.id())));
+            store.inTransaction(tx -> tx.ledger().append(entry(account, -2_400, "audit-charge-" + account.id())));
+        }
+        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE account SET balance_minor = balance_minor + 100 WHERE id = '" + tampered.id() + "'");
+            statement.executeUpdate("UPDATE ledger_entry SET balance_after_minor = 1 WHERE idempotency_key = 'audit-charge-" + staleAfter.id() + "'");
+        }
+
+        List<LedgerAudit.Mismatch> mismatches = store.inTransaction(tx -> tx.ledger().mismatches(100));
+        long accounts = store.inTransaction(tx -> tx.ledger().countAccounts());
+
+        assertThat(accounts).isGreaterThanOrEqualTo(4);
+        assertThat(mismatches).extracting(LedgerAudit.Mismatch::account).contains(tampered.id(), staleAfter.id())
+                .doesNotContain(sound.id(), empty.id());
+        LedgerAudit.Mismatch off = mismatches.stream().filter(m -> m.account().equals(tampered.id())).findFirst().orElseThrow();
+        assertThat(off.balance()).isEqualTo(Money.ofMinor(7_700, EUR));
+        assertThat(off.ledgerTotal()).isEqualTo(Money.ofMinor(7_600, EUR));
+        assertThat(off.latestBalanceAfter()).contains(Money.ofMinor(7_600, EUR));
+        List<LedgerAudit.Mismatch> first = store.inTransaction(tx -> tx.ledger().mismatches(1));
+        assertThat(first).hasSize(1);
     }
 
     @Test
