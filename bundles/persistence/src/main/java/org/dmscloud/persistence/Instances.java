@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.dmscloud.api.account.AccountId;
 import org.dmscloud.api.instance.Instance;
 import org.dmscloud.api.instance.InstanceId;
+import org.dmscloud.api.instance.InstanceQuery;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** Instances, deleted ones included (ledger entries keep naming them). */
@@ -24,4 +25,7 @@ public interface Instances {
 
     /** The account's instances that are not deleted, oldest first. */
     List<Instance> listByAccount(AccountId account);
+
+    /** Every account's instances matching the query, newest first. */
+    List<Instance> search(InstanceQuery query);
 }

@@ -6,10 +6,12 @@ import java.util.Optional;
 
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
+import javax.persistence.TypedQuery;
 
 import org.dmscloud.api.account.AccountId;
 import org.dmscloud.api.instance.Instance;
 import org.dmscloud.api.instance.InstanceId;
+import org.dmscloud.api.instance.InstanceQuery;
 import org.dmscloud.persistence.Instances;
 
 final class JpaInstances implements Instances {
@@ -57,6 +59,20 @@ final class JpaInstances implements Instances {
         return entityManager.createNamedQuery(InstanceEntity.BY_ACCOUNT, InstanceEntity.class)
                 .setParameter("account", account.toString()).getResultList().stream()
                 .map(entity -> entity.toRecord(currency)).toList();
+    }
+
+    @Override
+    public List<Instance> search(InstanceQuery query) {
+        StringBuilder jpql = new StringBuilder("SELECT i FROM InstanceEntity i WHERE ");
+        jpql.append(query.state().isPresent() ? "i.state = :state" : "i.state <> 'DELETED'");
+        query.account().ifPresent(account -> jpql.append(" AND i.accountId = :account"));
+        query.packageId().ifPresent(packageId -> jpql.append(" AND i.packageId = :packageId"));
+        jpql.append(" ORDER BY i.createdAt DESC, i.id");
+        TypedQuery<InstanceEntity> select = entityManager.createQuery(jpql.toString(), InstanceEntity.class).setMaxResults(query.limit());
+        query.state().ifPresent(state -> select.setParameter("state", state.name()));
+        query.account().ifPresent(account -> select.setParameter("account", account.toString()));
+        query.packageId().ifPresent(packageId -> select.setParameter("packageId", packageId));
+        return select.getResultList().stream().map(this::toRecord).toList();
     }
 
     private Instance toRecord(InstanceEntity entity) {

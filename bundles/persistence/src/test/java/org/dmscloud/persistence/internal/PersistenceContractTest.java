@@ -35,6 +35,7 @@ import org.dmscloud.api.catalog.PriceComponent;
 import org.dmscloud.api.instance.DisableReason;
 import org.dmscloud.api.instance.Instance;
 import org.dmscloud.api.instance.InstanceId;
+import org.dmscloud.api.instance.InstanceQuery;
 import org.dmscloud.api.instance.InstanceState;
 import org.dmscloud.api.mail.Attachment;
 import org.dmscloud.api.payment.BillingDetails;
@@ -219,6 +220,37 @@ abstract class PersistenceContractTest {
         List<Instance> listed = store.inTransaction(tx -> tx.instances().listByAccount(account.id()));
         assertThat(found).contains(disabled);
         assertThat(listed).containsExactly(disabled);
+    }
+
+    @Test
+    void operatorsFindInstancesByStateAccountAndPackageNewestFirst() {
+        NewAccount one = newAccount();
+        NewAccount other = newAccount();
+        store.inTransaction(tx -> List.of(tx.accounts().create(one), tx.accounts().create(other)));
+        Instance older = newInstance(one, Instant.parse("2026-11-25T10:00:00Z"));
+        Instance newer = newInstance(one, Instant.parse("2026-11-25T11:00:00Z"));
+        Instance business = new Instance(InstanceId.random(), other.id(), "big", InstanceConfiguration.of("business", 2_000, Set.of()),
+                InstanceState.DISABLED, Optional.of(DisableReason.CUSTOMER), older.paidUntil(), Money.zero(EUR), Instant.parse("2026-11-25T12:00:00Z"));
+        Instance deleted = new Instance(InstanceId.random(), other.id(), "gone", InstanceConfiguration.of("starter", 10, Set.of()),
+                InstanceState.DELETED, Optional.empty(), older.paidUntil(), Money.zero(EUR), Instant.parse("2026-11-25T13:00:00Z"));
+        store.inTransaction(tx -> List.of(tx.instances().create(older), tx.instances().create(newer), tx.instances().create(business),
+                tx.instances().create(deleted)));
+
+        List<Instance> ofOne = store.inTransaction(tx -> tx.instances().search(new InstanceQuery(Optional.empty(), Optional.of(one.id()), Optional.empty(), 10)));
+        List<Instance> disabledOnes = store.inTransaction(tx -> tx.instances().search(new InstanceQuery(Optional.of(InstanceState.DISABLED),
+                Optional.empty(), Optional.empty(), 1000)));
+        List<Instance> starterOfOther = store.inTransaction(tx -> tx.instances().search(new InstanceQuery(Optional.empty(), Optional.of(other.id()),
+                Optional.of("starter"), 10)));
+        List<Instance> deletedOfOther = store.inTransaction(tx -> tx.instances().search(new InstanceQuery(Optional.of(InstanceState.DELETED),
+                Optional.of(other.id()), Optional.empty(), 10)));
+        List<Instance> newestOfOne = store.inTransaction(tx -> tx.instances().search(new InstanceQuery(Optional.empty(), Optional.of(one.id()),
+                Optional.empty(), 1)));
+
+        assertThat(ofOne).extracting(Instance::id).containsExactly(newer.id(), older.id());
+        assertThat(disabledOnes).extracting(Instance::id).contains(business.id()).doesNotContain(older.id(), newer.id());
+        assertThat(starterOfOther).isEmpty();
+        assertThat(deletedOfOther).extracting(Instance::id).containsExactly(deleted.id());
+        assertThat(newestOfOne).extracting(Instance::id).containsExactly(newer.id());
     }
 
     @Test

@@ -1,0 +1,38 @@
+package org.dmscloud.billing.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.dmscloud.api.instance.Instance;
+import org.dmscloud.api.instance.InstanceAdministration;
+import org.dmscloud.api.instance.InstanceId;
+import org.dmscloud.api.instance.InstanceQuery;
+import org.dmscloud.persistence.Store;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Every account's instances, for operators; reading only. */
+@Component(service = InstanceAdministration.class)
+public class InstanceDirectory implements InstanceAdministration {
+
+    private static final int MAX_LIMIT = 1000;
+
+    private final Store store;
+
+    @Activate
+    public InstanceDirectory(@Reference Store store) {
+        this.store = store;
+    }
+
+    @Override
+    public List<Instance> search(InstanceQuery query) {
+        InstanceQuery bounded = new InstanceQuery(query.state(), query.account(), query.packageId(), Math.min(query.limit(), MAX_LIMIT));
+        return store.inTransaction(tx -> tx.instances().search(bounded));
+    }
+
+    @Override
+    public Optional<Instance> find(InstanceId instance) {
+        return store.inTransaction(tx -> tx.instances().find(instance));
+    }
+}
