@@ -8,6 +8,8 @@ public interface Transaction {
 
     Accounts accounts();
 
+    AccountDirectory accountDirectory();
+
     Instances instances();
 
     Ledger ledger();

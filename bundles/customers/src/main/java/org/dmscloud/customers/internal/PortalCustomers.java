@@ -176,8 +176,8 @@ public class PortalCustomers implements CustomerAuth {
             return SignInOutcome.refused("Verify your e-mail address first: follow the link we sent you, or register again for a new one.",
                     null, false);
         }
-        if (user.status() == UserStatus.LOCKED) {
-            return SignInOutcome.refused("This account is locked. Please contact support.", null, false);
+        if (user.status() == UserStatus.LOCKED || tx.accountDirectory().lockOf(user.account()).isPresent()) {
+            return SignInOutcome.refused(LOCKED, null, false);
         }
         if (user.failedSignIns() > 0 || user.lockedUntil().isPresent()) {
             tx.users().update(user.withSignInFailures(0, Optional.empty()));
@@ -193,6 +193,9 @@ public class PortalCustomers implements CustomerAuth {
             return new SignInOutcome(null, message, retryAfter, countsAgainstAddress);
         }
     }
+
+    /** What a user of a locked account is told when signing in. */
+    static final String LOCKED = "This account is locked. Please contact support.";
 
     @Override
     public void signOut(String token) {

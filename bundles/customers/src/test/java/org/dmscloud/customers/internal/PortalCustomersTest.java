@@ -11,6 +11,11 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.dmscloud.api.account.AccountId;
+import org.dmscloud.api.account.AccountNotFoundException;
+import org.dmscloud.api.account.AccountQuery;
+import org.dmscloud.api.account.AccountStatus;
+import org.dmscloud.api.account.AccountSummary;
 import org.dmscloud.api.customer.Customer;
 import org.dmscloud.api.customer.InvalidInputException;
 import org.dmscloud.api.customer.InvalidTokenException;
@@ -178,6 +183,38 @@ class PortalCustomersTest {
         assertThat(customers.signIn("jo@example.com", "a brand new password", "10.0.0.1")).isNotNull();
         assertThatThrownBy(() -> customers.resetPassword(token, "another new password")).isInstanceOf(InvalidTokenException.class);
         assertThat(mails("nobody@example.com")).isEmpty();
+    }
+
+    @Test
+    void aLockedAccountIsSignedOutEverywhereAndCannotSignInUntilUnlocked() {
+        registered("ada@example.com", "correct horse battery");
+        Session phone = customers.signIn("ada@example.com", "correct horse battery", "10.0.0.1");
+        Session laptop = customers.signIn("ada@example.com", "correct horse battery", "10.0.0.2");
+        AccountDesk desk = new AccountDesk(database.store(), clock);
+        AccountId account = phone.customer().account();
+
+        AccountSummary locked = desk.lock(account, " chargeback on card ", "operator-jane");
+
+        assertThat(locked.status()).isEqualTo(AccountStatus.LOCKED);
+        assertThat(locked.lock()).hasValueSatisfying(lock -> {
+            assertThat(lock.reason()).isEqualTo("chargeback on card");
+            assertThat(lock.by()).isEqualTo("operator-jane");
+            assertThat(lock.at()).isEqualTo(clock.instant());
+        });
+        assertThat(customers.authenticate(phone.token())).isEmpty();
+        assertThat(customers.authenticate(laptop.token())).isEmpty();
+        assertThatThrownBy(() -> customers.signIn("ada@example.com", "correct horse battery", "10.0.0.1"))
+                .isInstanceOf(SignInRefusedException.class).hasMessage(PortalCustomers.LOCKED);
+        assertThat(desk.lock(account, "again", "operator-joe").lock().orElseThrow().by()).isEqualTo("operator-jane");
+        assertThat(desk.search(new AccountQuery(Optional.of("ada@"), Optional.empty(), Optional.of(AccountStatus.LOCKED), 10)))
+                .extracting(summary -> summary.account().id()).containsExactly(account);
+
+        AccountSummary unlocked = desk.unlock(account, "operator-joe");
+
+        assertThat(unlocked.status()).isEqualTo(AccountStatus.ACTIVE);
+        assertThat(customers.signIn("ada@example.com", "correct horse battery", "10.0.0.1").customer().account()).isEqualTo(account);
+        assertThatThrownBy(() -> desk.lock(account, " ", "operator-jane")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> desk.lock(AccountId.random(), "why", "operator-jane")).isInstanceOf(AccountNotFoundException.class);
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.sql.Connection;
 
 import javax.persistence.EntityManager;
 
+import org.dmscloud.persistence.AccountDirectory;
 import org.dmscloud.persistence.Accounts;
 import org.dmscloud.persistence.BillingRuns;
 import org.dmscloud.persistence.ContactMessages;
@@ -36,6 +37,7 @@ final class JpaTransaction implements Transaction {
     private final Outbox outbox;
     private final TopUps topUps;
     private final PaymentEvents paymentEvents;
+    private final AccountDirectory accountDirectory;
     private final ContactMessages contactMessages;
 
     JpaTransaction(EntityManager entityManager, BatchWrites batchWrites) {
@@ -54,12 +56,18 @@ final class JpaTransaction implements Transaction {
         this.outbox = new JdbcOutbox(jdbc);
         this.topUps = new JdbcTopUps(jdbc);
         this.paymentEvents = new JdbcPaymentEvents(jdbc);
+        this.accountDirectory = new JdbcAccountDirectory(jdbc);
         this.contactMessages = new JdbcContactMessages(jdbc);
     }
 
     @Override
     public Accounts accounts() {
         return accounts;
+    }
+
+    @Override
+    public AccountDirectory accountDirectory() {
+        return accountDirectory;
     }
 
     @Override

@@ -22,6 +22,9 @@ import javax.sql.DataSource;
 
 import org.dmscloud.api.account.Account;
 import org.dmscloud.api.account.AccountId;
+import org.dmscloud.api.account.AccountQuery;
+import org.dmscloud.api.account.AccountStatus;
+import org.dmscloud.api.account.AccountSummary;
 import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.contact.ContactMessage;
 import org.dmscloud.api.contact.ContactTopic;
@@ -50,6 +53,8 @@ import org.dmscloud.persistence.BillingRuns;
 import org.dmscloud.persistence.DailyBilling;
 import org.dmscloud.persistence.DuplicateKeyException;
 import org.dmscloud.persistence.NewAccount;
+import org.dmscloud.persistence.UserRecord;
+import org.dmscloud.persistence.UserStatus;
 import org.dmscloud.persistence.NewLedgerEntry;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.testing.TestDatabases;
@@ -494,6 +499,44 @@ abstract class PersistenceContractTest {
     }
 
     @Test
+    void operatorsFindAccountsByUserAddressAndLockThem() {
+        NewAccount ada = newAccount();
+        NewAccount bob = newAccount();
+        store.inTransaction(tx -> List.of(tx.accounts().create(ada), tx.accounts().create(bob)));
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        user(ada, "ada_" + marker + "@example.com");
+        user(ada, "billing-" + marker + "@example.com");
+        user(bob, "adaxb" + marker + "@example.com");
+        store.inTransaction(tx -> tx.instances().create(newInstance(ada, Instant.parse("2026-11-25T10:00:00Z"))));
+
+        List<AccountSummary> byAddress = store.inTransaction(tx -> tx.accountDirectory().search(
+                new AccountQuery(Optional.of("ADA_" + marker.toUpperCase()), Optional.of(TenantId.DEFAULT), Optional.empty(), 10)));
+        assertThat(byAddress).singleElement().satisfies(summary -> {
+            assertThat(summary.account().id()).isEqualTo(ada.id());
+            assertThat(summary.users()).containsExactlyInAnyOrder("ada_" + marker + "@example.com", "billing-" + marker + "@example.com");
+            assertThat(summary.instances()).isEqualTo(1);
+            assertThat(summary.status()).isEqualTo(AccountStatus.ACTIVE);
+        });
+
+        AccountSummary.Lock lock = new AccountSummary.Lock("chargeback on card", "operator-jane", Instant.parse("2026-11-26T09:00:00Z"));
+        boolean locked = store.inTransaction(tx -> tx.accountDirectory().setLock(bob.id(), Optional.of(lock)));
+        boolean missing = store.inTransaction(tx -> tx.accountDirectory().setLock(AccountId.random(), Optional.of(lock)));
+        assertThat(List.of(locked, missing)).containsExactly(true, false);
+        List<AccountSummary> lockedOnes = store.inTransaction(tx -> tx.accountDirectory().search(
+                new AccountQuery(Optional.of(marker), Optional.empty(), Optional.of(AccountStatus.LOCKED), 10)));
+        assertThat(lockedOnes).extracting(summary -> summary.account().id()).containsExactly(bob.id());
+        Optional<AccountSummary.Lock> found = store.inTransaction(tx -> tx.accountDirectory().lockOf(bob.id()));
+        assertThat(found).contains(lock);
+
+        store.inTransaction(tx -> tx.accountDirectory().setLock(bob.id(), Optional.empty()));
+        Optional<AccountSummary> unlocked = store.inTransaction(tx -> tx.accountDirectory().find(bob.id()));
+        assertThat(unlocked).hasValueSatisfying(summary -> assertThat(summary.lock()).isEmpty());
+        List<AccountSummary> both = store.inTransaction(tx -> tx.accountDirectory().search(
+                new AccountQuery(Optional.of(marker), Optional.empty(), Optional.of(AccountStatus.ACTIVE), 10)));
+        assertThat(both).extracting(summary -> summary.account().id()).containsExactlyInAnyOrder(ada.id(), bob.id());
+    }
+
+    @Test
     void theAuditFindsBalancesTheirLedgerDoesNotExplain() throws SQLException {
         NewAccount sound = newAccount();
         NewAccount tampered = newAccount();
@@ -599,6 +642,14 @@ abstract class PersistenceContractTest {
                 Money.ofMinor(minor, EUR), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 List.of(new PriceComponent("test", "Test", Money.ofMinor(Math.abs(minor), EUR))), "test entry", key,
                 Instant.parse("2026-11-26T10:00:00Z"));
+    }
+
+    private void user(NewAccount account, String email) {
+        store.inTransaction(tx -> {
+            tx.users().create(new UserRecord(UUID.randomUUID(), TenantId.DEFAULT, account.id(), email, "Someone", "", "unused",
+                    UserStatus.ACTIVE, 0, Optional.empty(), account.createdAt(), Optional.of(account.createdAt())));
+            return null;
+        });
     }
 
     private static Instance newInstance(NewAccount account, Instant createdAt) {
