@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -22,6 +23,7 @@ import org.dmscloud.api.money.Money;
 public class BalanceAdjustCommand implements Action {
 
     @Argument(index = 0, name = "account", required = true, description = "The account id")
+    @Completion(AccountIdCompleter.class)
     String account;
 
     @Argument(index = 1, name = "amount", required = true, description = "In the account's currency, e.g. 100.00 or -5.50")

@@ -3,6 +3,7 @@ package org.dmscloud.shell.internal;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
@@ -15,6 +16,7 @@ import org.dmscloud.api.payment.TopUpId;
 public class TopUpCancelCommand implements Action {
 
     @Argument(index = 0, name = "top-up", required = true, description = "The top-up id")
+    @Completion(TopUpIdCompleter.class)
     String topUp;
 
     @Reference

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -22,6 +23,7 @@ public class TopUpListCommand implements Action {
     String status;
 
     @Option(name = "--account", description = "Only this account's top-ups")
+    @Completion(AccountIdCompleter.class)
     String account;
 
     @Option(name = "--limit", description = "How many (default 20)")

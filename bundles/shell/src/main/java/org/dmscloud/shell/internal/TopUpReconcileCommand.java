@@ -3,6 +3,7 @@ package org.dmscloud.shell.internal;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -16,6 +17,7 @@ import org.dmscloud.api.payment.TopUpId;
 public class TopUpReconcileCommand implements Action {
 
     @Argument(index = 0, name = "top-up", description = "The top-up id; without it, the open top-ups least recently checked")
+    @Completion(TopUpIdCompleter.class)
     String topUp;
 
     @Option(name = "--limit", description = "Without an id: how many open top-ups at most (default 100)")

@@ -3,6 +3,7 @@ package org.dmscloud.shell.internal;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.dmscloud.api.payment.TopUp;
@@ -17,6 +18,7 @@ import org.dmscloud.api.payment.TopUpPayment;
 public class TopUpShowCommand implements Action {
 
     @Argument(index = 0, name = "top-up", required = true, description = "The top-up id")
+    @Completion(TopUpIdCompleter.class)
     String topUp;
 
     @Reference
