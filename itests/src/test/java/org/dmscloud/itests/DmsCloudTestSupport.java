@@ -30,8 +30,15 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.inject.Inject;
+import java.security.PrivilegedAction;
+import java.security.PrivilegedActionException;
+import java.security.PrivilegedExceptionAction;
 
+import javax.inject.Inject;
+import javax.security.auth.Subject;
+
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.ops4j.pax.exam.Option;
@@ -50,6 +57,8 @@ public abstract class DmsCloudTestSupport {
     private static final String HTTP_PORT = "dms.itest.http.port";
     private static final String IMAP_PORT = "dms.itest.imap.port";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The roles of the distribution's admin group (etc/users.properties). */
+    private static final String[] ADMIN_ROLES = { "admin", "manager", "viewer", "systembundles", "ssh" };
     private static final Pattern VERIFY_LINK = Pattern.compile("(/api/v1/auth/verify\\?token=[A-Za-z0-9_%-]+)");
 
     @Inject
@@ -261,14 +270,14 @@ public abstract class DmsCloudTestSupport {
     }
 
     /**
-     * Runs a shell command as an operator would type it and returns what it printed. Right after the start
+     * Runs a shell command as an operator with the admin role would type it and returns what it printed. Right after the start
      * a command may not be registered yet; it is waited for.
      */
     protected String executeCommand(String command) {
         Instant deadline = Instant.now().plusSeconds(60);
         while (true) {
             try {
-                return executeOnce(command);
+                return executeOnce(command, ADMIN_ROLES);
             } catch (IllegalStateException e) {
                 boolean notYet = e.getCause() != null && e.getCause().getClass().getSimpleName().equals("CommandNotFoundException");
                 if (!notYet || Instant.now().isAfter(deadline)) {
@@ -284,11 +293,22 @@ public abstract class DmsCloudTestSupport {
         }
     }
 
-    private String executeOnce(String command) {
+    /**
+     * Runs a command once, as a person with these roles: the console's ACLs let the session see only the
+     * commands those roles may run (others are "not found").
+     */
+    protected String executeOnce(String command, String... roles) {
+        Subject subject = new Subject();
+        subject.getPrincipals().add(new UserPrincipal("itest-" + String.join("-", roles)));
+        for (String role : roles) {
+            subject.getPrincipals().add(new RolePrincipal(role));
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            Session session = sessionFactory.create(System.in, out, out);
-            session.execute(command);
+            Session session = Subject.doAs(subject, (PrivilegedAction<Session>) () -> sessionFactory.create(System.in, out, out));
+            Subject.doAs(subject, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
+        } catch (PrivilegedActionException e) {
+            throw new IllegalStateException("'" + command + "' failed: " + e.getCause().getMessage(), e.getCause());
         } catch (Exception e) {
             throw new IllegalStateException("'" + command + "' failed: " + e.getMessage(), e);
         }
