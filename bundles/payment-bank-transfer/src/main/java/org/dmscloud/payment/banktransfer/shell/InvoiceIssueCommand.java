@@ -3,6 +3,7 @@ package org.dmscloud.payment.banktransfer.shell;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -15,6 +16,7 @@ import org.dmscloud.payment.banktransfer.internal.BankTransferInvoices;
 public class InvoiceIssueCommand implements Action {
 
     @Argument(index = 0, name = "top-up", required = true, description = "The top-up id, as the operators' mail and dms:topup-list show it")
+    @Completion(OpenInvoiceTopUpCompleter.class)
     String topUp;
 
     @Option(name = "--again", description = "Issue another invoice although the top-up has one (e.g. after corrected billing details)")
