@@ -1,41 +1,17 @@
 package org.dmscloud.shell.internal;
 
-import java.util.Optional;
-
-import org.apache.karaf.shell.api.action.Action;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
-import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.dmscloud.api.instance.ActionOptions;
 import org.dmscloud.api.instance.Instance;
-import org.dmscloud.api.instance.InstanceAdministration;
-import org.dmscloud.api.instance.InstanceService;
+import org.dmscloud.api.instance.InstanceChange;
 
 @Service
 @Command(scope = "dms", name = "instance-enable", description = "Enables an instance by the billing rules: free inside its paid day (R4), else charged for the rest of the day (R5)")
-public class InstanceEnableCommand implements Action {
-
-    @Argument(index = 0, name = "instance", required = true, description = "The instance id")
-    @Completion(InstanceIdCompleter.class)
-    String instance;
-
-    @Option(name = "--key", description = "An idempotency key: the same key never acts twice")
-    String key;
-
-    @Reference
-    InstanceAdministration instances;
-
-    @Reference
-    InstanceService lifecycle;
+public class InstanceEnableCommand extends InstanceActionCommand {
 
     @Override
-    public Object execute() {
-        Instance found = InstanceText.existing(instances, instance);
-        ActionOptions options = Optional.ofNullable(key).map(ActionOptions::withKey).orElse(ActionOptions.NONE);
-        InstanceText.print(lifecycle.enable(found.account(), found.id(), options));
-        return null;
+    InstanceChange act(Instance instance, ActionOptions options) {
+        return lifecycle.enable(instance.account(), instance.id(), options);
     }
 }
