@@ -150,7 +150,7 @@ public class PaymentsIT extends DmsCloudTestSupport {
         assertThat(number.find()).as(issued).isTrue();
         String invoice = number.group(1);
         assertThat(awaitMail(email, "Invoice " + invoice)).contains("DE89 3704 0044 0532 0130 00", "[attached: invoice-" + invoice + ".pdf]");
-        assertThatThrownBy(() -> executeCommand("dms:invoice-issue " + id)).hasMessageContaining("was invoiced already as " + invoice);
+        assertThatThrownBy(() -> executeCommand("dms:invoice-issue " + id)).hasMessageContaining("has its invoice already: " + invoice);
         JsonNode documents = json(get("/api/v1/account/top-ups/" + id, bearer(token))).get("documents");
         assertThat(documents).hasSize(1);
         assertThat(documents.at("/0/number").asText()).isEqualTo(invoice);

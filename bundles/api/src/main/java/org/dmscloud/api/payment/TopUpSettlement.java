@@ -42,9 +42,13 @@ public interface TopUpSettlement {
     /**
      * Issues a document for the top-up: numbers it in the template's series without gaps, stores it
      * (customers download it from their top-up) and mails it to the account's users, all in one
-     * transaction.
+     * transaction, holding the top-up's lock.
      *
+     * @param another whether to issue it although the top-up has a document of this kind (e.g. a corrected
+     *                invoice); without it, such a document is refused, so that two operators acting at once
+     *                cannot issue two
      * @throws TopUpNotFoundException if no top-up has this reference
+     * @throws TopUpStateException    if it has a document of this kind and {@code another} is false
      */
-    TopUpDocument issueDocument(String providerId, String providerReference, DocumentTemplate template);
+    TopUpDocument issueDocument(String providerId, String providerReference, DocumentTemplate template, boolean another);
 }

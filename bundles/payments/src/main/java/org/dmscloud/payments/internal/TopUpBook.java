@@ -18,6 +18,7 @@ import org.dmscloud.api.payment.TopUp;
 import org.dmscloud.api.payment.TopUpDocument;
 import org.dmscloud.api.payment.TopUpNotFoundException;
 import org.dmscloud.api.payment.TopUpSettlement;
+import org.dmscloud.api.payment.TopUpStateException;
 import org.dmscloud.api.payment.TopUpStatus;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.Transaction;
@@ -99,13 +100,21 @@ public class TopUpBook implements TopUpSettlement {
     }
 
     @Override
-    public TopUpDocument issueDocument(String providerId, String providerReference, DocumentTemplate template) {
+    public TopUpDocument issueDocument(String providerId, String providerReference, DocumentTemplate template, boolean another) {
         String series = template.series();
         if (series == null || !SERIES.matcher(series).matches()) {
             throw new IllegalArgumentException("a document series is 1 to 50 letters, digits and '-', was '" + series + "'");
         }
         return store.inTransaction(tx -> {
             TopUp topUp = lockByReference(tx, providerId, providerReference);
+            if (!another) {
+                Optional<TopUpDocument> earlier = tx.topUps().documents(topUp.id()).stream().filter(d -> d.kind().equals(template.kind()))
+                        .reduce((first, second) -> second);
+                if (earlier.isPresent()) {
+                    throw new TopUpStateException("Top-up " + topUp.id() + " has its " + template.kind() + " already: "
+                            + earlier.get().number() + ".");
+                }
+            }
             String number = series + "-" + String.format("%06d", tx.topUps().nextNumber(series));
             DocumentTemplate.RenderedDocument rendered = template.render(number, topUp);
             TopUpDocument document = tx.topUps().addDocument(topUp.id(), template.kind(), number, rendered.fileName(),

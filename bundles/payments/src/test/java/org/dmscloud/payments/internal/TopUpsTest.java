@@ -10,9 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -322,10 +325,12 @@ abstract class TopUpsTest {
         String reference = topUp.providerReference().orElseThrow();
         String series = "INV-" + topUp.id().toString().substring(0, 8);
 
-        TopUpDocument first = payments.book.issueDocument("test-pay", reference, template(series, false));
-        assertThatThrownBy(() -> payments.book.issueDocument("test-pay", reference, template(series, true)))
+        TopUpDocument first = payments.book.issueDocument("test-pay", reference, template(series, false), false);
+        assertThatThrownBy(() -> payments.book.issueDocument("test-pay", reference, template(series, false), false))
+                .isInstanceOf(TopUpStateException.class).hasMessageContaining(series + "-000001");
+        assertThatThrownBy(() -> payments.book.issueDocument("test-pay", reference, template(series, true), true))
                 .hasMessageContaining("cannot render");
-        TopUpDocument second = payments.book.issueDocument("test-pay", reference, template(series, false));
+        TopUpDocument second = payments.book.issueDocument("test-pay", reference, template(series, false), true);
 
         assertThat(List.of(first.number(), second.number())).containsExactly(series + "-000001", series + "-000002");
         assertThat(payments.desk.documents(account.id(), topUp.id())).containsExactly(first, second);
@@ -335,6 +340,41 @@ abstract class TopUpsTest {
         assertThat(mail).extracting(MailRecord::subject).containsExactly("Invoice " + series + "-000002", "Invoice " + series + "-000001");
         List<Attachment> attachments = payments.store.inTransaction(tx -> tx.outbox().attachments(mail.get(1).id()));
         assertThat(attachments).singleElement().satisfies(a -> assertThat(a.fileName()).isEqualTo(series + "-000001.txt"));
+    }
+
+    @Test
+    void twoOperatorsIssuingTheFirstDocumentAtOnceIssueOne() throws Exception {
+        TopUp topUp = start(FIFTY, Optional.empty());
+        String reference = topUp.providerReference().orElseThrow();
+        String series = "ONE-" + topUp.id().toString().substring(0, 8);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService operators = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<TopUpDocument>> attempts = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                attempts.add(operators.submit(() -> {
+                    go.await();
+                    return payments.book.issueDocument("test-pay", reference, template(series, false), false);
+                }));
+            }
+            go.countDown();
+            int issued = 0;
+            int refused = 0;
+            for (Future<TopUpDocument> attempt : attempts) {
+                try {
+                    attempt.get(30, TimeUnit.SECONDS);
+                    issued++;
+                } catch (ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(TopUpStateException.class);
+                    refused++;
+                }
+            }
+            assertThat(List.of(issued, refused)).containsExactly(1, 1);
+        } finally {
+            operators.shutdownNow();
+        }
+        assertThat(payments.desk.documents(account.id(), topUp.id())).singleElement()
+                .satisfies(document -> assertThat(document.number()).isEqualTo(series + "-000001"));
     }
 
     private TopUp start(Money amount, Optional<String> key) {

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 
 import org.dmscloud.api.money.Money;
 import org.dmscloud.api.payment.ReceivedPayment;
@@ -49,21 +48,16 @@ public class BankTransferInvoices {
      *
      * @param again issue another one although the top-up has an invoice (e.g. after its billing details
      *              were corrected); without it a second invoice is refused
-     * @throws TopUpStateException if the top-up is closed or already invoiced
+     * @throws TopUpStateException if the top-up is closed, or already invoiced and {@code again} is false
      */
     public TopUpDocument issue(TopUpId id, boolean again) {
         TopUp topUp = bankTransfer(id);
         if (!topUp.status().isOpen()) {
             throw new TopUpStateException("Top-up " + id + " is " + topUp.status() + ": only an open top-up is invoiced.");
         }
-        List<TopUpDocument> invoices = topUps.documents(id).stream().filter(d -> d.kind().equals(InvoiceTemplate.KIND)).toList();
-        if (!invoices.isEmpty() && !again) {
-            throw new TopUpStateException("Top-up " + id + " was invoiced already as " + invoices.get(invoices.size() - 1).number()
-                    + "; to issue another invoice, say --again.");
-        }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         return settlement.issueDocument(BankTransferProvider.ID, topUp.providerReference().orElseThrow(),
-                new InvoiceTemplate(provider, pdf, today));
+                new InvoiceTemplate(provider, pdf, today), again);
     }
 
     /**

@@ -129,7 +129,7 @@ class BankTransferTopUpsTest {
 
         assertThat(invoices.issue(first.id(), false).number()).isEqualTo("DMS-2026-000001");
         assertThatThrownBy(() -> invoices.issue(first.id(), false)).isInstanceOf(TopUpStateException.class)
-                .hasMessageContaining("invoiced already as DMS-2026-000001");
+                .hasMessageContaining("has its invoice already: DMS-2026-000001");
         assertThat(invoices.issue(second.id(), false).number()).isEqualTo("DMS-2026-000002");
         assertThat(invoices.issue(first.id(), true).number()).isEqualTo("DMS-2026-000003");
 
