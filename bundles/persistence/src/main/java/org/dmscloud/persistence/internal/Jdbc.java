@@ -96,6 +96,11 @@ final class Jdbc {
     }
 
     /** "?, ?, ?" for an IN list of {@code count} parameters. */
+    /** The text cut to fit a column of {@code length} characters (free-form details, errors, reasons). */
+    static String fit(String text, int length) {
+        return text.length() > length ? text.substring(0, length) : text;
+    }
+
     /** The id the database gave the row just inserted by a statement prepared with the id column's name. */
     static long generatedId(PreparedStatement insert) throws SQLException {
         try (ResultSet key = insert.getGeneratedKeys()) {

@@ -112,7 +112,7 @@ final class JdbcBillingRuns implements BillingRuns {
                 insert.setLong(1, runId);
                 insert.setString(2, failure.getKey().toString());
                 String reason = failure.getValue();
-                insert.setString(3, reason.length() > 1000 ? reason.substring(0, 1000) : reason);
+                insert.setString(3, Jdbc.fit(reason, 1000));
                 insert.addBatch();
             }
             insert.executeBatch();

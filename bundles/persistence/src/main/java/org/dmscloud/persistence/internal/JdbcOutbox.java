@@ -126,7 +126,7 @@ final class JdbcOutbox implements Outbox {
             try (PreparedStatement update = connection.prepareStatement("UPDATE mail_outbox SET status = ?, attempts = attempts + 1, "
                     + "last_error = ?, next_attempt_at = COALESCE(?, next_attempt_at) WHERE id = ?")) {
                 update.setString(1, nextAttemptAt.isPresent() ? MailStatus.PENDING.name() : MailStatus.FAILED.name());
-                update.setString(2, error.length() > 1000 ? error.substring(0, 1000) : error);
+                update.setString(2, Jdbc.fit(error, 1000));
                 Jdbc.setInstant(update, 3, nextAttemptAt.orElse(null));
                 update.setLong(4, id);
                 return update.executeUpdate();

@@ -22,8 +22,8 @@ final class JdbcPaymentEvents implements PaymentEvents {
                         + "outcome, payload, deliveries, received_at, last_delivery_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)")) {
                     insert.setString(1, providerId);
                     insert.setString(2, eventId);
-                    insert.setString(3, type.length() > 128 ? type.substring(0, 128) : type);
-                    insert.setString(4, outcome.length() > 1000 ? outcome.substring(0, 1000) : outcome);
+                    insert.setString(3, Jdbc.fit(type, 128));
+                    insert.setString(4, Jdbc.fit(outcome, 1000));
                     insert.setString(5, payload);
                     Jdbc.setInstant(insert, 6, at);
                     Jdbc.setInstant(insert, 7, at);

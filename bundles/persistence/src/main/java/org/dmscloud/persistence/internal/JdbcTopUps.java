@@ -94,7 +94,7 @@ final class JdbcTopUps implements TopUps {
                 update.setString(3, topUp.providerReference().orElse(null));
                 update.setString(4, topUp.paymentPage().map(URI::toString).orElse(null));
                 update.setString(5, topUp.instructions());
-                update.setString(6, limit(topUp.detail(), 1000));
+                update.setString(6, Jdbc.fit(topUp.detail(), 1000));
                 Jdbc.setInstant(update, 7, topUp.updatedAt());
                 update.setString(8, topUp.id().toString());
                 return update.executeUpdate();
@@ -157,15 +157,15 @@ final class JdbcTopUps implements TopUps {
                 insert.setString(2, paymentKey);
                 insert.setLong(3, amount.minorUnits());
                 insert.setString(4, amount.currencyCode());
-                insert.setString(5, limit(recordedBy, 200));
-                insert.setString(6, limit(detail, 1000));
+                insert.setString(5, Jdbc.fit(recordedBy, 200));
+                insert.setString(6, Jdbc.fit(detail, 1000));
                 insert.setLong(7, ledgerEntryId);
                 Jdbc.setInstant(insert, 8, receivedAt);
                 insert.executeUpdate();
                 return Jdbc.generatedId(insert);
             }
         });
-        return new TopUpPayment(id, topUp, paymentKey, amount, limit(recordedBy, 200), limit(detail, 1000), ledgerEntryId, receivedAt);
+        return new TopUpPayment(id, topUp, paymentKey, amount, Jdbc.fit(recordedBy, 200), Jdbc.fit(detail, 1000), ledgerEntryId, receivedAt);
     }
 
     @Override
@@ -314,9 +314,5 @@ final class JdbcTopUps implements TopUps {
     private static TopUpDocument readDocument(ResultSet row) throws SQLException {
         return new TopUpDocument(row.getLong("id"), TopUpId.parse(row.getString("top_up_id")), row.getString("kind"),
                 row.getString("document_number"), row.getString("file_name"), row.getString("content_type"), Jdbc.getInstant(row, "created_at"));
-    }
-
-    private static String limit(String text, int length) {
-        return text.length() > length ? text.substring(0, length) : text;
     }
 }
