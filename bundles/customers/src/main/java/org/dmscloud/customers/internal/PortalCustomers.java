@@ -176,7 +176,7 @@ public class PortalCustomers implements CustomerAuth {
             return SignInOutcome.refused("Verify your e-mail address first: follow the link we sent you, or register again for a new one.",
                     null, false);
         }
-        if (user.status() == UserStatus.LOCKED || tx.accountDirectory().lockOf(user.account()).isPresent()) {
+        if (tx.accountDirectory().lockOf(user.account()).isPresent()) {
             return SignInOutcome.refused(LOCKED, null, false);
         }
         if (user.failedSignIns() > 0 || user.lockedUntil().isPresent()) {
