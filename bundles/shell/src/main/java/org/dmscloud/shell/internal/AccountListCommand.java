@@ -1,6 +1,5 @@
 package org.dmscloud.shell.internal;
 
-import java.util.Locale;
 import java.util.Optional;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -37,7 +36,7 @@ public class AccountListCommand implements Action {
     @Override
     public Object execute() {
         AccountQuery query = new AccountQuery(Optional.ofNullable(email), Optional.ofNullable(tenant).map(t -> new TenantId(t.trim())),
-                Optional.ofNullable(status).map(AccountListCommand::status), Math.max(1, limit));
+                Optional.ofNullable(status).map(name -> Choices.of(AccountStatus.class, name, "account status")), Math.max(1, limit));
         ShellTable table = new ShellTable();
         table.column("Id");
         table.column("Created (UTC)");
@@ -54,13 +53,5 @@ public class AccountListCommand implements Action {
         }
         table.print(System.out);
         return null;
-    }
-
-    private static AccountStatus status(String name) {
-        try {
-            return AccountStatus.valueOf(name.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + name + "' is no account status: say ACTIVE or LOCKED");
-        }
     }
 }

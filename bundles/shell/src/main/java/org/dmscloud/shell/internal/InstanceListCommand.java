@@ -1,6 +1,5 @@
 package org.dmscloud.shell.internal;
 
-import java.util.Locale;
 import java.util.Optional;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -36,18 +35,10 @@ public class InstanceListCommand implements Action {
 
     @Override
     public Object execute() {
-        InstanceQuery query = new InstanceQuery(Optional.ofNullable(state).map(InstanceListCommand::state),
+        InstanceQuery query = new InstanceQuery(Optional.ofNullable(state).map(name -> Choices.of(InstanceState.class, name, "instance state")),
                 Optional.ofNullable(account).map(a -> AccountId.parse(a.trim())), Optional.ofNullable(packageId).map(String::trim),
                 Math.max(1, limit));
         InstanceText.table(instances.search(query)).print(System.out);
         return null;
-    }
-
-    private static InstanceState state(String name) {
-        try {
-            return InstanceState.valueOf(name.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + name + "' is no instance state: say ENABLED, DISABLED or DELETED");
-        }
     }
 }

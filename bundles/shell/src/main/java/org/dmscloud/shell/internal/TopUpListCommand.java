@@ -1,6 +1,5 @@
 package org.dmscloud.shell.internal;
 
-import java.util.Locale;
 import java.util.Optional;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -34,7 +33,7 @@ public class TopUpListCommand implements Action {
 
     @Override
     public Object execute() {
-        Optional<TopUpStatus> only = Optional.ofNullable(status).map(TopUpListCommand::status);
+        Optional<TopUpStatus> only = Optional.ofNullable(status).map(name -> Choices.of(TopUpStatus.class, name, "top-up status"));
         ShellTable table = new ShellTable();
         table.column("Id");
         table.column("Created (UTC)");
@@ -51,13 +50,5 @@ public class TopUpListCommand implements Action {
         }
         table.print(System.out);
         return null;
-    }
-
-    private static TopUpStatus status(String name) {
-        try {
-            return TopUpStatus.valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + name + "' is no top-up status: say STARTING, PENDING, PARTIALLY_PAID, PAID, FAILED or CANCELLED");
-        }
     }
 }
