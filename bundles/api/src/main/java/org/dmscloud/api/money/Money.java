@@ -9,10 +9,18 @@ import java.util.Objects;
 
 /**
  * An exact amount of money: a whole number of minor units (cents for EUR and USD, yen for JPY) of one
- * ISO 4217 currency. Arithmetic never rounds except in {@link #fraction(long, long)}, which rounds once,
- * half-up, as BILLING-RULES.md requires for prorations. Overflow throws instead of wrapping.
+ * ISO 4217 currency. Arithmetic never rounds except in {@link #fraction(long, long, RoundingMode)}, which
+ * rounds once, in the direction its caller names (BILLING-RULES.md: never in the customer's favour).
+ * Overflow throws instead of wrapping.
  */
 public final class Money implements Comparable<Money> {
+
+    /** More integer digits than any amount in minor units of a long can have (Long.MAX_VALUE has 19). */
+    private static final int MAX_INTEGER_DIGITS = 19;
+    /** More decimals than any text of an amount needs, trailing zeros included. */
+    private static final int MAX_DECIMALS = 64;
+    /** Longer text is refused before it is parsed, which takes time that grows faster than its length. */
+    private static final int MAX_TEXT_LENGTH = 100;
 
     private final long minorUnits;
     private final Currency currency;
@@ -38,24 +46,40 @@ public final class Money implements Comparable<Money> {
 
     /**
      * An amount written in major units, such as {@code "24.00"}. More decimals than the currency has
-     * minor units is an error, never a silent rounding.
+     * minor units is an error, never a silent rounding; so is an amount too large to count in minor units.
+     *
+     * @throws IllegalArgumentException for too many decimals or too large an amount
      */
     public static Money of(BigDecimal amount, Currency currency) {
         Objects.requireNonNull(amount, "amount");
         Currency checked = checked(currency);
+        // Both checked before setScale, whose work grows with the exponent however short the text ("1e-999999999").
+        if (amount.scale() > MAX_DECIMALS) {
+            throw new IllegalArgumentException("An amount has at most " + checked.getDefaultFractionDigits() + " decimals in "
+                    + checked.getCurrencyCode());
+        }
+        if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+            throw new IllegalArgumentException(amount.toString() + " is too large to be an amount of money");
+        }
         BigInteger minor;
         try {
             minor = amount.setScale(checked.getDefaultFractionDigits(), RoundingMode.UNNECESSARY).unscaledValue();
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(amount.toPlainString() + " has more decimals than "
+            throw new IllegalArgumentException(amount.toString() + " has more decimals than "
                     + checked.getCurrencyCode() + " allows (" + checked.getDefaultFractionDigits() + ")", e);
         }
-        return new Money(toLongExact(minor, amount.toPlainString()), checked);
+        if (minor.bitLength() > 63) {
+            throw new IllegalArgumentException(amount.toPlainString() + " is too large to be an amount of money");
+        }
+        return new Money(minor.longValue(), checked);
     }
 
     /** An amount written in major units, such as {@code of("24.00", "EUR")}. */
     public static Money of(String amount, String currencyCode) {
         Objects.requireNonNull(amount, "amount");
+        if (amount.length() > MAX_TEXT_LENGTH) {
+            throw new IllegalArgumentException("An amount of money is written in at most " + MAX_TEXT_LENGTH + " characters");
+        }
         try {
             return of(new BigDecimal(amount.trim()), currencyOf(currencyCode));
         } catch (NumberFormatException e) {
@@ -109,15 +133,17 @@ public final class Money implements Comparable<Money> {
     }
 
     /**
-     * This amount × numerator / denominator, computed exactly and rounded once, half-up (ties away from
-     * zero), to a minor unit. Prorating a daily rate over {@code s} seconds is {@code rate.fraction(s, 86_400)}.
+     * This amount × numerator / denominator, computed exactly and rounded once to a minor unit as
+     * {@code rounding} says: a charge prorated over {@code s} seconds of a daily rate is
+     * {@code rate.fraction(s, 86_400, CEILING)}, a credit {@code rate.fraction(s, 86_400, FLOOR)}.
      */
-    public Money fraction(long numerator, long denominator) {
+    public Money fraction(long numerator, long denominator, RoundingMode rounding) {
         if (denominator <= 0) {
             throw new IllegalArgumentException("denominator must be positive, was " + denominator);
         }
+        Objects.requireNonNull(rounding, "rounding");
         BigDecimal exact = new BigDecimal(BigInteger.valueOf(minorUnits).multiply(BigInteger.valueOf(numerator)))
-                .divide(BigDecimal.valueOf(denominator), 0, RoundingMode.HALF_UP);
+                .divide(BigDecimal.valueOf(denominator), 0, rounding);
         return new Money(toLongExact(exact.toBigInteger(), "the fraction"), currency);
     }
 

@@ -2,6 +2,7 @@ package org.dmscloud.api.money;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.RoundingMode;
 import java.util.Currency;
 
 import net.jqwik.api.ForAll;
@@ -18,7 +19,7 @@ class MoneyPropertyTest {
     void aProrationIsWithinZeroAndTheRate(@ForAll @LongRange(min = 0, max = 100_000_000_00L) long rateMinor,
             @ForAll @LongRange(min = 0, max = DAY) long seconds) {
         Money rate = Money.ofMinor(rateMinor, EUR);
-        Money prorated = rate.fraction(seconds, DAY);
+        Money prorated = rate.fraction(seconds, DAY, RoundingMode.CEILING);
         assertThat(prorated.isNegative()).isFalse();
         assertThat(prorated.isGreaterThan(rate)).isFalse();
     }
@@ -29,15 +30,17 @@ class MoneyPropertyTest {
         Money rate = Money.ofMinor(rateMinor, EUR);
         long shorter = Math.min(a, b);
         long longer = Math.max(a, b);
-        assertThat(rate.fraction(shorter, DAY).isGreaterThan(rate.fraction(longer, DAY))).isFalse();
+        assertThat(rate.fraction(shorter, DAY, RoundingMode.CEILING).isGreaterThan(rate.fraction(longer, DAY, RoundingMode.CEILING))).isFalse();
+        assertThat(rate.fraction(shorter, DAY, RoundingMode.FLOOR).isGreaterThan(rate.fraction(longer, DAY, RoundingMode.FLOOR))).isFalse();
     }
 
     @Property
-    void aProrationIsTheExactValueRoundedOnce(@ForAll @LongRange(min = 0, max = 1_000_000_00L) long rateMinor,
+    void aProrationIsTheExactValueRoundedOnceUpOrDown(@ForAll @LongRange(min = 0, max = 1_000_000_00L) long rateMinor,
             @ForAll @LongRange(min = 0, max = DAY) long seconds) {
-        long exactTimesTwo = 2 * rateMinor * seconds;
-        long roundedHalfUp = (exactTimesTwo + DAY) / (2 * DAY);
-        assertThat(Money.ofMinor(rateMinor, EUR).fraction(seconds, DAY).minorUnits()).isEqualTo(roundedHalfUp);
+        long exactNumerator = rateMinor * seconds;
+        Money rate = Money.ofMinor(rateMinor, EUR);
+        assertThat(rate.fraction(seconds, DAY, RoundingMode.FLOOR).minorUnits()).isEqualTo(exactNumerator / DAY);
+        assertThat(rate.fraction(seconds, DAY, RoundingMode.CEILING).minorUnits()).isEqualTo((exactNumerator + DAY - 1) / DAY);
     }
 
     @Property

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Currency;
 
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,8 @@ class MoneyTest {
         assertThatThrownBy(() -> Money.of("twelve", "EUR")).hasMessageContaining("'twelve' is not an amount of money");
         assertThatThrownBy(() -> Money.of("1", "EURO")).hasMessageContaining("not an ISO 4217 currency code");
         assertThatThrownBy(() -> Money.ofMinor(1, "XXX")).hasMessageContaining("no minor unit");
-        assertThatThrownBy(() -> Money.of("99999999999999999999", "EUR")).isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> Money.of("99999999999999999999", "EUR")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("too large");
     }
 
     @Test
@@ -61,36 +63,48 @@ class MoneyTest {
         Money max = Money.ofMinor(Long.MAX_VALUE, EUR);
         assertThatThrownBy(() -> max.plus(Money.ofMinor(1, EUR))).isInstanceOf(ArithmeticException.class);
         assertThatThrownBy(() -> max.times(2)).isInstanceOf(ArithmeticException.class);
-        assertThatThrownBy(() -> max.fraction(3, 2)).isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> max.fraction(3, 2, RoundingMode.CEILING)).isInstanceOf(ArithmeticException.class);
     }
 
     @Test
-    void fractionRoundsOnceHalfUp() {
+    void fractionRoundsOnceInTheDirectionAsked() {
         Money rate = Money.of("24.00", "EUR");
-        // The worked examples of BILLING-RULES.md.
-        assertThat(rate.fraction(16 * 3600, 86_400)).isEqualTo(Money.of("16.00", "EUR"));
-        assertThat(rate.fraction(12 * 3600, 86_400)).isEqualTo(Money.of("12.00", "EUR"));
-        assertThat(Money.of("12.00", "EUR").fraction(6 * 3600, 86_400)).isEqualTo(Money.of("3.00", "EUR"));
-        // 0.01 × 1/2 = 0.005 → 0.01 (half-up), 0.01 × 49/100 → 0.00
-        assertThat(Money.ofMinor(1, EUR).fraction(1, 2)).isEqualTo(Money.ofMinor(1, EUR));
-        assertThat(Money.ofMinor(1, EUR).fraction(49, 100)).isEqualTo(Money.zero(EUR));
-        // 10.00 × 1/3 = 3.333… → 3.33; 20.00 × 1/3 = 6.666… → 6.67
-        assertThat(Money.of("10.00", "EUR").fraction(1, 3)).isEqualTo(Money.of("3.33", "EUR"));
-        assertThat(Money.of("20.00", "EUR").fraction(1, 3)).isEqualTo(Money.of("6.67", "EUR"));
-        // ties go away from zero for negative amounts too
-        assertThat(Money.ofMinor(-1, EUR).fraction(1, 2)).isEqualTo(Money.ofMinor(-1, EUR));
+        // The worked examples of BILLING-RULES.md are exact either way.
+        assertThat(rate.fraction(16 * 3600, 86_400, RoundingMode.CEILING)).isEqualTo(Money.of("16.00", "EUR"));
+        assertThat(rate.fraction(12 * 3600, 86_400, RoundingMode.FLOOR)).isEqualTo(Money.of("12.00", "EUR"));
+        // 10.00 × 1/3 = 3.333…: a charge rounds up to 3.34, a credit down to 3.33
+        assertThat(Money.of("10.00", "EUR").fraction(1, 3, RoundingMode.CEILING)).isEqualTo(Money.of("3.34", "EUR"));
+        assertThat(Money.of("10.00", "EUR").fraction(1, 3, RoundingMode.FLOOR)).isEqualTo(Money.of("3.33", "EUR"));
+        // 0.01 × 1/86400 of a day: a charge of at least one minor unit, a credit of none
+        assertThat(Money.ofMinor(1, EUR).fraction(1, 86_400, RoundingMode.CEILING)).isEqualTo(Money.ofMinor(1, EUR));
+        assertThat(Money.ofMinor(1, EUR).fraction(1, 86_400, RoundingMode.FLOOR)).isEqualTo(Money.zero(EUR));
+    }
+
+    @Test
+    void amountsTooLargeOrWithTooManyDecimalsAreRefusedAsBadArguments() {
+        for (String text : new String[] { "1e30", "99999999999999999999999.99", "92233720368547758.08", "1e999999999" }) {
+            assertThatThrownBy(() -> Money.of(text, "EUR")).as(text).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("too large");
+        }
+        assertThat(Money.of("92233720368547758.07", "EUR").minorUnits()).isEqualTo(Long.MAX_VALUE);
+        assertThatThrownBy(() -> Money.of("1e-999999999", "EUR")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("decimals");
+        assertThatThrownBy(() -> Money.of("1.005", "EUR")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("decimals");
+        assertThatThrownBy(() -> Money.of("1".repeat(101), "EUR")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Money.of("24.000", "EUR")).isEqualTo(Money.of("24.00", "EUR"));
     }
 
     @Test
     void fractionOfLargeAmountsDoesNotOverflowInBetween() {
         // minor × numerator exceeds a long, the result does not.
         Money big = Money.ofMinor(Long.MAX_VALUE / 2, EUR);
-        assertThat(big.fraction(86_400, 86_400)).isEqualTo(big);
+        assertThat(big.fraction(86_400, 86_400, RoundingMode.FLOOR)).isEqualTo(big);
     }
 
     @Test
     void refusesANonPositiveDenominator() {
-        assertThatThrownBy(() -> Money.ofMinor(1, EUR).fraction(1, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Money.ofMinor(1, EUR).fraction(1, 0, RoundingMode.FLOOR)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

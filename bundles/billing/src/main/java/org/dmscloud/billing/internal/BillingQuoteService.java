@@ -68,7 +68,7 @@ public class BillingQuoteService implements QuoteService {
     private Quote quote(AccountId accountId, Optional<InstanceId> instance, BillableAction action, BiFunction<Account, Instant, Plan> planning) {
         return store.inTransaction(tx -> {
             Account account = tx.accounts().find(accountId).orElseThrow(() -> new AccountNotFoundException(accountId));
-            Instant now = clock.instant();
+            Instant now = BillingTime.billingInstant(clock);
             Plan plan = planning.apply(account, now);
             Effect effect = plan.effect();
             Quote quote = new Quote(UUID.randomUUID(), action, accountId, instance, effect.amount(), plan.rate(), plan.paidBefore(),

@@ -24,15 +24,15 @@ record Effect(String rule, Optional<LedgerEntryType> entryType, Money amount, Op
                 Optional.empty(), paidUntil, paidRate);
     }
 
-    /** A charge of the rate prorated over {@code [from, to)}. */
+    /** A charge of the rate prorated over {@code [from, to)}, rounded up. */
     static Effect charge(String rule, LedgerEntryType type, Money rate, Instant from, Instant to, Instant paidUntil, Money paidRate) {
-        return new Effect(rule, Optional.of(type), Proration.of(rate, from, to).negate(), Optional.of(from), Optional.of(to),
+        return new Effect(rule, Optional.of(type), Proration.charge(rate, from, to).negate(), Optional.of(from), Optional.of(to),
                 Optional.of(rate), paidUntil, paidRate);
     }
 
-    /** A credit of the rate prorated over {@code [from, to)}. */
+    /** A credit of the rate prorated over {@code [from, to)}, rounded down. */
     static Effect credit(String rule, Money rate, Instant from, Instant to, Instant paidUntil, Money paidRate) {
-        return new Effect(rule, Optional.of(LedgerEntryType.CREDIT), Proration.of(rate, from, to), Optional.of(from),
+        return new Effect(rule, Optional.of(LedgerEntryType.CREDIT), Proration.credit(rate, from, to), Optional.of(from),
                 Optional.of(to), Optional.of(rate), paidUntil, paidRate);
     }
 

@@ -61,7 +61,7 @@ final class InstanceActions {
                 return replay(tx, previous.get(), fingerprint);
             }
             Account account = tx.accounts().lock(accountId).orElseThrow(() -> new AccountNotFoundException(accountId));
-            Instant now = clock.instant();
+            Instant now = BillingTime.billingInstant(clock);
             Outcome outcome = step.run(tx, account, now);
             Effect effect = outcome.plan().effect();
             if (!fingerprint.equals(outcome.plan().fingerprint())) {

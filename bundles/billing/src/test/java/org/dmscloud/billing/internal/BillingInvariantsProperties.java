@@ -3,6 +3,7 @@ package org.dmscloud.billing.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dmscloud.billing.internal.Billing.devices;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import org.dmscloud.api.account.Account;
 import org.dmscloud.api.billing.InsufficientFundsException;
 import org.dmscloud.api.billing.LedgerEntry;
 import org.dmscloud.api.billing.LedgerEntryType;
+import org.dmscloud.api.billing.Quote;
+import org.dmscloud.api.catalog.InstanceConfiguration;
 import org.dmscloud.api.instance.ActionOptions;
 import org.dmscloud.api.instance.Instance;
 import org.dmscloud.api.instance.InstanceId;
@@ -117,10 +120,62 @@ class BillingInvariantsProperties {
             for (Account account : accounts) {
                 List<LedgerEntry> ledger = billing.ledger(account.id());
                 assertCoverageNeverOverlaps(ledger);
+                assertEveryAmountCanBeRecomputedFromItsEntry(ledger);
                 // So that a reader of the report can see the lives exercised the daily run, not only refusals.
                 Statistics.label("daily charges").collect(ledger.stream().anyMatch(e -> e.type() == LedgerEntryType.DAILY_CHARGE));
             }
         }
+    }
+
+    /**
+     * The rounding attack of issue 9, through the services as a client would do it: changes of devices and
+     * options, each with its quote, some at the same second and some later, ending at the starting settings.
+     * The balance never ends above where the exact, unrounded amounts would leave it; with no time passing,
+     * never above where it started.
+     */
+    @Property(tries = 30)
+    void aCycleOfSettingsChangesNeverRaisesTheBalanceBeyondTheCoverageGivenUp(
+            @ForAll("changes") @Size(min = 1, max = 25) List<Change> changes, @ForAll boolean clockStands,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 600) int secondsBetween, @ForAll("devices") long startDevices) {
+        try (Billing billing = new Billing(TestDatabases.h2(), Instant.parse("2026-11-23T09:17:00Z"))) {
+            Account account = billing.account("10000.00");
+            Instance instance = billing.create(account.id(), startDevices);
+            Money before = billing.balance(account.id());
+            List<Change> cycle = new ArrayList<>(changes);
+            cycle.add(new Change(0, startDevices, false));
+            for (Change change : cycle) {
+                if (!clockStands) {
+                    billing.clock.advance(Duration.ofSeconds(secondsBetween));
+                }
+                InstanceConfiguration settings = change.usp() ? Billing.devices(change.devices(), "usp") : Billing.devices(change.devices());
+                Quote quote = billing.quotes.quoteChangeSettings(account.id(), instance.id(), settings);
+                billing.instances.changeSettings(account.id(), instance.id(), settings, ActionOptions.NONE.withQuote(quote.id()));
+            }
+            List<LedgerEntry> entries = billing.ledger(account.id()).stream()
+                    .filter(e -> e.type() == LedgerEntryType.SETTINGS_CHANGE_CHARGE || e.type() == LedgerEntryType.CREDIT).toList();
+            Money net = billing.balance(account.id()).minus(before);
+            BigInteger exactTimesDay = BigInteger.ZERO;
+            for (LedgerEntry entry : entries) {
+                exactTimesDay = exactTimesDay.add(exactTimesDay(entry));
+            }
+
+            assertThat(BigInteger.valueOf(net.minorUnits()).multiply(BigInteger.valueOf(Proration.SECONDS_PER_DAY)))
+                    .as("net %s against the exact amounts", net).isLessThanOrEqualTo(exactTimesDay);
+            if (clockStands) {
+                assertThat(net.isPositive()).as("net %s of a cycle at one instant", net).isFalse();
+            }
+            assertEveryAmountCanBeRecomputedFromItsEntry(billing.ledger(account.id()));
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Change>> changes() {
+        return Combinators.combine(Arbitraries.just(0), devices(), Arbitraries.of(true, false)).as(Change::new).list();
+    }
+
+    @Provide
+    Arbitrary<Long> devices() {
+        return Arbitraries.longs().between(1, 3_000);
     }
 
     @Provide
@@ -165,6 +220,35 @@ class BillingInvariantsProperties {
         }
         assertThat(balance.isNegative()).as("balance %s never negative", balance).isFalse();
         assertThat(balance).as("balance equals the sum of the ledger").isEqualTo(sum);
+    }
+
+    /**
+     * Every entry about an instance carries a whole-second period and the rate it was computed from, and its
+     * amount is that rate prorated over that period, rounded once against the customer: charges up, credits down.
+     */
+    static void assertEveryAmountCanBeRecomputedFromItsEntry(List<LedgerEntry> ledger) {
+        for (LedgerEntry entry : ledger) {
+            if (entry.instance().isEmpty()) {
+                continue;
+            }
+            Instant start = entry.periodStart().orElseThrow();
+            Instant end = entry.periodEnd().orElseThrow();
+            assertThat(start.getNano()).as("entry %s starts on a whole second", entry.id()).isZero();
+            assertThat(end.getNano()).as("entry %s ends on a whole second", entry.id()).isZero();
+            long rate = entry.rate().orElseThrow().minorUnits();
+            long seconds = Duration.between(start, end).getSeconds();
+            long day = Proration.SECONDS_PER_DAY;
+            long recomputed = entry.amount().isNegative() ? -((rate * seconds + day - 1) / day) : Math.floorDiv(rate * seconds, day);
+            assertThat(entry.amount().minorUnits()).as("entry %s recomputed from %s over %s s", entry.id(), entry.rate().get(), seconds)
+                    .isEqualTo(recomputed);
+        }
+    }
+
+    /** An entry's exact amount, unrounded, times the seconds of a day. */
+    private static BigInteger exactTimesDay(LedgerEntry entry) {
+        long seconds = Duration.between(entry.periodStart().orElseThrow(), entry.periodEnd().orElseThrow()).getSeconds();
+        BigInteger exact = BigInteger.valueOf(entry.rate().orElseThrow().minorUnits()).multiply(BigInteger.valueOf(seconds));
+        return entry.amount().isNegative() ? exact.negate() : exact;
     }
 
     /** Charged coverage (daily and prorated charges) of each instance: intervals that never overlap. */

@@ -138,7 +138,7 @@ abstract class BillingRulesTest {
         Account account = billing.account("60.00");
         Instance older = billing.create(account.id(), 1_000); // 14.00
         billing.clock.advance(Duration.ofMinutes(1));
-        Instance newer = billing.create(account.id(), 1_000); // 13.98; 32.02 left pays one day of 24.00, not two
+        Instance newer = billing.create(account.id(), 1_000); // 13.99; 32.01 left pays one day of 24.00, not two
         billing.clock.set("2026-11-24T00:05:00Z");
 
         billing.run("2026-11-24");
@@ -324,6 +324,34 @@ abstract class BillingRulesTest {
     }
 
     @Test
+    void rule_R5_aProratedChargeIsRoundedUpToTheNextMinorUnit() {
+        Account account = billing.account("100.00");
+        Instance instance = billing.createDisabled(account.id(), 1_000);
+        billing.clock.set("2026-11-24T22:59:59Z");
+
+        InstanceChange change = billing.instances.enable(account.id(), instance.id(), ActionOptions.NONE);
+
+        // 24.00 × 3,601 s / 86,400 s = 1.000277…: 1.01, not 1.00
+        assertThat(change.ledgerEntry().orElseThrow().amount()).isEqualTo(Money.of("-1.01", "EUR"));
+    }
+
+    @Test
+    void rule_R5_anActionIsBilledAtItsInstantTruncatedToTheWholeSecond() {
+        Account account = billing.account("100.00");
+        Instance instance = billing.createDisabled(account.id(), 1_000);
+        billing.clock.set("2026-11-24T18:00:00.999999Z");
+
+        Quote quote = billing.quotes.quoteEnable(account.id(), instance.id());
+        InstanceChange change = billing.instances.enable(account.id(), instance.id(), ActionOptions.NONE.withQuote(quote.id()));
+
+        LedgerEntry entry = change.ledgerEntry().orElseThrow();
+        assertThat(quote.periodStart()).contains(Instant.parse("2026-11-24T18:00:00Z"));
+        assertThat(entry.periodStart()).contains(Instant.parse("2026-11-24T18:00:00Z"));
+        assertThat(entry.amount()).isEqualTo(Money.of("-6.00", "EUR")).isEqualTo(quote.amount());
+        assertThat(entry.createdAt().getNano()).isZero();
+    }
+
+    @Test
     void rule_R5_enableWithTooLittleBalanceIsRefusedAndChangesNothing() {
         Account account = billing.account("5.99");
         Instance instance = billing.createDisabled(account.id(), 1_000);
@@ -430,6 +458,32 @@ abstract class BillingRulesTest {
         assertThat(change.instance().paidRate()).isEqualTo(Money.of("24.00", "EUR"));
     }
 
+    @Test
+    void rule_R8_aCreditIsRoundedDownToTheMinorUnitBelow() {
+        Account account = billing.account("100.00");
+        Instance instance = billing.instances.create(account.id(), new NewInstance("acs", devices(2_000), true), ActionOptions.NONE).instance();
+        billing.clock.set("2026-11-23T21:57:23Z");
+
+        InstanceChange change = billing.instances.changeSettings(account.id(), instance.id(), devices(1_000), ActionOptions.NONE);
+
+        // (36 − 24) × 7,357 s / 86,400 s = 1.02180…: 1.02 back
+        assertThat(change.ledgerEntry().orElseThrow().amount()).isEqualTo(Money.of("1.02", "EUR"));
+    }
+
+    @Test
+    void rule_R7_R8_anUpgradeAndItsReverseAtOneInstantNeverLeaveTheCustomerAhead() {
+        Account account = billing.account("100.00");
+        Instance instance = billing.create(account.id(), 1_000);
+        billing.clock.set("2026-11-23T21:57:23Z");
+        Money before = billing.balance(account.id());
+
+        // (36 − 24) × 7,357 s / 86,400 s = 1.02180…: charged 1.03, credited 1.02
+        billing.instances.changeSettings(account.id(), instance.id(), devices(2_000), ActionOptions.NONE);
+        billing.instances.changeSettings(account.id(), instance.id(), devices(1_000), ActionOptions.NONE);
+
+        assertThat(billing.balance(account.id())).isEqualTo(before.minus(Money.of("0.01", "EUR")));
+    }
+
     // R9 ---------------------------------------------------------------------------------------------
 
     @Test
@@ -447,6 +501,18 @@ abstract class BillingRulesTest {
         assertThat(billing.instances.list(account.id())).isEmpty();
         assertThatThrownBy(() -> billing.instances.enable(account.id(), instance.id(), ActionOptions.NONE))
                 .isInstanceOf(InstanceNotFoundException.class);
+    }
+
+    @Test
+    void rule_R9_theRefundIsRoundedDownToTheMinorUnitBelow() {
+        Account account = billing.account("100.00");
+        Instance instance = billing.create(account.id(), 1_000);
+        billing.clock.set("2026-11-23T22:59:40Z");
+
+        InstanceChange change = billing.instances.delete(account.id(), instance.id(), ActionOptions.NONE);
+
+        // 24.00 × 3,620 s / 86,400 s = 1.00555…: 1.00 back
+        assertThat(change.ledgerEntry().orElseThrow().amount()).isEqualTo(Money.of("1.00", "EUR"));
     }
 
     @Test
