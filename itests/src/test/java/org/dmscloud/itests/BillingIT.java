@@ -1,13 +1,17 @@
 package org.dmscloud.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.net.http.HttpResponse;
 import java.util.Currency;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import javax.inject.Inject;
@@ -32,6 +36,10 @@ import org.dmscloud.api.instance.InstanceService;
 import org.dmscloud.api.instance.NewInstance;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.api.time.ClockControl;
+import org.dmscloud.api.catalog.ItemNotOnSaleException;
+import org.dmscloud.api.catalog.PriceComponent;
+import org.dmscloud.spi.catalog.AddonOption;
+import org.dmscloud.spi.catalog.PricingPlugin;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -39,6 +47,8 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceRegistration;
 
 /**
  * Billing on the distribution: the default catalog bundle's packages and options are on sale, an
@@ -122,5 +132,105 @@ public class BillingIT extends DmsCloudTestSupport {
         assertThat(again.charged()).isZero();
         Money expected = Money.of("500.00", "EUR").plus(creation.amount()).plus(daily.amount());
         assertThat(accounts.find(account.id()).orElseThrow().balance()).isEqualTo(expected);
+    }
+
+    /**
+     * R12 on the distribution: an option whose plugin goes away, then the default catalog bundle stopped
+     * altogether. Instances go on at the rate last paid; what needs a current price is refused naming the item.
+     */
+    @Test
+    public void rule_R12_instancesOutliveTheirWithdrawnPackageAndOptionAndAreBilledAtTheRateLastPaid() throws Exception {
+        clock.setTo(Instant.parse("2031-05-06T12:00:00Z"));
+        Account account = accounts.open(TenantId.DEFAULT, "Withdrawn Telecom", EUR);
+        balances.topUp(account.id(), Money.of("500.00", "EUR"), "itest-topup-r12", "Bank transfer");
+        List<ServiceRegistration<?>> option = registerOption("itest-recording", Money.of("3.00", "EUR"));
+        InstanceConfiguration withOption = InstanceConfiguration.of("business", 1_000, Set.of("itest-recording"));
+        InstanceConfiguration plain = InstanceConfiguration.of("business", 1_000, Set.of());
+        InstanceChange optioned = instances.create(account.id(), new NewInstance("With option", withOption, true), ActionOptions.NONE);
+        InstanceChange planned = instances.create(account.id(), new NewInstance("Plain", plain, true), ActionOptions.NONE);
+        Money optionedRate = optioned.instance().paidRate();
+        Money plainRate = planned.instance().paidRate();
+        assertThat(optionedRate).isEqualTo(plainRate.plus(Money.of("3.00", "EUR")));
+
+        // The option's bundle goes away: nothing new with it, but it can be removed from the instance that has it.
+        option.forEach(ServiceRegistration::unregister);
+        assertThatThrownBy(() -> instances.create(account.id(), new NewInstance("Refused", withOption, true), ActionOptions.NONE))
+                .isInstanceOfSatisfying(ItemNotOnSaleException.class, e -> assertThat(e.item()).isEqualTo("itest-recording"));
+        Bundle catalogBundle = java.util.Arrays.stream(bundleContext.getBundles())
+                .filter(b -> "dms-cloud-catalog-default".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        try {
+            // And then the whole default catalog: the package of both instances is withdrawn.
+            catalogBundle.stop();
+            HttpResponse<String> price = get("/api/v1/catalog/price?packageId=business&expectedDevices=1000");
+            assertThat(price.statusCode()).isEqualTo(400);
+            assertThat(json(price).path("detail").asText()).contains("'business'");
+            assertThatThrownBy(() -> quotes.quoteCreate(account.id(), plain, true)).isInstanceOf(ItemNotOnSaleException.class)
+                    .hasMessageContaining("'business'");
+
+            clock.setTo(Instant.parse("2031-05-07T00:05:00Z"));
+            BillingRun run = dailyRun.run(LocalDate.parse("2031-05-07"));
+
+            assertThat(run.failed()).isZero();
+            List<LedgerEntry> daily = balances.ledger(account.id(), Long.MAX_VALUE, 20).stream()
+                    .filter(e -> e.type() == LedgerEntryType.DAILY_CHARGE).toList();
+            assertThat(daily).extracting(LedgerEntry::amount)
+                    .containsExactlyInAnyOrder(optionedRate.negate(), plainRate.negate());
+            assertThat(daily).allSatisfy(e -> assertThat(e.description()).contains("R12"));
+            assertThat(instances.find(account.id(), planned.instance().id()).orElseThrow().paidUntil())
+                    .isEqualTo(Instant.parse("2031-05-08T00:00:00Z"));
+            // Disabling and enabling inside the coverage still work, for free.
+            Money before = accounts.find(account.id()).orElseThrow().balance();
+            instances.disable(account.id(), planned.instance().id(), ActionOptions.NONE);
+            assertThat(instances.enable(account.id(), planned.instance().id(), ActionOptions.NONE).ledgerEntry()).isEmpty();
+            assertThat(accounts.find(account.id()).orElseThrow().balance()).isEqualTo(before);
+        } finally {
+            catalogBundle.start();
+            await("the default catalog back on sale", Duration.ofSeconds(30),
+                    () -> catalog.packages().stream().anyMatch(p -> p.id().equals("business") && p.priced()) ? Boolean.TRUE : null);
+        }
+    }
+
+    /** The same, with the option removed while the package is still on sale: credited against the rate last paid. */
+    @Test
+    public void rule_R12_aWithdrawnOptionCanBeRemovedAndTheRestOfTheDayIsCredited() {
+        clock.setTo(Instant.parse("2032-07-08T12:00:00Z"));
+        Account account = accounts.open(TenantId.DEFAULT, "Option Telecom", EUR);
+        balances.topUp(account.id(), Money.of("500.00", "EUR"), "itest-topup-r12-option", "Bank transfer");
+        List<ServiceRegistration<?>> option = registerOption("itest-archive", Money.of("4.80", "EUR"));
+        InstanceChange created = instances.create(account.id(), new NewInstance("Archive",
+                InstanceConfiguration.of("business", 1_000, Set.of("itest-archive")), true), ActionOptions.NONE);
+        option.forEach(ServiceRegistration::unregister);
+        clock.setTo(Instant.parse("2032-07-08T18:00:00Z"));
+
+        InstanceChange removed = instances.changeSettings(account.id(), created.instance().id(),
+                InstanceConfiguration.of("business", 1_000, Set.of()), ActionOptions.NONE);
+
+        assertThat(removed.ledgerEntry().orElseThrow().amount()).isEqualTo(Money.of("1.20", "EUR")); // 4.80 × 6/24
+        assertThat(removed.instance().paidRate()).isEqualTo(created.instance().paidRate().minus(Money.of("4.80", "EUR")));
+    }
+
+    /** An option and its pricing plugin, registered as a plugin bundle would; unregistering them withdraws it. */
+    private List<ServiceRegistration<?>> registerOption(String id, Money flatRate) {
+        Hashtable<String, Object> option = new Hashtable<>(Map.of(AddonOption.OPTION_ID, id));
+        Hashtable<String, Object> priced = new Hashtable<>(Map.of(PricingPlugin.PRICED_ITEM, id));
+        List<ServiceRegistration<?>> registrations = List.of(
+                bundleContext.registerService(AddonOption.class, new AddonOption() {
+                    public String id() {
+                        return id;
+                    }
+
+                    public String name() {
+                        return "Itest " + id;
+                    }
+
+                    public String description() {
+                        return "An option of this test.";
+                    }
+                }, option),
+                bundleContext.registerService(PricingPlugin.class, (configuration, currency) -> List.of(
+                        new PriceComponent(id, "Itest " + id, Money.ofMinor(flatRate.minorUnits(), currency))), priced));
+        await("option " + id + " on sale", Duration.ofSeconds(30),
+                () -> catalog.options().stream().anyMatch(o -> o.id().equals(id) && o.priced()) ? Boolean.TRUE : null);
+        return registrations;
     }
 }

@@ -87,9 +87,15 @@ public interface DailyBilling {
         public static final RunCursor START = new RunCursor(Instant.EPOCH, new InstanceId(new java.util.UUID(0, 0)));
     }
 
-    /** An enabled instance that the run has to bill. */
-    /** @param version the instance row's version when read, for {@link #applyIfUnchanged} */
-    record DueInstance(InstanceId id, AccountId account, InstanceConfiguration configuration, Instant createdAt, long version) {
+    /**
+     * An enabled instance that the run has to bill.
+     *
+     * @param paidRateMinor the rate it last paid, in its account's currency: what it goes on at if its configuration
+     *                      has no current price (R12)
+     * @param version       the instance row's version when read, for {@link #applyIfUnchanged}
+     */
+    record DueInstance(InstanceId id, AccountId account, InstanceConfiguration configuration, long paidRateMinor, Instant createdAt,
+            long version) {
 
         public DueInstance {
             Objects.requireNonNull(id, "id");

@@ -6,11 +6,18 @@ import java.util.List;
 
 import org.dmscloud.api.catalog.DailyRate;
 import org.dmscloud.api.catalog.InstanceConfiguration;
+import org.dmscloud.api.catalog.InvalidConfigurationException;
+import org.dmscloud.api.catalog.ItemNotOnSaleException;
 import org.dmscloud.api.catalog.Pricing;
 import org.dmscloud.api.instance.Instance;
+import org.dmscloud.api.instance.InstanceState;
 import org.dmscloud.api.money.Money;
 
-/** Works out actions with the current prices, the same way for a quote and for the action itself. */
+/**
+ * Works out actions with the current prices, the same way for a quote and for the action itself. What
+ * needs a new configuration's price (create, a settings change) fails when an item is not on sale; what
+ * goes on with an instance's own configuration falls back to the rate it last paid (R12).
+ */
 final class ActionPlanner {
 
     private final Pricing pricing;
@@ -25,8 +32,29 @@ final class ActionPlanner {
     }
 
     Plan enable(Instance instance, Instant now) {
-        DailyRate rate = rateOf(instance);
-        return new Plan(Fingerprints.enable(instance.id()), instance.paidRate(), rate, BillingRules.enable(instance, rate, now));
+        String fingerprint = Fingerprints.enable(instance.id());
+        Currency currency = instance.paidRate().currency();
+        if (instance.state() == InstanceState.ENABLED || instance.isPaidAt(now)) {
+            // Free (R4): the current rate is shown, not charged, so nothing about the catalog can stop it.
+            DailyRate shown;
+            try {
+                shown = pricing.dailyRate(instance.configuration(), currency);
+            } catch (InvalidConfigurationException unpriced) {
+                shown = LastPaidRate.of(instance, unpriced);
+            }
+            return new Plan(fingerprint, instance.paidRate(), shown, BillingRules.enable(instance, shown, now));
+        }
+        try {
+            DailyRate rate = pricing.dailyRate(instance.configuration(), currency);
+            return new Plan(fingerprint, instance.paidRate(), rate, BillingRules.enable(instance, rate, now));
+        } catch (ItemNotOnSaleException withdrawn) {
+            if (!LastPaidRate.exists(instance)) {
+                // No rate was ever paid to go on at: enabling needs the current price, which is gone.
+                throw withdrawn;
+            }
+            DailyRate lastPaid = LastPaidRate.of(instance, withdrawn);
+            return new Plan(fingerprint, instance.paidRate(), lastPaid, BillingRules.enable(instance, lastPaid, now).decidedBy("R12"));
+        }
     }
 
     Plan disable(Instance instance) {
@@ -43,9 +71,5 @@ final class ActionPlanner {
     Plan delete(Instance instance, Instant now) {
         DailyRate none = new DailyRate(instance.paidRate().currency(), List.of());
         return new Plan(Fingerprints.delete(instance.id()), instance.paidRate(), none, BillingRules.delete(instance, now));
-    }
-
-    private DailyRate rateOf(Instance instance) {
-        return pricing.dailyRate(instance.configuration(), instance.paidRate().currency());
     }
 }

@@ -26,6 +26,7 @@ import org.dmscloud.api.billing.LedgerEntryType;
 import org.dmscloud.api.billing.RunPreview;
 import org.dmscloud.api.catalog.DailyRate;
 import org.dmscloud.api.catalog.InstanceConfiguration;
+import org.dmscloud.api.catalog.ItemNotOnSaleException;
 import org.dmscloud.api.catalog.Pricing;
 import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.mail.CustomerMail;
@@ -52,8 +53,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The daily run (R1, R2) for one day: walks the enabled instances not yet paid to the day's end, oldest
- * first, in batches of one transaction each, and charges each its daily rate or, with too little balance,
- * disables it. Several workers walk at once, each the instances of its own share of the accounts, so
+ * first, in batches of one transaction each, and charges each its daily rate (or, when an item of its
+ * configuration is withdrawn, the rate it last paid: R12) or, with too little balance, disables it. Several workers walk at once, each the instances of its own share of the accounts, so
  * that each account's instances are still billed one by one, oldest first.
  * <p>
  * Exactly once per instance and day, whatever reruns, crashes or other nodes do: a batch is decided from
@@ -307,12 +308,20 @@ public class DailyRun implements DailyRunService {
         Map<InstanceId, String> failures = new LinkedHashMap<>();
         for (DueInstance instance : candidates) {
             Money balance = balances.get(instance.account());
-            Optional<DailyRate> rate = rates.rateOf(instance.configuration(), balance.currency());
-            if (rate.isEmpty()) {
-                failures.put(instance.id(), rates.whyNot(instance.configuration(), balance.currency()));
+            Object priced = rates.price(instance.configuration(), balance.currency());
+            DailyRate rate;
+            String description;
+            if (priced instanceof DailyRate current) {
+                rate = current;
+                description = "Daily charge for " + day + " (R1)";
+            } else if (priced instanceof ItemNotOnSaleException withdrawn) {
+                rate = LastPaidRate.of(Money.ofMinor(instance.paidRateMinor(), balance.currency()), instance.configuration().packageId(), withdrawn);
+                description = "Daily charge for " + day + " at the rate last paid: '" + withdrawn.item() + "' is no longer on sale (R12)";
+            } else {
+                failures.put(instance.id(), (String) priced);
                 continue;
             }
-            Money dailyRate = rate.get().total();
+            Money dailyRate = rate.total();
             if (balance.isLessThan(dailyRate)) {
                 disabled.add(new Disabled(instance.account(), instance, dailyRate, balance));
                 continue;
@@ -321,7 +330,7 @@ public class DailyRun implements DailyRunService {
             balances.put(instance.account(), after);
             charges.add(new DailyCharge(instance, new NewLedgerEntry(instance.account(), LedgerEntryType.DAILY_CHARGE, dailyRate.negate(),
                     Optional.of(instance.id()), Optional.of(dayStart), Optional.of(dayEnd), Optional.of(dailyRate),
-                    rate.get().components(), "Daily charge for " + day + " (R1)", "daily/" + instance.id() + "/" + day, now),
+                    rate.components(), description, "daily/" + instance.id() + "/" + day, now),
                     after, dayEnd));
         }
         return new Decisions(charges, disabled, failures);
@@ -370,20 +379,21 @@ public class DailyRun implements DailyRunService {
             this.pricing = pricing;
         }
 
-        /** The rate, or empty when it cannot be priced (see {@link #whyNot}). */
-        Optional<DailyRate> rateOf(InstanceConfiguration configuration, Currency currency) {
-            Object rate = rates.computeIfAbsent(new Key(configuration, currency), key -> {
+        /**
+         * The configuration's current rate ({@link DailyRate}); or, when an item of it is not on sale, the
+         * {@link ItemNotOnSaleException} saying which (R12); or, when it cannot be priced otherwise, why not (a
+         * {@link String}).
+         */
+        Object price(InstanceConfiguration configuration, Currency currency) {
+            return rates.computeIfAbsent(new Key(configuration, currency), key -> {
                 try {
                     return pricing.dailyRate(configuration, currency);
+                } catch (ItemNotOnSaleException withdrawn) {
+                    return withdrawn;
                 } catch (RuntimeException e) {
                     return e.getMessage() == null ? e.toString() : e.getMessage();
                 }
             });
-            return rate instanceof DailyRate dailyRate ? Optional.of(dailyRate) : Optional.empty();
-        }
-
-        String whyNot(InstanceConfiguration configuration, Currency currency) {
-            return String.valueOf(rates.get(new Key(configuration, currency)));
         }
 
         private record Key(InstanceConfiguration configuration, Currency currency) {

@@ -36,6 +36,11 @@ record Effect(String rule, Optional<LedgerEntryType> entryType, Money amount, Op
                 Optional.of(to), Optional.of(rate), paidUntil, paidRate);
     }
 
+    /** The same effect, decided by another rule (R12 when the rate last paid stands in for a withdrawn price). */
+    Effect decidedBy(String otherRule) {
+        return new Effect(otherRule, entryType, amount, periodStart, periodEnd, rateBasis, paidUntil, paidRate);
+    }
+
     boolean isCharge() {
         return amount.isNegative();
     }

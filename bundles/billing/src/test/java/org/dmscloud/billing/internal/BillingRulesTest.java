@@ -23,6 +23,7 @@ import org.dmscloud.api.billing.LedgerEntryType;
 import org.dmscloud.api.billing.Quote;
 import org.dmscloud.api.billing.QuoteMismatchException;
 import org.dmscloud.api.billing.RunPreview;
+import org.dmscloud.api.catalog.ItemNotOnSaleException;
 import org.dmscloud.api.instance.ActionOptions;
 import org.dmscloud.api.instance.DisableReason;
 import org.dmscloud.api.instance.Instance;
@@ -153,7 +154,7 @@ abstract class BillingRulesTest {
         Instance withdrawn = billing.instances.create(account.id(), new NewInstance("acs", devices(1_000, "firmware"), true),
                 ActionOptions.NONE).instance();
         Instance fine = billing.create(account.id(), 1_000);
-        billing.prices.withdrawOption("firmware");
+        billing.prices.breakOption("firmware");
         billing.clock.set("2026-11-24T00:05:00Z");
 
         BillingRun run = billing.run("2026-11-24");
@@ -161,7 +162,7 @@ abstract class BillingRulesTest {
         assertThat(run.failed()).isEqualTo(1);
         assertThat(run.charged()).isEqualTo(1);
         Map<InstanceId, String> failures = billing.store.inTransaction(tx -> tx.billingRuns().failures(run.id()));
-        assertThat(failures).containsOnlyKeys(withdrawn.id()).containsValue("There is no option 'firmware' on sale.");
+        assertThat(failures).containsOnlyKeys(withdrawn.id()).containsValue("'firmware' cannot be priced right now.");
         assertThat(billing.instance(account.id(), fine.id()).paidUntil()).isEqualTo(Instant.parse("2026-11-25T00:00:00Z"));
         Instance unbilled = billing.instance(account.id(), withdrawn.id());
         assertThat(unbilled.state()).isEqualTo(InstanceState.ENABLED);
@@ -604,6 +605,167 @@ abstract class BillingRulesTest {
         Account other = billing.account("100.00");
         assertThatThrownBy(() -> billing.instances.create(other.id(), new NewInstance("acs", devices(1_000), true),
                 ActionOptions.NONE.withQuote(quote.id()))).isInstanceOf(QuoteMismatchException.class);
+    }
+
+    // R12 --------------------------------------------------------------------------------------------
+
+    @Test
+    void rule_R12_theDailyRunChargesTheRateLastPaidWhenAnOptionIsWithdrawn() {
+        Account account = billing.account("100.00");
+        Instance instance = billing.instances.create(account.id(), new NewInstance("acs", devices(1_000, "firmware"), true),
+                ActionOptions.NONE).instance(); // 27.00 a day: 15.75 to midnight
+        billing.prices.withdrawOption("firmware");
+        billing.clock.set("2026-11-24T00:05:00Z");
+
+        BillingRun run = billing.run("2026-11-24");
+
+        assertThat(run.charged()).isEqualTo(1);
+        assertThat(run.failed()).isZero();
+        LedgerEntry charge = last(billing.ledger(account.id()));
+        assertThat(charge.amount()).isEqualTo(Money.of("-27.00", "EUR"));
+        assertThat(charge.description()).contains("R12").contains("'firmware'");
+        assertThat(charge.breakdown()).singleElement().satisfies(c -> assertThat(c.item()).isEqualTo("firmware"));
+        Instance billed = billing.instance(account.id(), instance.id());
+        assertThat(billed.paidUntil()).isEqualTo(Instant.parse("2026-11-25T00:00:00Z"));
+        assertThat(billed.paidRate()).isEqualTo(Money.of("27.00", "EUR"));
+    }
+
+    @Test
+    void rule_R12_theDailyRunDisablesAtTheRateLastPaidWhenTheBalanceIsShort() {
+        Account account = billing.account("40.00");
+        Instance instance = billing.create(account.id(), 1_000); // 14.00 to midnight, 26.00 left
+        billing.prices.setPackageOnSale(false);
+        billing.clock.set("2026-11-24T00:05:00Z");
+        billing.run("2026-11-24"); // 24.00, 2.00 left
+        billing.clock.set("2026-11-25T00:05:00Z");
+
+        BillingRun run = billing.run("2026-11-25");
+
+        assertThat(run.disabled()).isEqualTo(1);
+        assertThat(billing.instance(account.id(), instance.id()).disableReason()).contains(DisableReason.INSUFFICIENT_FUNDS);
+        assertThat(billing.balance(account.id())).isEqualTo(Money.of("2.00", "EUR"));
+    }
+
+    @Test
+    void rule_R12_disableAndEnableInsideTheCoverageAreFreeWithAWithdrawnPackage() {
+        Account account = billing.account("100.00");
+        Instance instance = billing.create(account.id(), 1_000);
+        billing.prices.setPackageOnSale(false);
+        Money before = billing.balance(account.id());
+        billing.clock.set("2026-11-23T15:00:00Z");
+
+        billing.instances.disable(account.id(), instance.id(), ActionOptions.NONE);
+        InstanceChange enabled = billing.instances.enable(account.id(), instance.id(), ActionOptions.NONE);
+
+        assertThat(enabled.ledgerEntry()).isEmpty();
+        assertThat(enabled.instance().state()).isEqualTo(InstanceState.ENABLED);
+        assertThat(billing.balance(account.id())).isEqualTo(before);
+    }
+
+    @Test
+    void rule_R12_enableAfterALapseChargesTheRateLastPaidProratedToMidnight() {
+        Account account = billing.account("100.00");
+        Instance instance = billing.create(account.id(), 1_000);
+        billing.instances.disable(account.id(), instance.id(), ActionOptions.NONE);
+        billing.prices.setPackageOnSale(false);
+        billing.clock.set("2026-11-24T18:00:00Z");
+
+        Quote quote = billing.quotes.quoteEnable(account.id(), instance.id());
+        InstanceChange enabled = billing.instances.enable(account.id(), instance.id(), ActionOptions.NONE.withQuote(quote.id()));
+
+        assertThat(quote.rule()).isEqualTo("R12");
+        LedgerEntry charge = enabled.ledgerEntry().orElseThrow();
+        assertThat(charge.amount()).isEqualTo(Money.of("-6.00", "EUR")).isEqualTo(quote.amount()); // 24.00 × 6/24
+        assertThat(charge.description()).contains("R12");
+        assertThat(enabled.instance().paidUntil()).isEqualTo(Instant.parse("2026-11-25T00:00:00Z"));
+        assertThat(enabled.instance().paidRate()).isEqualTo(Money.of("24.00", "EUR"));
+    }
+
+    @Test
+    void rule_R12_enablingAnInstanceThatNeverPaidIsRefusedNamingTheItem() {
+        Account account = billing.account("100.00");
+        Instance instance = billing.createDisabled(account.id(), 1_000);
+        billing.prices.setPackageOnSale(false);
+
+        assertThatThrownBy(() -> billing.instances.enable(account.id(), instance.id(), ActionOptions.NONE))
+                .isInstanceOfSatisfying(ItemNotOnSaleException.class, e -> assertThat(e.item()).isEqualTo("standard"))
+                .hasMessageContaining("'standard'");
+        assertThat(billing.instance(account.id(), instance.id())).isEqualTo(instance);
+        assertThat(billing.balance(account.id())).isEqualTo(Money.of("100.00", "EUR"));
+    }
+
+    @Test
+    void rule_R12_deleteRefundsTheUnusedCoverageAtTheRateLastPaid() {
+        Account account = billing.account("100.00");
+        Instance instance = billing.create(account.id(), 1_000);
+        billing.prices.setPackageOnSale(false);
+        billing.clock.set("2026-11-23T16:00:00Z");
+
+        InstanceChange deleted = billing.instances.delete(account.id(), instance.id(), ActionOptions.NONE);
+
+        assertThat(deleted.ledgerEntry().orElseThrow().amount()).isEqualTo(Money.of("8.00", "EUR"));
+        assertThat(billing.balance(account.id())).isEqualTo(Money.of("94.00", "EUR"));
+    }
+
+    @Test
+    void rule_R12_creatingWithAWithdrawnItemIsRefusedNamingItAndStoresNothing() {
+        Account account = billing.account("100.00");
+        billing.prices.withdrawOption("firmware");
+
+        assertThatThrownBy(() -> billing.quotes.quoteCreate(account.id(), devices(1_000, "firmware"), true))
+                .isInstanceOfSatisfying(ItemNotOnSaleException.class, e -> assertThat(e.item()).isEqualTo("firmware"));
+        assertThatThrownBy(() -> billing.instances.create(account.id(), new NewInstance("acs", devices(1_000, "firmware"), true),
+                ActionOptions.NONE)).isInstanceOf(ItemNotOnSaleException.class).hasMessageContaining("'firmware'");
+        assertThat(billing.instances.list(account.id())).isEmpty();
+        assertThat(billing.balance(account.id())).isEqualTo(Money.of("100.00", "EUR"));
+    }
+
+    @Test
+    void rule_R12_aChangeToSettingsWithAWithdrawnItemIsRefused() {
+        Account account = billing.account("100.00");
+        Instance instance = billing.create(account.id(), 1_000);
+        billing.prices.withdrawOption("firmware");
+        billing.clock.set("2026-11-23T18:00:00Z");
+
+        assertThatThrownBy(() -> billing.quotes.quoteChangeSettings(account.id(), instance.id(), devices(1_000, "firmware")))
+                .isInstanceOf(ItemNotOnSaleException.class);
+        assertThatThrownBy(() -> billing.instances.changeSettings(account.id(), instance.id(), devices(1_000, "firmware"), ActionOptions.NONE))
+                .isInstanceOf(ItemNotOnSaleException.class).hasMessageContaining("'firmware'");
+        assertThat(billing.instance(account.id(), instance.id())).isEqualTo(instance);
+    }
+
+    @Test
+    void rule_R12_removingAWithdrawnOptionIsCreditedAgainstTheRateLastPaid() {
+        Account account = billing.account("100.00");
+        Instance instance = billing.instances.create(account.id(), new NewInstance("acs", devices(1_000, "firmware"), true),
+                ActionOptions.NONE).instance(); // paid 27.00 a day
+        billing.prices.withdrawOption("firmware");
+        billing.clock.set("2026-11-23T18:00:00Z");
+
+        InstanceChange changed = billing.instances.changeSettings(account.id(), instance.id(), devices(1_000), ActionOptions.NONE);
+
+        // (27 − 24) × 6/24
+        assertThat(changed.ledgerEntry().orElseThrow().amount()).isEqualTo(Money.of("0.75", "EUR"));
+        assertThat(changed.instance().configuration()).isEqualTo(devices(1_000));
+        assertThat(changed.instance().paidRate()).isEqualTo(Money.of("24.00", "EUR"));
+    }
+
+    @Test
+    void rule_R12_anItemSuppliedAgainIsChargedItsPriceFromTheNextChargeOn() {
+        Account account = billing.account("100.00");
+        Instance instance = billing.create(account.id(), 1_000); // paid 24.00
+        billing.prices.setPackageOnSale(false);
+        billing.clock.set("2026-11-24T00:05:00Z");
+        billing.run("2026-11-24"); // 24.00, the rate last paid
+        billing.prices.setPackagePrices(18_00, 1_20); // back, at 30.00 for 1,000 devices
+        billing.prices.setPackageOnSale(true);
+        billing.clock.set("2026-11-25T00:05:00Z");
+
+        billing.run("2026-11-25");
+
+        List<LedgerEntry> daily = billing.ledger(account.id()).stream().filter(e -> e.type() == LedgerEntryType.DAILY_CHARGE).toList();
+        assertThat(daily).extracting(LedgerEntry::amount).containsExactly(Money.of("-24.00", "EUR"), Money.of("-30.00", "EUR"));
+        assertThat(billing.instance(account.id(), instance.id()).paidRate()).isEqualTo(Money.of("30.00", "EUR"));
     }
 
     // Idempotency and tenancy -----------------------------------------------------------------------

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.dmscloud.api.catalog.DailyRate;
 import org.dmscloud.api.catalog.InstanceConfiguration;
 import org.dmscloud.api.catalog.InvalidConfigurationException;
+import org.dmscloud.api.catalog.ItemNotOnSaleException;
 import org.dmscloud.api.catalog.PriceComponent;
 import org.dmscloud.api.catalog.Pricing;
 import org.dmscloud.api.money.Money;
@@ -23,6 +25,8 @@ final class PriceList implements Pricing {
     private volatile long baseMinor = 12_00;
     private volatile long per100DevicesMinor = 1_20;
     private final Map<String, Long> optionsMinor = new ConcurrentHashMap<>(Map.of("firmware", 3_00L, "usp", 5_00L));
+    private final Set<String> broken = ConcurrentHashMap.newKeySet();
+    private volatile boolean packageOnSale = true;
 
     /** Changes the package's prices, as an operator would change the catalog. */
     void setPackagePrices(long baseMinor, long per100DevicesMinor) {
@@ -34,23 +38,38 @@ final class PriceList implements Pricing {
         optionsMinor.put(option, minor);
     }
 
+    /** The option's bundle goes away (R12). */
     void withdrawOption(String option) {
         optionsMinor.remove(option);
     }
 
+    /** The package's bundle goes away (R12), or comes back. */
+    void setPackageOnSale(boolean onSale) {
+        this.packageOnSale = onSale;
+    }
+
+    /** The option's pricing plugin fails, as PluginPricing reports a plugin that throws. */
+    void breakOption(String option) {
+        broken.add(option);
+    }
+
     @Override
     public DailyRate dailyRate(InstanceConfiguration configuration, Currency currency) {
-        if (!configuration.packageId().equals("standard")) {
-            throw new InvalidConfigurationException("packageId", "There is no package '" + configuration.packageId() + "' on sale.");
+        if (!configuration.packageId().equals("standard") || !packageOnSale) {
+            throw new ItemNotOnSaleException("packageId", configuration.packageId(),
+                    "There is no package '" + configuration.packageId() + "' on sale.");
         }
         long blocks = (configuration.expectedDevices() + 99) / 100;
         List<PriceComponent> components = new ArrayList<>(List.of(
                 new PriceComponent("standard", "Standard package", Money.ofMinor(baseMinor, currency)),
                 new PriceComponent("standard", configuration.expectedDevices() + " CPE devices", Money.ofMinor(blocks * per100DevicesMinor, currency))));
         for (String option : configuration.optionIds()) {
+            if (broken.contains(option)) {
+                throw new InvalidConfigurationException("optionIds", "'" + option + "' cannot be priced right now.");
+            }
             Long price = optionsMinor.get(option);
             if (price == null) {
-                throw new InvalidConfigurationException("optionIds", "There is no option '" + option + "' on sale.");
+                throw new ItemNotOnSaleException("optionIds", option, "There is no option '" + option + "' on sale.");
             }
             components.add(new PriceComponent(option, option, Money.ofMinor(price, currency)));
         }

@@ -24,7 +24,7 @@ import org.dmscloud.persistence.NewLedgerEntry;
 
 final class JdbcDailyBilling implements DailyBilling {
 
-    private static final String DUE_COLUMNS = "id, account_id, package_id, expected_devices, option_ids, created_at, version";
+    private static final String DUE_COLUMNS = "id, account_id, package_id, expected_devices, option_ids, paid_rate_minor, created_at, version";
 
     private static final Comparator<DueInstance> RUN_ORDER =
             Comparator.comparing(DueInstance::createdAt).thenComparing(d -> d.id().toString());
@@ -208,7 +208,7 @@ final class JdbcDailyBilling implements DailyBilling {
                         new AccountId(java.util.UUID.fromString(rows.getString("account_id"))),
                         new InstanceConfiguration(rows.getString("package_id"), rows.getLong("expected_devices"),
                                 OptionIds.split(rows.getString("option_ids"))),
-                        Jdbc.getInstant(rows, "created_at"), rows.getLong("version")));
+                        rows.getLong("paid_rate_minor"), Jdbc.getInstant(rows, "created_at"), rows.getLong("version")));
             }
         }
         return due;

@@ -9,6 +9,7 @@ import java.util.SortedMap;
 import org.dmscloud.api.catalog.DailyRate;
 import org.dmscloud.api.catalog.InstanceConfiguration;
 import org.dmscloud.api.catalog.InvalidConfigurationException;
+import org.dmscloud.api.catalog.ItemNotOnSaleException;
 import org.dmscloud.api.catalog.PriceComponent;
 import org.dmscloud.api.catalog.Pricing;
 import org.dmscloud.plugins.Contributions;
@@ -59,7 +60,8 @@ public class PluginPricing implements Pricing {
         Contributions.Contribution<InstancePackage> pkg =
                 Contributions.byId(packages, InstancePackage.PACKAGE_ID, bundleContext).get(configuration.packageId());
         if (pkg == null || !plugins.containsKey(configuration.packageId())) {
-            throw new InvalidConfigurationException("packageId", "There is no package '" + configuration.packageId() + "' on sale.");
+            throw new ItemNotOnSaleException("packageId", configuration.packageId(),
+                    "There is no package '" + configuration.packageId() + "' on sale.");
         }
         if (!pkg.service().devices().contains(configuration.expectedDevices())) {
             throw new InvalidConfigurationException("expectedDevices", "The " + pkg.service().name() + " package is for "
@@ -68,7 +70,7 @@ public class PluginPricing implements Pricing {
         SortedMap<String, Contributions.Contribution<AddonOption>> onSale = Contributions.byId(options, AddonOption.OPTION_ID, bundleContext);
         for (String option : configuration.optionIds()) {
             if (!onSale.containsKey(option) || !plugins.containsKey(option)) {
-                throw new InvalidConfigurationException("optionIds", "There is no option '" + option + "' on sale.");
+                throw new ItemNotOnSaleException("optionIds", option, "There is no option '" + option + "' on sale.");
             }
         }
         List<PriceComponent> components = new ArrayList<>(price(plugins.get(configuration.packageId()).service(),
