@@ -111,7 +111,8 @@ public class PaymentsIT extends DmsCloudTestSupport {
         JsonNode detail = json(get("/api/v1/account/top-ups/" + topUp.get("id").asText(), bearer(token)));
         assertThat(detail.at("/topUp/status").asText()).isEqualTo("PAID");
         assertThat(detail.get("payments")).hasSize(1);
-        assertThat(awaitMail(email, "We received your payment of 50.00 EUR")).isNotEmpty();
+        assertThat(awaitMail(email, "We received your payment of 50.00 EUR"))
+                .contains("50.00 EUR has been credited to your DMS Cloud balance, which is now 50.00 EUR");
 
         // A forged delivery is refused and changes nothing; asking Stripe again credits nothing more. (Stripe's
         // own test classes stay in the test JVM, so the forgery is made by hand.)
@@ -125,6 +126,26 @@ public class PaymentsIT extends DmsCloudTestSupport {
         assertThat(stored.status()).isEqualTo(TopUpStatus.PAID);
         assertThat(topUps.payments(stored.id())).hasSize(1);
         assertThat(json(get("/api/v1/account", bearer(token))).at("/balance/amount").asText()).isEqualTo("50.00");
+    }
+
+    /** Issue 9 #2: a correctly signed event that claims 9,999.99 for a 30.00 top-up still open and unpaid at Stripe. */
+    @Test
+    public void aSignedEventThatStripeContradictsCreditsNothingAndTheOperatorsAreMailed() {
+        awaitServed();
+        String email = "lie-" + UUID.randomUUID() + "@example.com";
+        String token = signedUp(email);
+        JsonNode topUp = json(post("/api/v1/account/top-ups", json(Map.of("provider", "stripe",
+                "amount", Map.of("amount", "30.00", "currency", "EUR"))), bearer(token)));
+        String session = topUp.get("providerReference").asText();
+
+        JsonNode lie = json(send(HttpRequest.newBuilder(URI.create(System.getProperty(STRIPE_BASE) + "/_test/checkout/sessions/" + session
+                + "/lie")).POST(HttpRequest.BodyPublishers.noBody()).build()));
+
+        assertThat(lie.get("deliveries").toString()).isEqualTo("[200]");
+        assertThat(json(get("/api/v1/account", bearer(token))).at("/balance/amount").asText()).isEqualTo("0.00");
+        assertThat(topUps.find(TopUpId.parse(topUp.get("id").asText())).orElseThrow().status()).isEqualTo(TopUpStatus.PENDING);
+        String alarm = awaitMail(OPERATORS, "Security: a Stripe webhook event for top-up " + topUp.get("id").asText());
+        assertThat(alarm).contains("999999").contains("still open at Stripe");
     }
 
     @Test
@@ -171,7 +192,8 @@ public class PaymentsIT extends DmsCloudTestSupport {
         assertThat(json(get("/api/v1/account", bearer(token))).at("/balance/amount").asText()).isEqualTo("1000.00");
         JsonNode ledger = json(get("/api/v1/account/ledger", bearer(token))).get("entries");
         assertThat(ledger.findValuesAsText("type")).containsExactly("TOP_UP", "TOP_UP");
-        assertThat(awaitMail(email, "We received your payment of 600.00 EUR")).isNotEmpty();
+        assertThat(awaitMail(email, "We received your payment of 600.00 EUR"))
+                .contains("600.00 EUR has been credited to your DMS Cloud balance, which is now 1000.00 EUR");
         assertThat(executeCommand("dms:topup-show " + id)).contains("BANK-2026-0001", "BANK-2026-0002", invoice);
     }
 

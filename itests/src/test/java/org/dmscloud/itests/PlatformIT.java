@@ -107,7 +107,9 @@ public class PlatformIT extends DmsCloudTestSupport {
 
         assertThat(openApi.get("openapi").asText()).isEqualTo("3.0.3");
         assertThat(openApi.at("/paths/~1instances~1{id}~1enable/post/security/0").has("bearer")).isTrue();
-        assertThat(openApi.at("/components/schemas/Problem")).isNotNull();
+        assertThat(openApi.at("/components/schemas/Problem/properties").isObject()).as("the Problem schema has properties").isTrue();
+        assertThat(openApi.at("/components/schemas/Problem/properties").fieldNames()).toIterable()
+                .contains("type", "title", "status", "detail");
         HttpResponse<String> page = get("/docs/index.html");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("swagger-ui-bundle.js").contains("start.js");
@@ -196,7 +198,8 @@ public class PlatformIT extends DmsCloudTestSupport {
             Instant expected = Instant.parse("2026-11-30T16:00:00Z");
             assertThat(clockControl.now()).isCloseTo(expected, within(10, ChronoUnit.SECONDS));
             assertThat(clock.instant()).as("the java.time.Clock service everything reads").isCloseTo(expected, within(10, ChronoUnit.SECONDS));
-            assertThat(configuration.getProperties().get("offset")).as("kept for a restart").isNotNull();
+            Duration kept = Duration.parse((String) configuration.getProperties().get("offset"));
+            assertThat(Instant.now().plus(kept)).as("the offset kept for a restart").isCloseTo(expected, within(10, ChronoUnit.SECONDS));
         } finally {
             executeCommand("dms:clock-reset");
             configuration.delete();

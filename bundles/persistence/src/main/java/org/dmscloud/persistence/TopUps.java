@@ -3,6 +3,7 @@ package org.dmscloud.persistence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.dmscloud.api.account.AccountId;
 import org.dmscloud.api.money.Money;
@@ -40,8 +41,12 @@ public interface TopUps {
     /** The latest top-ups, newest first, optionally only with this status or of this account. */
     List<TopUp> list(Optional<TopUpStatus> status, Optional<AccountId> account, int limit);
 
-    /** Open top-ups created before {@code before} and not checked since, never-checked ones first. */
-    List<TopUp> dueForCheck(Instant before, int limit);
+    /**
+     * Open top-ups created before {@code before} and not checked since, never-checked ones first: those still
+     * starting, of any provider (their start is resumed), and those waiting for money with one of the
+     * {@code checkableProviders}, whose payment systems can be asked.
+     */
+    List<TopUp> dueForCheck(Instant before, Set<String> checkableProviders, int limit);
 
     Optional<TopUpPayment> findPayment(String paymentKey);
 

@@ -4,6 +4,8 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.dmscloud.api.payment.PaymentProviderInfo;
 import org.dmscloud.api.payment.PaymentProviders;
@@ -67,6 +69,18 @@ public class PaymentProviderRegistry implements PaymentProviders {
     /** The installed provider with this id, for the host's own use. */
     Optional<Contribution<PaymentProvider>> provider(String providerId) {
         return Optional.ofNullable(Contributions.byId(providers, PaymentProvider.PROVIDER_ID, bundleContext).get(providerId));
+    }
+
+    /** The ids of the installed providers whose payment systems can be asked where a payment stands. */
+    Set<String> checkable() {
+        return Contributions.byId(providers, PaymentProvider.PROVIDER_ID, bundleContext).values().stream().filter(c -> {
+            try {
+                return c.service().checksRemotely();
+            } catch (RuntimeException e) {
+                LOG.warn("Payment provider {} failed to tell whether it can be checked", c.id(), e);
+                return false;
+            }
+        }).map(Contribution::id).collect(Collectors.toSet());
     }
 
     /** Whether the provider can take top-ups now; a failing provider cannot. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.dmscloud.api.account.AccountId;
 import org.dmscloud.api.payment.DocumentFile;
@@ -113,7 +114,8 @@ public class TopUpDesk implements TopUpService, TopUpAdministration {
     @Override
     public ReconciliationReport reconcileOpen(int limit) {
         // A top-up younger than checkAfter is left to its provider's notification, which normally comes first.
-        List<TopUp> due = store.inTransaction(tx -> tx.topUps().dueForCheck(clock.instant().minus(checkAfter), Math.max(1, limit)));
+        Set<String> checkable = lifecycle.checkableProviders();
+        List<TopUp> due = store.inTransaction(tx -> tx.topUps().dueForCheck(clock.instant().minus(checkAfter), checkable, Math.max(1, limit)));
         int paid = 0;
         int failed = 0;
         int skipped = 0;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.dmscloud.api.account.Account;
 import org.dmscloud.api.account.AccountId;
@@ -118,6 +119,11 @@ public class TopUpLifecycle {
         String reference = topUp.providerReference().orElseThrow();
         TopUpOutcome outcome = provider.service().check(reference);
         return record(topUp, reference, outcome, "reconciliation");
+    }
+
+    /** The providers whose payment systems can be asked where a top-up stands (the others only ever answer "pending"). */
+    Set<String> checkableProviders() {
+        return registry.checkable();
     }
 
     /** Stops an open top-up at its provider; money already received stays on the balance. */

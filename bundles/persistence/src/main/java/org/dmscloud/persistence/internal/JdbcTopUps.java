@@ -6,8 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.dmscloud.api.account.AccountId;
 import org.dmscloud.api.money.Money;
@@ -22,7 +24,6 @@ import org.dmscloud.persistence.TopUps;
 
 final class JdbcTopUps implements TopUps {
 
-    private static final String OPEN = "('STARTING', 'PENDING', 'PARTIALLY_PAID')";
     private static final String DOCUMENT_COLUMNS = "id, top_up_id, kind, document_number, file_name, content_type, created_at";
 
     private final Jdbc jdbc;
@@ -122,14 +123,21 @@ final class JdbcTopUps implements TopUps {
     }
 
     @Override
-    public List<TopUp> dueForCheck(Instant before, int limit) {
+    public List<TopUp> dueForCheck(Instant before, Set<String> checkableProviders, int limit) {
+        List<String> providers = List.copyOf(checkableProviders);
+        String waiting = providers.isEmpty() ? ""
+                : " OR (status IN ('PENDING', 'PARTIALLY_PAID') AND provider_id IN (" + String.join(", ", Collections.nCopies(providers.size(), "?")) + "))";
         return jdbc.call(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT * FROM top_up WHERE status IN " + OPEN
+            try (PreparedStatement select = connection.prepareStatement("SELECT * FROM top_up WHERE (status = 'STARTING'" + waiting + ")"
                     + " AND created_at < ? AND (checked_at IS NULL OR checked_at < ?) ORDER BY checked_at NULLS FIRST, created_at "
                     + "FETCH FIRST ? ROWS ONLY")) {
-                Jdbc.setInstant(select, 1, before);
-                Jdbc.setInstant(select, 2, before);
-                select.setInt(3, limit);
+                int index = 1;
+                for (String provider : providers) {
+                    select.setString(index++, provider);
+                }
+                Jdbc.setInstant(select, index++, before);
+                Jdbc.setInstant(select, index++, before);
+                select.setInt(index, limit);
                 return readAll(select);
             }
         });

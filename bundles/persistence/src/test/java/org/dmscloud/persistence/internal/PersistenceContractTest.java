@@ -611,10 +611,35 @@ abstract class PersistenceContractTest {
             return null;
         });
 
-        List<TopUpId> due = store.inTransaction(tx -> tx.topUps().dueForCheck(Instant.parse("2026-11-26T10:30:00Z"), 100)).stream()
+        List<TopUpId> due = store.inTransaction(tx -> tx.topUps().dueForCheck(Instant.parse("2026-11-26T10:30:00Z"), Set.of(), 100)).stream()
                 .map(TopUp::id).filter(id -> List.of(checked.id(), neverChecked.id(), recentlyChecked.id(), young.id()).contains(id))
                 .toList();
         assertThat(due).containsExactly(neverChecked.id(), checked.id());
+    }
+
+    @Test
+    void topUpsWaitingForMoneyAreDueOnlyWithAProviderWhosePaymentSystemCanBeAsked() {
+        NewAccount account = newAccount();
+        store.inTransaction(tx -> tx.accounts().create(account));
+        TopUp starting = newTopUp(account, Optional.empty());
+        TopUp byCard = waiting(newTopUp(account, Optional.empty()), "stripe", "cs_1");
+        TopUp byTransfer = waiting(newTopUp(account, Optional.empty()), "bank-transfer", "RF18 0002");
+        store.inTransaction(tx -> {
+            for (TopUp topUp : List.of(starting, byCard, byTransfer)) {
+                tx.topUps().insert(topUp, Optional.empty());
+            }
+            return null;
+        });
+
+        List<TopUpId> due = store.inTransaction(tx -> tx.topUps().dueForCheck(Instant.parse("2026-11-26T10:30:00Z"), Set.of("stripe", "other"),
+                100)).stream().map(TopUp::id).filter(id -> List.of(starting.id(), byCard.id(), byTransfer.id()).contains(id)).toList();
+
+        assertThat(due).containsExactlyInAnyOrder(starting.id(), byCard.id());
+    }
+
+    private static TopUp waiting(TopUp topUp, String provider, String reference) {
+        return new TopUp(topUp.id(), topUp.account(), provider, topUp.amount(), topUp.received(), TopUpStatus.PENDING, Optional.of(reference),
+                Optional.empty(), "", topUp.billingDetails(), topUp.customerEmail(), "", topUp.createdAt(), topUp.updatedAt());
     }
 
     @Test

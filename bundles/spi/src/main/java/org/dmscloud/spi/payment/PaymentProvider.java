@@ -56,6 +56,15 @@ public interface PaymentProvider {
     TopUpOutcome check(String providerReference);
 
     /**
+     * Whether {@link #check} can learn of a payment by itself, by asking a remote payment system (true unless
+     * overridden). A provider whose payments are only ever recorded by people, such as a bank transfer that an
+     * operator records against its invoice, answers false: the host's periodic reconciliation does not ask it.
+     */
+    default boolean checksRemotely() {
+        return true;
+    }
+
+    /**
      * Stops a started top-up so that it can no longer be paid, and answers where it stands afterwards:
      * failed once stopped, or paid if the customer paid first.
      *

@@ -82,6 +82,12 @@ public class BankTransferProvider implements PaymentProvider {
     }
 
     /** Only an operator sees bank transfers arrive, so the answer is pending until one is recorded. */
+    /** Transfers arrive at a bank account nobody here can ask: operators record them (dms:invoice-pay). */
+    @Override
+    public boolean checksRemotely() {
+        return false;
+    }
+
     @Override
     public TopUpOutcome check(String reference) {
         return new TopUpOutcome(TopUpOutcome.Status.PENDING, nothing(),

@@ -72,6 +72,17 @@ class BankTransferTopUpsTest {
         }
     }
 
+    /** Issue 9 #16: asking would only ever answer "pending", and used up the reconciliation's passes. */
+    @Test
+    void reconciliationDoesNotAskAboutTransfersWhichOnlyOperatorsRecord() {
+        host(BANK);
+        Account account = payments.account();
+        request(account, THOUSAND);
+        clock.advance(java.time.Duration.ofHours(1));
+
+        assertThat(payments.desk.reconcileOpen(100).checked()).isZero();
+    }
+
     @Test
     void aRequestIsPendingWithAPaymentReferenceAndTellsTheOperatorsToIssueTheInvoice() {
         host(BANK);

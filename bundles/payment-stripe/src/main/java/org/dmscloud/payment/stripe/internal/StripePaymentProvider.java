@@ -117,7 +117,12 @@ public class StripePaymentProvider implements PaymentProvider {
 
     @Override
     public TopUpOutcome check(String sessionId) {
-        return StripeSessions.outcome(call(() -> stripe().v1().checkout().sessions().retrieve(sessionId)));
+        return StripeSessions.outcome(retrieve(sessionId));
+    }
+
+    /** The session as Stripe has it now. @throws PaymentProviderException if Stripe cannot be asked */
+    Session retrieve(String sessionId) {
+        return call(() -> stripe().v1().checkout().sessions().retrieve(sessionId));
     }
 
     @Override

@@ -1,8 +1,10 @@
 package org.dmscloud.payment.stripe.internal;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import org.dmscloud.api.money.Money;
+import org.dmscloud.api.payment.TopUp;
 import org.dmscloud.spi.payment.TopUpOutcome;
 
 import com.stripe.model.checkout.Session;
@@ -23,6 +25,26 @@ final class StripeSessions {
 
     static Money amount(Session session) {
         return Money.ofMinor(session.getAmountTotal(), session.getCurrency().toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * Why a paid session cannot be credited to this top-up: another currency or amount than the top-up was
+     * started with (Stripe never changes a session's amount, so this means the session is not the one we made),
+     * or another top-up's session.
+     */
+    static Optional<String> mismatch(Session session, TopUp topUp) {
+        String topUpId = session.getMetadata() == null ? null : session.getMetadata().get(TOP_UP_ID);
+        if (!topUp.id().toString().equals(topUpId)) {
+            return Optional.of("session " + session.getId() + " belongs to top-up " + topUpId + ", not " + topUp.id());
+        }
+        if (session.getCurrency() == null || !topUp.amount().currencyCode().equalsIgnoreCase(session.getCurrency())) {
+            return Optional.of("session " + session.getId() + " is in " + session.getCurrency() + ", the top-up in " + topUp.amount().currencyCode());
+        }
+        if (session.getAmountTotal() == null || session.getAmountTotal() != topUp.amount().minorUnits()) {
+            return Optional.of("session " + session.getId() + " is for " + session.getAmountTotal() + " minor units, the top-up for "
+                    + topUp.amount());
+        }
+        return Optional.empty();
     }
 
     static TopUpOutcome outcome(Session session) {

@@ -12,6 +12,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.dmscloud.api.mail.OperatorMail;
 import org.dmscloud.api.payment.TopUpSettlement;
 import org.dmscloud.api.web.PortalApi;
 import org.osgi.service.component.annotations.Component;
@@ -43,15 +44,19 @@ public class StripeWebhookResource {
     @Reference
     Clock clock;
 
+    @Reference
+    OperatorMail operatorMail;
+
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response receive(@HeaderParam("Stripe-Signature") String signature, byte[] body) {
-        StripeWebhook webhook = new StripeWebhook(settlement, provider.webhookSecret(), provider.webhookToleranceSeconds(), clock);
+        StripeWebhook webhook = new StripeWebhook(settlement, provider::retrieve, operatorMail, provider.webhookSecret(),
+                provider.webhookToleranceSeconds(), clock);
         try {
             StripeWebhook.Delivery delivery = webhook.receive(new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8), signature);
-            // 409 makes Stripe deliver the event again later; any 2xx ends its deliveries.
-            return Response.status(delivery.accepted() ? Response.Status.OK : Response.Status.CONFLICT)
+            // 503 makes Stripe deliver the event again later; any 2xx ends its deliveries.
+            return Response.status(delivery.accepted() ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
                     .entity(Map.of("received", delivery.accepted(), "outcome", delivery.outcome())).build();
         } catch (StripeWebhook.RefusedException e) {
             return Response.status(Response.Status.BAD_REQUEST).type("application/problem+json")

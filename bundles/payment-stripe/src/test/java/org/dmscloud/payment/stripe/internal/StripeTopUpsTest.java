@@ -23,7 +23,9 @@ import org.dmscloud.api.payment.TopUpStateException;
 import org.dmscloud.api.payment.TopUpStatus;
 import org.dmscloud.payment.stripe.testing.StripeEvents;
 import org.dmscloud.payment.stripe.testing.StripeStub;
+import org.dmscloud.mail.internal.OutboxOperatorMail;
 import org.dmscloud.payments.internal.Payments;
+import org.dmscloud.persistence.MailRecord;
 import org.dmscloud.persistence.testing.Configurations;
 import org.dmscloud.persistence.testing.TestClock;
 import org.dmscloud.persistence.testing.TestDatabases;
@@ -41,10 +43,12 @@ import com.google.gson.JsonObject;
 class StripeTopUpsTest {
 
     private static final Money FIFTY = Money.of("50.00", "EUR");
+    private static final String OPERATORS = "security-desk@dmscloud.example";
 
     private final TestClock clock = new TestClock(Instant.parse("2026-11-26T10:00:00Z"));
     private final DataSource database = TestDatabases.h2();
     private StripeStub stripe;
+    private StripePaymentProvider provider;
     private Payments payments;
     private Account account;
     private int eventCounter;
@@ -105,12 +109,12 @@ class StripeTopUpsTest {
         String first = inOrder.providerReference().orElseThrow();
         String second = reordered.providerReference().orElseThrow();
         JsonObject awaiting = stripe.completeAwaitingPayment(first);
-        JsonObject succeeded = stripe.pay(first);
         JsonObject awaitingToo = stripe.completeAwaitingPayment(second);
         JsonObject succeededToo = stripe.pay(second);
 
         StripeWebhook.Delivery waiting = deliver(event("checkout.session.completed", awaiting));
         Money afterCompletedOnly = payments.reread(account).balance();
+        JsonObject succeeded = stripe.pay(first);
         deliver(event("checkout.session.async_payment_succeeded", succeeded));
         deliver(event("checkout.session.async_payment_succeeded", succeededToo));
         deliver(event("checkout.session.completed", awaitingToo)); // late, after the money
@@ -181,7 +185,99 @@ class StripeTopUpsTest {
         assertThat(foreign.outcome()).contains("not a DMS Cloud top-up");
         int recorded = payments.store.inTransaction(tx -> tx.paymentEvents().deliveries("stripe", "evt_test_1"));
         assertThat(recorded).isEqualTo(1);
+        assertThat(deliveries("evt_test_2")).isEqualTo(1);
     }
+
+    @Test
+    void anEventForASessionWithOurMetadataButNoTopUpIsAcknowledgedNotRetriedForDays() {
+        JsonObject unknown = new JsonObject(); // says it is ours, but no top-up has this session
+        unknown.addProperty("id", "cs_test_unknown");
+        unknown.addProperty("object", "checkout.session");
+        unknown.addProperty("amount_total", 3_000);
+        unknown.addProperty("currency", "eur");
+        unknown.addProperty("status", "complete");
+        unknown.addProperty("payment_status", "paid");
+        JsonObject metadata = new JsonObject();
+        metadata.addProperty("dms_top_up_id", java.util.UUID.randomUUID().toString());
+        unknown.add("metadata", metadata);
+
+        StripeWebhook.Delivery delivery = deliver(event("checkout.session.completed", unknown));
+
+        assertThat(delivery.accepted()).isTrue();
+        assertThat(deliveries("evt_test_1")).isEqualTo(1);
+        assertThat(payments.reread(account).balance().isZero()).isTrue();
+    }
+
+    /** Issue 9: a signed event claiming 9,999.99 for a 30.00 top-up whose session at Stripe is open and unpaid. */
+    @Test
+    void aSignedEventIsNotBelievedWhereStripeSaysOtherwiseAndTheOperatorsAreTold() {
+        TopUp topUp = start(Money.of("30.00", "EUR"));
+        String sessionId = topUp.providerReference().orElseThrow();
+        JsonObject lie = stripe.session(sessionId); // open and unpaid at Stripe
+        lie.addProperty("amount_total", 999_999);
+        lie.addProperty("status", "complete");
+        lie.addProperty("payment_status", "paid");
+
+        StripeWebhook.Delivery delivery = deliver(event("checkout.session.completed", lie));
+
+        assertThat(delivery.accepted()).isTrue();
+        assertThat(delivery.outcome()).startsWith("security event").contains("nothing credited");
+        assertThat(payments.reread(account).balance().isZero()).isTrue();
+        assertThat(payments.desk.find(account.id(), topUp.id()).orElseThrow().status()).isEqualTo(TopUpStatus.PENDING);
+        assertThat(securityMails()).singleElement().satisfies(mail -> {
+            assertThat(mail.subject()).contains(topUp.id().toString());
+            assertThat(mail.body()).contains("999999").contains("roll it");
+        });
+        assertThat(deliveries("evt_test_1")).isEqualTo(1);
+    }
+
+    @Test
+    void aSignedEventClaimingMoreThanWasPaidCreditsWhatStripeSaysWasPaid() {
+        TopUp topUp = start(Money.of("30.00", "EUR"));
+        JsonObject lie = stripe.pay(topUp.providerReference().orElseThrow());
+        lie.addProperty("amount_total", 999_999);
+
+        deliver(event("checkout.session.completed", lie));
+
+        assertThat(payments.reread(account).balance()).isEqualTo(Money.of("30.00", "EUR"));
+        assertThat(securityMails()).hasSize(1);
+    }
+
+    @Test
+    void aPaidSessionInAnotherCurrencyOrAmountThanItsTopUpCreditsNothing() {
+        TopUp dollars = start(Money.of("30.00", "EUR"));
+        TopUp more = start(Money.of("30.00", "EUR"));
+        stripe.pay(dollars.providerReference().orElseThrow());
+        stripe.pay(more.providerReference().orElseThrow());
+        JsonObject inDollars = stripe.alter(dollars.providerReference().orElseThrow(), "currency", "usd");
+        JsonObject larger = stripe.alter(more.providerReference().orElseThrow(), "amount_total", "999999");
+
+        StripeWebhook.Delivery first = deliver(event("checkout.session.completed", inDollars));
+        StripeWebhook.Delivery second = deliver(event("checkout.session.completed", larger));
+
+        assertThat(first.outcome()).contains("is in usd");
+        assertThat(second.outcome()).contains("999999");
+        assertThat(payments.reread(account).balance().isZero()).isTrue();
+        assertThat(securityMails()).hasSize(2);
+    }
+
+    @Test
+    void whileStripeCannotBeAskedAnEventIsDeliveredAgainLaterAndThenCredited() {
+        TopUp topUp = start(FIFTY);
+        String completed = event("checkout.session.completed", stripe.pay(topUp.providerReference().orElseThrow()));
+        StripePaymentProvider reachable = provider;
+        provider = configured(Map.of("apiBase", "http://127.0.0.1:9"));
+
+        StripeWebhook.Delivery whileDown = deliver(completed);
+        provider = reachable;
+        StripeWebhook.Delivery later = deliver(completed);
+
+        assertThat(whileDown.accepted()).isFalse();
+        assertThat(later.accepted()).isTrue();
+        assertThat(payments.reread(account).balance()).isEqualTo(FIFTY);
+        assertThat(deliveries("evt_test_1")).isEqualTo(1);
+    }
+
 
     @Test
     void aSessionPaidAfterARestartIsCreditedByTheNewNode() {
@@ -271,11 +367,22 @@ class StripeTopUpsTest {
     }
 
     private StripeWebhook webhook() {
-        return new StripeWebhook(payments.book, StripeEvents.WEBHOOK_SECRET, 300, clock);
+        return new StripeWebhook(payments.book, provider::retrieve, new OutboxOperatorMail(payments.store, clock, OPERATORS), StripeEvents.WEBHOOK_SECRET,
+                300, clock);
     }
 
-    private Payments host(StripePaymentProvider provider) {
-        return new Payments(database, clock, provider);
+    private Payments host(StripePaymentProvider plugin) {
+        this.provider = plugin;
+        return new Payments(database, clock, plugin);
+    }
+
+    private int deliveries(String eventId) {
+        return payments.store.inTransaction(tx -> tx.paymentEvents().deliveries("stripe", eventId));
+    }
+
+    private List<MailRecord> securityMails() {
+        return payments.store.inTransaction(tx -> tx.outbox().latest(Optional.empty(), Optional.of(OPERATORS), 100)).stream()
+                .filter(m -> m.kind().equals("security")).toList();
     }
 
     private StripePaymentProvider configured(Map<String, Object> overrides) {

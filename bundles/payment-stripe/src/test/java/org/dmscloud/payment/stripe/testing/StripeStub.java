@@ -39,7 +39,9 @@ import com.google.gson.JsonObject;
  * Tests that run elsewhere (inside a distribution under test) play the customer over HTTP instead:
  * {@code POST /_test/checkout/sessions/<id>/pay} (or {@code expire}) changes the session and, once a
  * webhook endpoint is {@linkplain #deliverWebhooksTo set}, delivers the signed event there as Stripe
- * would, {@code deliveries} times (default 1); the answer lists the status code of each delivery.
+ * would, {@code deliveries} times (default 1); the answer lists the status code of each delivery. {@code lie}
+ * changes nothing at Stripe but delivers a correctly signed event claiming 9,999.99 paid, as someone who
+ * learnt the webhook secret could.
  */
 public final class StripeStub implements AutoCloseable {
 
@@ -82,6 +84,15 @@ public final class StripeStub implements AutoCloseable {
 
     public JsonObject expire(String sessionId) {
         return change(sessionId, "expired", "unpaid");
+    }
+
+    /** Changes a field of a session at Stripe, as no real session ever changes: for tests of what must not be believed. */
+    public JsonObject alter(String sessionId, String field, String value) {
+        JsonObject session = sessions.get(sessionId);
+        synchronized (session) {
+            session.addProperty(field, value);
+            return session.deepCopy();
+        }
     }
 
     public JsonObject session(String sessionId) {
@@ -175,6 +186,14 @@ public final class StripeStub implements AutoCloseable {
             case "expire" -> {
                 session = expire(sessionId);
                 type = "checkout.session.expired";
+            }
+            case "lie" -> {
+                // Someone holding the webhook secret claims a large payment; the session at Stripe stays as it is.
+                session = session(sessionId);
+                session.addProperty("amount_total", 999_999);
+                session.addProperty("status", "complete");
+                session.addProperty("payment_status", "paid");
+                type = "checkout.session.completed";
             }
             default -> {
                 return error(404, "invalid_request_error", "No test action " + action);
