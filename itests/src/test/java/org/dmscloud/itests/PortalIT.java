@@ -1,8 +1,15 @@
 package org.dmscloud.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
+import java.net.Socket;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +44,16 @@ public class PortalIT extends DmsCloudTestSupport {
 
     @Configuration
     public Option[] config() {
-        return withMailServer(distribution()).toArray(Option[]::new);
+        List<Option> options = withMailServer(distribution());
+        // So that a test sees the portal give up an answer nobody is left to read (logged at DEBUG, not as an incident).
+        options.add(editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.problems.name", ProblemMapperLogger.NAME));
+        options.add(editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.problems.level", "DEBUG"));
+        return options.toArray(Option[]::new);
+    }
+
+    /** The ProblemMapper's logger, named here because the test cannot see the rest bundle's private package. */
+    private static final class ProblemMapperLogger {
+        static final String NAME = "org.dmscloud.rest.internal.ProblemMapper";
     }
 
     @Test
@@ -194,5 +210,96 @@ public class PortalIT extends DmsCloudTestSupport {
         JsonNode funds = json(cases.stream().filter(c -> c.name().equals("short balance")).findFirst().orElseThrow().response());
         assertThat(funds.at("/needed/currency").asText()).isEqualTo("EUR");
         assertThat(funds.at("/balance/amount").asText()).isEqualTo("0.00");
+    }
+
+    /**
+     * Issue 9: what a careless client or a prober sends is a 4xx naming the field, never a 500 and never a value it
+     * did not mean; and the refused requests changed nothing.
+     */
+    @Test
+    public void carelessInputIsRefusedNamingTheFieldAndChangesNothing() throws Exception {
+        awaitServed();
+        String token = signedUp("careless-" + UUID.randomUUID() + "@example.com");
+        String account = json(get("/api/v1/account", bearer(token))).get("id").asText();
+        executeCommand("dms:balance-adjust --reason \"Test credit\" --key careless-" + account + " " + account + " 100.00");
+        String valid = "{\"name\":\"x\",\"packageId\":\"starter\",\"expectedDevices\":100,\"enabled\":true}";
+
+        record Case(String name, HttpResponse<String> response, String field) {
+        }
+        List<Case> cases = List.of(
+                new Case("enabled as a number", post("/api/v1/instances", valid.replace("true", "123"), bearer(token)), "enabled"),
+                new Case("name as a number", post("/api/v1/instances", valid.replace("\"x\"", "123"), bearer(token)), "name"),
+                new Case("devices as text", post("/api/v1/instances", valid.replace("100", "\"100\""), bearer(token)), "expectedDevices"),
+                new Case("a field twice", post("/api/v1/instances", valid.replace("\"enabled\":true", "\"enabled\":false,\"enabled\":true"),
+                        bearer(token)), "enabled"),
+                new Case("an option twice", post("/api/v1/instances", valid.replace("\"enabled\"", "\"optionIds\":[\"usp\",\"usp\"],\"enabled\""),
+                        bearer(token)), "optionIds"),
+                new Case("NUL in a name", post("/api/v1/instances", valid.replace("\"x\"", "\"A\\u0000B\""), bearer(token)), "name"),
+                new Case("bidi override in a name", post("/api/v1/instances", valid.replace("\"x\"", "\"\\u202Eexe.acs\""), bearer(token)), "name"),
+                new Case("idempotency key too long", post("/api/v1/instances", valid, bearer(token, "Idempotency-Key", "k".repeat(201))),
+                        "Idempotency-Key"),
+                new Case("page size past an int", get("/api/v1/account/ledger?limit=4294967295", bearer(token)), "limit"),
+                new Case("amount 1e30", topUp(token, "\"1e30\""), "amount"),
+                new Case("amount beyond a long", topUp(token, "\"99999999999999999999999.99\""), "amount"),
+                new Case("amount 2^63 cents", topUp(token, "\"92233720368547758.08\""), "amount"),
+                new Case("amount as a JSON number", topUp(token, "1e30"), "amount.amount"),
+                new Case("amount as 2^63", topUp(token, "9223372036854775808"), "amount.amount"));
+
+        for (Case bad : cases) {
+            assertThat(bad.response().statusCode()).as(bad.name() + ": " + bad.response().body()).isEqualTo(400);
+            assertThat(bad.response().headers().firstValue("Content-Type")).as(bad.name()).hasValue("application/problem+json");
+            assertThat(json(bad.response()).at("/errors/0/field").asText()).as(bad.name() + ": " + bad.response().body()).isEqualTo(bad.field());
+        }
+        assertThat(json(get("/api/v1/instances", bearer(token)))).as("nothing was created").isEmpty();
+        assertThat(json(get("/api/v1/account", bearer(token))).at("/balance/amount").asText()).isEqualTo("100.00");
+        assertThat(json(get("/api/v1/account/top-ups", bearer(token)))).as("no top-up was started").isEmpty();
+
+        // The password-reset page's form, posted without its fields or as no form at all: a page saying what is wrong.
+        for (String contentType : new String[] { "application/x-www-form-urlencoded", null, "*/*" }) {
+            HttpRequest.Builder form = HttpRequest.newBuilder(uri("/api/v1/auth/password-reset"))
+                    .POST(HttpRequest.BodyPublishers.ofString("newPassword=correct+horse+battery"));
+            if (contentType != null) {
+                form.header("Content-Type", contentType);
+            }
+            HttpResponse<String> answer = send(form.build());
+            assertThat(answer.statusCode()).as("password-reset form as %s: %s", contentType, answer.body()).isBetween(400, 499);
+            assertThat(answer.body()).as(String.valueOf(contentType)).doesNotContain("Exception");
+        }
+    }
+
+    /** Issue 9 #6: a client that leaves before its answer is written is no incident of ours. */
+    @Test
+    public void aClientThatDisconnectsMidAnswerIsNotLoggedAsAnError() throws Exception {
+        awaitServed();
+        Path log = Paths.get(System.getProperty("karaf.data"), "log", "karaf.log");
+        long logBefore = Files.size(log);
+        for (int i = 0; i < 20; i++) {
+            for (String path : List.of("/api/v1/openapi.json", "/api/v1/catalog")) {
+                try (Socket socket = new Socket("localhost", uri("/").getPort())) {
+                    socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                    socket.getOutputStream().flush();
+                    socket.setSoLinger(true, 0); // closes with a reset, before the answer is written
+                }
+            }
+        }
+        await("the portal to give up an answer nobody was left to read", Duration.ofSeconds(60),
+                () -> since(log, logBefore).contains("The client closed the connection before its answer was written") ? Boolean.TRUE : null);
+
+        assertThat(since(log, logBefore).lines().filter(line -> line.contains("| ERROR |") || line.contains("| WARN  |")))
+                .as("errors and warnings logged meanwhile").isEmpty();
+    }
+
+    private static String since(Path log, long offset) {
+        try {
+            byte[] all = Files.readAllBytes(log);
+            return all.length > offset ? new String(all, (int) offset, all.length - (int) offset, StandardCharsets.UTF_8) : "";
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static HttpResponse<String> topUp(String token, String amount) {
+        return post("/api/v1/account/top-ups", "{\"provider\":\"bank-transfer\",\"amount\":{\"amount\":" + amount
+                + ",\"currency\":\"EUR\"},\"billingDetails\":{\"name\":\"Ada\",\"address\":\"Street 1\",\"country\":\"DE\"}}", bearer(token));
     }
 }

@@ -3,6 +3,7 @@ package org.dmscloud.api.customer;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -43,13 +44,56 @@ public final class Inputs {
         return this;
     }
 
+    /** One line of text (a name, a company): between {@code min} and {@code max} characters once trimmed, no control characters. */
     public Inputs text(String field, String value, int min, int max, String description) {
+        return text(field, value, min, max, description, false);
+    }
+
+    /** Text that may run over several lines (a message, a postal address): line breaks and tabs are allowed. */
+    public Inputs multilineText(String field, String value, int min, int max, String description) {
+        return text(field, value, min, max, description, true);
+    }
+
+    private Inputs text(String field, String value, int min, int max, String description, boolean multiline) {
         int length = value == null ? 0 : value.trim().length();
         if (length < min || length > max) {
             problems.put(field, min > 0 ? "Enter " + description + " of at most " + max + " characters."
                     : description + " can have at most " + max + " characters.");
+            return this;
         }
+        unprintable(value, multiline).ifPresent(problem -> problems.put(field, problem));
         return this;
+    }
+
+    /**
+     * What in this text cannot be stored and shown as it was meant, if anything: control characters (NUL,
+     * escapes; line breaks too unless {@code multiline}), invisible text-direction controls that make a name read
+     * differently from what it is (U+202E and its kin), and halves of characters (unpaired surrogates).
+     */
+    public static Optional<String> unprintable(String text, boolean multiline) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) {
+                return Optional.of(multiline ? "Remove the control characters (such as NUL) from it."
+                        : "Remove the control characters (such as NUL or a line break) from it.");
+            }
+            if (isDirectionControl(c)) {
+                return Optional.of("Remove the invisible text-direction characters (such as U+202E) from it.");
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return Optional.of("It holds half of a character (an unpaired UTF-16 surrogate); send it as UTF-8 text.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isDirectionControl(char c) {
+        return c == '\u061C' || c == '\u200E' || c == '\u200F' || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
     }
 
     /** Adds a problem found by the caller's own rule. */

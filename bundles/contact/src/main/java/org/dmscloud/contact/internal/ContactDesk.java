@@ -58,7 +58,7 @@ public class ContactDesk implements ContactService, ContactInbox {
                 .text("name", message.name(), 1, MAX_NAME, "your name")
                 .email(message.email())
                 .text("company", message.company(), 0, MAX_NAME, "The company name")
-                .text("message", message.message(), 1, MAX_MESSAGE, "your message");
+                .multilineText("message", message.message(), 1, MAX_MESSAGE, "your message");
         if (topic.isEmpty()) {
             inputs.problem("topic", "Choose a topic: " + TOPICS + ".");
         }

@@ -20,7 +20,7 @@ final class BillingDetailsCheck {
         Inputs inputs = new Inputs()
                 .text("billingDetails.name", billing.name(), 1, 200, "the name to address the invoice to")
                 .text("billingDetails.company", billing.company(), 0, 200, "The company")
-                .text("billingDetails.address", billing.address(), 1, 1000, "the postal address")
+                .multilineText("billingDetails.address", billing.address(), 1, 1000, "the postal address")
                 .text("billingDetails.vatId", billing.vatId(), 0, 32, "The VAT number");
         if (!BillingDetails.isCountry(billing.country())) {
             inputs.problem("billingDetails.country", "Enter the country as its two-letter code, such as DE or US.");

@@ -68,10 +68,7 @@ public class AccountResource {
     @Path("ledger")
     public LedgerPage ledger(@QueryParam("before") String beforeParameter, @QueryParam("limit") @DefaultValue("20") String limitParameter) {
         long before = QueryParameters.positiveLong("before", beforeParameter, Long.MAX_VALUE);
-        int limit = (int) QueryParameters.positiveLong("limit", limitParameter, 20);
-        if (limit > MAX_PAGE) {
-            throw new org.dmscloud.api.customer.InvalidInputException(java.util.Map.of("limit", "At most " + MAX_PAGE + " entries a page."));
-        }
+        int limit = QueryParameters.limit(limitParameter, 20, MAX_PAGE);
         Customer customer = CustomerPrincipal.of(security);
         List<Views.LedgerEntryView> entries = balances.ledger(customer.account(), before, limit + 1).stream()
                 .map(Views.LedgerEntryView::of).toList();

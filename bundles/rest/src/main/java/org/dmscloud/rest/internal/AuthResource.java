@@ -144,7 +144,9 @@ public class AuthResource {
     @Path("password-reset")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response resetPasswordFromForm(@FormParam("token") String token, @FormParam("newPassword") String newPassword) {
+    public Response resetPasswordFromForm(@FormParam("token") String tokenField, @FormParam("newPassword") String newPassword) {
+        // A form without its fields (or a request that is no form at all) is a person's mistake, answered on the page.
+        String token = tokenField == null ? "" : tokenField;
         try {
             customers.resetPassword(token, newPassword);
             return Pages.page(200, "Password changed", "Your new password is set. You can sign in with it now.");

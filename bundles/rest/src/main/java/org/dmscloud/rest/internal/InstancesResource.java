@@ -75,7 +75,7 @@ public class InstancesResource {
         required.put("name", request.name());
         required.put("enabled", request.enabled());
         Requests.require(required);
-        NewInstance instance = new NewInstance(request.name().trim(), request.configuration(), request.enabled());
+        NewInstance instance = new NewInstance(Requests.instanceName(request.name()), request.configuration(), request.enabled());
         InstanceChange change = instances.create(customer().account(), instance, options(key, request.quoteId()));
         return answer(Response.created(URI.create("instances/" + change.instance().id())), change);
     }
@@ -123,7 +123,7 @@ public class InstancesResource {
     }
 
     private static ActionOptions options(String key, UUID quote) {
-        return new ActionOptions(Optional.ofNullable(key), Optional.ofNullable(quote));
+        return new ActionOptions(Requests.idempotencyKey(key), Optional.ofNullable(quote));
     }
 
     private static UUID quoteId(String quote) {

@@ -30,6 +30,9 @@ final class Pages {
     }
 
     static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
         StringBuilder escaped = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
             switch (c) {

@@ -1,9 +1,12 @@
 package org.dmscloud.rest.internal;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.HttpHeaders;
@@ -34,6 +37,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -59,9 +63,36 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             413, new String[] { "payload-too-large", "The request body is too large." },
             415, new String[] { "unsupported-media-type", "This address does not accept that media type; send application/json." });
 
+    /** Jetty's own word for a connection the client closed; matched by name so that this bundle need not import Jetty. */
+    private static final String JETTY_EOF = "org.eclipse.jetty.io.EofException";
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '([^']{1,100})'");
+
     @Override
     public Response toResponse(Throwable exception) {
+        if (clientWentAway(exception)) {
+            // Not a failure of ours, and nobody is left to read an answer: a load test would otherwise leave hundreds of incidents.
+            LOG.debug(CLIENT_GONE, exception);
+            return Response.status(CLIENT_CLOSED_REQUEST).build();
+        }
         return problemFor(exception).build();
+    }
+
+    static final String CLIENT_GONE = "The client closed the connection before its answer was written";
+
+    /** What nginx and others log for a request whose client left first. */
+    static final int CLIENT_CLOSED_REQUEST = 499;
+
+    static boolean clientWentAway(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause.getClass().getName().equals(JETTY_EOF)) {
+                return true;
+            }
+            if (cause instanceof IOException io && io.getMessage() != null
+                    && (io.getMessage().contains("Broken pipe") || io.getMessage().contains("Connection reset by peer"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response.ResponseBuilder problemFor(Throwable exception) {
@@ -115,10 +146,6 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (exception instanceof JsonProcessingException json) {
             return unreadableJson(json);
         }
-        if (exception instanceof IllegalArgumentException invalid) {
-            // The API's value types refuse bad values (a name too long, a device count below one) this way.
-            return Problem.validation(invalid.getMessage(), Map.of()).toResponseBuilder();
-        }
         String incident = UUID.randomUUID().toString();
         LOG.error("Incident {}: unexpected failure answering a portal API request", incident, exception);
         return Problem.of("server-error", Response.Status.INTERNAL_SERVER_ERROR,
@@ -151,23 +178,48 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return Problem.of("sign-in-refused", Response.Status.UNAUTHORIZED, refused.getMessage()).toResponseBuilder();
     }
 
-    /** Malformed JSON, wrong types, unknown fields, numbers out of range: what and where, never a stack trace. */
+    /** Malformed JSON, wrong types, unknown or repeated fields, numbers out of range: what and where, never a stack trace. */
     private static Response.ResponseBuilder unreadableJson(JsonProcessingException json) {
-        if (json instanceof JsonParseException && !(json instanceof InputCoercionException)) {
+        Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(json.getOriginalMessage()));
+        if (json instanceof JsonParseException && duplicate.find()) {
+            return Problem.validation("Some fields are not valid.", Map.of(duplicate.group(1), "This field is given more than once."))
+                    .toResponseBuilder();
+        }
+        if ((json instanceof JsonParseException && !(json instanceof InputCoercionException))
+                || String.valueOf(json.getOriginalMessage()).startsWith("Trailing token")) {
             return Problem.of("bad-request", Response.Status.BAD_REQUEST, "The body is not valid JSON.").toResponseBuilder();
         }
         String field = json instanceof JsonMappingException mapping ? path(mapping) : "";
         String message;
         if (json instanceof UnrecognizedPropertyException) {
             message = "There is no field '" + field + "' here.";
-        } else if (json instanceof InputCoercionException) {
+        } else if (json instanceof InputCoercionException || json.getCause() instanceof InputCoercionException) {
             message = "This number is out of range.";
+        } else if (json instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            message = expected(mismatched.getTargetType());
         } else {
             message = "This value has the wrong type or form.";
         }
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put(field.isEmpty() ? "body" : field, message);
         return Problem.validation("Some fields are not valid.", fields).toResponseBuilder();
+    }
+
+    /** What to send instead, in the terms of JSON: values are never converted from another type. */
+    private static String expected(Class<?> type) {
+        if (type == String.class || type.isEnum() || type == java.util.UUID.class) {
+            return "Send text (a JSON string) here.";
+        }
+        if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
+            return "Send a whole number (a JSON number without a fraction) here.";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "Send true or false here.";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "Send a list (a JSON array) here.";
+        }
+        return "Send an object (in braces) here.";
     }
 
     private static String path(JsonMappingException mapping) {

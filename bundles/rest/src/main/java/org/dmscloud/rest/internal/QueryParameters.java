@@ -32,6 +32,15 @@ final class QueryParameters {
         throw new InvalidInputException(Map.of(name, "A whole number of at least 1."));
     }
 
+    /** A page size: 1 to {@code max}, {@code absent} when not given. */
+    static int limit(String value, int absent, int max) {
+        long limit = positiveLong("limit", value, absent);
+        if (limit > max) {
+            throw new InvalidInputException(Map.of("limit", "At most " + max + " a page."));
+        }
+        return (int) limit;
+    }
+
     /** A top-up id in a path: a malformed one names no top-up. */
     static TopUpId topUp(String id) {
         try {

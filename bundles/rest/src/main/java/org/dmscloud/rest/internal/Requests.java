@@ -1,19 +1,27 @@
 package org.dmscloud.rest.internal;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.dmscloud.api.catalog.InstanceConfiguration;
+import org.dmscloud.api.customer.Inputs;
 import org.dmscloud.api.customer.InvalidInputException;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.api.payment.BillingDetails;
 
 /** The JSON the portal API accepts. Missing fields are named back to the client, all at once. */
 final class Requests {
+
+    /** Package and option ids as the SPI defines them (and as their columns hold them). */
+    private static final Pattern ITEM_ID = Pattern.compile("[a-z0-9-]{1,63}");
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x20-\\x7E]{1,200}");
+    private static final int MAX_INSTANCE_NAME = 100;
 
     private Requests() {
     }
@@ -92,6 +100,7 @@ final class Requests {
         try {
             return Money.of(money.amount(), money.currency());
         } catch (IllegalArgumentException e) {
+            // Too many decimals, too large ("1e30"), not a number, no such currency.
             throw new InvalidInputException(Map.of(field, "Not an amount of money in a known currency: use a decimal such as 50.00 "
                     + "with at most the currency's decimals, and an ISO code such as EUR."));
         }
@@ -115,13 +124,39 @@ final class Requests {
         required.put("packageId", packageId);
         required.put("expectedDevices", expectedDevices);
         require(required);
+        if (!ITEM_ID.matcher(packageId).matches()) {
+            throw new InvalidInputException(Map.of("packageId", "There is no such package on sale: package ids are lowercase letters, digits and '-'."));
+        }
         if (expectedDevices < 1) {
             throw new InvalidInputException(Map.of("expectedDevices", "Expect at least 1 CPE device."));
         }
         List<String> options = optionIds == null ? List.of() : optionIds;
-        if (options.stream().anyMatch(Objects::isNull)) {
-            throw new InvalidInputException(Map.of("optionIds", "An option id cannot be null."));
+        Set<String> distinct = new HashSet<>();
+        for (String option : options) {
+            if (option == null || !ITEM_ID.matcher(option).matches()) {
+                throw new InvalidInputException(Map.of("optionIds", "There is no such option on sale: option ids are lowercase letters, digits and '-'."));
+            }
+            if (!distinct.add(option)) {
+                throw new InvalidInputException(Map.of("optionIds", "'" + option + "' is listed more than once."));
+            }
         }
-        return InstanceConfiguration.of(packageId, expectedDevices, Set.copyOf(options));
+        return InstanceConfiguration.of(packageId, expectedDevices, distinct);
+    }
+
+    /** An instance's name: one line of 1 to 100 characters that prints as it reads. */
+    static String instanceName(String name) {
+        new Inputs().text("name", name, 1, MAX_INSTANCE_NAME, "a name").check();
+        return name.trim();
+    }
+
+    /** The Idempotency-Key header, if sent: 1 to 200 printable ASCII characters, such as a UUID. */
+    static Optional<String> idempotencyKey(String header) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        if (!IDEMPOTENCY_KEY.matcher(header).matches() || header.isBlank()) {
+            throw new InvalidInputException(Map.of(InstancesResource.IDEMPOTENCY_KEY, "Send 1 to 200 printable ASCII characters, such as a UUID."));
+        }
+        return Optional.of(header);
     }
 }

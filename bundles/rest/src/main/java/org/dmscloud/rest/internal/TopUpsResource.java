@@ -61,10 +61,7 @@ public class TopUpsResource {
 
     @GET
     public List<Views.TopUpView> list(@QueryParam("limit") @DefaultValue("20") String limitParameter) {
-        int limit = (int) QueryParameters.positiveLong("limit", limitParameter, 20);
-        if (limit > MAX_PAGE) {
-            throw new InvalidInputException(Map.of("limit", "At most " + MAX_PAGE + " top-ups a page."));
-        }
+        int limit = QueryParameters.limit(limitParameter, 20, MAX_PAGE);
         return topUps.list(customer().account(), limit).stream().map(Views.TopUpView::of).toList();
     }
 
@@ -78,12 +75,9 @@ public class TopUpsResource {
         required.put("provider", request.provider());
         required.put("amount", request.amount());
         Requests.require(required);
-        if (key != null && (key.isBlank() || key.length() > 255)) {
-            throw new InvalidInputException(Map.of(InstancesResource.IDEMPOTENCY_KEY, "Send 1 to 255 characters, such as a UUID."));
-        }
         Customer customer = customer();
         NewTopUp topUp = new NewTopUp(request.provider().trim(), Requests.money("amount", request.amount()),
-                Optional.ofNullable(request.billingDetails()).map(Requests.BillingDetailsRequest::toBillingDetails), Optional.ofNullable(key));
+                Optional.ofNullable(request.billingDetails()).map(Requests.BillingDetailsRequest::toBillingDetails), Requests.idempotencyKey(key));
         TopUp started = topUps.start(customer.account(), customer.email(), topUp);
         return Response.created(URI.create("account/top-ups/" + started.id())).entity(Views.TopUpView.of(started)).build();
     }

@@ -1,0 +1,78 @@
+package org.dmscloud.rest.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+
+import javax.ws.rs.core.Response;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** What a careless client's JSON gets back: a 400 naming the field, never a value it did not mean, never a 500. */
+class ProblemMapperTest {
+
+    private static final ObjectMapper JSON = JsonProvider.objectMapper();
+    private static final String VALID = "{\"name\":\"x\",\"packageId\":\"starter\",\"expectedDevices\":100,\"enabled\":true}";
+
+    private final ProblemMapper mapper = new ProblemMapper();
+
+    @Test
+    void valuesOfAnotherJsonTypeAreRefusedNotCoerced() {
+        assertRefused(VALID.replace("\"enabled\":true", "\"enabled\":123"), "enabled", "Send true or false here.");
+        assertRefused(VALID.replace("\"enabled\":true", "\"enabled\":\"true\""), "enabled", "Send true or false here.");
+        assertRefused(VALID.replace("\"name\":\"x\"", "\"name\":123"), "name", "Send text (a JSON string) here.");
+        assertRefused(VALID.replace("100", "\"100\""), "expectedDevices", "Send a whole number (a JSON number without a fraction) here.");
+        assertRefused(VALID.replace("100", "100.0"), "expectedDevices", "Send a whole number (a JSON number without a fraction) here.");
+        assertRefused(VALID.replace("\"enabled\"", "\"optionIds\":\"usp\",\"enabled\""), "optionIds", "Send a list (a JSON array) here.");
+        assertRefused(VALID.replace("\"enabled\"", "\"optionIds\":[7],\"enabled\""), "optionIds[0]", "Send text (a JSON string) here.");
+    }
+
+    @Test
+    void aFieldGivenTwiceIsRefusedNotLastWins() {
+        assertRefused(VALID.replace("\"enabled\":true", "\"enabled\":false,\"enabled\":true"), "enabled", "This field is given more than once.");
+    }
+
+    @Test
+    void numbersOutOfRangeAndTrailingGarbageAreRefused() {
+        assertRefused(VALID.replace("100", "99999999999999999999999"), "expectedDevices", "This number is out of range.");
+        Problem trailing = problemFor(VALID + " {}");
+        assertThat(trailing.status()).isEqualTo(400);
+        assertThat(trailing.detail()).isEqualTo("The body is not valid JSON.");
+    }
+
+    @Test
+    void aGeneralJdkExceptionIsOurFaultA500WithAnIncidentNeverTheClients() {
+        Response response = mapper.toResponse(new IllegalArgumentException("internal detail: shard 3 of 2"));
+
+        assertThat(response.getStatus()).isEqualTo(500);
+        Problem problem = (Problem) response.getEntity();
+        assertThat(problem.detail()).contains("incident").doesNotContain("shard");
+    }
+
+    @Test
+    void aClientThatWentAwayIsNoIncident() {
+        assertThat(ProblemMapper.clientWentAway(new RuntimeException(new IOException("Broken pipe")))).isTrue();
+        assertThat(ProblemMapper.clientWentAway(new IOException("Connection reset by peer"))).isTrue();
+        assertThat(ProblemMapper.clientWentAway(new org.eclipse.jetty.io.EofException("reset"))).isTrue();
+        assertThat(ProblemMapper.clientWentAway(new IOException("disk full"))).isFalse();
+        assertThat(mapper.toResponse(new org.eclipse.jetty.io.EofException()).getStatus()).isEqualTo(ProblemMapper.CLIENT_CLOSED_REQUEST);
+    }
+
+    private void assertRefused(String json, String field, String message) {
+        Problem problem = problemFor(json);
+        assertThat(problem.status()).as(json).isEqualTo(400);
+        assertThat(problem.errors()).as(json).containsExactly(new Problem.FieldError(field, message));
+    }
+
+    private Problem problemFor(String json) {
+        try {
+            Requests.CreateInstance read = JSON.readValue(json, Requests.CreateInstance.class);
+            throw new AssertionError("read " + read + " from " + json);
+        } catch (IOException e) {
+            return (Problem) mapper.toResponse(e).getEntity();
+        }
+    }
+
+}
