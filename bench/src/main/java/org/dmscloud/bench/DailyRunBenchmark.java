@@ -109,7 +109,7 @@ public final class DailyRunBenchmark {
     }
 
     /** A connection pool as the distribution has one (DBCP2), so that a transaction does not open a connection. */
-    private static DataSource pooled(String url) {
+    static DataSource pooled(String url) {
         org.apache.commons.dbcp2.BasicDataSource pool = new org.apache.commons.dbcp2.BasicDataSource();
         pool.setUrl(url);
         pool.setMaxTotal(16);

@@ -26,6 +26,8 @@ public interface Transaction {
 
     Tokens tokens();
 
+    SignInFailures signInFailures();
+
     Sessions sessions();
 
     Outbox outbox();

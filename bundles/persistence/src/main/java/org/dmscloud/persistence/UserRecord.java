@@ -13,12 +13,9 @@ import org.dmscloud.api.account.TenantId;
  *
  * @param email         lower-cased
  * @param passwordHash  the password's slow salted hash, in the form {@code PasswordHashing} writes
- * @param failedSignIns failed sign-ins since the last successful one
- * @param lockedUntil   until when sign-ins are refused after too many failures
  */
 public record UserRecord(UUID id, TenantId tenant, AccountId account, String email, String name, String company,
-        String passwordHash, UserStatus status, int failedSignIns, Optional<Instant> lockedUntil, Instant createdAt,
-        Optional<Instant> verifiedAt) {
+        String passwordHash, UserStatus status, Instant createdAt, Optional<Instant> verifiedAt) {
 
     public UserRecord {
         Objects.requireNonNull(id, "id");
@@ -29,27 +26,19 @@ public record UserRecord(UUID id, TenantId tenant, AccountId account, String ema
         Objects.requireNonNull(company, "company");
         Objects.requireNonNull(passwordHash, "passwordHash");
         Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(lockedUntil, "lockedUntil");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(verifiedAt, "verifiedAt");
     }
 
     public UserRecord withStatus(UserStatus newStatus, Optional<Instant> newVerifiedAt) {
-        return new UserRecord(id, tenant, account, email, name, company, passwordHash, newStatus, failedSignIns, lockedUntil,
-                createdAt, newVerifiedAt);
+        return new UserRecord(id, tenant, account, email, name, company, passwordHash, newStatus, createdAt, newVerifiedAt);
     }
 
     public UserRecord withPasswordHash(String newHash) {
-        return new UserRecord(id, tenant, account, email, name, company, newHash, status, failedSignIns, lockedUntil, createdAt,
-                verifiedAt);
-    }
-
-    public UserRecord withSignInFailures(int failures, Optional<Instant> until) {
-        return new UserRecord(id, tenant, account, email, name, company, passwordHash, status, failures, until, createdAt, verifiedAt);
+        return new UserRecord(id, tenant, account, email, name, company, newHash, status, createdAt, verifiedAt);
     }
 
     public UserRecord withProfile(String newName, String newCompany) {
-        return new UserRecord(id, tenant, account, email, newName, newCompany, passwordHash, status, failedSignIns, lockedUntil,
-                createdAt, verifiedAt);
+        return new UserRecord(id, tenant, account, email, newName, newCompany, passwordHash, status, createdAt, verifiedAt);
     }
 }

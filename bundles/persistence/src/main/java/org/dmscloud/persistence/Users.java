@@ -17,6 +17,9 @@ public interface Users {
 
     Optional<UserRecord> find(UUID id);
 
+    /** Finds by lower-cased address. */
+    Optional<UserRecord> findByEmail(TenantId tenant, String email);
+
     /** Finds by lower-cased address, locking the row until the transaction ends. */
     Optional<UserRecord> lockByEmail(TenantId tenant, String email);
 

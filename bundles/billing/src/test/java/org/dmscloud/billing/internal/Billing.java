@@ -81,7 +81,7 @@ final class Billing implements AutoCloseable {
         String email = "owner-" + UUID.randomUUID() + "@example.com";
         store.inTransaction(tx -> {
             tx.users().create(new UserRecord(UUID.randomUUID(), TenantId.DEFAULT, account.id(), email, "Owner", "", "unused",
-                    UserStatus.ACTIVE, 0, java.util.Optional.empty(), clock.instant(), java.util.Optional.of(clock.instant())));
+                    UserStatus.ACTIVE, clock.instant(), java.util.Optional.of(clock.instant())));
             return null;
         });
         return email;

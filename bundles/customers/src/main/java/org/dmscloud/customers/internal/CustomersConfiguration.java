@@ -26,15 +26,15 @@ public @interface CustomersConfiguration {
     @AttributeDefinition(description = "Minutes a password reset link stays valid.")
     int passwordResetMinutes() default 60;
 
-    @AttributeDefinition(description = "Failed sign-ins in a row after which an account waits lockMinutes.")
+    @AttributeDefinition(description = "Failed sign-ins for one e-mail address within a day after which it waits lockMinutes, registered or not.")
     int maxFailedSignIns() default 5;
 
-    @AttributeDefinition(description = "Minutes an account waits after maxFailedSignIns failures.")
+    @AttributeDefinition(description = "Minutes an e-mail address waits after maxFailedSignIns failures.")
     int lockMinutes() default 15;
 
     @AttributeDefinition(description = "Failed sign-ins from one client address within addressWindowMinutes before it must wait.")
     int maxFailuresPerAddress() default 20;
 
-    @AttributeDefinition(description = "The sliding window of maxFailuresPerAddress, in minutes.")
+    @AttributeDefinition(description = "The window of maxFailuresPerAddress, and the wait once it is reached, in minutes.")
     int addressWindowMinutes() default 15;
 }

@@ -48,9 +48,10 @@ final class PasswordHashing {
         return MessageDigest.isEqual(expected, derive(password, salt, Integer.parseInt(parts[1])));
     }
 
-    /** Spends the time a verification takes, for a sign-in with an unknown address. */
-    void verifyDecoy(String password) {
+    /** Spends the time a verification takes, for a sign-in with an unknown address; never right. */
+    boolean verifyDecoy(String password) {
         verify(password, decoy);
+        return false;
     }
 
     private static byte[] derive(String password, byte[] salt, int iterations) {

@@ -41,6 +41,7 @@ import org.osgi.service.metatype.annotations.Designate;
 public class PortalCustomers implements CustomerAuth {
 
     private static final String REFUSED = "The e-mail address or the password is not right.";
+    static final String LOCKED = "This account is locked. Please contact support.";
 
     private final Store store;
     private final CustomerMail mail;
@@ -48,7 +49,7 @@ public class PortalCustomers implements CustomerAuth {
     private final TenantId tenant;
     private final Currency currency;
     private final PasswordHashing passwords;
-    private final AddressThrottle addresses;
+    private final SignInLimits limits;
     private final CustomersConfiguration configuration;
 
     @Activate
@@ -61,7 +62,10 @@ public class PortalCustomers implements CustomerAuth {
         this.tenant = new TenantId(configuration.tenant());
         this.currency = Money.currencyOf(configuration.currency());
         this.passwords = new PasswordHashing(configuration.passwordIterations());
-        this.addresses = new AddressThrottle(configuration.maxFailuresPerAddress(), Duration.ofMinutes(configuration.addressWindowMinutes()));
+        Duration lock = Duration.ofMinutes(configuration.lockMinutes());
+        Duration clientWindow = Duration.ofMinutes(configuration.addressWindowMinutes());
+        this.limits = new SignInLimits(new SignInLimits.Limit(configuration.maxFailedSignIns(), SignInLimits.ADDRESS_WINDOW, lock),
+                new SignInLimits.Limit(configuration.maxFailuresPerAddress(), clientWindow, clientWindow));
     }
 
     @Override
@@ -88,7 +92,7 @@ public class PortalCustomers implements CustomerAuth {
             AccountId account = AccountId.random();
             tx.accounts().create(new NewAccount(account, tenant, company.isEmpty() ? name : company, currency, now));
             UserRecord user = new UserRecord(UUID.randomUUID(), tenant, account, email, name, company, passwordHash,
-                    UserStatus.UNVERIFIED, 0, Optional.empty(), now, Optional.empty());
+                    UserStatus.UNVERIFIED, now, Optional.empty());
             tx.users().create(user);
             mailVerification(tx, user, now);
         } else if (existing.get().status() == UserStatus.UNVERIFIED) {
@@ -136,66 +140,48 @@ public class PortalCustomers implements CustomerAuth {
 
     @Override
     public Session signIn(String email, String password, String clientAddress) {
-        Instant start = clock.instant();
-        Optional<Duration> wait = addresses.waitFor(clientAddress, start);
-        if (wait.isPresent()) {
-            throw new SignInRefusedException("Too many failed sign-ins from your address. Try again later.", wait.get());
-        }
-        SignInOutcome outcome = store.inTransaction(tx -> signIn(tx, Inputs.normalizeEmail(email), password == null ? "" : password));
-        if (outcome.session() != null) {
-            return outcome.session();
-        }
-        if (outcome.countsAgainstAddress()) {
-            addresses.failed(clientAddress, start);
-        }
-        throw new SignInRefusedException(outcome.refusal(), outcome.retryAfter());
-    }
-
-    /** Decides the sign-in and stores what it changes; the caller throws after the commit. */
-    private SignInOutcome signIn(Transaction tx, String email, String password) {
         Instant now = clock.instant();
-        Optional<UserRecord> found = tx.users().lockByEmail(tenant, email);
-        if (found.isEmpty()) {
-            passwords.verifyDecoy(password);
-            return SignInOutcome.refused(REFUSED, null, true);
+        String normalized = Inputs.normalizeEmail(email);
+        String addressKey = SignInLimits.addressKey(tenant, normalized);
+        String clientKey = SignInLimits.clientKey(clientAddress);
+        Optional<SignInLimits.Wait> wait = store.inTransaction(tx -> limits.waitFor(tx, clientKey, addressKey, now));
+        if (wait.isPresent()) {
+            throw new SignInRefusedException(wait.get().forClient() ? "Too many failed sign-ins from your address. Try again later."
+                    : "Too many failed sign-ins for this e-mail address. Try again later.", wait.get().remaining());
+        }
+        // The slow hash holds no lock. A registered and an unknown address take the same steps: one hash, one write.
+        Optional<UserRecord> found = store.inTransaction(tx -> tx.users().findByEmail(tenant, normalized));
+        String given = password == null ? "" : password;
+        boolean right = found.isPresent() ? passwords.verify(given, found.get().passwordHash()) : passwords.verifyDecoy(given);
+        if (!right) {
+            Optional<Duration> lockedFor = recordFailure(clientKey, addressKey, now);
+            throw new SignInRefusedException(REFUSED, lockedFor.orElse(null));
         }
         UserRecord user = found.get();
-        if (user.lockedUntil().filter(now::isBefore).isPresent()) {
-            passwords.verifyDecoy(password);
-            return SignInOutcome.refused("Too many failed sign-ins for this account. Try again later.",
-                    Duration.between(now, user.lockedUntil().get()), true);
-        }
-        if (!passwords.verify(password, user.passwordHash())) {
-            int failures = user.failedSignIns() + 1;
-            boolean lock = failures >= configuration.maxFailedSignIns();
-            Duration lockFor = Duration.ofMinutes(configuration.lockMinutes());
-            tx.users().update(user.withSignInFailures(lock ? 0 : failures, lock ? Optional.of(now.plus(lockFor)) : Optional.empty()));
-            return SignInOutcome.refused(REFUSED, lock ? lockFor : null, true);
-        }
         if (user.status() == UserStatus.UNVERIFIED) {
-            return SignInOutcome.refused("Verify your e-mail address first: follow the link we sent you, or register again for a new one.",
-                    null, false);
+            throw new SignInRefusedException("Verify your e-mail address first: follow the link we sent you, or register again for a new one.",
+                    null);
         }
-        if (tx.accountDirectory().lockOf(user.account()).isPresent()) {
-            return SignInOutcome.refused(LOCKED, null, false);
-        }
-        if (user.failedSignIns() > 0 || user.lockedUntil().isPresent()) {
-            tx.users().update(user.withSignInFailures(0, Optional.empty()));
-        }
-        String token = SecretTokens.newToken();
-        Instant expiresAt = now.plus(Duration.ofHours(configuration.sessionHours()));
-        tx.sessions().save(new SessionRecord(SecretTokens.hash(token), user.id(), now, expiresAt));
-        return new SignInOutcome(new Session(token, expiresAt, customer(user)), null, null, false);
+        return store.inTransaction(tx -> {
+            if (tx.accountDirectory().lockOf(user.account()).isPresent()) {
+                throw new SignInRefusedException(LOCKED, null);
+            }
+            limits.succeeded(tx, addressKey);
+            String token = SecretTokens.newToken();
+            Instant expiresAt = now.plus(Duration.ofHours(configuration.sessionHours()));
+            tx.sessions().save(new SessionRecord(SecretTokens.hash(token), user.id(), now, expiresAt));
+            return new Session(token, expiresAt, customer(user));
+        });
     }
 
-    private record SignInOutcome(Session session, String refusal, Duration retryAfter, boolean countsAgainstAddress) {
-        static SignInOutcome refused(String message, Duration retryAfter, boolean countsAgainstAddress) {
-            return new SignInOutcome(null, message, retryAfter, countsAgainstAddress);
+    /** Counts a failed sign-in; a second try if another failure created one of its keys at the same moment. */
+    private Optional<Duration> recordFailure(String clientKey, String addressKey, Instant now) {
+        try {
+            return store.inTransaction(tx -> limits.failed(tx, clientKey, addressKey, now));
+        } catch (DuplicateKeyException concurrentFirstFailure) {
+            return store.inTransaction(tx -> limits.failed(tx, clientKey, addressKey, now));
         }
     }
-
-    /** What a user of a locked account is told when signing in. */
-    static final String LOCKED = "This account is locked. Please contact support.";
 
     @Override
     public void signOut(String token) {
@@ -239,7 +225,8 @@ public class PortalCustomers implements CustomerAuth {
             Instant now = clock.instant();
             TokenRecord used = usable(tx, token, TokenPurpose.RESET_PASSWORD, now);
             UserRecord user = tx.users().find(used.user()).orElseThrow();
-            tx.users().update(user.withPasswordHash(passwordHash).withSignInFailures(0, Optional.empty()));
+            tx.users().update(user.withPasswordHash(passwordHash));
+            limits.succeeded(tx, SignInLimits.addressKey(user.tenant(), user.email()));
             tx.tokens().useUp(user.id(), TokenPurpose.RESET_PASSWORD, now);
             tx.sessions().revokeAll(user.id(), now);
             return null;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import org.dmscloud.api.account.AccountNotFoundException;
 import org.dmscloud.api.account.AccountQuery;
 import org.dmscloud.api.account.AccountStatus;
 import org.dmscloud.api.account.AccountSummary;
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.customer.Customer;
 import org.dmscloud.api.customer.InvalidInputException;
 import org.dmscloud.api.customer.InvalidTokenException;
@@ -24,6 +26,7 @@ import org.dmscloud.api.customer.Session;
 import org.dmscloud.api.customer.SignInRefusedException;
 import org.dmscloud.mail.internal.OutboxCustomerMail;
 import org.dmscloud.persistence.MailRecord;
+import org.dmscloud.persistence.SignInFailureRecord;
 import org.dmscloud.persistence.testing.Configurations;
 import org.dmscloud.persistence.testing.TestClock;
 import org.dmscloud.persistence.testing.TestDatabases;
@@ -125,20 +128,84 @@ class PortalCustomersTest {
     }
 
     @Test
-    void wrongPasswordsLockTheAccountForAWhileWithoutSayingWhetherItExists() {
+    void wrongPasswordsLockTheAccountForAWhile() {
         registered("gus@example.com", "correct horse battery");
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 4; i++) {
             String address = "10.0.0." + i; // another address each time: the account limit alone applies
             assertThatThrownBy(() -> customers.signIn("gus@example.com", "wrong", address))
                     .hasMessage("The e-mail address or the password is not right.");
         }
+        assertThatThrownBy(() -> customers.signIn("gus@example.com", "wrong", "10.0.0.4"))
+                .isInstanceOfSatisfying(SignInRefusedException.class, e -> assertThat(e.retryAfter()).contains(Duration.ofMinutes(15)));
         assertThatThrownBy(() -> customers.signIn("gus@example.com", "correct horse battery", "10.0.0.9"))
                 .isInstanceOfSatisfying(SignInRefusedException.class, e -> assertThat(e.retryAfter()).isPresent());
-        assertThatThrownBy(() -> customers.signIn("nobody@example.com", "whatever", "10.0.0.9"))
-                .hasMessage("The e-mail address or the password is not right.");
 
         clock.advance(Duration.ofMinutes(16));
         assertThat(customers.signIn("gus@example.com", "correct horse battery", "10.0.0.9")).isNotNull();
+    }
+
+    /** Issue 9 #10: the lockout told who is registered (429 for them, 401 for everyone else). */
+    @Test
+    void aLockoutSaysNothingAboutWhetherTheAddressIsRegistered() {
+        registered("gus@example.com", "correct horse battery");
+        List<String> registeredAnswers = new ArrayList<>();
+        List<String> unknownAnswers = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            registeredAnswers.add(refusal(() -> customers.signIn("gus@example.com", "wrong", "10.0.1." + registeredAnswers.size())));
+            unknownAnswers.add(refusal(() -> customers.signIn("nobody@example.com", "wrong", "10.0.2." + unknownAnswers.size())));
+        }
+
+        assertThat(unknownAnswers).isEqualTo(registeredAnswers);
+        assertThat(registeredAnswers.get(4)).startsWith("The e-mail address or the password is not right. (retry after PT15M)");
+        assertThat(registeredAnswers.get(5)).startsWith("Too many failed sign-ins for this e-mail address. Try again later. (retry after");
+        String gus = SignInLimits.addressKey(TenantId.DEFAULT, "gus@example.com");
+        String nobody = SignInLimits.addressKey(TenantId.DEFAULT, "nobody@example.com");
+        List<Optional<SignInFailureRecord>> counted = database.store().inTransaction(tx -> List.of(tx.signInFailures().find(gus),
+                tx.signInFailures().find(nobody)));
+        assertThat(counted).as("both counted the same way, in the database").allSatisfy(record -> assertThat(record).isPresent());
+    }
+
+    /** Issue 9 #13: counts are in the database, so they hold across nodes and nothing live is forgotten. */
+    @Test
+    void failedSignInsCountOnEveryNodeAndASprayOfAddressesForgetsNoLiveCount() {
+        registered("hal@example.com", "correct horse battery");
+        PortalCustomers otherNode = new PortalCustomers(database.store(), new OutboxCustomerMail(database.store(), clock, "https://portal.example"),
+                clock, configuration());
+        for (int i = 0; i < 20; i++) {
+            PortalCustomers node = i % 2 == 0 ? customers : otherNode;
+            String someone = "someone-" + i + "@example.com";
+            assertThatThrownBy(() -> node.signIn(someone, "guess", "192.0.2.1")).isInstanceOf(SignInRefusedException.class);
+        }
+        for (int i = 0; i < 300; i++) {
+            String sprayed = "198.51." + (i / 250) + "." + (i % 250);
+            assertThatThrownBy(() -> customers.signIn("spray-" + sprayed + "@example.com", "guess", sprayed))
+                    .isInstanceOf(SignInRefusedException.class);
+        }
+
+        assertThatThrownBy(() -> otherNode.signIn("hal@example.com", "correct horse battery", "192.0.2.1"))
+                .hasMessageContaining("from your address");
+        SignInFailureCleanup cleanup = new SignInFailureCleanup(database.store(), clock);
+        try {
+            assertThat(cleanup.cleanUp()).as("nothing expired yet").isZero();
+            clock.advance(Duration.ofMinutes(16));
+            assertThat(cleanup.cleanUp()).as("the client counts ran out; the address counts live a day").isEqualTo(1 + 300);
+            clock.advance(SignInLimits.ADDRESS_WINDOW);
+            assertThat(cleanup.cleanUp()).isEqualTo(20 + 300);
+        } finally {
+            cleanup.stop();
+        }
+        assertThat(customers.signIn("hal@example.com", "correct horse battery", "192.0.2.1")).isNotNull();
+    }
+
+    private static String refusal(org.assertj.core.api.ThrowableAssert.ThrowingCallable signIn) {
+        try {
+            signIn.call();
+        } catch (SignInRefusedException e) {
+            return e.getMessage() + e.retryAfter().map(after -> " (retry after " + after + ")").orElse("");
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("signed in");
     }
 
     @Test

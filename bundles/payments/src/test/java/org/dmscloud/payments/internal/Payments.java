@@ -72,7 +72,7 @@ public final class Payments implements AutoCloseable {
         store.inTransaction(tx -> {
             tx.users().create(new UserRecord(UUID.randomUUID(), TenantId.DEFAULT, account.id(),
                     emailOf(account), "Ada", "Example GmbH", "unused",
-                    UserStatus.ACTIVE, 0, Optional.empty(), clock.instant(), Optional.of(clock.instant())));
+                    UserStatus.ACTIVE, clock.instant(), Optional.of(clock.instant())));
             return null;
         });
         return account;

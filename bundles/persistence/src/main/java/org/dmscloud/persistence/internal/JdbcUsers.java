@@ -26,8 +26,7 @@ final class JdbcUsers implements Users {
     public void create(UserRecord user) {
         jdbc.call(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO customer_user (id, tenant_id, account_id, email, "
-                    + "name, company, password_hash, status, failed_sign_ins, locked_until, created_at, verified_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "name, company, password_hash, status, created_at, verified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, user.id().toString());
                 insert.setString(2, user.tenant().value());
                 insert.setString(3, user.account().toString());
@@ -36,10 +35,8 @@ final class JdbcUsers implements Users {
                 insert.setString(6, user.company());
                 insert.setString(7, user.passwordHash());
                 insert.setString(8, user.status().name());
-                insert.setInt(9, user.failedSignIns());
-                Jdbc.setInstant(insert, 10, user.lockedUntil().orElse(null));
-                Jdbc.setInstant(insert, 11, user.createdAt());
-                Jdbc.setInstant(insert, 12, user.verifiedAt().orElse(null));
+                Jdbc.setInstant(insert, 9, user.createdAt());
+                Jdbc.setInstant(insert, 10, user.verifiedAt().orElse(null));
                 return insert.executeUpdate();
             }
         });
@@ -51,6 +48,11 @@ final class JdbcUsers implements Users {
     }
 
     @Override
+    public Optional<UserRecord> findByEmail(TenantId tenant, String email) {
+        return one("SELECT * FROM customer_user WHERE tenant_id = ? AND email = ?", tenant.value(), email);
+    }
+
+    @Override
     public Optional<UserRecord> lockByEmail(TenantId tenant, String email) {
         return one("SELECT * FROM customer_user WHERE tenant_id = ? AND email = ? FOR UPDATE", tenant.value(), email);
     }
@@ -59,15 +61,13 @@ final class JdbcUsers implements Users {
     public void update(UserRecord user) {
         jdbc.call(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE customer_user SET name = ?, company = ?, "
-                    + "password_hash = ?, status = ?, failed_sign_ins = ?, locked_until = ?, verified_at = ? WHERE id = ?")) {
+                    + "password_hash = ?, status = ?, verified_at = ? WHERE id = ?")) {
                 update.setString(1, user.name());
                 update.setString(2, user.company());
                 update.setString(3, user.passwordHash());
                 update.setString(4, user.status().name());
-                update.setInt(5, user.failedSignIns());
-                Jdbc.setInstant(update, 6, user.lockedUntil().orElse(null));
-                Jdbc.setInstant(update, 7, user.verifiedAt().orElse(null));
-                update.setString(8, user.id().toString());
+                Jdbc.setInstant(update, 5, user.verifiedAt().orElse(null));
+                update.setString(6, user.id().toString());
                 return update.executeUpdate();
             }
         });
@@ -105,8 +105,7 @@ final class JdbcUsers implements Users {
     private static UserRecord read(ResultSet row) throws SQLException {
         return new UserRecord(UUID.fromString(row.getString("id")), new TenantId(row.getString("tenant_id")),
                 AccountId.parse(row.getString("account_id")), row.getString("email"), row.getString("name"), row.getString("company"),
-                row.getString("password_hash"), UserStatus.valueOf(row.getString("status")), row.getInt("failed_sign_ins"),
-                Jdbc.getOptionalInstant(row, "locked_until"), Jdbc.getInstant(row, "created_at"),
+                row.getString("password_hash"), UserStatus.valueOf(row.getString("status")), Jdbc.getInstant(row, "created_at"),
                 Jdbc.getOptionalInstant(row, "verified_at"));
     }
 }

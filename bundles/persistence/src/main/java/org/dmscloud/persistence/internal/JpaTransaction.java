@@ -16,6 +16,7 @@ import org.dmscloud.persistence.Outbox;
 import org.dmscloud.persistence.PaymentEvents;
 import org.dmscloud.persistence.Quotes;
 import org.dmscloud.persistence.Sessions;
+import org.dmscloud.persistence.SignInFailures;
 import org.dmscloud.persistence.Tokens;
 import org.dmscloud.persistence.TopUps;
 import org.dmscloud.persistence.Users;
@@ -33,6 +34,7 @@ final class JpaTransaction implements Transaction {
     private final DailyBilling dailyBilling;
     private final Users users;
     private final Tokens tokens;
+    private final SignInFailures signInFailures;
     private final Sessions sessions;
     private final Outbox outbox;
     private final TopUps topUps;
@@ -52,6 +54,7 @@ final class JpaTransaction implements Transaction {
         this.dailyBilling = new JdbcDailyBilling(jdbc, batchWrites);
         this.users = new JdbcUsers(jdbc);
         this.tokens = new JdbcTokens(jdbc);
+        this.signInFailures = new JdbcSignInFailures(jdbc);
         this.sessions = new JdbcSessions(jdbc);
         this.outbox = new JdbcOutbox(jdbc);
         this.topUps = new JdbcTopUps(jdbc);
@@ -108,6 +111,11 @@ final class JpaTransaction implements Transaction {
     @Override
     public Tokens tokens() {
         return tokens;
+    }
+
+    @Override
+    public SignInFailures signInFailures() {
+        return signInFailures;
     }
 
     @Override

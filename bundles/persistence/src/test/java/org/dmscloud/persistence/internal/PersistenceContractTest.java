@@ -56,6 +56,7 @@ import org.dmscloud.persistence.NewAccount;
 import org.dmscloud.persistence.UserRecord;
 import org.dmscloud.persistence.UserStatus;
 import org.dmscloud.persistence.NewLedgerEntry;
+import org.dmscloud.persistence.SignInFailureRecord;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
@@ -643,6 +644,36 @@ abstract class PersistenceContractTest {
     }
 
     @Test
+    void failedSignInCountsAreKeptLockedOneKeyAtATimeAndDeletedWhenExpired() {
+        Instant at = Instant.parse("2026-11-26T10:00:00Z");
+        SignInFailureRecord live = new SignInFailureRecord("address:live", 3, at, Optional.of(at.plusSeconds(900)), at.plusSeconds(3600));
+        SignInFailureRecord old = new SignInFailureRecord("client:old", 1, at, Optional.empty(), at.plusSeconds(60));
+        store.inTransaction(tx -> {
+            tx.signInFailures().insert(live);
+            tx.signInFailures().insert(old);
+            return null;
+        });
+        assertThatThrownBy(() -> store.inTransaction(tx -> {
+            tx.signInFailures().insert(old);
+            return null;
+        })).isInstanceOf(DuplicateKeyException.class);
+
+        SignInFailureRecord counted = new SignInFailureRecord("address:live", 4, at, Optional.empty(), at.plusSeconds(3600));
+        store.inTransaction(tx -> {
+            tx.signInFailures().lock("address:live").orElseThrow();
+            tx.signInFailures().update(counted);
+            return null;
+        });
+        int deleted = store.inTransaction(tx -> tx.signInFailures().deleteExpired(at.plusSeconds(120)));
+
+        assertThat(deleted).isEqualTo(1);
+        Optional<SignInFailureRecord> kept = store.inTransaction(tx -> tx.signInFailures().find("address:live"));
+        Optional<SignInFailureRecord> gone = store.inTransaction(tx -> tx.signInFailures().find("client:old"));
+        assertThat(kept).contains(counted);
+        assertThat(gone).isEmpty();
+    }
+
+    @Test
     void aMailKeepsItsAttachments() {
         long mail = store.inTransaction(tx -> {
             long id = tx.outbox().add("invoice", "ada@example.com", "Invoice", "See the PDF.", Instant.parse("2026-11-26T10:00:00Z"));
@@ -672,7 +703,7 @@ abstract class PersistenceContractTest {
     private void user(NewAccount account, String email) {
         store.inTransaction(tx -> {
             tx.users().create(new UserRecord(UUID.randomUUID(), TenantId.DEFAULT, account.id(), email, "Someone", "", "unused",
-                    UserStatus.ACTIVE, 0, Optional.empty(), account.createdAt(), Optional.of(account.createdAt())));
+                    UserStatus.ACTIVE, account.createdAt(), Optional.of(account.createdAt())));
             return null;
         });
     }
