@@ -243,13 +243,16 @@ public class PortalIT extends DmsCloudTestSupport {
                 new Case("amount beyond a long", topUp(token, "\"99999999999999999999999.99\""), "amount"),
                 new Case("amount 2^63 cents", topUp(token, "\"92233720368547758.08\""), "amount"),
                 new Case("amount as a JSON number", topUp(token, "1e30"), "amount.amount"),
-                new Case("amount as 2^63", topUp(token, "9223372036854775808"), "amount.amount"));
+                new Case("amount as 2^63", topUp(token, "9223372036854775808"), "amount.amount"),
+                new Case("a common password", post("/api/v1/auth/register", json(Map.of("email", "weak-" + UUID.randomUUID() + "@example.com",
+                        "password", "1234567890", "name", "Weak")), new String[0]), "password"));
 
         for (Case bad : cases) {
             assertThat(bad.response().statusCode()).as(bad.name() + ": " + bad.response().body()).isEqualTo(400);
             assertThat(bad.response().headers().firstValue("Content-Type")).as(bad.name()).hasValue("application/problem+json");
             assertThat(json(bad.response()).at("/errors/0/field").asText()).as(bad.name() + ": " + bad.response().body()).isEqualTo(bad.field());
         }
+        assertThat(json(cases.get(cases.size() - 1).response()).at("/errors/0/message").asText()).contains("top-100 common password");
         assertThat(json(get("/api/v1/instances", bearer(token)))).as("nothing was created").isEmpty();
         assertThat(json(get("/api/v1/account", bearer(token))).at("/balance/amount").asText()).isEqualTo("100.00");
         assertThat(json(get("/api/v1/account/top-ups", bearer(token)))).as("no top-up was started").isEmpty();

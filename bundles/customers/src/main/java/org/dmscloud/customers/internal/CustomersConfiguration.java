@@ -17,6 +17,10 @@ public @interface CustomersConfiguration {
     @AttributeDefinition(description = "PBKDF2-HMAC-SHA256 iterations for new password hashes (OWASP 2023: 600,000).")
     int passwordIterations() default 600_000;
 
+    @AttributeDefinition(description = "The least strength of a new password on zxcvbn's scale of 0 (guessed at once) to 4 "
+            + "(very hard to guess); 3 is safely unguessable.")
+    int minPasswordScore() default PasswordPolicy.DEFAULT_MIN_SCORE;
+
     @AttributeDefinition(description = "Hours a sign-in session lasts.")
     int sessionHours() default 12;
 

@@ -50,6 +50,7 @@ public class PortalCustomers implements CustomerAuth {
     private final Currency currency;
     private final PasswordHashing passwords;
     private final SignInLimits limits;
+    private final PasswordPolicy passwordPolicy;
     private final CustomersConfiguration configuration;
 
     @Activate
@@ -62,6 +63,7 @@ public class PortalCustomers implements CustomerAuth {
         this.tenant = new TenantId(configuration.tenant());
         this.currency = Money.currencyOf(configuration.currency());
         this.passwords = new PasswordHashing(configuration.passwordIterations());
+        this.passwordPolicy = new PasswordPolicy(configuration.minPasswordScore());
         Duration lock = Duration.ofMinutes(configuration.lockMinutes());
         Duration clientWindow = Duration.ofMinutes(configuration.addressWindowMinutes());
         this.limits = new SignInLimits(new SignInLimits.Limit(configuration.maxFailedSignIns(), SignInLimits.ADDRESS_WINDOW, lock),
@@ -70,9 +72,12 @@ public class PortalCustomers implements CustomerAuth {
 
     @Override
     public void register(Registration registration) {
-        new Inputs().email(registration.email()).password("password", registration.password())
+        Inputs inputs = new Inputs().email(registration.email()).password("password", registration.password())
                 .text("name", registration.name(), 1, 200, "your name")
-                .text("company", registration.company(), 0, 200, "The company name").check();
+                .text("company", registration.company(), 0, 200, "The company name");
+        passwordPolicy.problem(registration.password(), registration.email(), registration.name(), registration.company())
+                .ifPresent(problem -> inputs.problem("password", problem));
+        inputs.check();
         String email = Inputs.normalizeEmail(registration.email());
         String name = registration.name().trim();
         String company = registration.company() == null ? "" : registration.company().trim();
@@ -220,6 +225,10 @@ public class PortalCustomers implements CustomerAuth {
     @Override
     public void resetPassword(String token, String newPassword) {
         new Inputs().password("newPassword", newPassword).check();
+        UserRecord owner = store.inTransaction(tx -> tx.users().find(usable(tx, token, TokenPurpose.RESET_PASSWORD, clock.instant()).user()))
+                .orElseThrow();
+        passwordPolicy.problem(newPassword, owner.email(), owner.name(), owner.company())
+                .ifPresent(problem -> new Inputs().problem("newPassword", problem).check());
         String passwordHash = passwords.hash(newPassword);
         store.inTransaction(tx -> {
             Instant now = clock.instant();

@@ -27,6 +27,7 @@ import org.dmscloud.api.customer.SignInRefusedException;
 import org.dmscloud.mail.internal.OutboxCustomerMail;
 import org.dmscloud.persistence.MailRecord;
 import org.dmscloud.persistence.SignInFailureRecord;
+import org.dmscloud.persistence.UserRecord;
 import org.dmscloud.persistence.testing.Configurations;
 import org.dmscloud.persistence.testing.TestClock;
 import org.dmscloud.persistence.testing.TestDatabases;
@@ -118,6 +119,45 @@ class PortalCustomersTest {
 
         assertThat(mails("fay@example.com")).extracting(MailRecord::kind).containsExactly("verify-address", "verify-address");
         assertThat(mails("nobody@example.com")).isEmpty();
+    }
+
+    /** Issue 9 #11: length was the only rule. */
+    @Test
+    void passwordsEasyToGuessOrHoldingTheAddressOrNameAreRefusedSayingWhy() {
+        assertThat(refusedPassword("1234567890", "Kim Gustavsson")).isEqualTo("This password is too easy to guess. "
+                + "This is a top-100 common password. Add another word or two. Uncommon words are better.");
+        assertThat(refusedPassword("password12", "Kim Gustavsson")).contains("too easy to guess", "This is a very common password.");
+        assertThat(refusedPassword("kim.gustavsson@example.com", "Kim Gustavsson")).contains("does not contain your e-mail address");
+        assertThat(refusedPassword("Gustavsson 2026 rocks", "Kim Gustavsson")).contains("your name");
+        assertThat(refusedPassword("qwertyuiop12", "Kim Gustavsson")).contains("too easy to guess");
+
+        customers.register(new Registration("kim.gustavsson@example.com", "violet quarry lantern", "Kim Gustavsson", ""));
+        Optional<UserRecord> kim = database.store().inTransaction(tx -> tx.users().findByEmail(TenantId.DEFAULT, "kim.gustavsson@example.com"));
+        assertThat(kim).isPresent();
+    }
+
+    @Test
+    void aNewPasswordByResetMustBeHardToGuessToo() {
+        registered("lee@example.com", "correct horse battery");
+        customers.requestPasswordReset("lee@example.com");
+        String token = tokenIn(lastMailTo("lee@example.com", "reset-password"));
+
+        assertThatThrownBy(() -> customers.resetPassword(token, "lee@example.com!")).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.fields().get("newPassword")).contains("does not contain your e-mail address"));
+        assertThatThrownBy(() -> customers.resetPassword(token, "abcdefghij")).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.fields().get("newPassword")).contains("too easy to guess"));
+        customers.resetPassword(token, "violet quarry lantern");
+        assertThat(customers.signIn("lee@example.com", "violet quarry lantern", "10.0.0.1")).isNotNull();
+    }
+
+    private String refusedPassword(String password, String name) {
+        try {
+            customers.register(new Registration("kim.gustavsson@example.com", password, name, "Example Telecom"));
+        } catch (InvalidInputException e) {
+            assertThat(e.fields()).containsOnlyKeys("password");
+            return e.fields().get("password");
+        }
+        throw new AssertionError(password + " was accepted");
     }
 
     @Test
