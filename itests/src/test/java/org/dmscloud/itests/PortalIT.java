@@ -270,6 +270,35 @@ public class PortalIT extends DmsCloudTestSupport {
         }
     }
 
+    /** Issue 9 #12: what a browser or a cache in between may do with the answers, and CXF's WADL. */
+    @Test
+    public void answersCarrySecurityHeadersAndTheApiDoesNotDescribeItselfInWadl() {
+        awaitServed();
+        String email = "headers-" + UUID.randomUUID() + "@example.com";
+        String token = signedUp(email);
+
+        List<HttpResponse<String>> everything = List.of(get("/api/v1/health"), get("/api/v1/catalog"), get("/docs/index.html"),
+                get("/api/v1/nothing-here"), get("/api/v1/account", bearer(token)), get("/api/v1/account"),
+                post("/api/v1/auth/sign-in", json(Map.of("email", email, "password", "correct horse battery"))));
+        for (HttpResponse<String> answer : everything) {
+            assertThat(answer.headers().firstValue("X-Content-Type-Options")).as("%s", answer.uri()).hasValue("nosniff");
+        }
+        HttpResponse<String> signIn = everything.get(everything.size() - 1);
+        assertThat(signIn.statusCode()).isEqualTo(200);
+        assertThat(signIn.headers().firstValue("Cache-Control")).hasValue("no-store");
+        for (HttpResponse<String> signedIn : List.of(get("/api/v1/account", bearer(token)), get("/api/v1/instances", bearer(token)),
+                get("/api/v1/account/ledger", bearer(token)), get("/api/v1/account/top-ups", bearer(token)))) {
+            assertThat(signedIn.statusCode()).as("%s", signedIn.uri()).isEqualTo(200);
+            assertThat(signedIn.headers().firstValue("Cache-Control")).as("%s", signedIn.uri()).hasValue("no-store");
+        }
+        for (String wadl : List.of("/api/v1/?_wadl", "/api/v1/instances?_wadl", "/api/v1/catalog?_wadl&_type=json", "/api/v1/auth/sign-in?_wadl")) {
+            HttpResponse<String> answer = get(wadl);
+            assertThat(answer.statusCode()).as(wadl).isEqualTo(404);
+            assertThat(answer.body()).as(wadl).doesNotContain("<application").doesNotContain("resources base");
+            assertThat(answer.headers().firstValue("Content-Type")).as(wadl).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        }
+    }
+
     /** Issue 9 #6: a client that leaves before its answer is written is no incident of ours. */
     @Test
     public void aClientThatDisconnectsMidAnswerIsNotLoggedAsAnError() throws Exception {
