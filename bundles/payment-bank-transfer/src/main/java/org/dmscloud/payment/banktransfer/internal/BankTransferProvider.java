@@ -5,6 +5,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.commons.validator.routines.IBANValidator;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.api.payment.TopUpLimits;
 import org.dmscloud.spi.payment.Availability;
@@ -124,8 +125,9 @@ public class BankTransferProvider implements PaymentProvider {
             return Availability.unavailable("no iban" + where);
         }
         String iban = Mod97.compact(configuration.iban());
-        if (!iban.matches("[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}") || !Mod97.isValid(iban)) {
-            return Availability.unavailable("the iban" + where + " fails its check digits: customers would pay into the void");
+        if (!IBANValidator.getInstance().isValid(iban)) {
+            return Availability.unavailable("the iban" + where + " is not an IBAN of its country's length and form, or fails its check "
+                    + "digits: customers would pay into the void");
         }
         if (configuration.bic().isBlank() || !Mod97.compact(configuration.bic()).matches("[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?")) {
             return Availability.unavailable("no valid bic" + where + " (8 or 11 letters and digits)");

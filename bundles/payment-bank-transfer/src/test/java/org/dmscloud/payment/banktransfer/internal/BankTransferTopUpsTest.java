@@ -268,6 +268,16 @@ class BankTransferTopUpsTest {
         badIban.put("iban", "DE89 3704 0044 0532 0130 01");
         assertThat(new BankTransferProvider(Configurations.of(BankTransferConfiguration.class, badIban)).availability().reason())
                 .contains("iban", "check digits");
+        // Issue 9 #15: right check digits on a German IBAN one digit too long passed a regex of 15 to 34 characters.
+        String tooLong = "3704004405320130001";
+        Map<String, Object> wrongLength = new HashMap<>(BANK);
+        wrongLength.put("iban", "DE" + Mod97.checkDigits("DE", tooLong) + tooLong);
+        assertThat(Mod97.isValid((String) wrongLength.get("iban"))).as("its check digits are right").isTrue();
+        assertThat(new BankTransferProvider(Configurations.of(BankTransferConfiguration.class, wrongLength)).availability().reason())
+                .contains("iban", "length");
+        Map<String, Object> british = new HashMap<>(BANK);
+        british.put("iban", "GB82 WEST 1234 5698 7654 32");
+        assertThat(new BankTransferProvider(Configurations.of(BankTransferConfiguration.class, british)).availability().available()).isTrue();
         Map<String, Object> badBic = new HashMap<>(BANK);
         badBic.put("bic", "COBA");
         assertThat(new BankTransferProvider(Configurations.of(BankTransferConfiguration.class, badBic)).availability().reason())
