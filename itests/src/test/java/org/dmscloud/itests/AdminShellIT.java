@@ -97,7 +97,7 @@ public class AdminShellIT extends DmsCloudTestSupport {
 
     @Test
     public void anOperatorFindsAnAccountLocksItOutOfThePortalAndUnlocksIt() {
-        awaitServed();
+        awaitHealthy();
         String email = "lock-" + UUID.randomUUID() + "@example.com";
         String token = signedUp(email);
         String account = json(get("/api/v1/account", bearer(token))).get("id").asText();

@@ -199,12 +199,6 @@ public abstract class DmsCloudTestSupport {
                 () -> mailTo(recipient).stream().filter(m -> m.startsWith(subjectStart)).findFirst().orElse(null));
     }
 
-    /** Waits until the portal's resources are served (health answers before the last of them is). */
-    protected static void awaitServed() {
-        await("the portal API", Duration.ofSeconds(60), () -> get("/api/v1/catalog").statusCode() == 200
-                && post("/api/v1/auth/verify", "{}").statusCode() == 400 ? Boolean.TRUE : null);
-    }
-
     /** The Authorization header for a bearer token, followed by more headers as name, value, ... */
     protected static String[] bearer(String token, String... more) {
         String[] headers = new String[2 + more.length];
@@ -238,7 +232,7 @@ public abstract class DmsCloudTestSupport {
         return text.toString();
     }
 
-    /** Waits for the health endpoint to answer 200: the platform is up with its database. */
+    /** Waits for the health endpoint to answer 200: the platform is up with its database and serves every resource. */
     protected static HttpResponse<String> awaitHealthy() {
         return await("the health endpoint to answer 200", Duration.ofSeconds(60), () -> {
             HttpResponse<String> response = get("/api/v1/health");

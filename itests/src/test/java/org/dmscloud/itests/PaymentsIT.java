@@ -83,7 +83,7 @@ public class PaymentsIT extends DmsCloudTestSupport {
 
     @Test
     public void aCardTopUpPaidOnStripeIsCreditedOnceByItsSignedWebhook() {
-        awaitServed();
+        awaitHealthy();
         String email = "card-" + UUID.randomUUID() + "@example.com";
         String token = signedUp(email);
         JsonNode providers = json(get("/api/v1/payment-providers", bearer(token)));
@@ -131,7 +131,7 @@ public class PaymentsIT extends DmsCloudTestSupport {
     /** Issue 9 #2: a correctly signed event that claims 9,999.99 for a 30.00 top-up still open and unpaid at Stripe. */
     @Test
     public void aSignedEventThatStripeContradictsCreditsNothingAndTheOperatorsAreMailed() {
-        awaitServed();
+        awaitHealthy();
         String email = "lie-" + UUID.randomUUID() + "@example.com";
         String token = signedUp(email);
         JsonNode topUp = json(post("/api/v1/account/top-ups", json(Map.of("provider", "stripe",
@@ -150,7 +150,7 @@ public class PaymentsIT extends DmsCloudTestSupport {
 
     @Test
     public void aBankTransferIsInvoicedFromTheShellPaidInTwoPartsAndEachPartCreditedOnce() {
-        awaitServed();
+        awaitHealthy();
         String email = "bank-" + UUID.randomUUID() + "@example.com";
         String token = signedUp(email);
 
@@ -199,7 +199,7 @@ public class PaymentsIT extends DmsCloudTestSupport {
 
     @Test
     public void theProviderListFollowsTheProviderBundlesBeingStoppedAndStarted() throws Exception {
-        awaitServed();
+        awaitHealthy();
         String token = signedUp("providers-" + UUID.randomUUID() + "@example.com");
         Bundle stripe = Arrays.stream(bundleContext.getBundles()).filter(b -> b.getSymbolicName().equals("dms-cloud-payment-stripe"))
                 .findFirst().orElseThrow();
@@ -226,7 +226,7 @@ public class PaymentsIT extends DmsCloudTestSupport {
 
     @Test
     public void aContactUsMessageIsStoredMailedToTheOperatorsAndRateLimited() {
-        awaitServed();
+        awaitHealthy();
         String marker = UUID.randomUUID().toString();
         Map<String, String> message = Map.of("name", "Grace Hopper", "email", "grace@example.com", "company", "Example Telecom",
                 "topic", "bank-transfer-top-up", "message", "We would like to top up 20000 EUR by bank transfer. " + marker);

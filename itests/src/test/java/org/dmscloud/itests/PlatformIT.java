@@ -262,4 +262,48 @@ public class PlatformIT extends DmsCloudTestSupport {
             return false;
         }
     }
+
+    /**
+     * Issue 9 #18: health answered 200 seconds before every resource was served. It is ready only when the JAX-RS
+     * runtime serves everything registered for the portal API: after the API bundle starts again, and while a
+     * resource waits for an extension that is not there.
+     */
+    @Test
+    public void healthIsUpOnlyWhenEveryRegisteredResourceIsServed() throws Exception {
+        awaitHealthy();
+        org.osgi.framework.Bundle api = java.util.Arrays.stream(bundleContext.getBundles())
+                .filter(b -> "dms-cloud-rest".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        api.stop();
+        api.start();
+        HttpResponse<String> up = await("health to answer 200 again", Duration.ofSeconds(60), () -> {
+            HttpResponse<String> health = get("/api/v1/health");
+            return health.statusCode() == 200 ? health : null;
+        });
+        // At the first 200, every resource answers, none is missing (a missing one answers 404).
+        assertThat(json(up).get("status").asText()).isEqualTo("UP");
+        for (String path : List.of("/api/v1/catalog", "/api/v1/openapi.json", "/api/v1/account", "/api/v1/instances", "/api/v1/account/top-ups",
+                "/api/v1/payment-providers", "/api/v1/account/ledger")) {
+            assertThat(get(path).statusCode()).as(path).isIn(200, 401);
+        }
+        assertThat(post("/api/v1/quotes", "{}").statusCode()).isEqualTo(401);
+        assertThat(post("/api/v1/auth/verify", "{}").statusCode()).isEqualTo(400);
+        assertThat(post("/api/v1/contact", "{}").statusCode()).isEqualTo(400);
+        assertThat(post("/api/v1/payments/stripe/webhook", "{}").statusCode()).isEqualTo(400);
+
+        Hashtable<String, Object> waiting = new Hashtable<>();
+        waiting.put("osgi.jaxrs.resource", Boolean.TRUE);
+        waiting.put("osgi.jaxrs.application.select", org.dmscloud.api.web.PortalApi.SELECT);
+        waiting.put("osgi.jaxrs.extension.select", "(osgi.jaxrs.name=no-such-extension)");
+        ServiceRegistration<Object> unserved = bundleContext.registerService(Object.class, new Object(), waiting);
+        try {
+            HttpResponse<String> starting = await("health to say a resource is not served", Duration.ofSeconds(30), () -> {
+                HttpResponse<String> health = get("/api/v1/health");
+                return health.statusCode() == 503 ? health : null;
+            });
+            assertThat(json(starting).get("status").asText()).isEqualTo("STARTING");
+        } finally {
+            unserved.unregister();
+        }
+        assertThat(awaitHealthy().statusCode()).isEqualTo(200);
+    }
 }

@@ -59,7 +59,7 @@ public class PortalIT extends DmsCloudTestSupport {
     @Test
     public void aNewCustomerRegistersVerifiesSignsInQuotesAndIsChargedForAnInstance() throws Exception {
         String email = "ada-" + UUID.randomUUID() + "@example.com";
-        awaitServed();
+        awaitHealthy();
 
         HttpResponse<String> registered = post("/api/v1/auth/register",
                 json(Map.of("email", email, "password", "correct horse battery", "name", "Ada", "company", "Example Telecom")));
@@ -119,7 +119,7 @@ public class PortalIT extends DmsCloudTestSupport {
 
     @Test
     public void everyEndpointAnswersAnotherAccountsInstanceWith404AndChangesNothing() throws Exception {
-        awaitServed();
+        awaitHealthy();
         String owner = signedUp("owner-" + UUID.randomUUID() + "@example.com");
         String ownerAccount = json(get("/api/v1/account", bearer(owner))).get("id").asText();
         String adjusted = executeCommand("dms:balance-adjust --reason \"Welcome credit\" --key welcome-" + ownerAccount + " "
@@ -155,7 +155,7 @@ public class PortalIT extends DmsCloudTestSupport {
 
     @Test
     public void badInputsAnswerTheirStatusAndProblemType() throws Exception {
-        awaitServed();
+        awaitHealthy();
         String token = signedUp("inputs-" + UUID.randomUUID() + "@example.com");
         String instance = json(post("/api/v1/instances", json(Map.of("name", "Disabled", "packageId", "starter", "expectedDevices", 100,
                 "enabled", false)), bearer(token))).at("/instance/id").asText();
@@ -218,7 +218,7 @@ public class PortalIT extends DmsCloudTestSupport {
      */
     @Test
     public void carelessInputIsRefusedNamingTheFieldAndChangesNothing() throws Exception {
-        awaitServed();
+        awaitHealthy();
         String token = signedUp("careless-" + UUID.randomUUID() + "@example.com");
         String account = json(get("/api/v1/account", bearer(token))).get("id").asText();
         executeCommand("dms:balance-adjust --reason \"Test credit\" --key careless-" + account + " " + account + " 100.00");
@@ -273,7 +273,7 @@ public class PortalIT extends DmsCloudTestSupport {
     /** Issue 9 #12: what a browser or a cache in between may do with the answers, and CXF's WADL. */
     @Test
     public void answersCarrySecurityHeadersAndTheApiDoesNotDescribeItselfInWadl() {
-        awaitServed();
+        awaitHealthy();
         String email = "headers-" + UUID.randomUUID() + "@example.com";
         String token = signedUp(email);
 
@@ -302,7 +302,7 @@ public class PortalIT extends DmsCloudTestSupport {
     /** Issue 9 #6: a client that leaves before its answer is written is no incident of ours. */
     @Test
     public void aClientThatDisconnectsMidAnswerIsNotLoggedAsAnError() throws Exception {
-        awaitServed();
+        awaitHealthy();
         Path log = Paths.get(System.getProperty("karaf.data"), "log", "karaf.log");
         long logBefore = Files.size(log);
         for (int i = 0; i < 20; i++) {

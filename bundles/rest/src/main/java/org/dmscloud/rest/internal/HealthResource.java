@@ -2,6 +2,7 @@ package org.dmscloud.rest.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -19,6 +20,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -27,8 +29,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/v1/health}: 200 when the platform can serve customers, 503 when its database cannot
- * be reached or is not configured. Public, for load balancers and operators: it says what is wrong in
- * the log, not in the answer, so that it reveals no host names or credentials.
+ * be reached or is not configured ({@code DOWN}), or while some resource or extension registered for the
+ * portal API is not served yet ({@code STARTING}: at start, and while a plugin bundle comes up). Public,
+ * for load balancers and operators: it says what is wrong in the log, not in the answer, so that it
+ * reveals no host names, credentials or internals.
  */
 @Component(service = HealthResource.class, scope = ServiceScope.PROTOTYPE)
 @JaxrsResource
@@ -41,6 +45,10 @@ public class HealthResource {
 
     private final Clock clock;
     private final String version;
+    private final PortalServices portal;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile JaxrsServiceRuntime jaxrsRuntime;
 
     // Optional: without a data source the endpoint must still answer, and say so.
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -48,12 +56,13 @@ public class HealthResource {
 
     @Activate
     public HealthResource(@Reference Clock clock, BundleContext bundleContext) {
-        this(clock, bundleContext.getBundle().getHeaders().get("DMS-Version"));
+        this(clock, bundleContext.getBundle().getHeaders().get("DMS-Version"), new PortalServices(bundleContext));
     }
 
-    HealthResource(Clock clock, String version) {
+    HealthResource(Clock clock, String version, PortalServices portal) {
         this.clock = clock;
         this.version = version;
+        this.portal = portal;
     }
 
     @GET
@@ -66,10 +75,15 @@ public class HealthResource {
         if (!database.reachable()) {
             LOG.warn("Health check: the database is not reachable: {}", database.detail());
         }
-        Health health = new Health(database.reachable() ? "UP" : "DOWN", version, clock.instant(),
+        JaxrsServiceRuntime runtime = jaxrsRuntime;
+        Set<String> notServed = runtime == null || portal == null ? Set.of() : portal.notServed(runtime);
+        if (!notServed.isEmpty()) {
+            LOG.info("Health check: the portal API does not serve {} yet", notServed);
+        }
+        String status = !database.reachable() ? "DOWN" : notServed.isEmpty() ? "UP" : "STARTING";
+        Health health = new Health(status, version, clock.instant(),
                 new Health.Database(database.product(), database.version(), database.reachable()));
-        return Response.status(database.reachable() ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
-                .entity(health).build();
+        return Response.status(status.equals("UP") ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE).entity(health).build();
     }
 
     /** The health document. */

@@ -10,7 +10,6 @@ import javax.ws.rs.core.MediaType;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
-import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,9 +31,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 @Path("openapi.json")
 public class OpenApiResource {
 
-    private static final String RESOURCES = "(&(osgi.jaxrs.resource=true)(osgi.jaxrs.application.select=\\(osgi.jaxrs.name="
-            + PortalApplication.NAME + "\\)))";
-
     private final BundleContext bundleContext;
 
     @Activate
@@ -44,10 +40,9 @@ public class OpenApiResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public ObjectNode openApi() throws InvalidSyntaxException, ClassNotFoundException {
+    public ObjectNode openApi() throws ClassNotFoundException {
         List<Class<?>> resources = new ArrayList<>();
-        ServiceReference<?>[] references = bundleContext.getServiceReferences((String) null, RESOURCES);
-        for (ServiceReference<?> reference : references == null ? new ServiceReference<?>[0] : references) {
+        for (ServiceReference<?> reference : new PortalServices(bundleContext).resources()) {
             String type = ((String[]) reference.getProperty(Constants.OBJECTCLASS))[0];
             resources.add(reference.getBundle().loadClass(type));
         }

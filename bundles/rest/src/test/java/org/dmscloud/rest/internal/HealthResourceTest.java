@@ -18,7 +18,7 @@ class HealthResourceTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T10:15:30Z");
 
-    private final HealthResource resource = new HealthResource(Clock.fixed(NOW, ZoneOffset.UTC), "1.2.3");
+    private final HealthResource resource = new HealthResource(Clock.fixed(NOW, ZoneOffset.UTC), "1.2.3", null);
 
     @Test
     void upWhenTheDatabaseAnswers() {
