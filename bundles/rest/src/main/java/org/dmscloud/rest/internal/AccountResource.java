@@ -23,12 +23,16 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /** {@code /api/v1/account}: the signed-in customer's account, its balance and its ledger. */
 @Component(service = AccountResource.class, scope = ServiceScope.PROTOTYPE)
 @JaxrsResource
 @JSONRequired
 @JaxrsApplicationSelect(PortalApplication.SELECT)
 @Path("account")
+@Tag(name = "Account", description = "The signed-in customer's account, balance and ledger")
 @Produces(MediaType.APPLICATION_JSON)
 @Secured
 public class AccountResource {
@@ -44,8 +48,8 @@ public class AccountResource {
     @Context
     SecurityContext security;
 
-    public record AccountView(String id, String displayName, String currency, MoneyView balance, String email, String name,
-            String company) {
+    public record AccountView(@Schema(format = "uuid") String id, String displayName, String currency, MoneyView balance,
+            @Schema(format = "email") String email, String name, String company) {
     }
 
     /**
@@ -53,7 +57,7 @@ public class AccountResource {
      *
      * @param nextBefore the {@code before} of the next (older) page; null on the last page
      */
-    public record LedgerPage(List<Views.LedgerEntryView> entries, Long nextBefore) {
+    public record LedgerPage(List<Views.LedgerEntryView> entries, @Schema(nullable = true) Long nextBefore) {
     }
 
     @GET

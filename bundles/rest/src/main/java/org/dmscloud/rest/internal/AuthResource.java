@@ -29,6 +29,11 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /**
  * {@code /api/v1/auth}: registration, address verification, sign-in and out, password reset. Public. The
  * answers to registering, resending and asking for a reset are the same whether or not the address is
@@ -39,10 +44,11 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @JSONRequired
 @JaxrsApplicationSelect(PortalApplication.SELECT)
 @Path("auth")
+@Tag(name = "Sign-up and sign-in", description = "Registration, address verification, sign-in and out, password reset")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
-    private static final Map<String, String> CHECK_MAIL = Map.of("message",
+    private static final Views.MessageView CHECK_MAIL = new Views.MessageView(
             "If the address can be used, a mail with a link is on its way. No mail after a few minutes? Check the spam folder, then register again.");
 
     @Reference
@@ -55,6 +61,8 @@ public class AuthResource {
     @POST
     @Path("register")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "202", description = "Taken; the mail says the rest",
+            content = @Content(schema = @Schema(implementation = Views.MessageView.class)))
     public Response register(Requests.Register request) {
         Requests.Register body = request == null ? new Requests.Register(null, null, null, null) : request;
         customers.register(new Registration(body.email(), body.password(), body.name(), body.company() == null ? "" : body.company()));
@@ -64,6 +72,8 @@ public class AuthResource {
     @POST
     @Path("verification/resend")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "202", description = "Taken; the mail says the rest",
+            content = @Content(schema = @Schema(implementation = Views.MessageView.class)))
     public Response resendVerification(Requests.Email request) {
         Requests.require(fields("email", request == null ? null : request.email()));
         customers.resendVerification(request.email());
@@ -73,16 +83,17 @@ public class AuthResource {
     @POST
     @Path("verify")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, String> verify(Requests.Token request) {
+    public Views.MessageView verify(Requests.Token request) {
         Requests.require(fields("token", request == null ? null : request.token()));
         customers.verify(request.token());
-        return Map.of("message", "Your e-mail address is verified. You can sign in now.");
+        return new Views.MessageView("Your e-mail address is verified. You can sign in now.");
     }
 
     /** The link in the verification mail: a page a person reads, not JSON. */
     @GET
     @Path("verify")
     @Produces(MediaType.TEXT_HTML)
+    @ApiResponse(responseCode = "200", description = "A page for a person", content = @Content(mediaType = "text/html"))
     public Response verifyFromMail(@QueryParam("token") String token) {
         try {
             customers.verify(token);
@@ -95,19 +106,16 @@ public class AuthResource {
     @POST
     @Path("sign-in")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> signIn(Requests.SignIn request) {
+    public Views.SessionView signIn(Requests.SignIn request) {
         Requests.require(fields("email", request == null ? null : request.email(), "password", request == null ? null : request.password()));
         Session session = customers.signIn(request.email(), request.password(), http.getRemoteAddr());
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("token", session.token());
-        answer.put("tokenType", "Bearer");
-        answer.put("expiresAt", session.expiresAt());
-        return answer;
+        return new Views.SessionView(session.token(), "Bearer", session.expiresAt());
     }
 
     @POST
     @Path("sign-out")
     @Secured
+    @ApiResponse(responseCode = "204", description = "Signed out: the token is no longer accepted")
     public Response signOut(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         customers.signOut(authorization.substring("Bearer ".length()).trim());
         return Response.noContent().build();
@@ -116,15 +124,18 @@ public class AuthResource {
     @POST
     @Path("password-reset")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "202", description = "Taken; the mail says the rest",
+            content = @Content(schema = @Schema(implementation = Views.MessageView.class)))
     public Response requestPasswordReset(Requests.Email request) {
         Requests.require(fields("email", request == null ? null : request.email()));
         customers.requestPasswordReset(request.email());
-        return Response.accepted(Map.of("message", "If the address is registered, a mail with a link is on its way.")).build();
+        return Response.accepted(new Views.MessageView("If the address is registered, a mail with a link is on its way.")).build();
     }
 
     @POST
     @Path("password-reset/confirm")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "204", description = "The new password is set; every session is signed out")
     public Response resetPassword(Requests.ResetPassword request) {
         Requests.require(fields("token", request == null ? null : request.token(), "newPassword",
                 request == null ? null : request.newPassword()));
@@ -136,6 +147,7 @@ public class AuthResource {
     @GET
     @Path("password-reset")
     @Produces(MediaType.TEXT_HTML)
+    @ApiResponse(responseCode = "200", description = "A page for a person", content = @Content(mediaType = "text/html"))
     public Response passwordResetForm(@QueryParam("token") String token) {
         return Pages.passwordForm(token == null ? "" : token, "");
     }
@@ -144,6 +156,7 @@ public class AuthResource {
     @Path("password-reset")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
+    @ApiResponse(responseCode = "200", description = "A page for a person", content = @Content(mediaType = "text/html"))
     public Response resetPasswordFromForm(@FormParam("token") String tokenField, @FormParam("newPassword") String newPassword) {
         // A form without its fields (or a request that is no form at all) is a person's mistake, answered on the page.
         String token = tokenField == null ? "" : tokenField;

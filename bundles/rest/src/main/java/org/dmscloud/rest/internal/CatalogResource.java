@@ -25,6 +25,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /**
  * {@code GET /api/v1/catalog}: the packages and options on sale now (those with a price), and {@code GET
  * /api/v1/catalog/price}: the daily rate of a configuration with its breakdown. Both public, for the
@@ -35,6 +37,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @JSONRequired
 @JaxrsApplicationSelect(PortalApplication.SELECT)
 @Path("catalog")
+@Tag(name = "Catalog", description = "What is on sale, and at what price; public")
 @Produces(MediaType.APPLICATION_JSON)
 public class CatalogResource {
 

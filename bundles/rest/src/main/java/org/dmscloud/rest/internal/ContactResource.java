@@ -1,6 +1,5 @@
 package org.dmscloud.rest.internal;
 
-import java.util.Map;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
@@ -20,6 +19,11 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /**
  * {@code /api/v1/contact}: the landing page's Contact Us form. Public, rate-limited per client address;
  * the message is stored and mailed to the operators.
@@ -29,6 +33,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @JSONRequired
 @JaxrsApplicationSelect(PortalApplication.SELECT)
 @Path("contact")
+@Tag(name = "Contact us", description = "The landing page's form")
 @Produces(MediaType.APPLICATION_JSON)
 public class ContactResource {
 
@@ -41,10 +46,12 @@ public class ContactResource {
     /** 202: a person reads it next. The answer carries no id, as the sender cannot look the message up. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "202", description = "Received: the operators have it",
+            content = @Content(schema = @Schema(implementation = Views.MessageView.class)))
     public Response send(Requests.Contact request) {
         Requests.Contact body = request == null ? new Requests.Contact(null, null, null, null, null) : request;
         contact.submit(new NewContactMessage(body.name(), body.email(), body.company(), body.topic(), body.message()), http.getRemoteAddr());
-        return Response.accepted(Map.of("message", "Thank you, your message has reached us. We answer by e-mail, usually within one business day."))
+        return Response.accepted(new Views.MessageView("Thank you, your message has reached us. We answer by e-mail, usually within one business day."))
                 .build();
     }
 }

@@ -24,6 +24,11 @@ import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +44,7 @@ import org.slf4j.LoggerFactory;
 @JSONRequired
 @JaxrsApplicationSelect(PortalApplication.SELECT)
 @Path("health")
+@Tag(name = "Health", description = "For load balancers and operators")
 public class HealthResource {
 
     private static final Logger LOG = LoggerFactory.getLogger(HealthResource.class);
@@ -67,6 +73,10 @@ public class HealthResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "200", description = "UP: the platform serves customers",
+            content = @Content(schema = @Schema(implementation = Health.class)))
+    @ApiResponse(responseCode = "503", description = "DOWN (no database) or STARTING (not every resource served yet)",
+            content = @Content(schema = @Schema(implementation = Health.class)))
     public Response health() {
         DatabaseHealth probe = databaseHealth;
         DatabaseStatus database = probe == null
@@ -87,7 +97,8 @@ public class HealthResource {
     }
 
     /** The health document. */
-    public record Health(String status, String version, Instant time, Database database) {
+    public record Health(@Schema(allowableValues = { "UP", "STARTING", "DOWN" }) String status, String version, Instant time,
+            Database database) {
 
         public record Database(String product, String version, boolean reachable) {
         }

@@ -37,6 +37,11 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /**
  * {@code /api/v1/instances}: the signed-in customer's instances and their lifecycle, each action with its
  * billing effect. Actions take an {@code Idempotency-Key} header (a retry answers what the first did) and
@@ -47,6 +52,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @JSONRequired
 @JaxrsApplicationSelect(PortalApplication.SELECT)
 @Path("instances")
+@Tag(name = "Instances", description = "The account's DMS instances and their lifecycle, each action with its billing effect")
 @Produces(MediaType.APPLICATION_JSON)
 @Secured
 public class InstancesResource {
@@ -67,6 +73,8 @@ public class InstancesResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "201", description = "Created, with its charge if it was created enabled",
+            content = @Content(schema = @Schema(implementation = Views.InstanceChangeView.class)))
     public Response create(@HeaderParam(IDEMPOTENCY_KEY) String key, Requests.CreateInstance request) {
         if (request == null) {
             throw new InvalidInputException(Map.of("body", "Send the instance to create."));
@@ -91,6 +99,8 @@ public class InstancesResource {
     @PUT
     @Path("{id}/settings")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "200", description = "The instance after the action, and its charge or credit",
+            content = @Content(schema = @Schema(implementation = Views.InstanceChangeView.class)))
     public Response changeSettings(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String key, Requests.Settings request) {
         InstanceId instance = QueryParameters.instance(id);
         if (request == null) {
@@ -102,18 +112,24 @@ public class InstancesResource {
 
     @POST
     @Path("{id}/enable")
+    @ApiResponse(responseCode = "200", description = "The instance after the action, and its charge or credit",
+            content = @Content(schema = @Schema(implementation = Views.InstanceChangeView.class)))
     public Response enable(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String key, @QueryParam("quoteId") String quote) {
         return answer(Response.ok(), instances.enable(customer().account(), QueryParameters.instance(id), options(key, quoteId(quote))));
     }
 
     @POST
     @Path("{id}/disable")
+    @ApiResponse(responseCode = "200", description = "The instance after the action, and its charge or credit",
+            content = @Content(schema = @Schema(implementation = Views.InstanceChangeView.class)))
     public Response disable(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String key) {
         return answer(Response.ok(), instances.disable(customer().account(), QueryParameters.instance(id), options(key, null)));
     }
 
     @DELETE
     @Path("{id}")
+    @ApiResponse(responseCode = "200", description = "The instance after the action, and its charge or credit",
+            content = @Content(schema = @Schema(implementation = Views.InstanceChangeView.class)))
     public Response delete(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String key, @QueryParam("quoteId") String quote) {
         return answer(Response.ok(), instances.delete(customer().account(), QueryParameters.instance(id), options(key, quoteId(quote))));
     }

@@ -18,7 +18,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.swagger.v3.oas.annotations.Hidden;
 
 /**
  * {@code GET /api/v1/openapi.json}: the OpenAPI 3 description of every resource of the portal API that is
@@ -40,12 +42,13 @@ public class OpenApiResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public ObjectNode openApi() throws ClassNotFoundException {
+    @Hidden
+    public JsonNode openApi() throws ClassNotFoundException {
         List<Class<?>> resources = new ArrayList<>();
         for (ServiceReference<?> reference : new PortalServices(bundleContext).resources()) {
             String type = ((String[]) reference.getProperty(Constants.OBJECTCLASS))[0];
             resources.add(reference.getBundle().loadClass(type));
         }
-        return OpenApiDocument.of(bundleContext.getBundle().getHeaders().get("DMS-Version"), resources);
+        return OpenApiDocument.json(OpenApiDocument.of(bundleContext.getBundle().getHeaders().get("DMS-Version"), resources));
     }
 }

@@ -24,6 +24,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /**
  * {@code /api/v1/payment-providers}: the ways to top up, with their limits in the signed-in customer's
  * currency. The list follows the provider bundles installed; why one is unavailable is for operators
@@ -34,6 +36,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @JSONRequired
 @JaxrsApplicationSelect(PortalApplication.SELECT)
 @Path("payment-providers")
+@Tag(name = "Top-ups", description = "Putting money on the balance: by card or by bank transfer")
 @Produces(MediaType.APPLICATION_JSON)
 @Secured
 public class PaymentProvidersResource {

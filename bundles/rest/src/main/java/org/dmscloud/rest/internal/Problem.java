@@ -9,6 +9,8 @@ import javax.ws.rs.core.Response;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The one shape of every error the portal API answers (RFC 9457, application/problem+json). {@code type}
  * is stable per kind of problem, so clients can act on it; {@code detail} is for the person reading it.
@@ -16,8 +18,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * {@code balance} (insufficient funds).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(URI type, String title, int status, String detail, List<FieldError> errors, MoneyView needed,
-        MoneyView balance) {
+public record Problem(URI type, String title, int status, String detail, @Schema(nullable = true) List<FieldError> errors,
+        @Schema(nullable = true) MoneyView needed, @Schema(nullable = true) MoneyView balance) {
 
     static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
 

@@ -26,6 +26,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /**
  * {@code POST /api/v1/quotes}: what an action would charge or credit right now, with its breakdown, without
  * doing it (rule R11). The action may then carry the quote's id.
@@ -35,6 +37,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @JSONRequired
 @JaxrsApplicationSelect(PortalApplication.SELECT)
 @Path("quotes")
+@Tag(name = "Quotes", description = "What an action would charge or credit now, to be held to")
 @Produces(MediaType.APPLICATION_JSON)
 @Secured
 public class QuotesResource {

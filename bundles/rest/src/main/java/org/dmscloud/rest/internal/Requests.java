@@ -15,6 +15,8 @@ import org.dmscloud.api.customer.InvalidInputException;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.api.payment.BillingDetails;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** The JSON the portal API accepts. Missing fields are named back to the client, all at once. */
 final class Requests {
 
@@ -26,49 +28,52 @@ final class Requests {
     private Requests() {
     }
 
-    public record Register(String email, String password, String name, String company) {
+    public record Register(@Schema(format = "email") String email, @Schema(format = "password") String password, String name,
+            @Schema(nullable = true) String company) {
     }
 
-    public record Contact(String name, String email, String company, String topic, String message) {
+    /** @param topic general, sales, support, billing or bank-transfer-top-up */
+    public record Contact(String name, @Schema(format = "email") String email, @Schema(nullable = true) String company,
+            @Schema(allowableValues = { "general", "sales", "support", "billing", "bank-transfer-top-up" }) String topic, String message) {
     }
 
-    public record Email(String email) {
+    public record Email(@Schema(format = "email") String email) {
     }
 
     public record Token(String token) {
     }
 
-    public record SignIn(String email, String password) {
+    public record SignIn(@Schema(format = "email") String email, @Schema(format = "password") String password) {
     }
 
-    public record ResetPassword(String token, String newPassword) {
+    public record ResetPassword(String token, @Schema(format = "password") String newPassword) {
     }
 
     /** A new instance; {@code quoteId} optionally holds the action to the quoted amount. */
-    public record CreateInstance(String name, String packageId, Long expectedDevices, List<String> optionIds, Boolean enabled,
-            UUID quoteId) {
+    public record CreateInstance(String name, String packageId, @Schema(minimum = "1") Long expectedDevices,
+            @Schema(nullable = true) List<String> optionIds, Boolean enabled, @Schema(nullable = true) UUID quoteId) {
 
         InstanceConfiguration configuration() {
             return Requests.configuration(packageId, expectedDevices, optionIds);
         }
     }
 
-    public record Settings(String packageId, Long expectedDevices, List<String> optionIds, UUID quoteId) {
+    public record Settings(String packageId, @Schema(minimum = "1") Long expectedDevices, @Schema(nullable = true) List<String> optionIds,
+            @Schema(nullable = true) UUID quoteId) {
 
         InstanceConfiguration configuration() {
             return Requests.configuration(packageId, expectedDevices, optionIds);
         }
-    }
-
-    public record Action(UUID quoteId) {
     }
 
     /**
      * @param action     CREATE, ENABLE, CHANGE_SETTINGS or DELETE
      * @param instanceId for every action but CREATE
      */
-    public record QuoteFor(String action, String instanceId, String packageId, Long expectedDevices, List<String> optionIds,
-            Boolean enabled) {
+    public record QuoteFor(@Schema(allowableValues = { "CREATE", "ENABLE", "CHANGE_SETTINGS", "DELETE" }) String action,
+            @Schema(nullable = true, format = "uuid") String instanceId, @Schema(nullable = true) String packageId,
+            @Schema(nullable = true, minimum = "1") Long expectedDevices, @Schema(nullable = true) List<String> optionIds,
+            @Schema(nullable = true) Boolean enabled) {
     }
 
     /**
@@ -77,10 +82,11 @@ final class Requests {
      * @param provider       a payment provider's id, as {@code GET /payment-providers} lists them
      * @param billingDetails required by providers that issue invoices
      */
-    public record StartTopUp(String provider, MoneyView amount, BillingDetailsRequest billingDetails) {
+    public record StartTopUp(String provider, MoneyView amount, @Schema(nullable = true) BillingDetailsRequest billingDetails) {
     }
 
-    public record BillingDetailsRequest(String name, String company, String address, String country, String vatId) {
+    public record BillingDetailsRequest(String name, @Schema(nullable = true) String company, String address,
+            @Schema(description = "ISO 3166-1 alpha-2 code, such as DE") String country, @Schema(nullable = true) String vatId) {
 
         BillingDetails toBillingDetails() {
             return new BillingDetails(trim(name), trim(company), address == null ? "" : address.strip(),

@@ -7,8 +7,14 @@ import java.lang.annotation.Target;
 
 import javax.ws.rs.NameBinding;
 
-/** Marks resources and methods that only a signed-in customer may call; see {@link BearerAuthentication}. */
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+
+/**
+ * Marks resources and methods that only a signed-in customer may call; see {@link BearerAuthentication}.
+ * The OpenAPI description says so too, from the security requirement this carries.
+ */
 @NameBinding
+@SecurityRequirement(name = OpenApiDocument.BEARER)
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.TYPE, ElementType.METHOD })
 public @interface Secured {

@@ -37,6 +37,11 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /**
  * {@code /api/v1/account/top-ups}: putting money on the balance ("Update Account Balance"). Starting one
  * answers where to pay (a payment page) or what happens next (an invoice by mail); the balance is
@@ -47,6 +52,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @JSONRequired
 @JaxrsApplicationSelect(PortalApplication.SELECT)
 @Path("account/top-ups")
+@Tag(name = "Top-ups", description = "Putting money on the balance: by card or by bank transfer")
 @Produces(MediaType.APPLICATION_JSON)
 @Secured
 public class TopUpsResource {
@@ -67,6 +73,8 @@ public class TopUpsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "201", description = "Started: where to pay, or what happens next",
+            content = @Content(schema = @Schema(implementation = Views.TopUpView.class)))
     public Response start(@HeaderParam(InstancesResource.IDEMPOTENCY_KEY) String key, Requests.StartTopUp request) {
         if (request == null) {
             throw new InvalidInputException(Map.of("body", "Send the top-up: provider and amount."));
@@ -103,6 +111,8 @@ public class TopUpsResource {
     @GET
     @Path("{id}/documents/{number}")
     @Produces(MediaType.WILDCARD)
+    @ApiResponse(responseCode = "200", description = "The document's file, such as an invoice's PDF",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
     public Response document(@PathParam("id") String id, @PathParam("number") String number) {
         DocumentFile file = topUps.document(customer().account(), QueryParameters.topUp(id), number).orElseThrow(NotFoundException::new);
         return Response.ok(file.content(), file.document().contentType())
