@@ -143,31 +143,7 @@ public abstract class DmsCloudTestSupport {
      * followed by a line "[attached: file name]" for each attached file.
      */
     protected static List<String> mailTo(String recipient) {
-        java.util.Properties properties = new java.util.Properties();
-        javax.mail.Session session = javax.mail.Session.getInstance(properties);
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(javax.mail.Session.class.getClassLoader());
-        try {
-            javax.mail.Store store = session.getStore("imap");
-            store.connect("127.0.0.1", Integer.parseInt(System.getProperty(IMAP_PORT)), recipient, recipient);
-            try {
-                javax.mail.Folder inbox = store.getFolder("INBOX");
-                inbox.open(javax.mail.Folder.READ_ONLY);
-                List<String> mails = new ArrayList<>();
-                for (javax.mail.Message message : inbox.getMessages()) {
-                    mails.add(message.getSubject() + "\n\n" + text(message.getContent()));
-                }
-                inbox.close(false);
-                return mails;
-            } finally {
-                store.close();
-            }
-        } catch (javax.mail.MessagingException | IOException e) {
-            throw new IllegalStateException("could not read the mailbox of " + recipient, e);
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+        return Mailboxes.read(Integer.parseInt(System.getProperty(IMAP_PORT)), recipient);
     }
 
     /** Registers, follows the mailed link, signs in; answers the bearer token. */
@@ -214,22 +190,6 @@ public abstract class DmsCloudTestSupport {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String text(Object content) throws javax.mail.MessagingException, IOException {
-        if (!(content instanceof javax.mail.Multipart multipart)) {
-            return String.valueOf(content);
-        }
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < multipart.getCount(); i++) {
-            javax.mail.BodyPart part = multipart.getBodyPart(i);
-            if (part.getFileName() != null) {
-                text.append("\n[attached: ").append(part.getFileName()).append("]");
-            } else {
-                text.insert(0, text(part.getContent()));
-            }
-        }
-        return text.toString();
     }
 
     /** Waits for the health endpoint to answer 200: the platform is up with its database and serves every resource. */

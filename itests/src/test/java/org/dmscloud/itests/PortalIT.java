@@ -257,6 +257,14 @@ public class PortalIT extends DmsCloudTestSupport {
         assertThat(json(get("/api/v1/account", bearer(token))).at("/balance/amount").asText()).isEqualTo("100.00");
         assertThat(json(get("/api/v1/account/top-ups", bearer(token)))).as("no top-up was started").isEmpty();
 
+        // Found by the API fuzz test: a NUL in a path is refused by Jetty before any servlet, and was an HTML page of Jetty's own.
+        for (String malformed : List.of("/api/v1/instances/%00", "/api/v1/account/top-ups/%2e%2e%2f", "/api/v1/instances/a%2Fb")) {
+            HttpResponse<String> answer = get(malformed, bearer(token));
+            assertThat(answer.statusCode()).as(malformed).isBetween(400, 404);
+            assertThat(answer.headers().firstValue("Content-Type")).as(malformed).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(json(answer).path("status").asInt()).as(malformed).isEqualTo(answer.statusCode());
+        }
+
         // The password-reset page's form, posted without its fields or as no form at all: a page saying what is wrong.
         for (String contentType : new String[] { "application/x-www-form-urlencoded", null, "*/*" }) {
             HttpRequest.Builder form = HttpRequest.newBuilder(uri("/api/v1/auth/password-reset"))

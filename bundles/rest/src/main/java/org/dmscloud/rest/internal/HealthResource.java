@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/v1/health}: 200 when the platform can serve customers, 503 when its database cannot
- * be reached or is not configured ({@code DOWN}), or while some resource or extension registered for the
- * portal API is not served yet ({@code STARTING}: at start, and while a plugin bundle comes up). Public,
+ * be reached or is not configured ({@code DOWN}), or while the platform is starting: Karaf has not installed
+ * every boot feature yet, or some resource or extension registered for the portal API is not served yet
+ * ({@code STARTING}; also while a plugin bundle comes up). Public,
  * for load balancers and operators: it says what is wrong in the log, not in the answer, so that it
  * reveals no host names, credentials or internals.
  */
@@ -86,11 +87,14 @@ public class HealthResource {
             LOG.warn("Health check: the database is not reachable: {}", database.detail());
         }
         JaxrsServiceRuntime runtime = jaxrsRuntime;
+        boolean booted = portal == null || portal.bootFinished();
         Set<String> notServed = runtime == null || portal == null ? Set.of() : portal.notServed(runtime);
-        if (!notServed.isEmpty()) {
+        if (!booted) {
+            LOG.info("Health check: the platform is still starting (boot features not all installed)");
+        } else if (!notServed.isEmpty()) {
             LOG.info("Health check: the portal API does not serve {} yet", notServed);
         }
-        String status = !database.reachable() ? "DOWN" : notServed.isEmpty() ? "UP" : "STARTING";
+        String status = !database.reachable() ? "DOWN" : booted && notServed.isEmpty() ? "UP" : "STARTING";
         Health health = new Health(status, version, clock.instant(),
                 new Health.Database(database.product(), database.version(), database.reachable()));
         return Response.status(status.equals("UP") ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE).entity(health).build();

@@ -31,6 +31,15 @@ final class PortalServices {
         this.bundleContext = bundleContext;
     }
 
+    /**
+     * Whether Karaf has installed every boot feature: until then a stage of the start may still refresh the
+     * bundles the API stands on, taking it away for seconds. Looked up by name, so that this bundle does not
+     * depend on Karaf's features API for one service.
+     */
+    boolean bootFinished() {
+        return bundleContext.getServiceReference("org.apache.karaf.features.BootFinished") != null;
+    }
+
     /** The registered resources of the portal API, as their service references. */
     List<ServiceReference<?>> resources() {
         return references(RESOURCES);
