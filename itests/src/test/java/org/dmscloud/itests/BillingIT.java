@@ -140,6 +140,7 @@ public class BillingIT extends DmsCloudTestSupport {
      */
     @Test
     public void rule_R12_instancesOutliveTheirWithdrawnPackageAndOptionAndAreBilledAtTheRateLastPaid() throws Exception {
+        awaitHealthy();
         clock.setTo(Instant.parse("2031-05-06T12:00:00Z"));
         Account account = accounts.open(TenantId.DEFAULT, "Withdrawn Telecom", EUR);
         balances.topUp(account.id(), Money.of("500.00", "EUR"), "itest-topup-r12", "Bank transfer");

@@ -168,14 +168,7 @@ class StripeTopUpsTest {
 
     @Test
     void unknownEventsAndOtherApplicationsSessionsAreAcknowledgedAndRecorded() {
-        JsonObject notOurs = new JsonObject(); // made by another application on the same Stripe account
-        notOurs.addProperty("id", "cs_test_elsewhere");
-        notOurs.addProperty("object", "checkout.session");
-        notOurs.addProperty("amount_total", 1_999);
-        notOurs.addProperty("currency", "eur");
-        notOurs.addProperty("status", "complete");
-        notOurs.addProperty("payment_status", "paid");
-        notOurs.add("metadata", new JsonObject());
+        JsonObject notOurs = paidSession("cs_test_elsewhere", 1_999, new JsonObject()); // another application's, on the same Stripe account
         StripeWebhook.Delivery unknown = deliver(event("customer.created", new JsonObject()));
         StripeWebhook.Delivery foreign = deliver(event("checkout.session.completed", notOurs));
 
@@ -183,23 +176,15 @@ class StripeTopUpsTest {
         assertThat(unknown.outcome()).startsWith("ignored");
         assertThat(foreign.accepted()).isTrue();
         assertThat(foreign.outcome()).contains("not a DMS Cloud top-up");
-        int recorded = payments.store.inTransaction(tx -> tx.paymentEvents().deliveries("stripe", "evt_test_1"));
-        assertThat(recorded).isEqualTo(1);
+        assertThat(deliveries("evt_test_1")).isEqualTo(1);
         assertThat(deliveries("evt_test_2")).isEqualTo(1);
     }
 
     @Test
     void anEventForASessionWithOurMetadataButNoTopUpIsAcknowledgedNotRetriedForDays() {
-        JsonObject unknown = new JsonObject(); // says it is ours, but no top-up has this session
-        unknown.addProperty("id", "cs_test_unknown");
-        unknown.addProperty("object", "checkout.session");
-        unknown.addProperty("amount_total", 3_000);
-        unknown.addProperty("currency", "eur");
-        unknown.addProperty("status", "complete");
-        unknown.addProperty("payment_status", "paid");
         JsonObject metadata = new JsonObject();
         metadata.addProperty("dms_top_up_id", java.util.UUID.randomUUID().toString());
-        unknown.add("metadata", metadata);
+        JsonObject unknown = paidSession("cs_test_unknown", 3_000, metadata); // says it is ours, but no top-up has this session
 
         StripeWebhook.Delivery delivery = deliver(event("checkout.session.completed", unknown));
 
@@ -374,6 +359,19 @@ class StripeTopUpsTest {
     private Payments host(StripePaymentProvider plugin) {
         this.provider = plugin;
         return new Payments(database, clock, plugin);
+    }
+
+    /** A paid Checkout Session in EUR as an event carries it, not one the stand-in made. */
+    private static JsonObject paidSession(String id, long amountMinor, JsonObject metadata) {
+        JsonObject session = new JsonObject();
+        session.addProperty("id", id);
+        session.addProperty("object", "checkout.session");
+        session.addProperty("amount_total", amountMinor);
+        session.addProperty("currency", "eur");
+        session.addProperty("status", "complete");
+        session.addProperty("payment_status", "paid");
+        session.add("metadata", metadata);
+        return session;
     }
 
     private int deliveries(String eventId) {
