@@ -6,6 +6,8 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface Transaction {
 
+    Tenants tenants();
+
     Accounts accounts();
 
     AccountDirectory accountDirectory();

@@ -48,6 +48,13 @@ import org.dmscloud.api.payment.TopUpDocument;
 import org.dmscloud.api.payment.TopUpId;
 import org.dmscloud.api.payment.TopUpPayment;
 import org.dmscloud.api.payment.TopUpStatus;
+import org.dmscloud.api.tenant.Brand;
+import org.dmscloud.api.tenant.CatalogSelection;
+import org.dmscloud.api.tenant.PriceAdjustment;
+import org.dmscloud.api.tenant.Tenant;
+import org.dmscloud.api.tenant.TenantAuditEntry;
+import org.dmscloud.api.tenant.TenantSettings;
+import org.dmscloud.api.tenant.TenantStatus;
 import org.dmscloud.persistence.BalanceConstraintException;
 import org.dmscloud.persistence.BillingRuns;
 import org.dmscloud.persistence.DailyBilling;
@@ -671,6 +678,43 @@ abstract class PersistenceContractTest {
         Optional<SignInFailureRecord> gone = store.inTransaction(tx -> tx.signInFailures().find("client:old"));
         assertThat(kept).contains(counted);
         assertThat(gone).isEmpty();
+    }
+
+    @Test
+    void tenantsKeepTheirSettingsAndHostNamesAndAHostNameBelongsToOneTenant() {
+        Instant at = Instant.parse("2026-11-29T10:00:00Z");
+        TenantSettings settings = new TenantSettings("Acme Networks", List.of("acme.dms.example", "portal.acme.example"),
+                Optional.of(new Brand("Acme DMS", "support@acme.example", "noreply@acme.example", "https://portal.acme.example")),
+                Currency.getInstance("USD"), CatalogSelection.only(Set.of("business", "usp")),
+                new PriceAdjustment(1_500, Map.of("usp", Money.of("4.00", "USD"))));
+        Tenant acme = new Tenant(new TenantId("acme"), settings, TenantStatus.ENABLED, at, at);
+        store.inTransaction(tx -> {
+            tx.tenants().insert(acme);
+            tx.tenants().audit(acme.id(), "CREATE", "operator-jane", "created", at);
+            return null;
+        });
+        Tenant rival = new Tenant(new TenantId("rival"), new TenantSettings("Rival", List.of("portal.acme.example"), Optional.empty(),
+                Currency.getInstance("EUR"), CatalogSelection.EVERYTHING, PriceAdjustment.NONE), TenantStatus.ENABLED, at, at);
+
+        assertThatThrownBy(() -> store.inTransaction(tx -> {
+            tx.tenants().insert(rival);
+            return null;
+        })).as("a host name answers for one tenant").isInstanceOf(DuplicateKeyException.class);
+        Optional<Tenant> found = store.inTransaction(tx -> tx.tenants().find(acme.id()));
+        assertThat(found).contains(acme);
+        Tenant disabled = new Tenant(acme.id(), new TenantSettings("Acme", List.of("acme.dms.example"), settings.brand(), settings.currency(),
+                CatalogSelection.EVERYTHING, PriceAdjustment.NONE), TenantStatus.DISABLED, at, at.plusSeconds(60));
+        store.inTransaction(tx -> {
+            tx.tenants().lock(acme.id()).orElseThrow();
+            tx.tenants().update(disabled);
+            return null;
+        });
+        Optional<Tenant> changed = store.inTransaction(tx -> tx.tenants().find(acme.id()));
+        assertThat(changed).contains(disabled);
+        List<Tenant> all = store.inTransaction(tx -> tx.tenants().list());
+        assertThat(all).extracting(Tenant::id).contains(acme.id());
+        List<TenantAuditEntry> audit = store.inTransaction(tx -> tx.tenants().audit(acme.id(), 10));
+        assertThat(audit).singleElement().satisfies(entry -> assertThat(entry.operator()).isEqualTo("operator-jane"));
     }
 
     @Test

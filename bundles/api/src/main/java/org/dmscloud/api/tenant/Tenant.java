@@ -1,0 +1,26 @@
+package org.dmscloud.api.tenant;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import org.dmscloud.api.account.TenantId;
+
+/** A tenant as it stands. */
+public record Tenant(TenantId id, TenantSettings settings, TenantStatus status, Instant createdAt, Instant updatedAt) {
+
+    public Tenant {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    public String name() {
+        return settings.name();
+    }
+
+    public boolean isEnabled() {
+        return status == TenantStatus.ENABLED;
+    }
+}
