@@ -39,6 +39,8 @@ import org.dmscloud.api.instance.InstanceState;
 import org.dmscloud.api.instance.NewInstance;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.api.time.ClockControl;
+import org.dmscloud.api.tenant.Tenant;
+import org.dmscloud.api.tenant.TenantDirectory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -85,6 +87,9 @@ public class AdminShellIT extends DmsCloudTestSupport {
 
     @Inject
     ConfigurationAdmin configurationAdmin;
+
+    @Inject
+    TenantDirectory tenantDirectory;
 
     @Configuration
     public Option[] config() {
@@ -195,6 +200,37 @@ public class AdminShellIT extends DmsCloudTestSupport {
         assertThat(executeCommand("dms:payment-providers")).contains("stripe", "bank-transfer", "no secretKey");
     }
 
+    /** Issue 10: a reseller added, changed, disabled and enabled from the shell, each step in the database and audited. */
+    @Test
+    public void anOperatorAddsAResellerChangesItsSettingsAndClosesAndOpensItsPortal() {
+        String created = executeCommand("dms:tenant-create --name \"Acme Networks\" --host acme.dms.example --host Portal.Acme.Example "
+                + "--brand \"Acme DMS\" --support support@acme.example --mail-from noreply@acme.example --portal-url https://portal.acme.example acme");
+
+        assertThat(created).contains("acme (Acme Networks), ENABLED", "acme.dms.example, portal.acme.example", "Acme DMS", "everything on sale");
+        Tenant acme = tenantDirectory.byHost("portal.acme.example:8181").orElseThrow();
+        assertThat(acme.settings().currency()).as("the platform's").isEqualTo(EUR);
+        assertThat(executeCommand("dms:tenant-list")).contains("default", "acme", "Acme Networks");
+
+        String updated = executeCommand("dms:tenant-update --catalog business,usp --markup 15 --price usp=4.00 --add-host acme.example acme");
+
+        assertThat(updated).contains("only business, usp", "+15 % on every item; usp 4.00 EUR a day", "acme.example");
+        Tenant repriced = tenantDirectory.find(new TenantId("acme")).orElseThrow();
+        assertThat(repriced.settings().prices().markupBasisPoints()).isEqualTo(1_500);
+        assertThat(repriced.settings().prices().dailyPrices()).containsEntry("usp", Money.of("4.00", "EUR"));
+
+        assertThat(executeCommand("dms:tenant-disable --reason \"unpaid wholesale invoice\" acme")).contains("DISABLED");
+        assertThat(executeCommand("dms:tenant-enable acme")).contains("ENABLED");
+        String shown = executeCommand("dms:tenant-show acme");
+        assertThat(shown).contains("ENABLE by", "DISABLE by", "unpaid wholesale invoice", "UPDATE by", "CREATE by");
+
+        assertThatThrownBy(() -> executeCommand("dms:tenant-create --host acme.dms.example --support s@rival.example --mail-from m@rival.example "
+                + "--portal-url https://rival.example rival")).hasMessageContaining("hostNames: Another tenant answers at acme.dms.example (acme)");
+        assertThatThrownBy(() -> executeCommand("dms:tenant-update --host \"not a host\" --markup 2000 acme"))
+                .hasMessageContaining("hostNames:").hasMessageContaining("markup:");
+        assertThatThrownBy(() -> asSupport("dms:tenant-update --markup 0 acme")).hasMessageContaining("Command not found: dms:tenant-update");
+        assertThat(asSupport("dms:tenant-show acme")).contains("Acme Networks");
+    }
+
     @Test
     public void badArgumentsAreRefusedWithAMessageAPersonUnderstands() {
         assertThatThrownBy(() -> executeCommand("dms:account-show not-an-id")).hasMessageContaining("account id");
@@ -228,7 +264,7 @@ public class AdminShellIT extends DmsCloudTestSupport {
         Dictionary<String, Object> acl = configurationAdmin.getConfiguration("org.apache.karaf.command.acl.dms", null).getProperties();
         Set<String> covered = Collections.list(acl.keys()).stream().collect(Collectors.toSet());
 
-        assertThat(commands).contains("account-lock", "billing-dry-run", "invoice-pay", "topup-reconcile");
+        assertThat(commands).contains("account-lock", "billing-dry-run", "invoice-pay", "topup-reconcile", "tenant-create", "tenant-update");
         assertThat(covered).containsAll(commands);
     }
 

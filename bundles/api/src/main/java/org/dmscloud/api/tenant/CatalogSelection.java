@@ -3,7 +3,6 @@ package org.dmscloud.api.tenant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Which packages and options a tenant sells: every item of the platform (and of its own plugins), or only
@@ -15,7 +14,7 @@ public record CatalogSelection(Optional<Set<String>> only) {
 
     public CatalogSelection {
         Objects.requireNonNull(only, "only");
-        only = only.map(items -> Set.copyOf(new TreeSet<>(items)));
+        only = only.map(Set::copyOf);
     }
 
     public static CatalogSelection only(Set<String> items) {
