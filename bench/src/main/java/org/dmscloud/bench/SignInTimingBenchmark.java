@@ -15,6 +15,7 @@ import javax.persistence.EntityManagerFactory;
 import javax.persistence.Persistence;
 import javax.sql.DataSource;
 
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.customer.Registration;
 import org.dmscloud.api.customer.SignInRefusedException;
 import org.dmscloud.customers.internal.CustomersConfiguration;
@@ -22,6 +23,7 @@ import org.dmscloud.customers.internal.PortalCustomers;
 import org.dmscloud.mail.internal.OutboxCustomerMail;
 import org.dmscloud.persistence.MailRecord;
 import org.dmscloud.persistence.internal.JpaStore;
+import org.dmscloud.tenants.internal.TenantBook;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -63,13 +65,14 @@ public final class SignInTimingBenchmark {
         Clock clock = Clock.systemUTC();
         OutboxCustomerMail mail = new OutboxCustomerMail(store, clock, "https://portal.example");
         CustomersConfiguration configuration = AnnotationDefaults.of(CustomersConfiguration.class);
-        PortalCustomers customers = new PortalCustomers(store, mail, clock, configuration);
+        PortalCustomers customers = new PortalCustomers(store, mail, clock, new TenantBook(store, clock, java.util.Currency.getInstance("EUR")),
+                configuration);
         int perAddress = configuration.maxFailedSignIns() - 1;
         List<String> registered = new ArrayList<>();
         for (int i = 0; i < (tries + perAddress - 1) / perAddress; i++) {
             String email = "user-" + i + "@example.com";
-            customers.register(new Registration(email, PASSWORD, "User " + i, ""));
-            customers.verify(token(store, email));
+            customers.register(TenantId.DEFAULT, new Registration(email, PASSWORD, "User " + i, ""));
+            customers.verify(TenantId.DEFAULT, token(store, email));
             registered.add(email);
         }
         // Warm up both paths (class loading, JIT, the pool) before measuring.
@@ -93,7 +96,7 @@ public final class SignInTimingBenchmark {
     private static long refusedIn(PortalCustomers customers, String email, String client) {
         long start = System.nanoTime();
         try {
-            customers.signIn(email, "wrong password 123", client);
+            customers.signIn(TenantId.DEFAULT, email, "wrong password 123", client);
             throw new IllegalStateException("signed in with a wrong password");
         } catch (SignInRefusedException refused) {
             if (refused.getMessage().startsWith("Too many")) {

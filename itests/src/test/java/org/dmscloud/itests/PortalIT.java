@@ -11,15 +11,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.inject.Inject;
 
 import org.dmscloud.api.account.AccountId;
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.billing.BalanceService;
 import org.dmscloud.api.money.Money;
+import org.dmscloud.api.tenant.Brand;
+import org.dmscloud.api.tenant.CatalogSelection;
+import org.dmscloud.api.tenant.PriceAdjustment;
+import org.dmscloud.api.tenant.TenantAdministration;
+import org.dmscloud.api.tenant.TenantSettings;
+import org.dmscloud.api.tenant.TenantStatus;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -41,6 +50,9 @@ public class PortalIT extends DmsCloudTestSupport {
 
     @Inject
     BalanceService balances;
+
+    @Inject
+    TenantAdministration tenantAdministration;
 
     @Configuration
     public Option[] config() {
@@ -305,6 +317,60 @@ public class PortalIT extends DmsCloudTestSupport {
             assertThat(answer.body()).as(wadl).doesNotContain("<application").doesNotContain("resources base");
             assertThat(answer.headers().firstValue("Content-Type")).as(wadl).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         }
+    }
+
+    /**
+     * Issue 10: a reseller's customers reach it at its own host; the same address registers at both tenants as two
+     * people; a session works only at its own tenant's host; a disabled tenant's portal is closed.
+     */
+    @Test
+    public void eachTenantHasItsOwnCustomersAtItsOwnHostAndSessionsStayAtTheirs() throws Exception {
+        awaitHealthy();
+        String acmeHost = "acme-" + UUID.randomUUID().toString().substring(0, 8) + ".dms.example";
+        TenantId acme = new TenantId("acme-" + acmeHost.substring(5, 13));
+        tenantAdministration.create(acme, new TenantSettings("Acme", List.of(acmeHost), Optional.of(new Brand("Acme DMS",
+                "support@acme.example", "noreply@acme.example", "https://" + acmeHost)), Currency.getInstance("USD"), CatalogSelection.EVERYTHING,
+                PriceAdjustment.NONE), "itest");
+        String[] atAcme = { "Host", acmeHost };
+        String email = "twice-" + UUID.randomUUID() + "@example.com";
+
+        String platformToken = signedUp(email);
+        assertThat(post("/api/v1/auth/register", json(Map.of("email", email, "password", "violet quarry lantern", "name", "Twice at Acme")),
+                atAcme).statusCode()).isEqualTo(202);
+        String link = await("the second verification mail", Duration.ofSeconds(60), () -> {
+            List<String> confirmations = mailTo(email).stream().filter(m -> m.startsWith("Confirm your e-mail address")).toList();
+            return confirmations.size() < 2 ? null : confirmations.get(1);
+        });
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("token=([A-Za-z0-9_%-]+)").matcher(link);
+        assertThat(token.find()).isTrue();
+        String verify = "/api/v1/auth/verify?token=" + token.group(1);
+        assertThat(get(verify).statusCode()).as("Acme's link at the platform's host").isEqualTo(400);
+        assertThat(get(verify, atAcme).statusCode()).isEqualTo(200);
+        HttpResponse<String> signedIn = post("/api/v1/auth/sign-in", json(Map.of("email", email, "password", "violet quarry lantern")), atAcme);
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+        String acmeToken = json(signedIn).get("token").asText();
+
+        JsonNode acmeAccount = json(get("/api/v1/account", bearer(acmeToken, "Host", acmeHost)));
+        JsonNode platformAccount = json(get("/api/v1/account", bearer(platformToken)));
+        assertThat(acmeAccount.get("id").asText()).isNotEqualTo(platformAccount.get("id").asText());
+        assertThat(acmeAccount.at("/balance/currency").asText()).isEqualTo("USD");
+        assertThat(platformAccount.at("/balance/currency").asText()).isEqualTo("EUR");
+        for (String path : List.of("/api/v1/account", "/api/v1/instances", "/api/v1/account/ledger", "/api/v1/account/top-ups")) {
+            assertThat(get(path, bearer(acmeToken)).statusCode()).as("Acme's session at the platform's host: %s", path).isEqualTo(401);
+            assertThat(get(path, bearer(platformToken, "Host", acmeHost)).statusCode()).as("the platform's session at Acme's: %s", path)
+                    .isEqualTo(401);
+        }
+        assertThat(post("/api/v1/auth/sign-in", json(Map.of("email", email, "password", "violet quarry lantern"))).statusCode())
+                .as("Acme's password at the platform's host").isEqualTo(401);
+
+        tenantAdministration.setStatus(acme, TenantStatus.DISABLED, "itest", "itest");
+        HttpResponse<String> closed = await("Acme's portal closed", Duration.ofSeconds(30), () -> {
+            HttpResponse<String> answer = get("/api/v1/catalog", atAcme);
+            return answer.statusCode() == 503 ? answer : null;
+        });
+        assertThat(json(closed).get("type").asText()).endsWith("/portal-closed");
+        assertThat(get("/api/v1/catalog").statusCode()).as("the platform's portal").isEqualTo(200);
+        assertThat(get("/api/v1/health", atAcme).statusCode()).as("health is the platform's").isEqualTo(200);
     }
 
     /** Issue 9 #6: a client that leaves before its answer is written is no incident of ours. */

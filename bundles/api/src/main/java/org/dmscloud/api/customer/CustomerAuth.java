@@ -2,11 +2,15 @@ package org.dmscloud.api.customer;
 
 import java.util.Optional;
 
+import org.dmscloud.api.account.TenantId;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Who may use the portal. Answers never reveal whether an address is registered: registering, resending
- * a verification and asking for a password reset look the same either way, and the mail says the rest.
+ * Who may use the portal, at one tenant: every call names the tenant whose portal the request came to
+ * (resolved from its host), and people, addresses, sessions and tokens of one tenant are unknown at
+ * another's. Answers never reveal whether an address is registered: registering, resending a verification
+ * and asking for a password reset look the same either way, and the mail says the rest.
  */
 @ProviderType
 public interface CustomerAuth {
@@ -18,17 +22,17 @@ public interface CustomerAuth {
      *
      * @throws InvalidInputException naming each field that is not acceptable
      */
-    void register(Registration registration);
+    void register(TenantId tenant, Registration registration);
 
     /** Mails a fresh verification link, if the address is registered and not yet verified. */
-    void resendVerification(String email);
+    void resendVerification(TenantId tenant, String email);
 
     /**
      * Verifies the address the token was mailed to and activates the account.
      *
-     * @throws InvalidTokenException if the token is unknown, used or expired
+     * @throws InvalidTokenException if the token is unknown (or another tenant's), used or expired
      */
-    Customer verify(String token);
+    Customer verify(TenantId tenant, String token);
 
     /**
      * Signs in with a verified address.
@@ -36,22 +40,22 @@ public interface CustomerAuth {
      * @param clientAddress where the attempt comes from, for rate limiting
      * @throws SignInRefusedException for a wrong address or password, an unverified address, or too many failures
      */
-    Session signIn(String email, String password, String clientAddress);
+    Session signIn(TenantId tenant, String email, String password, String clientAddress);
 
     /** Ends the session; its token no longer works. */
     void signOut(String token);
 
-    /** The customer of an active session's token. */
-    Optional<Customer> authenticate(String token);
+    /** The customer of an active session's token, if the session is this tenant's. */
+    Optional<Customer> authenticate(TenantId tenant, String token);
 
     /** Mails a password reset link, if the address is registered. */
-    void requestPasswordReset(String email);
+    void requestPasswordReset(TenantId tenant, String email);
 
     /**
      * Sets a new password with the token of a reset link, and signs the customer out everywhere.
      *
-     * @throws InvalidTokenException if the token is unknown, used or expired
+     * @throws InvalidTokenException if the token is unknown (or another tenant's), used or expired
      * @throws InvalidInputException if the password is not acceptable
      */
-    void resetPassword(String token, String newPassword);
+    void resetPassword(TenantId tenant, String token, String newPassword);
 }

@@ -8,12 +8,6 @@ public @interface CustomersConfiguration {
 
     String PID = "org.dmscloud.customers";
 
-    @AttributeDefinition(description = "Tenant that new registrations belong to.")
-    String tenant() default "default";
-
-    @AttributeDefinition(description = "ISO 4217 currency of new accounts.")
-    String currency() default "EUR";
-
     @AttributeDefinition(description = "PBKDF2-HMAC-SHA256 iterations for new password hashes (OWASP 2023: 600,000).")
     int passwordIterations() default 600_000;
 

@@ -17,7 +17,8 @@ import org.dmscloud.api.customer.Registration;
 import org.dmscloud.api.customer.Session;
 import org.dmscloud.api.customer.SignInRefusedException;
 import org.dmscloud.api.mail.CustomerMail;
-import org.dmscloud.api.money.Money;
+import org.dmscloud.api.tenant.TenantDirectory;
+import org.dmscloud.api.tenant.TenantNotFoundException;
 import org.dmscloud.persistence.DuplicateKeyException;
 import org.dmscloud.persistence.NewAccount;
 import org.dmscloud.persistence.SessionRecord;
@@ -46,22 +47,20 @@ public class PortalCustomers implements CustomerAuth {
     private final Store store;
     private final CustomerMail mail;
     private final Clock clock;
-    private final TenantId tenant;
-    private final Currency currency;
+    private final TenantDirectory tenants;
     private final PasswordHashing passwords;
     private final SignInLimits limits;
     private final PasswordPolicy passwordPolicy;
     private final CustomersConfiguration configuration;
 
     @Activate
-    public PortalCustomers(@Reference Store store, @Reference CustomerMail mail, @Reference Clock clock,
+    public PortalCustomers(@Reference Store store, @Reference CustomerMail mail, @Reference Clock clock, @Reference TenantDirectory tenants,
             CustomersConfiguration configuration) {
         this.store = store;
         this.mail = mail;
         this.clock = clock;
+        this.tenants = tenants;
         this.configuration = configuration;
-        this.tenant = new TenantId(configuration.tenant());
-        this.currency = Money.currencyOf(configuration.currency());
         this.passwords = new PasswordHashing(configuration.passwordIterations());
         this.passwordPolicy = new PasswordPolicy(configuration.minPasswordScore());
         Duration lock = Duration.ofMinutes(configuration.lockMinutes());
@@ -71,7 +70,7 @@ public class PortalCustomers implements CustomerAuth {
     }
 
     @Override
-    public void register(Registration registration) {
+    public void register(TenantId tenant, Registration registration) {
         Inputs inputs = new Inputs().email(registration.email()).password("password", registration.password())
                 .text("name", registration.name(), 1, 200, "your name")
                 .text("company", registration.company(), 0, 200, "The company name");
@@ -81,16 +80,17 @@ public class PortalCustomers implements CustomerAuth {
         String email = Inputs.normalizeEmail(registration.email());
         String name = registration.name().trim();
         String company = registration.company() == null ? "" : registration.company().trim();
+        Currency currency = tenants.find(tenant).orElseThrow(() -> new TenantNotFoundException(tenant)).settings().currency();
         String passwordHash = passwords.hash(registration.password());
         try {
-            store.inTransaction(tx -> register(tx, email, name, company, passwordHash));
+            store.inTransaction(tx -> register(tx, tenant, currency, email, name, company, passwordHash));
         } catch (DuplicateKeyException concurrentRegistration) {
             // The same address registered at the same moment: the second goes the way of a repeat.
-            store.inTransaction(tx -> register(tx, email, name, company, passwordHash));
+            store.inTransaction(tx -> register(tx, tenant, currency, email, name, company, passwordHash));
         }
     }
 
-    private Void register(Transaction tx, String email, String name, String company, String passwordHash) {
+    private Void register(Transaction tx, TenantId tenant, Currency currency, String email, String name, String company, String passwordHash) {
         Instant now = clock.instant();
         Optional<UserRecord> existing = tx.users().lockByEmail(tenant, email);
         if (existing.isEmpty()) {
@@ -112,7 +112,7 @@ public class PortalCustomers implements CustomerAuth {
     }
 
     @Override
-    public void resendVerification(String email) {
+    public void resendVerification(TenantId tenant, String email) {
         store.inTransaction(tx -> {
             tx.users().lockByEmail(tenant, Inputs.normalizeEmail(email)).filter(user -> user.status() == UserStatus.UNVERIFIED)
                     .ifPresent(user -> mailVerification(tx, user, clock.instant()));
@@ -129,11 +129,10 @@ public class PortalCustomers implements CustomerAuth {
     }
 
     @Override
-    public Customer verify(String token) {
+    public Customer verify(TenantId tenant, String token) {
         return store.inTransaction(tx -> {
             Instant now = clock.instant();
-            TokenRecord used = usable(tx, token, TokenPurpose.VERIFY_EMAIL, now);
-            UserRecord user = tx.users().find(used.user()).orElseThrow();
+            UserRecord user = ownerOf(tx, tenant, token, TokenPurpose.VERIFY_EMAIL, now);
             tx.tokens().useUp(user.id(), TokenPurpose.VERIFY_EMAIL, now);
             if (user.status() == UserStatus.UNVERIFIED) {
                 user = user.withStatus(UserStatus.ACTIVE, Optional.of(now));
@@ -144,7 +143,7 @@ public class PortalCustomers implements CustomerAuth {
     }
 
     @Override
-    public Session signIn(String email, String password, String clientAddress) {
+    public Session signIn(TenantId tenant, String email, String password, String clientAddress) {
         Instant now = clock.instant();
         String normalized = Inputs.normalizeEmail(email);
         String addressKey = SignInLimits.addressKey(tenant, normalized);
@@ -197,17 +196,18 @@ public class PortalCustomers implements CustomerAuth {
     }
 
     @Override
-    public Optional<Customer> authenticate(String token) {
+    public Optional<Customer> authenticate(TenantId tenant, String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
+        // A session is its tenant's: the same token at another tenant's host signs nobody in.
         return store.inTransaction(tx -> tx.sessions().findActive(SecretTokens.hash(token), clock.instant())
                 .flatMap(session -> tx.users().find(session.user())).filter(user -> user.status() == UserStatus.ACTIVE)
-                .map(PortalCustomers::customer));
+                .filter(user -> user.tenant().equals(tenant)).map(PortalCustomers::customer));
     }
 
     @Override
-    public void requestPasswordReset(String email) {
+    public void requestPasswordReset(TenantId tenant, String email) {
         store.inTransaction(tx -> {
             Instant now = clock.instant();
             tx.users().lockByEmail(tenant, Inputs.normalizeEmail(email)).filter(user -> user.status() == UserStatus.ACTIVE)
@@ -223,23 +223,28 @@ public class PortalCustomers implements CustomerAuth {
     }
 
     @Override
-    public void resetPassword(String token, String newPassword) {
+    public void resetPassword(TenantId tenant, String token, String newPassword) {
         new Inputs().password("newPassword", newPassword).check();
-        UserRecord owner = store.inTransaction(tx -> tx.users().find(usable(tx, token, TokenPurpose.RESET_PASSWORD, clock.instant()).user()))
-                .orElseThrow();
+        UserRecord owner = store.inTransaction(tx -> ownerOf(tx, tenant, token, TokenPurpose.RESET_PASSWORD, clock.instant()));
         passwordPolicy.problem(newPassword, owner.email(), owner.name(), owner.company())
                 .ifPresent(problem -> new Inputs().problem("newPassword", problem).check());
         String passwordHash = passwords.hash(newPassword);
         store.inTransaction(tx -> {
             Instant now = clock.instant();
-            TokenRecord used = usable(tx, token, TokenPurpose.RESET_PASSWORD, now);
-            UserRecord user = tx.users().find(used.user()).orElseThrow();
+            UserRecord user = ownerOf(tx, tenant, token, TokenPurpose.RESET_PASSWORD, now);
             tx.users().update(user.withPasswordHash(passwordHash));
             limits.succeeded(tx, SignInLimits.addressKey(user.tenant(), user.email()));
             tx.tokens().useUp(user.id(), TokenPurpose.RESET_PASSWORD, now);
             tx.sessions().revokeAll(user.id(), now);
             return null;
         });
+    }
+
+    /** The user a usable token of this tenant was mailed to, the token locked; another tenant's token is as unknown as a made-up one. */
+    private static UserRecord ownerOf(Transaction tx, TenantId tenant, String token, TokenPurpose purpose, Instant now) {
+        TokenRecord used = usable(tx, token, purpose, now);
+        return tx.users().find(used.user()).filter(user -> user.tenant().equals(tenant))
+                .orElseThrow(() -> new InvalidTokenException("This link is not valid."));
     }
 
     private static TokenRecord usable(Transaction tx, String token, TokenPurpose purpose, Instant now) {

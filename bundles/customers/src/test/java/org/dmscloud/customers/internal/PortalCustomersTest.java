@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,10 @@ import org.dmscloud.api.customer.InvalidTokenException;
 import org.dmscloud.api.customer.Registration;
 import org.dmscloud.api.customer.Session;
 import org.dmscloud.api.customer.SignInRefusedException;
+import org.dmscloud.api.tenant.Brand;
+import org.dmscloud.api.tenant.CatalogSelection;
+import org.dmscloud.api.tenant.PriceAdjustment;
+import org.dmscloud.api.tenant.TenantSettings;
 import org.dmscloud.mail.internal.OutboxCustomerMail;
 import org.dmscloud.persistence.MailRecord;
 import org.dmscloud.persistence.SignInFailureRecord;
@@ -31,6 +36,7 @@ import org.dmscloud.persistence.UserRecord;
 import org.dmscloud.persistence.testing.Configurations;
 import org.dmscloud.persistence.testing.TestClock;
 import org.dmscloud.persistence.testing.TestDatabases;
+import org.dmscloud.tenants.internal.TenantBook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,13 +48,15 @@ class PortalCustomersTest {
 
     private final TestClock clock = new TestClock(Instant.parse("2026-11-26T10:00:00Z"));
     private TestDatabases.OpenStore database;
+    private TenantBook tenants;
     private PortalCustomers customers;
 
     @BeforeEach
     void start() {
         database = TestDatabases.open(TestDatabases.h2());
+        tenants = new TenantBook(database.store(), clock, Currency.getInstance("EUR"));
         customers = new PortalCustomers(database.store(), new OutboxCustomerMail(database.store(), clock, "https://portal.example"),
-                clock, configuration());
+                clock, tenants, configuration());
     }
 
     @AfterEach
@@ -58,64 +66,64 @@ class PortalCustomersTest {
 
     @Test
     void aNewCustomerVerifiesTheirAddressThenSignsIn() {
-        customers.register(new Registration("Ada@Example.com ", "correct horse battery", "Ada", "Example Telecom"));
+        customers.register(TenantId.DEFAULT, new Registration("Ada@Example.com ", "correct horse battery", "Ada", "Example Telecom"));
 
-        assertThatThrownBy(() -> customers.signIn("ada@example.com", "correct horse battery", "10.0.0.1"))
+        assertThatThrownBy(() -> customers.signIn(TenantId.DEFAULT, "ada@example.com", "correct horse battery", "10.0.0.1"))
                 .isInstanceOf(SignInRefusedException.class).hasMessageContaining("Verify your e-mail address first");
-        Customer verified = customers.verify(tokenIn(lastMailTo("ada@example.com", "verify-address")));
-        Session session = customers.signIn("ADA@example.com", "correct horse battery", "10.0.0.1");
+        Customer verified = customers.verify(TenantId.DEFAULT, tokenIn(lastMailTo("ada@example.com", "verify-address")));
+        Session session = customers.signIn(TenantId.DEFAULT, "ADA@example.com", "correct horse battery", "10.0.0.1");
 
         assertThat(verified.email()).isEqualTo("ada@example.com");
         assertThat(session.customer()).isEqualTo(verified);
-        assertThat(customers.authenticate(session.token())).contains(verified);
+        assertThat(customers.authenticate(TenantId.DEFAULT, session.token())).contains(verified);
         assertThat(session.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofHours(12)));
     }
 
     @Test
     void aVerificationLinkWorksOnceAndNotAfterItExpires() {
-        customers.register(new Registration("bob@example.com", "correct horse battery", "Bob", ""));
+        customers.register(TenantId.DEFAULT, new Registration("bob@example.com", "correct horse battery", "Bob", ""));
         String token = tokenIn(lastMailTo("bob@example.com", "verify-address"));
-        customers.verify(token);
+        customers.verify(TenantId.DEFAULT, token);
 
-        assertThatThrownBy(() -> customers.verify(token)).isInstanceOf(InvalidTokenException.class);
+        assertThatThrownBy(() -> customers.verify(TenantId.DEFAULT, token)).isInstanceOf(InvalidTokenException.class);
 
-        customers.register(new Registration("eve@example.com", "correct horse battery", "Eve", ""));
+        customers.register(TenantId.DEFAULT, new Registration("eve@example.com", "correct horse battery", "Eve", ""));
         String late = tokenIn(lastMailTo("eve@example.com", "verify-address"));
         clock.advance(Duration.ofHours(49));
-        assertThatThrownBy(() -> customers.verify(late)).isInstanceOf(InvalidTokenException.class).hasMessageContaining("expired");
+        assertThatThrownBy(() -> customers.verify(TenantId.DEFAULT, late)).isInstanceOf(InvalidTokenException.class).hasMessageContaining("expired");
     }
 
     @Test
     void registeringAgainSendsAFreshLinkAndTheOldOneStopsWorking() {
-        customers.register(new Registration("carol@example.com", "first password 1", "Carol", ""));
+        customers.register(TenantId.DEFAULT, new Registration("carol@example.com", "first password 1", "Carol", ""));
         String first = tokenIn(lastMailTo("carol@example.com", "verify-address"));
-        customers.register(new Registration("carol@example.com", "second password 2", "Carol", ""));
+        customers.register(TenantId.DEFAULT, new Registration("carol@example.com", "second password 2", "Carol", ""));
         String second = tokenIn(lastMailTo("carol@example.com", "verify-address"));
 
         assertThat(second).isNotEqualTo(first);
-        assertThatThrownBy(() -> customers.verify(first)).isInstanceOf(InvalidTokenException.class);
-        customers.verify(second);
-        assertThat(customers.signIn("carol@example.com", "second password 2", "10.0.0.2").customer().email()).isEqualTo("carol@example.com");
+        assertThatThrownBy(() -> customers.verify(TenantId.DEFAULT, first)).isInstanceOf(InvalidTokenException.class);
+        customers.verify(TenantId.DEFAULT, second);
+        assertThat(customers.signIn(TenantId.DEFAULT, "carol@example.com", "second password 2", "10.0.0.2").customer().email()).isEqualTo("carol@example.com");
     }
 
     @Test
     void registeringAVerifiedAddressAgainChangesNothingAndSaysSoByMail() {
-        customers.register(new Registration("dan@example.com", "correct horse battery", "Dan", ""));
-        customers.verify(tokenIn(lastMailTo("dan@example.com", "verify-address")));
+        customers.register(TenantId.DEFAULT, new Registration("dan@example.com", "correct horse battery", "Dan", ""));
+        customers.verify(TenantId.DEFAULT, tokenIn(lastMailTo("dan@example.com", "verify-address")));
 
-        customers.register(new Registration("dan@example.com", "attacker password", "Mallory", ""));
+        customers.register(TenantId.DEFAULT, new Registration("dan@example.com", "attacker password", "Mallory", ""));
 
         assertThat(lastMailTo("dan@example.com", "already-registered").subject()).isEqualTo("You already have a DMS Cloud account");
-        assertThat(customers.signIn("dan@example.com", "correct horse battery", "10.0.0.3")).isNotNull();
-        assertThatThrownBy(() -> customers.signIn("dan@example.com", "attacker password", "10.0.0.3"))
+        assertThat(customers.signIn(TenantId.DEFAULT, "dan@example.com", "correct horse battery", "10.0.0.3")).isNotNull();
+        assertThatThrownBy(() -> customers.signIn(TenantId.DEFAULT, "dan@example.com", "attacker password", "10.0.0.3"))
                 .isInstanceOf(SignInRefusedException.class);
     }
 
     @Test
     void resendMailsANewLinkOnlyToUnverifiedAddresses() {
-        customers.resendVerification("nobody@example.com");
-        customers.register(new Registration("fay@example.com", "correct horse battery", "Fay", ""));
-        customers.resendVerification("FAY@example.com");
+        customers.resendVerification(TenantId.DEFAULT, "nobody@example.com");
+        customers.register(TenantId.DEFAULT, new Registration("fay@example.com", "correct horse battery", "Fay", ""));
+        customers.resendVerification(TenantId.DEFAULT, "FAY@example.com");
 
         assertThat(mails("fay@example.com")).extracting(MailRecord::kind).containsExactly("verify-address", "verify-address");
         assertThat(mails("nobody@example.com")).isEmpty();
@@ -131,7 +139,7 @@ class PortalCustomersTest {
         assertThat(refusedPassword("Gustavsson 2026 rocks", "Kim Gustavsson")).contains("your name");
         assertThat(refusedPassword("qwertyuiop12", "Kim Gustavsson")).contains("too easy to guess");
 
-        customers.register(new Registration("kim.gustavsson@example.com", "violet quarry lantern", "Kim Gustavsson", ""));
+        customers.register(TenantId.DEFAULT, new Registration("kim.gustavsson@example.com", "violet quarry lantern", "Kim Gustavsson", ""));
         Optional<UserRecord> kim = database.store().inTransaction(tx -> tx.users().findByEmail(TenantId.DEFAULT, "kim.gustavsson@example.com"));
         assertThat(kim).isPresent();
     }
@@ -139,20 +147,20 @@ class PortalCustomersTest {
     @Test
     void aNewPasswordByResetMustBeHardToGuessToo() {
         registered("lee@example.com", "correct horse battery");
-        customers.requestPasswordReset("lee@example.com");
+        customers.requestPasswordReset(TenantId.DEFAULT, "lee@example.com");
         String token = tokenIn(lastMailTo("lee@example.com", "reset-password"));
 
-        assertThatThrownBy(() -> customers.resetPassword(token, "lee@example.com!")).isInstanceOfSatisfying(InvalidInputException.class,
+        assertThatThrownBy(() -> customers.resetPassword(TenantId.DEFAULT, token, "lee@example.com!")).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.fields().get("newPassword")).contains("does not contain your e-mail address"));
-        assertThatThrownBy(() -> customers.resetPassword(token, "abcdefghij")).isInstanceOfSatisfying(InvalidInputException.class,
+        assertThatThrownBy(() -> customers.resetPassword(TenantId.DEFAULT, token, "abcdefghij")).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.fields().get("newPassword")).contains("too easy to guess"));
-        customers.resetPassword(token, "violet quarry lantern");
-        assertThat(customers.signIn("lee@example.com", "violet quarry lantern", "10.0.0.1")).isNotNull();
+        customers.resetPassword(TenantId.DEFAULT, token, "violet quarry lantern");
+        assertThat(customers.signIn(TenantId.DEFAULT, "lee@example.com", "violet quarry lantern", "10.0.0.1")).isNotNull();
     }
 
     private String refusedPassword(String password, String name) {
         try {
-            customers.register(new Registration("kim.gustavsson@example.com", password, name, "Example Telecom"));
+            customers.register(TenantId.DEFAULT, new Registration("kim.gustavsson@example.com", password, name, "Example Telecom"));
         } catch (InvalidInputException e) {
             assertThat(e.fields()).containsOnlyKeys("password");
             return e.fields().get("password");
@@ -160,11 +168,47 @@ class PortalCustomersTest {
         throw new AssertionError(password + " was accepted");
     }
 
+    /** Issue 10: each tenant's customers are its own; the same address is two people at two tenants. */
+    @Test
+    void theSameAddressIsACustomerOfTwoTenantsIndependentlyAndTokensWorkOnlyAtTheirOwn() {
+        TenantId acme = new TenantId("acme");
+        tenants.create(acme, new TenantSettings("Acme", List.of("acme.dms.example"), Optional.of(new Brand("Acme DMS", "support@acme.example",
+                "noreply@acme.example", "https://acme.dms.example")), Currency.getInstance("USD"), CatalogSelection.EVERYTHING,
+                PriceAdjustment.NONE), "operator-jane");
+        registered("max@example.com", "correct horse battery");
+        customers.register(acme, new Registration("max@example.com", "violet quarry lantern", "Max at Acme", ""));
+        String acmeVerification = tokenIn(lastMailTo("max@example.com", "verify-address"));
+
+        assertThatThrownBy(() -> customers.verify(TenantId.DEFAULT, acmeVerification)).as("Acme's link at the platform's host")
+                .isInstanceOf(InvalidTokenException.class);
+        Customer atAcme = customers.verify(acme, acmeVerification);
+        Session platformSession = customers.signIn(TenantId.DEFAULT, "max@example.com", "correct horse battery", "10.0.0.1");
+        Session acmeSession = customers.signIn(acme, "max@example.com", "violet quarry lantern", "10.0.0.1");
+
+        assertThat(atAcme.tenant()).isEqualTo(acme);
+        assertThat(atAcme.account()).isNotEqualTo(platformSession.customer().account());
+        assertThat(accountCurrency(atAcme)).as("the tenant's currency").isEqualTo("USD");
+        assertThat(customers.authenticate(acme, acmeSession.token())).map(Customer::id).contains(atAcme.id());
+        assertThat(customers.authenticate(TenantId.DEFAULT, acmeSession.token())).as("Acme's session at the platform's host").isEmpty();
+        assertThat(customers.authenticate(acme, platformSession.token())).isEmpty();
+        assertThatThrownBy(() -> customers.signIn(acme, "max@example.com", "correct horse battery", "10.0.0.2"))
+                .as("the platform's password is not Acme's").isInstanceOf(SignInRefusedException.class);
+        customers.requestPasswordReset(acme, "max@example.com");
+        String acmeReset = tokenIn(lastMailTo("max@example.com", "reset-password"));
+        assertThatThrownBy(() -> customers.resetPassword(TenantId.DEFAULT, acmeReset, "another quiet harbour")).isInstanceOf(InvalidTokenException.class);
+        customers.resetPassword(acme, acmeReset, "another quiet harbour");
+        assertThat(customers.signIn(TenantId.DEFAULT, "max@example.com", "correct horse battery", "10.0.0.3")).as("untouched").isNotNull();
+    }
+
+    private String accountCurrency(Customer customer) {
+        return database.store().inTransaction(tx -> tx.accounts().find(customer.account())).orElseThrow().balance().currencyCode();
+    }
+
     @Test
     void badRegistrationsNameEveryFieldAtFault() {
-        assertThatThrownBy(() -> customers.register(new Registration("not-an-address", "short", "", "x".repeat(201))))
+        assertThatThrownBy(() -> customers.register(TenantId.DEFAULT, new Registration("not-an-address", "short", "", "x".repeat(201))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fields()).containsOnlyKeys("email", "password", "name", "company"));
-        assertThatThrownBy(() -> customers.register(new Registration(null, null, null, null))).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> customers.register(TenantId.DEFAULT, new Registration(null, null, null, null))).isInstanceOf(InvalidInputException.class);
     }
 
     @Test
@@ -172,16 +216,16 @@ class PortalCustomersTest {
         registered("gus@example.com", "correct horse battery");
         for (int i = 0; i < 4; i++) {
             String address = "10.0.0." + i; // another address each time: the account limit alone applies
-            assertThatThrownBy(() -> customers.signIn("gus@example.com", "wrong", address))
+            assertThatThrownBy(() -> customers.signIn(TenantId.DEFAULT, "gus@example.com", "wrong", address))
                     .hasMessage("The e-mail address or the password is not right.");
         }
-        assertThatThrownBy(() -> customers.signIn("gus@example.com", "wrong", "10.0.0.4"))
+        assertThatThrownBy(() -> customers.signIn(TenantId.DEFAULT, "gus@example.com", "wrong", "10.0.0.4"))
                 .isInstanceOfSatisfying(SignInRefusedException.class, e -> assertThat(e.retryAfter()).contains(Duration.ofMinutes(15)));
-        assertThatThrownBy(() -> customers.signIn("gus@example.com", "correct horse battery", "10.0.0.9"))
+        assertThatThrownBy(() -> customers.signIn(TenantId.DEFAULT, "gus@example.com", "correct horse battery", "10.0.0.9"))
                 .isInstanceOfSatisfying(SignInRefusedException.class, e -> assertThat(e.retryAfter()).isPresent());
 
         clock.advance(Duration.ofMinutes(16));
-        assertThat(customers.signIn("gus@example.com", "correct horse battery", "10.0.0.9")).isNotNull();
+        assertThat(customers.signIn(TenantId.DEFAULT, "gus@example.com", "correct horse battery", "10.0.0.9")).isNotNull();
     }
 
     /** Issue 9 #10: the lockout told who is registered (429 for them, 401 for everyone else). */
@@ -191,8 +235,8 @@ class PortalCustomersTest {
         List<String> registeredAnswers = new ArrayList<>();
         List<String> unknownAnswers = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            registeredAnswers.add(refusal(() -> customers.signIn("gus@example.com", "wrong", "10.0.1." + registeredAnswers.size())));
-            unknownAnswers.add(refusal(() -> customers.signIn("nobody@example.com", "wrong", "10.0.2." + unknownAnswers.size())));
+            registeredAnswers.add(refusal(() -> customers.signIn(TenantId.DEFAULT, "gus@example.com", "wrong", "10.0.1." + registeredAnswers.size())));
+            unknownAnswers.add(refusal(() -> customers.signIn(TenantId.DEFAULT, "nobody@example.com", "wrong", "10.0.2." + unknownAnswers.size())));
         }
 
         assertThat(unknownAnswers).isEqualTo(registeredAnswers);
@@ -210,19 +254,19 @@ class PortalCustomersTest {
     void failedSignInsCountOnEveryNodeAndASprayOfAddressesForgetsNoLiveCount() {
         registered("hal@example.com", "correct horse battery");
         PortalCustomers otherNode = new PortalCustomers(database.store(), new OutboxCustomerMail(database.store(), clock, "https://portal.example"),
-                clock, configuration());
+                clock, tenants, configuration());
         for (int i = 0; i < 20; i++) {
             PortalCustomers node = i % 2 == 0 ? customers : otherNode;
             String someone = "someone-" + i + "@example.com";
-            assertThatThrownBy(() -> node.signIn(someone, "guess", "192.0.2.1")).isInstanceOf(SignInRefusedException.class);
+            assertThatThrownBy(() -> node.signIn(TenantId.DEFAULT, someone, "guess", "192.0.2.1")).isInstanceOf(SignInRefusedException.class);
         }
         for (int i = 0; i < 300; i++) {
             String sprayed = "198.51." + (i / 250) + "." + (i % 250);
-            assertThatThrownBy(() -> customers.signIn("spray-" + sprayed + "@example.com", "guess", sprayed))
+            assertThatThrownBy(() -> customers.signIn(TenantId.DEFAULT, "spray-" + sprayed + "@example.com", "guess", sprayed))
                     .isInstanceOf(SignInRefusedException.class);
         }
 
-        assertThatThrownBy(() -> otherNode.signIn("hal@example.com", "correct horse battery", "192.0.2.1"))
+        assertThatThrownBy(() -> otherNode.signIn(TenantId.DEFAULT, "hal@example.com", "correct horse battery", "192.0.2.1"))
                 .hasMessageContaining("from your address");
         SignInFailureCleanup cleanup = new SignInFailureCleanup(database.store(), clock);
         try {
@@ -234,7 +278,7 @@ class PortalCustomersTest {
         } finally {
             cleanup.stop();
         }
-        assertThat(customers.signIn("hal@example.com", "correct horse battery", "192.0.2.1")).isNotNull();
+        assertThat(customers.signIn(TenantId.DEFAULT, "hal@example.com", "correct horse battery", "192.0.2.1")).isNotNull();
     }
 
     private static String refusal(org.assertj.core.api.ThrowableAssert.ThrowingCallable signIn) {
@@ -251,52 +295,52 @@ class PortalCustomersTest {
     @Test
     void oneAddressFailingTooOftenMustWait() {
         for (int i = 0; i < 20; i++) {
-            assertThatThrownBy(() -> customers.signIn("someone" + System.nanoTime() + "@example.com", "guess", "192.0.2.1"))
+            assertThatThrownBy(() -> customers.signIn(TenantId.DEFAULT, "someone" + System.nanoTime() + "@example.com", "guess", "192.0.2.1"))
                     .isInstanceOf(SignInRefusedException.class);
         }
         registered("hal@example.com", "correct horse battery");
-        assertThatThrownBy(() -> customers.signIn("hal@example.com", "correct horse battery", "192.0.2.1"))
+        assertThatThrownBy(() -> customers.signIn(TenantId.DEFAULT, "hal@example.com", "correct horse battery", "192.0.2.1"))
                 .isInstanceOfSatisfying(SignInRefusedException.class, e -> assertThat(e.getMessage()).contains("from your address"));
-        assertThat(customers.signIn("hal@example.com", "correct horse battery", "192.0.2.2")).isNotNull();
+        assertThat(customers.signIn(TenantId.DEFAULT, "hal@example.com", "correct horse battery", "192.0.2.2")).isNotNull();
     }
 
     @Test
     void signOutRevokesTheTokenAndSessionsExpire() {
         registered("ivy@example.com", "correct horse battery");
-        Session first = customers.signIn("ivy@example.com", "correct horse battery", "10.0.0.1");
-        Session second = customers.signIn("ivy@example.com", "correct horse battery", "10.0.0.1");
+        Session first = customers.signIn(TenantId.DEFAULT, "ivy@example.com", "correct horse battery", "10.0.0.1");
+        Session second = customers.signIn(TenantId.DEFAULT, "ivy@example.com", "correct horse battery", "10.0.0.1");
 
         customers.signOut(first.token());
-        assertThat(customers.authenticate(first.token())).isEmpty();
-        assertThat(customers.authenticate(second.token())).isPresent();
+        assertThat(customers.authenticate(TenantId.DEFAULT, first.token())).isEmpty();
+        assertThat(customers.authenticate(TenantId.DEFAULT, second.token())).isPresent();
         clock.advance(Duration.ofHours(12));
-        assertThat(customers.authenticate(second.token())).isEmpty();
-        assertThat(customers.authenticate("made-up")).isEmpty();
+        assertThat(customers.authenticate(TenantId.DEFAULT, second.token())).isEmpty();
+        assertThat(customers.authenticate(TenantId.DEFAULT, "made-up")).isEmpty();
     }
 
     @Test
     void aPasswordResetSetsTheNewPasswordAndSignsOutEverywhere() {
         registered("jo@example.com", "correct horse battery");
-        Session before = customers.signIn("jo@example.com", "correct horse battery", "10.0.0.1");
-        customers.requestPasswordReset("nobody@example.com");
-        customers.requestPasswordReset("jo@example.com");
+        Session before = customers.signIn(TenantId.DEFAULT, "jo@example.com", "correct horse battery", "10.0.0.1");
+        customers.requestPasswordReset(TenantId.DEFAULT, "nobody@example.com");
+        customers.requestPasswordReset(TenantId.DEFAULT, "jo@example.com");
         String token = tokenIn(lastMailTo("jo@example.com", "reset-password"));
 
-        assertThatThrownBy(() -> customers.resetPassword(token, "short")).isInstanceOf(InvalidInputException.class);
-        customers.resetPassword(token, "a brand new password");
+        assertThatThrownBy(() -> customers.resetPassword(TenantId.DEFAULT, token, "short")).isInstanceOf(InvalidInputException.class);
+        customers.resetPassword(TenantId.DEFAULT, token, "a brand new password");
 
-        assertThat(customers.authenticate(before.token())).isEmpty();
-        assertThatThrownBy(() -> customers.signIn("jo@example.com", "correct horse battery", "10.0.0.1")).isInstanceOf(SignInRefusedException.class);
-        assertThat(customers.signIn("jo@example.com", "a brand new password", "10.0.0.1")).isNotNull();
-        assertThatThrownBy(() -> customers.resetPassword(token, "another new password")).isInstanceOf(InvalidTokenException.class);
+        assertThat(customers.authenticate(TenantId.DEFAULT, before.token())).isEmpty();
+        assertThatThrownBy(() -> customers.signIn(TenantId.DEFAULT, "jo@example.com", "correct horse battery", "10.0.0.1")).isInstanceOf(SignInRefusedException.class);
+        assertThat(customers.signIn(TenantId.DEFAULT, "jo@example.com", "a brand new password", "10.0.0.1")).isNotNull();
+        assertThatThrownBy(() -> customers.resetPassword(TenantId.DEFAULT, token, "another new password")).isInstanceOf(InvalidTokenException.class);
         assertThat(mails("nobody@example.com")).isEmpty();
     }
 
     @Test
     void aLockedAccountIsSignedOutEverywhereAndCannotSignInUntilUnlocked() {
         registered("ada@example.com", "correct horse battery");
-        Session phone = customers.signIn("ada@example.com", "correct horse battery", "10.0.0.1");
-        Session laptop = customers.signIn("ada@example.com", "correct horse battery", "10.0.0.2");
+        Session phone = customers.signIn(TenantId.DEFAULT, "ada@example.com", "correct horse battery", "10.0.0.1");
+        Session laptop = customers.signIn(TenantId.DEFAULT, "ada@example.com", "correct horse battery", "10.0.0.2");
         AccountDesk desk = new AccountDesk(database.store(), clock);
         AccountId account = phone.customer().account();
 
@@ -308,9 +352,9 @@ class PortalCustomersTest {
             assertThat(lock.by()).isEqualTo("operator-jane");
             assertThat(lock.at()).isEqualTo(clock.instant());
         });
-        assertThat(customers.authenticate(phone.token())).isEmpty();
-        assertThat(customers.authenticate(laptop.token())).isEmpty();
-        assertThatThrownBy(() -> customers.signIn("ada@example.com", "correct horse battery", "10.0.0.1"))
+        assertThat(customers.authenticate(TenantId.DEFAULT, phone.token())).isEmpty();
+        assertThat(customers.authenticate(TenantId.DEFAULT, laptop.token())).isEmpty();
+        assertThatThrownBy(() -> customers.signIn(TenantId.DEFAULT, "ada@example.com", "correct horse battery", "10.0.0.1"))
                 .isInstanceOf(SignInRefusedException.class).hasMessage(PortalCustomers.LOCKED);
         assertThat(desk.lock(account, "again", "operator-joe").lock().orElseThrow().by()).isEqualTo("operator-jane");
         assertThat(desk.search(new AccountQuery(Optional.of("ada@"), Optional.empty(), Optional.of(AccountStatus.LOCKED), 10)))
@@ -319,7 +363,7 @@ class PortalCustomersTest {
         AccountSummary unlocked = desk.unlock(account, "operator-joe");
 
         assertThat(unlocked.status()).isEqualTo(AccountStatus.ACTIVE);
-        assertThat(customers.signIn("ada@example.com", "correct horse battery", "10.0.0.1").customer().account()).isEqualTo(account);
+        assertThat(customers.signIn(TenantId.DEFAULT, "ada@example.com", "correct horse battery", "10.0.0.1").customer().account()).isEqualTo(account);
         assertThatThrownBy(() -> desk.lock(account, " ", "operator-jane")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> desk.lock(AccountId.random(), "why", "operator-jane")).isInstanceOf(AccountNotFoundException.class);
     }
@@ -337,8 +381,8 @@ class PortalCustomersTest {
     }
 
     private void registered(String email, String password) {
-        customers.register(new Registration(email, password, "Someone", ""));
-        customers.verify(tokenIn(lastMailTo(email, "verify-address")));
+        customers.register(TenantId.DEFAULT, new Registration(email, password, "Someone", ""));
+        customers.verify(TenantId.DEFAULT, tokenIn(lastMailTo(email, "verify-address")));
     }
 
     private List<MailRecord> mails(String recipient) {

@@ -65,7 +65,7 @@ public class AuthResource {
             content = @Content(schema = @Schema(implementation = Views.MessageView.class)))
     public Response register(Requests.Register request) {
         Requests.Register body = request == null ? new Requests.Register(null, null, null, null) : request;
-        customers.register(new Registration(body.email(), body.password(), body.name(), body.company() == null ? "" : body.company()));
+        customers.register(RequestTenant.idOf(http), new Registration(body.email(), body.password(), body.name(), body.company() == null ? "" : body.company()));
         return Response.accepted(CHECK_MAIL).build();
     }
 
@@ -76,7 +76,7 @@ public class AuthResource {
             content = @Content(schema = @Schema(implementation = Views.MessageView.class)))
     public Response resendVerification(Requests.Email request) {
         Requests.require(fields("email", request == null ? null : request.email()));
-        customers.resendVerification(request.email());
+        customers.resendVerification(RequestTenant.idOf(http), request.email());
         return Response.accepted(CHECK_MAIL).build();
     }
 
@@ -85,7 +85,7 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Views.MessageView verify(Requests.Token request) {
         Requests.require(fields("token", request == null ? null : request.token()));
-        customers.verify(request.token());
+        customers.verify(RequestTenant.idOf(http), request.token());
         return new Views.MessageView("Your e-mail address is verified. You can sign in now.");
     }
 
@@ -96,7 +96,7 @@ public class AuthResource {
     @ApiResponse(responseCode = "200", description = "A page for a person", content = @Content(mediaType = "text/html"))
     public Response verifyFromMail(@QueryParam("token") String token) {
         try {
-            customers.verify(token);
+            customers.verify(RequestTenant.idOf(http), token);
             return Pages.page(200, "Address verified", "Your e-mail address is verified. You can sign in to DMS Cloud now.");
         } catch (InvalidTokenException e) {
             return Pages.page(400, "Link not valid", e.getMessage());
@@ -108,7 +108,7 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Views.SessionView signIn(Requests.SignIn request) {
         Requests.require(fields("email", request == null ? null : request.email(), "password", request == null ? null : request.password()));
-        Session session = customers.signIn(request.email(), request.password(), http.getRemoteAddr());
+        Session session = customers.signIn(RequestTenant.idOf(http), request.email(), request.password(), http.getRemoteAddr());
         return new Views.SessionView(session.token(), "Bearer", session.expiresAt());
     }
 
@@ -128,7 +128,7 @@ public class AuthResource {
             content = @Content(schema = @Schema(implementation = Views.MessageView.class)))
     public Response requestPasswordReset(Requests.Email request) {
         Requests.require(fields("email", request == null ? null : request.email()));
-        customers.requestPasswordReset(request.email());
+        customers.requestPasswordReset(RequestTenant.idOf(http), request.email());
         return Response.accepted(new Views.MessageView("If the address is registered, a mail with a link is on its way.")).build();
     }
 
@@ -139,7 +139,7 @@ public class AuthResource {
     public Response resetPassword(Requests.ResetPassword request) {
         Requests.require(fields("token", request == null ? null : request.token(), "newPassword",
                 request == null ? null : request.newPassword()));
-        customers.resetPassword(request.token(), request.newPassword());
+        customers.resetPassword(RequestTenant.idOf(http), request.token(), request.newPassword());
         return Response.noContent().build();
     }
 
@@ -161,7 +161,7 @@ public class AuthResource {
         // A form without its fields (or a request that is no form at all) is a person's mistake, answered on the page.
         String token = tokenField == null ? "" : tokenField;
         try {
-            customers.resetPassword(token, newPassword);
+            customers.resetPassword(RequestTenant.idOf(http), token, newPassword);
             return Pages.page(200, "Password changed", "Your new password is set. You can sign in with it now.");
         } catch (InvalidTokenException e) {
             return Pages.page(400, "Link not valid", e.getMessage());

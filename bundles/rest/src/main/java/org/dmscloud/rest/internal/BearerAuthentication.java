@@ -4,9 +4,11 @@ import java.security.Principal;
 import java.util.Optional;
 
 import javax.annotation.Priority;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
@@ -34,6 +36,9 @@ public class BearerAuthentication implements ContainerRequestFilter {
 
     private final CustomerAuth customers;
 
+    @Context
+    HttpServletRequest http;
+
     @Activate
     public BearerAuthentication(@Reference CustomerAuth customers) {
         this.customers = customers;
@@ -43,7 +48,7 @@ public class BearerAuthentication implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         Optional<Customer> customer = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? customers.authenticate(header.substring(BEARER.length()).trim())
+                ? customers.authenticate(RequestTenant.idOf(http), header.substring(BEARER.length()).trim())
                 : Optional.empty();
         if (customer.isEmpty()) {
             request.abortWith(Problem.of("unauthenticated", Response.Status.UNAUTHORIZED,

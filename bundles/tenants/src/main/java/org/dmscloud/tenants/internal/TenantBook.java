@@ -72,8 +72,12 @@ public class TenantBook implements TenantDirectory, TenantAdministration {
         this(store, clock, currencyOfNewAccounts(configurationAdmin));
     }
 
-    /** @param platformCurrency the currency an unsettled default tenant takes (what new accounts had until tenants were real) */
-    TenantBook(Store store, Clock clock, Currency platformCurrency) {
+    /**
+     * Wired by hand, as the tests of the bundles that need tenants do.
+     *
+     * @param platformCurrency the currency an unsettled default tenant takes (what new accounts had until tenants were real)
+     */
+    public TenantBook(Store store, Clock clock, Currency platformCurrency) {
         this.store = store;
         this.clock = clock;
         settle(platformCurrency);

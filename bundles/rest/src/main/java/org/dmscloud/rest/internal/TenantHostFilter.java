@@ -1,0 +1,107 @@
+package org.dmscloud.rest.internal;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import javax.servlet.Filter;
+import javax.servlet.FilterChain;
+import javax.servlet.FilterConfig;
+import javax.servlet.ServletException;
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletResponse;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.dmscloud.api.account.TenantId;
+import org.dmscloud.api.tenant.Tenant;
+import org.dmscloud.api.tenant.TenantDirectory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterName;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Finds the tenant of every portal API request from the host it was sent to (or, behind a trusted reverse
+ * proxy, the header that proxy sets), for the resources to act for: a host no tenant has gets the default
+ * tenant or a 404, by configuration; a disabled tenant's portal answers 503. Health is the platform's and
+ * answers whatever the host.
+ */
+@Component(service = Filter.class, configurationPid = PortalConfiguration.PID)
+@Designate(ocd = PortalConfiguration.class)
+// The JAX-RS whiteboard serves the portal from a servlet context of its own, at its base path: every
+// context is matched, and only the portal's requests are acted on.
+@HttpWhiteboardFilterName("dmscloud-tenant-host") // Pax Web keeps one filter per name, and names them all alike by default
+@HttpWhiteboardFilterPattern("/*")
+@HttpWhiteboardContextSelect("(" + HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_NAME + "=*)")
+public class TenantHostFilter implements Filter {
+
+    private static final String PORTAL = "/" + PortalApplication.BASE + "/";
+    private static final String HEALTH = PORTAL + "health";
+
+    private final TenantDirectory tenants;
+    private final String trustedHostHeader;
+    private final PortalConfiguration.UnknownHosts unknownHosts;
+
+    @Activate
+    public TenantHostFilter(@Reference TenantDirectory tenants, PortalConfiguration configuration) {
+        this.tenants = tenants;
+        this.trustedHostHeader = configuration.trustedHostHeader().trim();
+        this.unknownHosts = configuration.unknownHosts();
+    }
+
+    @Override
+    public void init(FilterConfig configuration) {
+        // nothing to set up
+    }
+
+    @Override
+    public void destroy() {
+        // nothing to release
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest http = (HttpServletRequest) request;
+        HttpServletResponse answer = (HttpServletResponse) response;
+        if (!http.getRequestURI().startsWith(PORTAL) || http.getRequestURI().equals(HEALTH)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<Tenant> tenant = tenants.byHost(host(http));
+        if (tenant.isEmpty() && unknownHosts == PortalConfiguration.UnknownHosts.DEFAULT_TENANT) {
+            tenant = tenants.find(TenantId.DEFAULT);
+        }
+        if (tenant.isEmpty()) {
+            refuse(answer, 404, "not-found", "No DMS Cloud portal answers at this address.");
+            return;
+        }
+        if (!tenant.get().isEnabled()) {
+            refuse(answer, 503, "portal-closed", "This portal is closed. Please contact the company that sold you its service.");
+            return;
+        }
+        request.setAttribute(RequestTenant.ATTRIBUTE, tenant.get());
+        chain.doFilter(request, response);
+    }
+
+    private String host(HttpServletRequest http) {
+        String forwarded = trustedHostHeader.isEmpty() ? null : http.getHeader(trustedHostHeader);
+        if (forwarded != null && !forwarded.isBlank()) {
+            // A proxy that appends gives the client's first.
+            return forwarded.split(",")[0].trim();
+        }
+        String host = http.getHeader("Host");
+        return host == null ? "" : host;
+    }
+
+    private static void refuse(HttpServletResponse answer, int status, String kind, String detail) throws IOException {
+        answer.setStatus(status);
+        answer.setContentType(Problem.MEDIA_TYPE.toString());
+        answer.setCharacterEncoding("UTF-8");
+        answer.getWriter().write("{\"type\":\"" + Problem.TYPE_BASE + kind + "\",\"title\":\"" + (status == 404 ? "Not Found" : "Service Unavailable")
+                + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
+    }
+}
