@@ -3,6 +3,7 @@ package org.dmscloud.bench;
 import java.util.Currency;
 import java.util.List;
 
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.catalog.DailyRate;
 import org.dmscloud.api.catalog.InstanceConfiguration;
 import org.dmscloud.api.catalog.PriceComponent;
@@ -21,7 +22,7 @@ final class BenchPricing implements Pricing {
     }
 
     @Override
-    public DailyRate dailyRate(InstanceConfiguration configuration, Currency currency) {
+    public DailyRate dailyRate(TenantId tenant, InstanceConfiguration configuration, Currency currency) {
         long devicesMinor = dailyMinor(configuration.expectedDevices()) - 10_00;
         return new DailyRate(currency, List.of(new PriceComponent("business", "Business package", Money.ofMinor(10_00, currency)),
                 new PriceComponent("business", configuration.expectedDevices() + " CPE devices", Money.ofMinor(devicesMinor, currency))));

@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.customer.Registration;
 import org.dmscloud.api.customer.SignInRefusedException;
+import org.dmscloud.api.tenant.Brand;
 import org.dmscloud.customers.internal.CustomersConfiguration;
 import org.dmscloud.customers.internal.PortalCustomers;
 import org.dmscloud.mail.internal.OutboxCustomerMail;
@@ -63,10 +64,11 @@ public final class SignInTimingBenchmark {
 
     private static void run(JpaStore store, int tries) {
         Clock clock = Clock.systemUTC();
-        OutboxCustomerMail mail = new OutboxCustomerMail(store, clock, "https://portal.example");
+        TenantBook tenants = new TenantBook(store, clock, java.util.Currency.getInstance("EUR"));
+        OutboxCustomerMail mail = new OutboxCustomerMail(store, clock, tenants,
+                new Brand("DMS Cloud", "", "DMS Cloud <no-reply@dmscloud.example>", "https://portal.example"));
         CustomersConfiguration configuration = AnnotationDefaults.of(CustomersConfiguration.class);
-        PortalCustomers customers = new PortalCustomers(store, mail, clock, new TenantBook(store, clock, java.util.Currency.getInstance("EUR")),
-                configuration);
+        PortalCustomers customers = new PortalCustomers(store, mail, clock, tenants, configuration);
         int perAddress = configuration.maxFailedSignIns() - 1;
         List<String> registered = new ArrayList<>();
         for (int i = 0; i < (tries + perAddress - 1) / perAddress; i++) {
@@ -107,7 +109,7 @@ public final class SignInTimingBenchmark {
     }
 
     private static String token(JpaStore store, String email) {
-        MailRecord verification = store.inTransaction(tx -> tx.outbox().latest(Optional.empty(), Optional.of(email), 1)).get(0);
+        MailRecord verification = store.inTransaction(tx -> tx.outbox().latest(Optional.empty(), Optional.empty(), Optional.of(email), 1)).get(0);
         Matcher token = TOKEN.matcher(verification.body());
         if (!token.find()) {
             throw new IllegalStateException("no token in " + verification.body());

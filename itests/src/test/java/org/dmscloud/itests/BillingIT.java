@@ -92,9 +92,9 @@ public class BillingIT extends DmsCloudTestSupport {
 
     @Test
     public void theDefaultCatalogIsOnSale() {
-        assertThat(catalog.packages()).extracting(CatalogPackage::id).containsExactly("business", "enterprise", "starter");
-        assertThat(catalog.packages()).allMatch(CatalogPackage::priced).allMatch(p -> p.providedBy().equals("dms-cloud-catalog-default"));
-        assertThat(catalog.options()).extracting(CatalogOption::id)
+        assertThat(catalog.packages(TenantId.DEFAULT)).extracting(CatalogPackage::id).containsExactly("business", "enterprise", "starter");
+        assertThat(catalog.packages(TenantId.DEFAULT)).allMatch(CatalogPackage::priced).allMatch(p -> p.providedBy().equals("dms-cloud-catalog-default"));
+        assertThat(catalog.options(TenantId.DEFAULT)).extracting(CatalogOption::id)
                 .containsExactly("extended-retention", "firmware-management", "priority-support", "usp");
     }
 
@@ -187,7 +187,7 @@ public class BillingIT extends DmsCloudTestSupport {
         } finally {
             catalogBundle.start();
             await("the default catalog back on sale", Duration.ofSeconds(30),
-                    () -> catalog.packages().stream().anyMatch(p -> p.id().equals("business") && p.priced()) ? Boolean.TRUE : null);
+                    () -> catalog.packages(TenantId.DEFAULT).stream().anyMatch(p -> p.id().equals("business") && p.priced()) ? Boolean.TRUE : null);
         }
     }
 
@@ -228,10 +228,10 @@ public class BillingIT extends DmsCloudTestSupport {
                         return "An option of this test.";
                     }
                 }, option),
-                bundleContext.registerService(PricingPlugin.class, (configuration, currency) -> List.of(
-                        new PriceComponent(id, "Itest " + id, Money.ofMinor(flatRate.minorUnits(), currency))), priced));
+                bundleContext.registerService(PricingPlugin.class, PricingPlugin.of((configuration, context) -> List.of(
+                        new PriceComponent(id, "Itest " + id, Money.ofMinor(flatRate.minorUnits(), context.currency())))), priced));
         await("option " + id + " on sale", Duration.ofSeconds(30),
-                () -> catalog.options().stream().anyMatch(o -> o.id().equals(id) && o.priced()) ? Boolean.TRUE : null);
+                () -> catalog.options(TenantId.DEFAULT).stream().anyMatch(o -> o.id().equals(id) && o.priced()) ? Boolean.TRUE : null);
         return registrations;
     }
 }

@@ -142,7 +142,7 @@ public abstract class DmsCloudTestSupport {
 
     /**
      * The mails in a recipient's mailbox, read over IMAP: each as its subject, a blank line, and its text,
-     * followed by a line "[attached: file name]" for each attached file.
+     * followed by a line "[attached: file name]" for each attached file and a line "[from: sender]".
      */
     protected static List<String> mailTo(String recipient) {
         return Mailboxes.read(Integer.parseInt(System.getProperty(IMAP_PORT)), recipient);

@@ -13,7 +13,7 @@ final class Mailboxes {
 
     /**
      * The mails in a recipient's mailbox: each as its subject, a blank line, and its text, followed by a line
-     * "[attached: file name]" for each attached file.
+     * "[attached: file name]" for each attached file and a line "[from: sender]".
      */
     static List<String> read(int imapPort, String recipient) {
         javax.mail.Session session = javax.mail.Session.getInstance(new Properties());
@@ -28,7 +28,8 @@ final class Mailboxes {
                 inbox.open(javax.mail.Folder.READ_ONLY);
                 List<String> mails = new ArrayList<>();
                 for (javax.mail.Message message : inbox.getMessages()) {
-                    mails.add(message.getSubject() + "\n\n" + text(message.getContent()));
+                    String from = message.getFrom() == null || message.getFrom().length == 0 ? "" : message.getFrom()[0].toString();
+                    mails.add(message.getSubject() + "\n\n" + text(message.getContent()) + "\n[from: " + javax.mail.internet.MimeUtility.decodeText(from) + "]");
                 }
                 inbox.close(false);
                 return mails;

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.contact.ContactInbox;
 import org.dmscloud.api.contact.ContactMessage;
 import org.dmscloud.api.contact.ContactTopic;
@@ -235,7 +236,7 @@ public class PaymentsIT extends DmsCloudTestSupport {
 
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
         assertThat(awaitMail(OPERATORS, "Contact Us (Bank transfer top-up): Grace Hopper, Example Telecom")).contains(marker, "grace@example.com");
-        List<ContactMessage> latest = contactInbox.latest(Optional.of(ContactTopic.BANK_TRANSFER_TOP_UP), 10);
+        List<ContactMessage> latest = contactInbox.latest(Optional.of(TenantId.DEFAULT), Optional.of(ContactTopic.BANK_TRANSFER_TOP_UP), 10);
         assertThat(latest).anySatisfy(stored -> {
             assertThat(stored.message()).contains(marker);
             assertThat(stored.email()).isEqualTo("grace@example.com");

@@ -152,21 +152,21 @@ public class PlatformIT extends DmsCloudTestSupport {
                         new TestPackage("itest-package", "Itest package", "A package registered by the integration test.", new DeviceRange(1, 100)), InstancePackage.PACKAGE_ID, "itest-package"),
                 register(AddonOption.class,
                         new TestOption("itest-option", "Itest option", "An option registered by the integration test."), AddonOption.OPTION_ID, "itest-option"),
-                register(PricingPlugin.class, (PricingPlugin) (configuration, currency) -> List.of(
-                        new PriceComponent("itest-package", "Itest package", Money.ofMinor(100, currency))),
+                register(PricingPlugin.class, PricingPlugin.of((configuration, context) -> List.of(
+                        new PriceComponent("itest-package", "Itest package", Money.ofMinor(100, context.currency())))),
                         PricingPlugin.PRICED_ITEM, "itest-package"));
         try {
-            CatalogPackage pkg = catalog.findPackage("itest-package").orElseThrow();
+            CatalogPackage pkg = catalog.findPackage(TenantId.DEFAULT, "itest-package").orElseThrow();
             assertThat(pkg.name()).isEqualTo("Itest package");
             assertThat(pkg.devices()).isEqualTo(new DeviceRange(1, 100));
             assertThat(pkg.priced()).isTrue();
             assertThat(pkg.providedBy()).isEqualTo(bundleContext.getBundle().getSymbolicName());
-            assertThat(catalog.findOption("itest-option")).get().extracting(CatalogOption::priced).isEqualTo(false);
+            assertThat(catalog.findOption(TenantId.DEFAULT, "itest-option")).get().extracting(CatalogOption::priced).isEqualTo(false);
         } finally {
             registrations.forEach(ServiceRegistration::unregister);
         }
-        assertThat(catalog.findPackage("itest-package")).isEmpty();
-        assertThat(catalog.findOption("itest-option")).isEmpty();
+        assertThat(catalog.findPackage(TenantId.DEFAULT, "itest-package")).isEmpty();
+        assertThat(catalog.findOption(TenantId.DEFAULT, "itest-option")).isEmpty();
     }
 
     @Test
@@ -174,13 +174,13 @@ public class PlatformIT extends DmsCloudTestSupport {
         ServiceRegistration<?> registration = register(PaymentProvider.class, new TestPaymentProvider(),
                 PaymentProvider.PROVIDER_ID, "itest-pay");
         try {
-            assertThat(paymentProviders.find("itest-pay")).get()
+            assertThat(paymentProviders.find(TenantId.DEFAULT, "itest-pay")).get()
                     .extracting(PaymentProviderInfo::displayName, PaymentProviderInfo::available, PaymentProviderInfo::unavailableReason)
                     .containsExactly("Itest pay", false, "no credentials in this test");
         } finally {
             registration.unregister();
         }
-        assertThat(paymentProviders.find("itest-pay")).isEmpty();
+        assertThat(paymentProviders.find(TenantId.DEFAULT, "itest-pay")).isEmpty();
     }
 
     @Test

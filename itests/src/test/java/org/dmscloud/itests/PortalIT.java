@@ -330,7 +330,7 @@ public class PortalIT extends DmsCloudTestSupport {
         TenantId acme = new TenantId("acme-" + acmeHost.substring(5, 13));
         tenantAdministration.create(acme, new TenantSettings("Acme", List.of(acmeHost), Optional.of(new Brand("Acme DMS",
                 "support@acme.example", "noreply@acme.example", "https://" + acmeHost)), Currency.getInstance("USD"), CatalogSelection.EVERYTHING,
-                PriceAdjustment.NONE), "itest");
+                PriceAdjustment.NONE, false), "itest");
         String[] atAcme = { "Host", acmeHost };
         String email = "twice-" + UUID.randomUUID() + "@example.com";
 

@@ -3,6 +3,7 @@ package org.dmscloud.itests;
 import java.net.URI;
 import java.time.Clock;
 
+import org.dmscloud.payment.stripe.testing.StripeEvents;
 import org.dmscloud.payment.stripe.testing.StripeStub;
 
 /**
@@ -15,9 +16,14 @@ final class TestStripe {
     private TestStripe() {
     }
 
-    /** Starts the stand-in; answers the API base to configure in the distribution. */
+    /** Starts the stand-in of the platform's account; answers the API base to configure in the distribution. */
     static String start(URI webhook) {
-        StripeStub stripe = new StripeStub(Clock.systemUTC());
+        return start(webhook, StripeStub.SECRET_KEY, StripeEvents.WEBHOOK_SECRET);
+    }
+
+    /** Starts the stand-in of another Stripe account, with its own keys; answers its API base. */
+    static String start(URI webhook, String secretKey, String webhookSecret) {
+        StripeStub stripe = new StripeStub(Clock.systemUTC(), secretKey, webhookSecret);
         stripe.deliverWebhooksTo(webhook);
         Runtime.getRuntime().addShutdownHook(new Thread(stripe::close));
         return stripe.apiBase();

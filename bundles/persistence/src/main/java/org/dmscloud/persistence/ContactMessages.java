@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.contact.ContactMessage;
 import org.dmscloud.api.contact.ContactTopic;
 import org.osgi.annotation.versioning.ProviderType;
@@ -18,8 +19,8 @@ public interface ContactMessages {
     /** How many messages came since {@code since}, from {@code clientAddress} or, if empty, from anywhere. */
     int countSince(Optional<String> clientAddress, Instant since);
 
-    /** The latest messages, newest first. */
-    List<ContactMessage> latest(Optional<ContactTopic> topic, int limit);
+    /** The latest messages, newest first, optionally only one tenant's or about one topic. */
+    List<ContactMessage> latest(Optional<TenantId> tenant, Optional<ContactTopic> topic, int limit);
 
     Optional<ContactMessage> find(long id);
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.dmscloud.api.account.AccountId;
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.catalog.InstanceConfiguration;
 import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.money.Money;
@@ -94,12 +95,13 @@ public interface DailyBilling {
      *                      has no current price (R12)
      * @param version       the instance row's version when read, for {@link #applyIfUnchanged}
      */
-    record DueInstance(InstanceId id, AccountId account, InstanceConfiguration configuration, long paidRateMinor, Instant createdAt,
+    record DueInstance(InstanceId id, AccountId account, TenantId tenant, InstanceConfiguration configuration, long paidRateMinor, Instant createdAt,
             long version) {
 
         public DueInstance {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(tenant, "tenant");
             Objects.requireNonNull(configuration, "configuration");
             Objects.requireNonNull(createdAt, "createdAt");
         }

@@ -4,11 +4,15 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.dmscloud.api.account.TenantId;
+
 /** A mail in the outbox and where its delivery stands. */
-public record MailRecord(long id, String kind, String recipient, String subject, String body, MailStatus status, int attempts,
+public record MailRecord(long id, TenantId tenant, Optional<String> sender, String kind, String recipient, String subject, String body, MailStatus status, int attempts,
         Instant nextAttemptAt, Optional<String> lastError, Instant createdAt, Optional<Instant> sentAt) {
 
     public MailRecord {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(sender, "sender");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(subject, "subject");

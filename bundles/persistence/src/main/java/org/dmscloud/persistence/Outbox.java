@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.mail.Attachment;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -12,7 +13,7 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface Outbox {
 
     /** Queues a mail to be sent from {@code at} on; answers its id. */
-    long add(String kind, String recipient, String subject, String body, Instant at);
+    long add(OutgoingMail mail, Instant at);
 
     /** Adds a file to a queued mail. */
     void attach(long mailId, Attachment attachment);
@@ -39,6 +40,6 @@ public interface Outbox {
 
     Optional<MailRecord> find(long id);
 
-    /** The latest mails, newest first, optionally only those with this status or to this recipient. */
-    List<MailRecord> latest(Optional<MailRecord.MailStatus> status, Optional<String> recipient, int limit);
+    /** The latest mails, newest first, optionally only those of this tenant, with this status or to this recipient. */
+    List<MailRecord> latest(Optional<TenantId> tenant, Optional<MailRecord.MailStatus> status, Optional<String> recipient, int limit);
 }

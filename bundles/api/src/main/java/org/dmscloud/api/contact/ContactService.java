@@ -1,5 +1,6 @@
 package org.dmscloud.api.contact;
 
+import org.dmscloud.api.account.TenantId;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** The Contact Us form's receiver: anyone may write, within a rate limit. */
@@ -7,11 +8,11 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface ContactService {
 
     /**
-     * Validates, stores and mails a message to the operators, in one transaction.
+     * Validates, stores and mails a message to the people who serve the tenant, in one transaction.
      *
      * @param clientAddress where it came from
      * @throws org.dmscloud.api.customer.InvalidInputException naming each field a person must correct
      * @throws ContactRateLimitException                       if too many messages came lately
      */
-    ContactMessage submit(NewContactMessage message, String clientAddress);
+    ContactMessage submit(TenantId tenant, NewContactMessage message, String clientAddress);
 }

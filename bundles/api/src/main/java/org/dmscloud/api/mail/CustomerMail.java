@@ -3,6 +3,7 @@ package org.dmscloud.api.mail;
 import java.util.List;
 
 import org.dmscloud.api.account.AccountId;
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.money.Money;
 import org.osgi.annotation.versioning.ProviderType;
@@ -10,18 +11,19 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * The mails customers get. Each call queues the mail in the outbox within the caller's transaction, if one
  * is running: it is sent if and only if what caused it is committed, and nothing is lost while SMTP is down.
+ * Every mail speaks in the brand of the customer's tenant: its name, sender, support address and portal links.
  */
 @ProviderType
 public interface CustomerMail {
 
     /** The link that verifies a new registration's address. */
-    void verifyAddress(String email, String name, String token);
+    void verifyAddress(TenantId tenant, String email, String name, String token);
 
     /** Someone registered again with an address that is already verified. */
-    void alreadyRegistered(String email);
+    void alreadyRegistered(TenantId tenant, String email);
 
     /** The link that sets a new password. */
-    void resetPassword(String email, String name, String token);
+    void resetPassword(TenantId tenant, String email, String name, String token);
 
     /** To the account's users: the daily run disabled an instance because the balance was short. */
     void instanceDisabled(AccountId account, InstanceId instance, Money needed, Money balance);

@@ -3,14 +3,15 @@ package org.dmscloud.api.mail;
 import java.util.List;
 import java.util.Optional;
 
+import org.dmscloud.api.account.TenantId;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** The outbox as operators see it. */
 @ProviderType
 public interface MailOutbox {
 
-    /** The latest mails, newest first, optionally only with this status or to this recipient. */
-    List<OutboxMail> latest(Optional<String> status, Optional<String> recipient, int limit);
+    /** The latest mails, newest first, optionally only of this tenant, with this status or to this recipient. */
+    List<OutboxMail> latest(Optional<TenantId> tenant, Optional<String> status, Optional<String> recipient, int limit);
 
     Optional<OutboxMail> find(long id);
 

@@ -1,5 +1,6 @@
 package org.dmscloud.api.mail;
 
+import org.dmscloud.api.account.TenantId;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -14,4 +15,10 @@ public interface OperatorMail {
      * queued and a warning is logged; what the mail is about stays visible in the shell.
      */
     void notifyOperators(String kind, String subject, String body);
+
+    /**
+     * Tells the people who serve a tenant's customers something that needs them (a Contact Us message): a
+     * reseller's support address, or the platform's operators for the default tenant.
+     */
+    void notifyTenant(TenantId tenant, String kind, String subject, String body);
 }

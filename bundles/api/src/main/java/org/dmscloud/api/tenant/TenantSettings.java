@@ -11,9 +11,11 @@ import java.util.Optional;
  * @param hostNames host names its portal and API answer at, lower case, without a port
  * @param brand     empty for the default tenant, which speaks as the platform (etc/org.dmscloud.mail.cfg)
  * @param currency  of its new accounts
+ * @param platformPayments whether its customers may pay through the platform's payment providers (its accounts,
+ *                  where the money goes to the platform) besides its own; the default tenant always does
  */
 public record TenantSettings(String name, List<String> hostNames, Optional<Brand> brand, Currency currency, CatalogSelection catalog,
-        PriceAdjustment prices) {
+        PriceAdjustment prices, boolean platformPayments) {
 
     public TenantSettings {
         Objects.requireNonNull(name, "name");

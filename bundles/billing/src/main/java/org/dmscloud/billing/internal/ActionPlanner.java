@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 
+import org.dmscloud.api.account.Account;
 import org.dmscloud.api.catalog.DailyRate;
 import org.dmscloud.api.catalog.InstanceConfiguration;
 import org.dmscloud.api.catalog.InvalidConfigurationException;
@@ -14,7 +15,7 @@ import org.dmscloud.api.instance.InstanceState;
 import org.dmscloud.api.money.Money;
 
 /**
- * Works out actions with the current prices, the same way for a quote and for the action itself. What
+ * Works out actions with the current prices of the owner's tenant, the same way for a quote and for the action itself. What
  * needs a new configuration's price (create, a settings change) fails when an item is not on sale; what
  * goes on with an instance's own configuration falls back to the rate it last paid (R12).
  */
@@ -26,26 +27,28 @@ final class ActionPlanner {
         this.pricing = pricing;
     }
 
-    Plan create(InstanceConfiguration configuration, boolean enabled, Currency currency, Instant now) {
-        DailyRate rate = pricing.dailyRate(configuration, currency);
+    /** A new instance of the owner's, priced for the owner's tenant in the owner's currency. */
+    Plan create(Account owner, InstanceConfiguration configuration, boolean enabled, Instant now) {
+        Currency currency = owner.balance().currency();
+        DailyRate rate = pricing.dailyRate(owner.tenant(), configuration, currency);
         return new Plan(Fingerprints.create(configuration, enabled), Money.zero(currency), rate, BillingRules.create(rate, enabled, now));
     }
 
-    Plan enable(Instance instance, Instant now) {
+    Plan enable(Account owner, Instance instance, Instant now) {
         String fingerprint = Fingerprints.enable(instance.id());
         Currency currency = instance.paidRate().currency();
         if (instance.state() == InstanceState.ENABLED || instance.isPaidAt(now)) {
             // Free (R4): the current rate is shown, not charged, so nothing about the catalog can stop it.
             DailyRate shown;
             try {
-                shown = pricing.dailyRate(instance.configuration(), currency);
+                shown = pricing.dailyRate(owner.tenant(), instance.configuration(), currency);
             } catch (InvalidConfigurationException unpriced) {
                 shown = LastPaidRate.of(instance, unpriced);
             }
             return new Plan(fingerprint, instance.paidRate(), shown, BillingRules.enable(instance, shown, now));
         }
         try {
-            DailyRate rate = pricing.dailyRate(instance.configuration(), currency);
+            DailyRate rate = pricing.dailyRate(owner.tenant(), instance.configuration(), currency);
             return new Plan(fingerprint, instance.paidRate(), rate, BillingRules.enable(instance, rate, now));
         } catch (ItemNotOnSaleException withdrawn) {
             if (!LastPaidRate.exists(instance)) {
@@ -62,8 +65,8 @@ final class ActionPlanner {
         return new Plan(Fingerprints.disable(instance.id()), instance.paidRate(), none, BillingRules.disable(instance));
     }
 
-    Plan changeSettings(Instance instance, InstanceConfiguration configuration, Instant now) {
-        DailyRate rate = pricing.dailyRate(configuration, instance.paidRate().currency());
+    Plan changeSettings(Account owner, Instance instance, InstanceConfiguration configuration, Instant now) {
+        DailyRate rate = pricing.dailyRate(owner.tenant(), configuration, instance.paidRate().currency());
         return new Plan(Fingerprints.changeSettings(instance.id(), configuration), instance.paidRate(), rate,
                 BillingRules.changeSettings(instance, rate, now));
     }

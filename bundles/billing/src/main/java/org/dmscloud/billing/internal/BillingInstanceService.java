@@ -46,7 +46,7 @@ public class BillingInstanceService implements InstanceService {
     public InstanceChange create(AccountId account, NewInstance request, ActionOptions options) {
         String fingerprint = Fingerprints.create(request.configuration(), request.enabled());
         return actions.perform(account, fingerprint, options, (tx, owner, now) -> {
-            Plan plan = planner.create(request.configuration(), request.enabled(), owner.balance().currency(), now);
+            Plan plan = planner.create(owner, request.configuration(), request.enabled(), now);
             Effect effect = plan.effect();
             Instance created = tx.instances().create(new Instance(InstanceId.random(), account, request.name(), request.configuration(),
                     request.enabled() ? InstanceState.ENABLED : InstanceState.DISABLED,
@@ -60,7 +60,7 @@ public class BillingInstanceService implements InstanceService {
     public InstanceChange enable(AccountId account, InstanceId id, ActionOptions options) {
         return actions.perform(account, Fingerprints.enable(id), options, (tx, owner, now) -> {
             Instance instance = InstanceActions.lockInstance(tx, owner, id);
-            Plan plan = planner.enable(instance, now);
+            Plan plan = planner.enable(owner, instance, now);
             Instance enabled = tx.instances().update(with(instance, instance.configuration(), InstanceState.ENABLED, Optional.empty(), plan.effect()));
             return new InstanceActions.Outcome(enabled, plan, "Enabled '" + instance.name() + "'");
         });
@@ -81,7 +81,7 @@ public class BillingInstanceService implements InstanceService {
     public InstanceChange changeSettings(AccountId account, InstanceId id, InstanceConfiguration configuration, ActionOptions options) {
         return actions.perform(account, Fingerprints.changeSettings(id, configuration), options, (tx, owner, now) -> {
             Instance instance = InstanceActions.lockInstance(tx, owner, id);
-            Plan plan = planner.changeSettings(instance, configuration, now);
+            Plan plan = planner.changeSettings(owner, instance, configuration, now);
             Instance changed = tx.instances().update(with(instance, configuration, instance.state(), instance.disableReason(), plan.effect()));
             return new InstanceActions.Outcome(changed, plan, "Changed the settings of '" + instance.name() + "'");
         });

@@ -46,18 +46,18 @@ public class BillingQuoteService implements QuoteService {
     @Override
     public Quote quoteCreate(AccountId account, InstanceConfiguration configuration, boolean enabled) {
         return quote(account, Optional.empty(), BillableAction.CREATE,
-                (owner, now) -> planner.create(configuration, enabled, owner.balance().currency(), now));
+                (owner, now) -> planner.create(owner, configuration, enabled, now));
     }
 
     @Override
     public Quote quoteEnable(AccountId account, InstanceId instance) {
-        return quote(account, Optional.of(instance), BillableAction.ENABLE, (owner, now) -> planner.enable(find(owner, instance), now));
+        return quote(account, Optional.of(instance), BillableAction.ENABLE, (owner, now) -> planner.enable(owner, find(owner, instance), now));
     }
 
     @Override
     public Quote quoteChangeSettings(AccountId account, InstanceId instance, InstanceConfiguration configuration) {
         return quote(account, Optional.of(instance), BillableAction.CHANGE_SETTINGS,
-                (owner, now) -> planner.changeSettings(find(owner, instance), configuration, now));
+                (owner, now) -> planner.changeSettings(owner, find(owner, instance), configuration, now));
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.dmscloud.api.account.AccountId;
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.billing.BillingRun;
 import org.dmscloud.api.billing.DailyRunService;
 import org.dmscloud.api.billing.LedgerEntry;
@@ -308,7 +309,7 @@ public class DailyRun implements DailyRunService {
         Map<InstanceId, String> failures = new LinkedHashMap<>();
         for (DueInstance instance : candidates) {
             Money balance = balances.get(instance.account());
-            Object priced = rates.price(instance.configuration(), balance.currency());
+            Object priced = rates.price(instance.tenant(), instance.configuration(), balance.currency());
             DailyRate rate;
             String description;
             if (priced instanceof DailyRate current) {
@@ -358,8 +359,8 @@ public class DailyRun implements DailyRunService {
     }
 
     /**
-     * Rates of the configurations met in one run. Plugins are pure (their contract), so a configuration's
-     * rate is asked once per run; the cache is bounded so memory does not grow with the instances.
+     * Rates of the configurations met in one run, each priced for its tenant (with its plugins and prices).
+     * Plugins are pure (their contract), so a tenant's configuration's rate is asked once per run; the cache is bounded so memory does not grow with the instances.
      */
     static final class RateCache {
 
@@ -384,10 +385,10 @@ public class DailyRun implements DailyRunService {
          * {@link ItemNotOnSaleException} saying which (R12); or, when it cannot be priced otherwise, why not (a
          * {@link String}).
          */
-        Object price(InstanceConfiguration configuration, Currency currency) {
-            return rates.computeIfAbsent(new Key(configuration, currency), key -> {
+        Object price(TenantId tenant, InstanceConfiguration configuration, Currency currency) {
+            return rates.computeIfAbsent(new Key(tenant, configuration, currency), key -> {
                 try {
-                    return pricing.dailyRate(configuration, currency);
+                    return pricing.dailyRate(tenant, configuration, currency);
                 } catch (ItemNotOnSaleException withdrawn) {
                     return withdrawn;
                 } catch (RuntimeException e) {
@@ -396,7 +397,7 @@ public class DailyRun implements DailyRunService {
             });
         }
 
-        private record Key(InstanceConfiguration configuration, Currency currency) {
+        private record Key(TenantId tenant, InstanceConfiguration configuration, Currency currency) {
         }
     }
 }

@@ -12,6 +12,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
+import org.dmscloud.tenants.internal.TenantBook;
+import org.dmscloud.api.tenant.Brand;
+import org.dmscloud.api.tenant.TenantSettings;
+import org.dmscloud.api.tenant.PriceAdjustment;
+import org.dmscloud.api.tenant.CatalogSelection;
 import org.dmscloud.api.account.Account;
 import org.dmscloud.api.account.AccountId;
 import org.dmscloud.api.account.TenantId;
@@ -46,6 +51,7 @@ final class Billing implements AutoCloseable {
     final List<Event> events = new CopyOnWriteArrayList<>();
     final TestDatabases.OpenStore database;
     final Store store;
+    final TenantBook tenants;
     final BillingInstanceService instances;
     final BillingQuoteService quotes;
     final LedgerBalanceService balances;
@@ -64,7 +70,8 @@ final class Billing implements AutoCloseable {
         this.quotes = new BillingQuoteService(store, prices, clock);
         this.balances = new LedgerBalanceService(store, clock);
         this.dailyRun = new DailyRun(store, prices, clock, new BillingEventPublisher(this::recordingEventAdmin), "test-node", batchSize, 2);
-        OutboxCustomerMail mail = new OutboxCustomerMail(store, clock, "https://portal.example");
+        this.tenants = new TenantBook(store, clock, EUR);
+        OutboxCustomerMail mail = new OutboxCustomerMail(store, clock, tenants, new Brand("DMS Cloud", "", "DMS Cloud <no-reply@dmscloud.example>", "https://portal.example"));
         this.dailyRun.customerMail = mail;
         this.balances.customerMail = mail;
     }
@@ -90,13 +97,26 @@ final class Billing implements AutoCloseable {
     /** The mail queued for a recipient, oldest first. */
     List<MailRecord> mailTo(String recipient) {
         List<MailRecord> mails = new ArrayList<>(store.inTransaction(tx -> tx.outbox().latest(java.util.Optional.empty(),
-                java.util.Optional.of(recipient), 100)));
+                java.util.Optional.empty(), java.util.Optional.of(recipient), 100)));
         java.util.Collections.reverse(mails);
         return mails;
     }
 
     Account account(String balance) {
-        Account account = balances.open(TenantId.DEFAULT, "Customer " + UUID.randomUUID(), EUR);
+        return account(TenantId.DEFAULT, balance);
+    }
+
+    /** A reseller tenant with its brand, whose customers see the platform's catalog. */
+    TenantId reseller(String id) {
+        TenantId tenant = new TenantId(id);
+        tenants.create(tenant, new TenantSettings(id, List.of(id + ".dms.example"), java.util.Optional.of(new Brand(id + " DMS",
+                "support@" + id + ".example", "noreply@" + id + ".example", "https://" + id + ".dms.example")), EUR,
+                CatalogSelection.EVERYTHING, PriceAdjustment.NONE, false), "test");
+        return tenant;
+    }
+
+    Account account(TenantId tenant, String balance) {
+        Account account = balances.open(tenant, "Customer " + UUID.randomUUID(), EUR);
         if (!Money.of(balance, "EUR").isZero()) {
             balances.topUp(account.id(), Money.of(balance, "EUR"), UUID.randomUUID().toString(), "test funds");
         }

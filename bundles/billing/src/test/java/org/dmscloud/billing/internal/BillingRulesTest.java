@@ -14,6 +14,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.dmscloud.api.account.Account;
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.billing.BillingEvents;
 import org.dmscloud.api.billing.BillingRun;
 import org.dmscloud.api.billing.IdempotencyKeyReusedException;
@@ -84,6 +85,26 @@ abstract class BillingRulesTest {
         assertThat(entry.breakdown()).hasSize(2);
         assertThat(billing.balance(account.id())).isEqualTo(Money.of("100.00", "EUR").minus(Money.of("14.00", "EUR")).minus(Money.of("24.00", "EUR")));
         assertThat(billing.events(BillingEvents.TOPIC_CHARGED)).hasSize(2);
+    }
+
+    @Test
+    void rule_R1_dailyRunChargesEachInstanceTheRateOfItsOwnTenant() {
+        TenantId acme = billing.reseller("acme");
+        billing.prices.setTenantBasePrice(acme, 20_00); // Acme sells the package's base at 20.00 instead of 12.00
+        Account platforms = billing.account("100.00");
+        Account acmes = billing.account(acme, "100.00");
+        billing.create(platforms.id(), 1_000);
+        billing.create(acmes.id(), 1_000);
+        Money platformsAfterCreate = billing.balance(platforms.id());
+        Money acmesAfterCreate = billing.balance(acmes.id());
+        billing.clock.set("2026-11-24T00:05:00Z");
+
+        BillingRun run = billing.run("2026-11-24");
+
+        assertThat(run.charged()).isEqualTo(2);
+        assertThat(billing.balance(platforms.id())).isEqualTo(platformsAfterCreate.minus(Money.of("24.00", "EUR")));
+        assertThat(billing.balance(acmes.id())).isEqualTo(acmesAfterCreate.minus(Money.of("32.00", "EUR")));
+        assertThat(last(billing.ledger(acmes.id())).rate()).contains(Money.of("32.00", "EUR"));
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.account.Account;
 import org.dmscloud.api.billing.BillingRun;
 import org.dmscloud.api.billing.InsufficientFundsException;
@@ -117,11 +118,11 @@ class ConcurrentBillingTest {
         AtomicInteger priced = new AtomicInteger();
         Pricing dying = new Pricing() {
             @Override
-            public DailyRate dailyRate(InstanceConfiguration configuration, Currency currency) {
+            public DailyRate dailyRate(TenantId tenant, InstanceConfiguration configuration, Currency currency) {
                 if (priced.incrementAndGet() == 120) {
                     throw new OutOfMemoryError("simulated crash of the node in the middle of a batch");
                 }
-                return billing.prices.dailyRate(configuration, currency);
+                return billing.prices.dailyRate(tenant, configuration, currency);
             }
         };
         DailyRun doomed = new DailyRun(billing.store, dying, billing.clock, new BillingEventPublisher(() -> null), "doomed", 25, 2);

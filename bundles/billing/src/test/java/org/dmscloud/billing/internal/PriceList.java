@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.catalog.DailyRate;
 import org.dmscloud.api.catalog.InstanceConfiguration;
 import org.dmscloud.api.catalog.InvalidConfigurationException;
@@ -23,6 +24,8 @@ import org.dmscloud.api.money.Money;
 final class PriceList implements Pricing {
 
     private volatile long baseMinor = 12_00;
+    /** A tenant's own base fee, as its own pricing plugin or its price settings would make it. */
+    private final Map<TenantId, Long> tenantBaseMinor = new ConcurrentHashMap<>();
     private volatile long per100DevicesMinor = 1_20;
     private final Map<String, Long> optionsMinor = new ConcurrentHashMap<>(Map.of("firmware", 3_00L, "usp", 5_00L));
     private final Set<String> broken = ConcurrentHashMap.newKeySet();
@@ -32,6 +35,11 @@ final class PriceList implements Pricing {
     void setPackagePrices(long baseMinor, long per100DevicesMinor) {
         this.baseMinor = baseMinor;
         this.per100DevicesMinor = per100DevicesMinor;
+    }
+
+    /** The package's base fee for one tenant's customers only. */
+    void setTenantBasePrice(TenantId tenant, long baseMinor) {
+        tenantBaseMinor.put(tenant, baseMinor);
     }
 
     void setOptionPrice(String option, long minor) {
@@ -48,20 +56,20 @@ final class PriceList implements Pricing {
         this.packageOnSale = onSale;
     }
 
-    /** The option's pricing plugin fails, as PluginPricing reports a plugin that throws. */
+    /** The option's pricing plugin fails, as the host reports a plugin that throws. */
     void breakOption(String option) {
         broken.add(option);
     }
 
     @Override
-    public DailyRate dailyRate(InstanceConfiguration configuration, Currency currency) {
+    public DailyRate dailyRate(TenantId tenant, InstanceConfiguration configuration, Currency currency) {
         if (!configuration.packageId().equals("standard") || !packageOnSale) {
             throw new ItemNotOnSaleException("packageId", configuration.packageId(),
                     "There is no package '" + configuration.packageId() + "' on sale.");
         }
         long blocks = (configuration.expectedDevices() + 99) / 100;
         List<PriceComponent> components = new ArrayList<>(List.of(
-                new PriceComponent("standard", "Standard package", Money.ofMinor(baseMinor, currency)),
+                new PriceComponent("standard", "Standard package", Money.ofMinor(tenantBaseMinor.getOrDefault(tenant, baseMinor), currency)),
                 new PriceComponent("standard", configuration.expectedDevices() + " CPE devices", Money.ofMinor(blocks * per100DevicesMinor, currency))));
         for (String option : configuration.optionIds()) {
             if (broken.contains(option)) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.contact.ContactInbox;
 import org.dmscloud.api.contact.ContactMessage;
 import org.dmscloud.api.contact.ContactRateLimitException;
@@ -26,8 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Receives Contact Us messages: checks them as a person would want to be told, counts what came lately
- * (in the database, so that the limit holds across nodes), stores the message and queues its mail to
- * the operators in one transaction.
+ * (in the database, so that the limit holds across nodes, and per client address whichever tenant it writes to),
+ * stores the message as the tenant's and queues its mail to the tenant's people in one transaction.
  */
 @Component(service = { ContactService.class, ContactInbox.class }, configurationPid = ContactConfiguration.PID)
 @Designate(ocd = ContactConfiguration.class)
@@ -52,7 +53,7 @@ public class ContactDesk implements ContactService, ContactInbox {
     }
 
     @Override
-    public ContactMessage submit(NewContactMessage message, String clientAddress) {
+    public ContactMessage submit(TenantId tenant, NewContactMessage message, String clientAddress) {
         Optional<ContactTopic> topic = ContactTopic.fromWireName(message.topic() == null ? "" : message.topic().trim());
         Inputs inputs = new Inputs()
                 .text("name", message.name(), 1, MAX_NAME, "your name")
@@ -85,17 +86,17 @@ public class ContactDesk implements ContactService, ContactInbox {
                         window.toMinutes());
                 throw new ContactRateLimitException("We are receiving very many messages right now. Please try again later.", window);
             }
-            ContactMessage stored = tx.contactMessages().add(new ContactMessage(0, message.name().strip(),
+            ContactMessage stored = tx.contactMessages().add(new ContactMessage(0, tenant, message.name().strip(),
                     Inputs.normalizeEmail(message.email()), message.company() == null ? "" : message.company().strip(), topic.get(),
                     message.message().strip(), address, now));
-            operators.notifyOperators("contact", subject(stored), body(stored));
+            operators.notifyTenant(tenant, "contact", subject(stored), body(stored));
             return stored;
         });
     }
 
     @Override
-    public List<ContactMessage> latest(Optional<ContactTopic> topic, int limit) {
-        return store.inTransaction(tx -> tx.contactMessages().latest(topic, Math.max(1, Math.min(limit, 1000))));
+    public List<ContactMessage> latest(Optional<TenantId> tenant, Optional<ContactTopic> topic, int limit) {
+        return store.inTransaction(tx -> tx.contactMessages().latest(tenant, topic, Math.max(1, Math.min(limit, 1000))));
     }
 
     @Override

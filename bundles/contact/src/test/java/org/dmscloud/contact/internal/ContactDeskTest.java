@@ -5,21 +5,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.contact.ContactMessage;
 import org.dmscloud.api.contact.ContactRateLimitException;
 import org.dmscloud.api.contact.ContactTopic;
 import org.dmscloud.api.contact.NewContactMessage;
 import org.dmscloud.api.customer.InvalidInputException;
+import org.dmscloud.api.tenant.Brand;
+import org.dmscloud.api.tenant.CatalogSelection;
+import org.dmscloud.api.tenant.PriceAdjustment;
+import org.dmscloud.api.tenant.TenantSettings;
 import org.dmscloud.mail.internal.OutboxOperatorMail;
 import org.dmscloud.persistence.MailRecord;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.testing.Configurations;
 import org.dmscloud.persistence.testing.TestClock;
 import org.dmscloud.persistence.testing.TestDatabases;
+import org.dmscloud.tenants.internal.TenantBook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +39,7 @@ class ContactDeskTest {
     private final TestClock clock = new TestClock(Instant.parse("2026-11-26T10:00:00Z"));
     private final TestDatabases.OpenStore database = TestDatabases.open(TestDatabases.h2());
     private final Store store = database.store();
+    private final TenantBook tenants = new TenantBook(store, clock, Currency.getInstance("EUR"));
     private final ContactDesk desk = desk(Map.of("maxPerAddress", 3, "maxOverall", 5, "windowMinutes", 60));
 
     @AfterEach
@@ -41,7 +49,7 @@ class ContactDeskTest {
 
     @Test
     void aMessageIsStoredAsWrittenAndMailedToTheOperators() {
-        ContactMessage message = desk.submit(BANK_TRANSFER, "192.0.2.10");
+        ContactMessage message = desk.submit(TenantId.DEFAULT, BANK_TRANSFER, "192.0.2.10");
 
         assertThat(message.name()).isEqualTo("Ada Lovelace");
         assertThat(message.email()).isEqualTo("ada@example.com");
@@ -49,7 +57,7 @@ class ContactDeskTest {
         assertThat(message.clientAddress()).isEqualTo("192.0.2.10");
         assertThat(message.createdAt()).isEqualTo(clock.instant());
         assertThat(desk.find(message.id())).contains(message);
-        assertThat(desk.latest(Optional.empty(), 10)).containsExactly(message);
+        assertThat(desk.latest(Optional.empty(), Optional.empty(), 10)).containsExactly(message);
         assertThat(mailsTo(Optional.of(OPERATOR))).singleElement().satisfies(mail -> {
             assertThat(mail.kind()).isEqualTo("contact");
             assertThat(mail.subject()).isEqualTo("Contact Us (Bank transfer top-up): Ada Lovelace, Example GmbH");
@@ -62,66 +70,85 @@ class ContactDeskTest {
     void everyFieldAPersonMustCorrectIsNamedAndNothingIsStored() {
         NewContactMessage bad = new NewContactMessage("", "not-an-address", "x".repeat(201), "pricing", " ");
 
-        assertThatThrownBy(() -> desk.submit(bad, "192.0.2.10")).isInstanceOfSatisfying(InvalidInputException.class,
+        assertThatThrownBy(() -> desk.submit(TenantId.DEFAULT, bad, "192.0.2.10")).isInstanceOfSatisfying(InvalidInputException.class,
                 invalid -> {
                     assertThat(invalid.fields()).containsOnlyKeys("name", "email", "company", "topic", "message");
                     assertThat(invalid.fields().get("topic")).contains("general", "bank-transfer-top-up");
                 });
-        assertThatThrownBy(() -> desk.submit(new NewContactMessage("Ada\r\nBcc: victim@example.com", "ada@example.com", "", "sales",
+        assertThatThrownBy(() -> desk.submit(TenantId.DEFAULT, new NewContactMessage("Ada\r\nBcc: victim@example.com", "ada@example.com", "", "sales",
                 "Hi"), "192.0.2.10")).isInstanceOfSatisfying(InvalidInputException.class,
                         invalid -> assertThat(invalid.fields()).containsOnlyKeys("name"));
-        assertThatThrownBy(() -> desk.submit(new NewContactMessage(null, null, null, null, null), "192.0.2.10"))
+        assertThatThrownBy(() -> desk.submit(TenantId.DEFAULT, new NewContactMessage(null, null, null, null, null), "192.0.2.10"))
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> desk.submit(new NewContactMessage("Ada", "ada@example.com", "", "sales",
+        assertThatThrownBy(() -> desk.submit(TenantId.DEFAULT, new NewContactMessage("Ada", "ada@example.com", "", "sales",
                 "x".repeat(ContactDesk.MAX_MESSAGE + 1)), "192.0.2.10")).isInstanceOf(InvalidInputException.class);
 
-        assertThat(desk.latest(Optional.empty(), 10)).isEmpty();
+        assertThat(desk.latest(Optional.empty(), Optional.empty(), 10)).isEmpty();
         assertThat(mailsTo(Optional.empty())).isEmpty();
     }
 
     @Test
     void oneAddressIsRefusedAfterItsLimitUntilTheWindowPassesAndOthersAreNot() {
         for (int i = 0; i < 3; i++) {
-            desk.submit(BANK_TRANSFER, "192.0.2.10");
+            desk.submit(TenantId.DEFAULT, BANK_TRANSFER, "192.0.2.10");
             clock.advance(Duration.ofMinutes(1));
         }
 
-        assertThatThrownBy(() -> desk.submit(BANK_TRANSFER, "192.0.2.10")).isInstanceOfSatisfying(ContactRateLimitException.class,
+        assertThatThrownBy(() -> desk.submit(TenantId.DEFAULT, BANK_TRANSFER, "192.0.2.10")).isInstanceOfSatisfying(ContactRateLimitException.class,
                 limited -> assertThat(limited.retryAfter()).isEqualTo(Duration.ofMinutes(60)));
-        assertThat(desk.submit(BANK_TRANSFER, "192.0.2.11").clientAddress()).isEqualTo("192.0.2.11");
+        assertThat(desk.submit(TenantId.DEFAULT, BANK_TRANSFER, "192.0.2.11").clientAddress()).isEqualTo("192.0.2.11");
         clock.advance(Duration.ofMinutes(58));
-        assertThat(desk.submit(BANK_TRANSFER, "192.0.2.10").clientAddress()).isEqualTo("192.0.2.10");
-        assertThat(desk.latest(Optional.empty(), 10)).hasSize(5);
+        assertThat(desk.submit(TenantId.DEFAULT, BANK_TRANSFER, "192.0.2.10").clientAddress()).isEqualTo("192.0.2.10");
+        assertThat(desk.latest(Optional.empty(), Optional.empty(), 10)).hasSize(5);
     }
 
     @Test
     void aFloodFromManyAddressesIsCappedOverall() {
         for (int i = 0; i < 5; i++) {
-            desk.submit(BANK_TRANSFER, "198.51.100." + i);
+            desk.submit(TenantId.DEFAULT, BANK_TRANSFER, "198.51.100." + i);
         }
 
-        assertThatThrownBy(() -> desk.submit(BANK_TRANSFER, "203.0.113.1")).isInstanceOf(ContactRateLimitException.class)
+        assertThatThrownBy(() -> desk.submit(TenantId.DEFAULT, BANK_TRANSFER, "203.0.113.1")).isInstanceOf(ContactRateLimitException.class)
                 .hasMessageContaining("very many messages");
         assertThat(mailsTo(Optional.of(OPERATOR))).hasSize(5);
     }
 
     @Test
     void theInboxListsNewestFirstAndByTopic() {
-        ContactMessage first = desk.submit(BANK_TRANSFER, "192.0.2.10");
-        ContactMessage sales = desk.submit(new NewContactMessage("Bob", "bob@example.com", "", "sales", "Prices for 50k CPE?"), "192.0.2.20");
+        ContactMessage first = desk.submit(TenantId.DEFAULT, BANK_TRANSFER, "192.0.2.10");
+        ContactMessage sales = desk.submit(TenantId.DEFAULT, new NewContactMessage("Bob", "bob@example.com", "", "sales", "Prices for 50k CPE?"), "192.0.2.20");
 
-        assertThat(desk.latest(Optional.empty(), 10)).containsExactly(sales, first);
-        assertThat(desk.latest(Optional.of(ContactTopic.SALES), 10)).containsExactly(sales);
-        assertThat(desk.latest(Optional.empty(), 1)).containsExactly(sales);
+        assertThat(desk.latest(Optional.empty(), Optional.empty(), 10)).containsExactly(sales, first);
+        assertThat(desk.latest(Optional.empty(), Optional.of(ContactTopic.SALES), 10)).containsExactly(sales);
+        assertThat(desk.latest(Optional.empty(), Optional.empty(), 1)).containsExactly(sales);
         assertThat(desk.find(sales.id() + 1000)).isEmpty();
     }
 
+    @Test
+    void aResellersMessagesAreItsOwnAndGoToItsSupportAddress() {
+        TenantId acme = new TenantId("acme");
+        tenants.create(acme, new TenantSettings("Acme Networks", List.of("acme.dms.example"), Optional.of(new Brand("Acme DMS",
+                "support@acme.example", "noreply@acme.example", "https://portal.acme.example")), Currency.getInstance("USD"),
+                CatalogSelection.EVERYTHING, PriceAdjustment.NONE, false), "operator-jane");
+
+        ContactMessage resellers = desk.submit(acme, BANK_TRANSFER, "192.0.2.10");
+        ContactMessage platforms = desk.submit(TenantId.DEFAULT, BANK_TRANSFER, "192.0.2.10");
+
+        assertThat(resellers.tenant()).isEqualTo(acme);
+        assertThat(desk.latest(Optional.of(acme), Optional.empty(), 10)).containsExactly(resellers);
+        assertThat(desk.latest(Optional.of(TenantId.DEFAULT), Optional.empty(), 10)).containsExactly(platforms);
+        assertThat(mailsTo(Optional.of("support@acme.example"))).singleElement()
+                .satisfies(mail -> assertThat(mail.body()).contains("dms:contact-show " + resellers.id()));
+        assertThat(mailsTo(Optional.of(OPERATOR))).singleElement()
+                .satisfies(mail -> assertThat(mail.body()).contains("dms:contact-show " + platforms.id()));
+    }
+
     private List<MailRecord> mailsTo(Optional<String> recipient) {
-        return store.inTransaction(tx -> tx.outbox().latest(Optional.empty(), recipient, 10));
+        return store.inTransaction(tx -> tx.outbox().latest(Optional.empty(), Optional.empty(), recipient, 10));
     }
 
     private ContactDesk desk(Map<String, Object> configuration) {
-        return new ContactDesk(store, clock, new OutboxOperatorMail(store, clock, OPERATOR),
+        return new ContactDesk(store, clock, new OutboxOperatorMail(store, clock, tenants, OPERATOR),
                 Configurations.of(ContactConfiguration.class, configuration));
     }
 }

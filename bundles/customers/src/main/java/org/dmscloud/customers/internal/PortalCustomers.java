@@ -106,7 +106,7 @@ public class PortalCustomers implements CustomerAuth {
             tx.users().update(user);
             mailVerification(tx, user, now);
         } else {
-            mail.alreadyRegistered(email);
+            mail.alreadyRegistered(tenant, email);
         }
         return null;
     }
@@ -125,7 +125,7 @@ public class PortalCustomers implements CustomerAuth {
         String token = SecretTokens.newToken();
         tx.tokens().save(new TokenRecord(SecretTokens.hash(token), user.id(), TokenPurpose.VERIFY_EMAIL, now,
                 now.plus(Duration.ofHours(configuration.verificationHours()))));
-        mail.verifyAddress(user.email(), user.name(), token);
+        mail.verifyAddress(user.tenant(), user.email(), user.name(), token);
     }
 
     @Override
@@ -216,7 +216,7 @@ public class PortalCustomers implements CustomerAuth {
                         String token = SecretTokens.newToken();
                         tx.tokens().save(new TokenRecord(SecretTokens.hash(token), user.id(), TokenPurpose.RESET_PASSWORD, now,
                                 now.plus(Duration.ofMinutes(configuration.passwordResetMinutes()))));
-                        mail.resetPassword(user.email(), user.name(), token);
+                        mail.resetPassword(user.tenant(), user.email(), user.name(), token);
                     });
             return null;
         });

@@ -48,6 +48,7 @@ class PortalCustomersTest {
 
     private final TestClock clock = new TestClock(Instant.parse("2026-11-26T10:00:00Z"));
     private TestDatabases.OpenStore database;
+    private static final Brand PLATFORM = new Brand("DMS Cloud", "", "DMS Cloud <no-reply@dmscloud.example>", "https://portal.example");
     private TenantBook tenants;
     private PortalCustomers customers;
 
@@ -55,7 +56,7 @@ class PortalCustomersTest {
     void start() {
         database = TestDatabases.open(TestDatabases.h2());
         tenants = new TenantBook(database.store(), clock, Currency.getInstance("EUR"));
-        customers = new PortalCustomers(database.store(), new OutboxCustomerMail(database.store(), clock, "https://portal.example"),
+        customers = new PortalCustomers(database.store(), new OutboxCustomerMail(database.store(), clock, tenants, PLATFORM),
                 clock, tenants, configuration());
     }
 
@@ -174,7 +175,7 @@ class PortalCustomersTest {
         TenantId acme = new TenantId("acme");
         tenants.create(acme, new TenantSettings("Acme", List.of("acme.dms.example"), Optional.of(new Brand("Acme DMS", "support@acme.example",
                 "noreply@acme.example", "https://acme.dms.example")), Currency.getInstance("USD"), CatalogSelection.EVERYTHING,
-                PriceAdjustment.NONE), "operator-jane");
+                PriceAdjustment.NONE, false), "operator-jane");
         registered("max@example.com", "correct horse battery");
         customers.register(acme, new Registration("max@example.com", "violet quarry lantern", "Max at Acme", ""));
         String acmeVerification = tokenIn(lastMailTo("max@example.com", "verify-address"));
@@ -253,7 +254,7 @@ class PortalCustomersTest {
     @Test
     void failedSignInsCountOnEveryNodeAndASprayOfAddressesForgetsNoLiveCount() {
         registered("hal@example.com", "correct horse battery");
-        PortalCustomers otherNode = new PortalCustomers(database.store(), new OutboxCustomerMail(database.store(), clock, "https://portal.example"),
+        PortalCustomers otherNode = new PortalCustomers(database.store(), new OutboxCustomerMail(database.store(), clock, tenants, PLATFORM),
                 clock, tenants, configuration());
         for (int i = 0; i < 20; i++) {
             PortalCustomers node = i % 2 == 0 ? customers : otherNode;
@@ -386,7 +387,7 @@ class PortalCustomersTest {
     }
 
     private List<MailRecord> mails(String recipient) {
-        return database.store().inTransaction(tx -> tx.outbox().latest(Optional.empty(), Optional.of(recipient), 50))
+        return database.store().inTransaction(tx -> tx.outbox().latest(Optional.empty(), Optional.empty(), Optional.of(recipient), 50))
                 .stream().sorted(java.util.Comparator.comparingLong(MailRecord::id)).toList();
     }
 

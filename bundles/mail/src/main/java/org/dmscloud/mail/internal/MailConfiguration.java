@@ -27,14 +27,22 @@ public @interface MailConfiguration {
     @AttributeDefinition(description = "Connect with SSL/TLS from the start (port 465).")
     boolean smtpSsl() default false;
 
-    @AttributeDefinition(description = "Sender of customer mail.")
+    @AttributeDefinition(description = "Sender of the platform's mail: to the default tenant's customers and to the people who run tenants. "
+            + "A reseller's customers get mail from its brand's sender (dms:tenant-update --mail-from).")
     String from() default "DMS Cloud <no-reply@dmscloud.example>";
+
+    @AttributeDefinition(description = "The platform's name in the default tenant's customer mail.")
+    String brandName() default "DMS Cloud";
+
+    @AttributeDefinition(description = "Where the default tenant's customers write with questions, in the signature of their mail; empty for none.")
+    String supportAddress() default "";
 
     @AttributeDefinition(description = "Where mail for operators goes (a top-up waiting for an invoice, a Contact Us message): "
             + "addresses separated by commas. Empty: nothing is sent to operators; the shell still lists everything.")
     String operatorAddresses() default "";
 
-    @AttributeDefinition(description = "The portal's public address, for links in mail.")
+    @AttributeDefinition(description = "The platform's portal address, for links in the default tenant's customer mail. "
+            + "A reseller's links point at its brand's portal address.")
     String portalUrl() default "http://localhost:8181";
 
     @AttributeDefinition(description = "Seconds between looks at the outbox.")

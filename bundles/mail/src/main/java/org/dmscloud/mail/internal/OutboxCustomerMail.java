@@ -3,11 +3,16 @@ package org.dmscloud.mail.internal;
 import java.time.Clock;
 import java.util.List;
 
+import org.dmscloud.api.account.Account;
 import org.dmscloud.api.account.AccountId;
-import org.dmscloud.api.mail.Attachment;
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.instance.InstanceId;
+import org.dmscloud.api.mail.Attachment;
 import org.dmscloud.api.mail.CustomerMail;
 import org.dmscloud.api.money.Money;
+import org.dmscloud.api.tenant.Brand;
+import org.dmscloud.api.tenant.TenantDirectory;
+import org.dmscloud.persistence.OutgoingMail;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.Transaction;
 import org.dmscloud.persistence.UserRecord;
@@ -17,48 +22,50 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Customer mail into the outbox. The store joins the caller's transaction, so a mail is queued exactly
- * when what causes it commits.
+ * Customer mail into the outbox, in the brand of the customer's tenant and from its sender. The store joins
+ * the caller's transaction, so a mail is queued exactly when what causes it commits.
  */
 @Component(service = CustomerMail.class, configurationPid = MailConfiguration.PID)
 public class OutboxCustomerMail implements CustomerMail {
 
     private final Store store;
     private final Clock clock;
-    private final MailTexts texts;
+    private final Brands brands;
 
     @Activate
-    public OutboxCustomerMail(@Reference Store store, @Reference Clock clock, MailConfiguration configuration) {
-        this(store, clock, configuration.portalUrl());
+    public OutboxCustomerMail(@Reference Store store, @Reference Clock clock, @Reference TenantDirectory tenants,
+            MailConfiguration configuration) {
+        this(store, clock, tenants, Brands.platform(configuration));
     }
 
     /** Wired by hand, as the tests of the bundles that queue mail do. */
-    public OutboxCustomerMail(Store store, Clock clock, String portalUrl) {
+    public OutboxCustomerMail(Store store, Clock clock, TenantDirectory tenants, Brand platform) {
         this.store = store;
         this.clock = clock;
-        this.texts = new MailTexts(portalUrl);
+        this.brands = new Brands(tenants, platform);
     }
 
     @Override
-    public void verifyAddress(String email, String name, String token) {
-        queue(List.of(email), texts.verifyAddress(name, token));
+    public void verifyAddress(TenantId tenant, String email, String name, String token) {
+        queue(tenant, List.of(email), texts(tenant).verifyAddress(name, token));
     }
 
     @Override
-    public void alreadyRegistered(String email) {
-        queue(List.of(email), texts.alreadyRegistered());
+    public void alreadyRegistered(TenantId tenant, String email) {
+        queue(tenant, List.of(email), texts(tenant).alreadyRegistered());
     }
 
     @Override
-    public void resetPassword(String email, String name, String token) {
-        queue(List.of(email), texts.resetPassword(name, token));
+    public void resetPassword(TenantId tenant, String email, String name, String token) {
+        queue(tenant, List.of(email), texts(tenant).resetPassword(name, token));
     }
 
     @Override
     public void instanceDisabled(AccountId account, InstanceId instance, Money needed, Money balance) {
         store.inTransaction(tx -> {
+            TenantId tenant = tenantOf(tx, account);
             String name = tx.instances().find(instance).map(i -> i.name()).orElse(instance.toString());
-            queue(tx, recipients(tx, account), texts.instanceDisabled(name, needed, balance));
+            queue(tx, tenant, recipients(tx, account), texts(tenant).instanceDisabled(name, needed, balance));
             return null;
         });
     }
@@ -66,7 +73,8 @@ public class OutboxCustomerMail implements CustomerMail {
     @Override
     public void topUpCredited(AccountId account, Money amount, Money balance) {
         store.inTransaction(tx -> {
-            queue(tx, recipients(tx, account), texts.topUpCredited(amount, balance));
+            TenantId tenant = tenantOf(tx, account);
+            queue(tx, tenant, recipients(tx, account), texts(tenant).topUpCredited(amount, balance));
             return null;
         });
     }
@@ -74,12 +82,22 @@ public class OutboxCustomerMail implements CustomerMail {
     @Override
     public void toAccount(AccountId account, String kind, String subject, String body, List<Attachment> attachments) {
         store.inTransaction(tx -> {
+            TenantId tenant = tenantOf(tx, account);
             for (String recipient : recipients(tx, account)) {
-                long mail = tx.outbox().add(kind, recipient, subject, body, clock.instant());
+                long mail = tx.outbox().add(new OutgoingMail(tenant, brands.sender(tenant), kind, recipient, subject, body), clock.instant());
                 attachments.forEach(attachment -> tx.outbox().attach(mail, attachment));
             }
             return null;
         });
+    }
+
+    private MailTexts texts(TenantId tenant) {
+        return new MailTexts(brands.of(tenant));
+    }
+
+    private static TenantId tenantOf(Transaction tx, AccountId account) {
+        return tx.accounts().find(account).map(Account::tenant)
+                .orElseThrow(() -> new IllegalArgumentException("there is no account " + account + " to mail"));
     }
 
     /** The account's users whose address is verified. */
@@ -88,16 +106,17 @@ public class OutboxCustomerMail implements CustomerMail {
                 .map(UserRecord::email).toList();
     }
 
-    private void queue(List<String> recipients, MailTexts.Text text) {
+    private void queue(TenantId tenant, List<String> recipients, MailTexts.Text text) {
         store.inTransaction(tx -> {
-            queue(tx, recipients, text);
+            queue(tx, tenant, recipients, text);
             return null;
         });
     }
 
-    private void queue(Transaction tx, List<String> recipients, MailTexts.Text text) {
+    private void queue(Transaction tx, TenantId tenant, List<String> recipients, MailTexts.Text text) {
         for (String recipient : recipients) {
-            tx.outbox().add(text.kind(), recipient, text.subject(), text.body(), clock.instant());
+            tx.outbox().add(new OutgoingMail(tenant, brands.sender(tenant), text.kind(), recipient, text.subject(), text.body()),
+                    clock.instant());
         }
     }
 }

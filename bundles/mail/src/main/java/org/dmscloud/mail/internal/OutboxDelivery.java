@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.mail.Attachment;
 import org.dmscloud.api.mail.MailOutbox;
 import org.dmscloud.api.mail.OutboxMail;
@@ -106,9 +107,9 @@ public class OutboxDelivery implements MailOutbox {
     }
 
     @Override
-    public List<OutboxMail> latest(Optional<String> status, Optional<String> recipient, int limit) {
+    public List<OutboxMail> latest(Optional<TenantId> tenant, Optional<String> status, Optional<String> recipient, int limit) {
         Optional<MailRecord.MailStatus> wanted = status.map(s -> MailRecord.MailStatus.valueOf(s.trim().toUpperCase(java.util.Locale.ROOT)));
-        return store.inTransaction(tx -> tx.outbox().latest(wanted, recipient, Math.max(1, Math.min(limit, 1000))))
+        return store.inTransaction(tx -> tx.outbox().latest(tenant, wanted, recipient, Math.max(1, Math.min(limit, 1000))))
                 .stream().map(mail -> view(mail, List.of())).toList();
     }
 
@@ -128,7 +129,7 @@ public class OutboxDelivery implements MailOutbox {
     }
 
     private static OutboxMail view(MailRecord mail, List<Attachment> attachments) {
-        return new OutboxMail(mail.id(), mail.kind(), mail.recipient(), mail.subject(), mail.body(), mail.status().name(),
+        return new OutboxMail(mail.id(), mail.tenant(), mail.sender(), mail.kind(), mail.recipient(), mail.subject(), mail.body(), mail.status().name(),
                 mail.attempts(), mail.nextAttemptAt(), mail.lastError(), mail.createdAt(), mail.sentAt(),
                 attachments.stream().map(Attachment::fileName).toList());
     }

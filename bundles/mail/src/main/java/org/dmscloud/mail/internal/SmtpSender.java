@@ -58,7 +58,7 @@ final class SmtpSender {
         thread.setContextClassLoader(Session.class.getClassLoader());
         try {
             MimeMessage message = new MimeMessage(session);
-            message.setFrom(from);
+            message.setFrom(mail.sender().isPresent() ? new InternetAddress(mail.sender().get(), true) : from);
             message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.recipient(), true));
             message.setSubject(mail.subject(), "UTF-8");
             if (attachments.isEmpty()) {

@@ -6,19 +6,28 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
 import javax.mail.internet.MimeMultipart;
 
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.mail.Attachment;
 import org.dmscloud.api.mail.OutboxMail;
+import org.dmscloud.api.tenant.Brand;
+import org.dmscloud.api.tenant.CatalogSelection;
+import org.dmscloud.api.tenant.PriceAdjustment;
+import org.dmscloud.api.tenant.TenantSettings;
+import org.dmscloud.persistence.OutgoingMail;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.testing.Configurations;
 import org.dmscloud.persistence.testing.TestClock;
 import org.dmscloud.persistence.testing.TestDatabases;
+import org.dmscloud.tenants.internal.TenantBook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +41,9 @@ class OutboxDeliveryTest {
     private final TestClock clock = new TestClock(Instant.parse("2026-11-26T10:00:00Z"));
     private TestDatabases.OpenStore database;
     private Store store;
+    private static final Brand PLATFORM = new Brand("DMS Cloud", "help@dmscloud.example", "DMS Cloud <no-reply@dmscloud.example>",
+            "https://portal.example");
+    private TenantBook tenants;
     private OutboxCustomerMail mail;
     private GreenMail smtp;
     private int port;
@@ -40,7 +52,8 @@ class OutboxDeliveryTest {
     void start() throws Exception {
         database = TestDatabases.open(TestDatabases.h2());
         store = database.store();
-        mail = new OutboxCustomerMail(store, clock, "https://portal.example");
+        tenants = new TenantBook(store, clock, Currency.getInstance("EUR"));
+        mail = new OutboxCustomerMail(store, clock, tenants, PLATFORM);
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
@@ -58,7 +71,7 @@ class OutboxDeliveryTest {
         smtp.start();
         OutboxDelivery delivery = new OutboxDelivery(store, clock, configuration("127.0.0.1"));
         try {
-            mail.verifyAddress("ada@example.com", "Ada", "tok3n");
+            mail.verifyAddress(TenantId.DEFAULT, "ada@example.com", "Ada", "tok3n");
 
             delivery.deliverDue();
             delivery.deliverDue();
@@ -68,7 +81,7 @@ class OutboxDeliveryTest {
             assertThat(received[0].getSubject()).isEqualTo("Confirm your e-mail address for DMS Cloud");
             assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("ada@example.com");
             assertThat(String.valueOf(received[0].getContent())).contains("https://portal.example/api/v1/auth/verify?token=tok3n");
-            assertThat(delivery.latest(Optional.empty(), Optional.empty(), 10)).singleElement()
+            assertThat(delivery.latest(Optional.empty(), Optional.empty(), Optional.empty(), 10)).singleElement()
                     .satisfies(m -> assertThat(m.status()).isEqualTo("SENT"));
         } finally {
             delivery.stop();
@@ -82,8 +95,8 @@ class OutboxDeliveryTest {
         try {
             byte[] pdf = "%PDF-1.4 invoice".getBytes(StandardCharsets.US_ASCII);
             long id = store.inTransaction(tx -> {
-                long queued = tx.outbox().add("invoice", "ada@example.com", "Invoice DMS-2026-000001", "Your invoice is attached.",
-                        clock.instant());
+                long queued = tx.outbox().add(new OutgoingMail(TenantId.DEFAULT, Optional.empty(), "invoice", "ada@example.com",
+                        "Invoice DMS-2026-000001", "Your invoice is attached."), clock.instant());
                 tx.outbox().attach(queued, new Attachment("DMS-2026-000001.pdf", "application/pdf", pdf));
                 return queued;
             });
@@ -106,11 +119,11 @@ class OutboxDeliveryTest {
 
     @Test
     void operatorMailGoesToEveryConfiguredAddressAndNowhereWithoutOne() {
-        new OutboxOperatorMail(store, clock, " ops@dmscloud.example, billing@dmscloud.example ,").notifyOperators("contact",
+        new OutboxOperatorMail(store, clock, tenants, " ops@dmscloud.example, billing@dmscloud.example ,").notifyOperators("contact",
                 "Contact Us: Ada", "Hello");
-        new OutboxOperatorMail(store, clock, "").notifyOperators("contact", "Contact Us: Bob", "Hello");
+        new OutboxOperatorMail(store, clock, tenants, "").notifyOperators("contact", "Contact Us: Bob", "Hello");
 
-        List<String> recipients = store.inTransaction(tx -> tx.outbox().latest(Optional.empty(), Optional.empty(), 10)).stream()
+        List<String> recipients = store.inTransaction(tx -> tx.outbox().latest(Optional.empty(), Optional.empty(), Optional.empty(), 10)).stream()
                 .map(m -> m.recipient() + ": " + m.subject()).toList();
         assertThat(recipients).containsExactlyInAnyOrder("ops@dmscloud.example: Contact Us: Ada", "billing@dmscloud.example: Contact Us: Ada");
     }
@@ -119,10 +132,10 @@ class OutboxDeliveryTest {
     void whileSmtpIsDownNothingIsLostAndItIsTriedAgainLater() throws Exception {
         OutboxDelivery delivery = new OutboxDelivery(store, clock, configuration("127.0.0.1"));
         try {
-            mail.resetPassword("bob@example.com", "Bob", "r3set");
+            mail.resetPassword(TenantId.DEFAULT, "bob@example.com", "Bob", "r3set");
 
             delivery.deliverDue(); // nobody listens on the port yet
-            OutboxMail failedOnce = delivery.latest(Optional.empty(), Optional.empty(), 1).get(0);
+            OutboxMail failedOnce = delivery.latest(Optional.empty(), Optional.empty(), Optional.empty(), 1).get(0);
             assertThat(failedOnce.status()).isEqualTo("PENDING");
             assertThat(failedOnce.attempts()).isEqualTo(1);
             assertThat(failedOnce.nextAttemptAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
@@ -145,11 +158,11 @@ class OutboxDeliveryTest {
     void afterItsLastAttemptAMailIsGivenUpUntilAnOperatorRetriesIt() throws Exception {
         OutboxDelivery delivery = new OutboxDelivery(store, clock, configuration("127.0.0.1", 2));
         try {
-            mail.alreadyRegistered("cy@example.com");
+            mail.alreadyRegistered(TenantId.DEFAULT, "cy@example.com");
             delivery.deliverDue();
             clock.advance(Duration.ofMinutes(1));
             delivery.deliverDue();
-            OutboxMail given = delivery.latest(Optional.of("failed"), Optional.empty(), 1).get(0);
+            OutboxMail given = delivery.latest(Optional.empty(), Optional.of("failed"), Optional.empty(), 1).get(0);
             assertThat(given.attempts()).isEqualTo(2);
 
             smtp.start();
@@ -167,10 +180,10 @@ class OutboxDeliveryTest {
     void withoutAnSmtpServerMailStaysInTheOutboxForOperators() {
         OutboxDelivery delivery = new OutboxDelivery(store, clock, configuration(""));
         try {
-            mail.verifyAddress("dee@example.com", "Dee", "t0k");
+            mail.verifyAddress(TenantId.DEFAULT, "dee@example.com", "Dee", "t0k");
             delivery.deliverDue();
 
-            List<OutboxMail> waiting = delivery.latest(Optional.of("PENDING"), Optional.of("dee@example.com"), 10);
+            List<OutboxMail> waiting = delivery.latest(Optional.empty(), Optional.of("PENDING"), Optional.of("dee@example.com"), 10);
             assertThat(waiting).singleElement().satisfies(m -> {
                 assertThat(m.body()).contains("token=t0k");
                 assertThat(m.attempts()).as("no attempt without a server").isZero();
@@ -182,17 +195,68 @@ class OutboxDeliveryTest {
     }
 
     @Test
+    void aResellersCustomersGetMailInItsBrandFromItsSenderWithLinksToItsPortal() throws Exception {
+        smtp.start();
+        TenantId acme = new TenantId("acme");
+        tenants.create(acme, new TenantSettings("Acme Networks", List.of("acme.dms.example"), Optional.of(new Brand("Acme DMS",
+                "support@acme.example", "noreply@acme.example", "https://portal.acme.example")), Currency.getInstance("USD"),
+                CatalogSelection.EVERYTHING, PriceAdjustment.NONE, false), "operator-jane");
+        OutboxDelivery delivery = new OutboxDelivery(store, clock, configuration("127.0.0.1"));
+        try {
+            mail.verifyAddress(acme, "ada@example.com", "Ada", "acme-tok");
+            mail.verifyAddress(TenantId.DEFAULT, "ada@example.com", "Ada", "platform-tok");
+
+            delivery.deliverDue();
+
+            MimeMessage[] received = smtp.getReceivedMessages();
+            assertThat(received).hasSize(2);
+            MimeMessage resellers = received[0].getSubject().contains("Acme") ? received[0] : received[1];
+            MimeMessage platforms = resellers == received[0] ? received[1] : received[0];
+            assertThat(resellers.getSubject()).isEqualTo("Confirm your e-mail address for Acme DMS");
+            assertThat(((InternetAddress) resellers.getFrom()[0]).getAddress()).isEqualTo("noreply@acme.example");
+            assertThat(((InternetAddress) resellers.getFrom()[0]).getPersonal()).isEqualTo("Acme DMS");
+            assertThat(String.valueOf(resellers.getContent())).contains("https://portal.acme.example/api/v1/auth/verify?token=acme-tok")
+                    .contains("support@acme.example").doesNotContain("DMS Cloud").doesNotContain("portal.example/");
+            assertThat(platforms.getSubject()).isEqualTo("Confirm your e-mail address for DMS Cloud");
+            assertThat(((InternetAddress) platforms.getFrom()[0]).getAddress()).isEqualTo("no-reply@dmscloud.example");
+            assertThat(String.valueOf(platforms.getContent())).contains("https://portal.example/api/v1/auth/verify?token=platform-tok")
+                    .doesNotContain("Acme");
+            assertThat(delivery.latest(Optional.of(acme), Optional.empty(), Optional.empty(), 10)).singleElement()
+                    .satisfies(m -> assertThat(m.recipient()).isEqualTo("ada@example.com"));
+        } finally {
+            delivery.stop();
+        }
+    }
+
+    @Test
+    void aResellersMessagesGoToItsSupportAddressTheDefaultTenantsToTheOperators() {
+        TenantId acme = new TenantId("acme");
+        tenants.create(acme, new TenantSettings("Acme Networks", List.of("acme.dms.example"), Optional.of(new Brand("Acme DMS",
+                "support@acme.example", "noreply@acme.example", "https://portal.acme.example")), Currency.getInstance("USD"),
+                CatalogSelection.EVERYTHING, PriceAdjustment.NONE, false), "operator-jane");
+        OutboxOperatorMail operators = new OutboxOperatorMail(store, clock, tenants, "ops@dmscloud.example");
+
+        operators.notifyTenant(acme, "contact", "Contact Us: Ada", "Hello Acme");
+        operators.notifyTenant(TenantId.DEFAULT, "contact", "Contact Us: Bob", "Hello platform");
+
+        List<String> queued = store.inTransaction(tx -> tx.outbox().latest(Optional.empty(), Optional.empty(), Optional.empty(), 10))
+                .stream().map(m -> m.tenant() + " " + m.recipient() + ": " + m.subject()).toList();
+        assertThat(queued).containsExactlyInAnyOrder("acme support@acme.example: Contact Us: Ada",
+                "default ops@dmscloud.example: Contact Us: Bob");
+    }
+
+    @Test
     void mailIsQueuedOnlyIfWhatCausedItCommits() {
         try {
             store.inTransaction(tx -> {
-                mail.verifyAddress("eli@example.com", "Eli", "t");
+                mail.verifyAddress(TenantId.DEFAULT, "eli@example.com", "Eli", "t");
                 throw new IllegalStateException("the registration failed after all");
             });
         } catch (IllegalStateException expected) {
             // rolled back
         }
         List<org.dmscloud.persistence.MailRecord> queued = store.inTransaction(tx -> tx.outbox().latest(Optional.empty(),
-                Optional.of("eli@example.com"), 10));
+                Optional.empty(), Optional.of("eli@example.com"), 10));
         assertThat(queued).isEmpty();
     }
 

@@ -72,9 +72,10 @@ public class TopUpLifecycle {
 
     /** Records the request, then has the provider start it; a request key seen before answers its top-up. */
     TopUp start(AccountId accountId, String customerEmail, NewTopUp request) {
-        Contribution<PaymentProvider> provider = registry.provider(request.providerId())
-                .orElseThrow(() -> invalid("provider", "There is no payment provider '" + request.providerId() + "'."));
         Account account = accounts.find(accountId).orElseThrow(() -> new AccountNotFoundException(accountId));
+        // Only a provider the account's tenant may use: another tenant's payment account is as unknown as a made-up one.
+        Contribution<PaymentProvider> provider = registry.provider(account.tenant(), request.providerId())
+                .orElseThrow(() -> invalid("provider", "There is no payment provider '" + request.providerId() + "'."));
         checkRequest(provider, account, request);
         if (request.requestKey().isPresent()) {
             Optional<TopUp> earlier = store.inTransaction(tx -> tx.topUps().findByRequestKey(accountId, request.requestKey().get()));

@@ -9,6 +9,11 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.dmscloud.tenants.internal.TenantBook;
+import org.dmscloud.api.tenant.Brand;
+import org.dmscloud.api.tenant.TenantSettings;
+import org.dmscloud.api.tenant.PriceAdjustment;
+import org.dmscloud.api.tenant.CatalogSelection;
 import org.dmscloud.api.account.Account;
 import org.dmscloud.api.account.TenantId;
 import org.dmscloud.billing.internal.LedgerBalanceService;
@@ -22,6 +27,7 @@ import org.dmscloud.persistence.testing.Configurations;
 import org.dmscloud.persistence.testing.TestClock;
 import org.dmscloud.persistence.testing.TestDatabases;
 import org.dmscloud.spi.payment.PaymentProvider;
+import org.dmscloud.spi.tenant.TenantScope;
 
 /**
  * The payments bundle as it runs in the platform, wired by hand over a real database and the real
@@ -34,11 +40,12 @@ public final class Payments implements AutoCloseable {
 
     public final TestClock clock;
     public final Store store;
+    public final TenantBook tenants;
     public final LedgerBalanceService balances;
     public final TopUpBook book;
     public final TopUpDesk desk;
     final TestDatabases.OpenStore database;
-    final PaymentProviderRegistry registry = new PaymentProviderRegistry(null);
+    final PaymentProviderRegistry registry;
     final InMemoryPaymentSystem provider;
 
     /** With a provider whose payment system is in memory, for the host's own tests. */
@@ -51,13 +58,15 @@ public final class Payments implements AutoCloseable {
         this.provider = plugin instanceof InMemoryPaymentSystem inMemory ? inMemory : null;
         this.database = TestDatabases.open(dataSource);
         this.store = database.store();
-        OutboxCustomerMail customerMail = new OutboxCustomerMail(store, clock, "https://portal.example");
+        this.tenants = new TenantBook(store, clock, EUR);
+        OutboxCustomerMail customerMail = new OutboxCustomerMail(store, clock, tenants, new Brand("DMS Cloud", "", "DMS Cloud <no-reply@dmscloud.example>", "https://portal.example"));
         this.balances = new LedgerBalanceService(store, clock, customerMail);
+        this.registry = new PaymentProviderRegistry(null, tenants);
         this.registry.providers = List.of(Map.entry(Map.of(PaymentProvider.PROVIDER_ID, plugin.id()), plugin));
         this.book = new TopUpBook(store, clock, balances, customerMail);
         PaymentsConfiguration configuration = Configurations.of(PaymentsConfiguration.class, Map.of());
         TopUpLifecycle lifecycle = new TopUpLifecycle(store, clock, balances, registry, book,
-                new OutboxOperatorMail(store, clock, "ops@dmscloud.example"), configuration);
+                new OutboxOperatorMail(store, clock, tenants, "ops@dmscloud.example"), configuration);
         this.desk = new TopUpDesk(store, clock, lifecycle, configuration);
     }
 
@@ -66,11 +75,34 @@ public final class Payments implements AutoCloseable {
         return "ada-" + account.id().toString().substring(0, 8) + "@example.com";
     }
 
+    /** Registers another provider, such as a tenant's own payment account ({@code tenant} present), as a provider bundle would. */
+    public void register(PaymentProvider plugin, Optional<TenantId> tenant) {
+        Map<String, Object> properties = new java.util.HashMap<>(Map.of(PaymentProvider.PROVIDER_ID, plugin.id()));
+        tenant.ifPresent(id -> properties.put(TenantScope.PROPERTY, id.value()));
+        List<Map.Entry<Map<String, Object>, PaymentProvider>> providers = new java.util.ArrayList<>(registry.providers);
+        providers.add(Map.entry(properties, plugin));
+        registry.providers = providers;
+    }
+
+    /** A reseller tenant with its brand, which may let its customers pay through the platform's providers. */
+    public TenantId reseller(String id, boolean platformPayments) {
+        TenantId tenant = new TenantId(id);
+        tenants.create(tenant, new TenantSettings(id, List.of(id + ".dms.example"), Optional.of(new Brand(id + " DMS",
+                "support@" + id + ".example", "noreply@" + id + ".example", "https://" + id + ".dms.example")), EUR,
+                CatalogSelection.EVERYTHING, PriceAdjustment.NONE, platformPayments), "test");
+        return tenant;
+    }
+
     /** An account with a verified user ({@link #emailOf}), to whom its mail goes. */
     public Account account() {
-        Account account = balances.open(TenantId.DEFAULT, "Example GmbH", EUR);
+        return account(TenantId.DEFAULT);
+    }
+
+    /** An account of this tenant's with a verified user ({@link #emailOf}). */
+    public Account account(TenantId tenant) {
+        Account account = balances.open(tenant, "Example GmbH", EUR);
         store.inTransaction(tx -> {
-            tx.users().create(new UserRecord(UUID.randomUUID(), TenantId.DEFAULT, account.id(),
+            tx.users().create(new UserRecord(UUID.randomUUID(), tenant, account.id(),
                     emailOf(account), "Ada", "Example GmbH", "unused",
                     UserStatus.ACTIVE, clock.instant(), Optional.of(clock.instant())));
             return null;
@@ -84,7 +116,7 @@ public final class Payments implements AutoCloseable {
 
     /** The latest mails to a recipient, newest first. */
     public List<MailRecord> mailTo(String recipient) {
-        return store.inTransaction(tx -> tx.outbox().latest(Optional.empty(), Optional.of(recipient), 100));
+        return store.inTransaction(tx -> tx.outbox().latest(Optional.empty(), Optional.empty(), Optional.of(recipient), 100));
     }
 
     @Override

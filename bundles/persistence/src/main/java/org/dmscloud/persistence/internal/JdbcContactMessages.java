@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.contact.ContactMessage;
 import org.dmscloud.api.contact.ContactTopic;
 import org.dmscloud.persistence.ContactMessages;
@@ -23,20 +24,21 @@ final class JdbcContactMessages implements ContactMessages {
     @Override
     public ContactMessage add(ContactMessage message) {
         long id = jdbc.call(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO contact_message (name, email, company, topic, message, "
-                    + "client_address, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", new String[] { "id" })) {
-                insert.setString(1, message.name());
-                insert.setString(2, message.email());
-                insert.setString(3, message.company());
-                insert.setString(4, message.topic().name());
-                insert.setString(5, message.message());
-                insert.setString(6, message.clientAddress());
-                Jdbc.setInstant(insert, 7, message.createdAt());
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO contact_message (tenant_id, name, email, company, topic, "
+                    + "message, client_address, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", new String[] { "id" })) {
+                insert.setString(1, message.tenant().value());
+                insert.setString(2, message.name());
+                insert.setString(3, message.email());
+                insert.setString(4, message.company());
+                insert.setString(5, message.topic().name());
+                insert.setString(6, message.message());
+                insert.setString(7, message.clientAddress());
+                Jdbc.setInstant(insert, 8, message.createdAt());
                 insert.executeUpdate();
                 return Jdbc.generatedId(insert);
             }
         });
-        return new ContactMessage(id, message.name(), message.email(), message.company(), message.topic(), message.message(),
+        return new ContactMessage(id, message.tenant(), message.name(), message.email(), message.company(), message.topic(), message.message(),
                 message.clientAddress(), message.createdAt());
     }
 
@@ -60,16 +62,17 @@ final class JdbcContactMessages implements ContactMessages {
     }
 
     @Override
-    public List<ContactMessage> latest(Optional<ContactTopic> topic, int limit) {
+    public List<ContactMessage> latest(Optional<TenantId> tenant, Optional<ContactTopic> topic, int limit) {
         return jdbc.call(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(topic.isPresent()
-                    ? "SELECT * FROM contact_message WHERE topic = ? ORDER BY id DESC FETCH FIRST ? ROWS ONLY"
-                    : "SELECT * FROM contact_message ORDER BY id DESC FETCH FIRST ? ROWS ONLY")) {
-                int index = 1;
-                if (topic.isPresent()) {
-                    select.setString(index++, topic.get().name());
-                }
-                select.setInt(index, limit);
+            try (PreparedStatement select = connection.prepareStatement("SELECT * FROM contact_message WHERE (? IS NULL OR tenant_id = ?) "
+                    + "AND (? IS NULL OR topic = ?) ORDER BY id DESC FETCH FIRST ? ROWS ONLY")) {
+                String tenantId = tenant.map(TenantId::value).orElse(null);
+                String topicName = topic.map(Enum::name).orElse(null);
+                select.setString(1, tenantId);
+                select.setString(2, tenantId);
+                select.setString(3, topicName);
+                select.setString(4, topicName);
+                select.setInt(5, limit);
                 List<ContactMessage> messages = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
@@ -94,7 +97,7 @@ final class JdbcContactMessages implements ContactMessages {
     }
 
     private static ContactMessage read(ResultSet row) throws SQLException {
-        return new ContactMessage(row.getLong("id"), row.getString("name"), row.getString("email"), row.getString("company"),
+        return new ContactMessage(row.getLong("id"), new TenantId(row.getString("tenant_id")), row.getString("name"), row.getString("email"), row.getString("company"),
                 ContactTopic.valueOf(row.getString("topic")), row.getString("message"), row.getString("client_address"),
                 Jdbc.getInstant(row, "created_at"));
     }

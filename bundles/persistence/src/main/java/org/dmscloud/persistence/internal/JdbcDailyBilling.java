@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import org.dmscloud.api.account.AccountId;
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.catalog.InstanceConfiguration;
 import org.dmscloud.api.instance.DisableReason;
 import org.dmscloud.api.instance.InstanceId;
@@ -24,7 +25,9 @@ import org.dmscloud.persistence.NewLedgerEntry;
 
 final class JdbcDailyBilling implements DailyBilling {
 
-    private static final String DUE_COLUMNS = "id, account_id, package_id, expected_devices, option_ids, paid_rate_minor, created_at, version";
+    /** With the tenant of the instance's account, whose plugins and prices it is billed by. */
+    private static final String DUE_COLUMNS = "id, account_id, package_id, expected_devices, option_ids, paid_rate_minor, created_at, version, "
+            + "(SELECT a.tenant_id FROM account a WHERE a.id = instance.account_id) AS tenant_id";
 
     private static final Comparator<DueInstance> RUN_ORDER =
             Comparator.comparing(DueInstance::createdAt).thenComparing(d -> d.id().toString());
@@ -205,7 +208,7 @@ final class JdbcDailyBilling implements DailyBilling {
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 due.add(new DueInstance(new InstanceId(java.util.UUID.fromString(rows.getString("id"))),
-                        new AccountId(java.util.UUID.fromString(rows.getString("account_id"))),
+                        new AccountId(java.util.UUID.fromString(rows.getString("account_id"))), new TenantId(rows.getString("tenant_id")),
                         new InstanceConfiguration(rows.getString("package_id"), rows.getLong("expected_devices"),
                                 OptionIds.split(rows.getString("option_ids"))),
                         rows.getLong("paid_rate_minor"), Jdbc.getInstant(rows, "created_at"), rows.getLong("version")));

@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.mail.Attachment;
 import org.dmscloud.persistence.MailRecord;
 import org.dmscloud.persistence.MailRecord.MailStatus;
 import org.dmscloud.persistence.Outbox;
+import org.dmscloud.persistence.OutgoingMail;
 
 final class JdbcOutbox implements Outbox {
 
@@ -22,17 +24,19 @@ final class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public long add(String kind, String recipient, String subject, String body, Instant at) {
+    public long add(OutgoingMail mail, Instant at) {
         return jdbc.call(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO mail_outbox (kind, recipient, subject, body, status, "
-                    + "attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)", new String[] { "id" })) {
-                insert.setString(1, kind);
-                insert.setString(2, recipient);
-                insert.setString(3, subject);
-                insert.setString(4, body);
-                insert.setString(5, MailStatus.PENDING.name());
-                Jdbc.setInstant(insert, 6, at);
-                Jdbc.setInstant(insert, 7, at);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO mail_outbox (tenant_id, sender, kind, recipient, subject, "
+                    + "body, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)", new String[] { "id" })) {
+                insert.setString(1, mail.tenant().value());
+                insert.setString(2, mail.sender().orElse(null));
+                insert.setString(3, mail.kind());
+                insert.setString(4, mail.recipient());
+                insert.setString(5, mail.subject());
+                insert.setString(6, mail.body());
+                insert.setString(7, MailStatus.PENDING.name());
+                Jdbc.setInstant(insert, 8, at);
+                Jdbc.setInstant(insert, 9, at);
                 insert.executeUpdate();
                 return Jdbc.generatedId(insert);
             }
@@ -162,16 +166,19 @@ final class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public List<MailRecord> latest(Optional<MailStatus> status, Optional<String> recipient, int limit) {
+    public List<MailRecord> latest(Optional<TenantId> tenant, Optional<MailStatus> status, Optional<String> recipient, int limit) {
         return jdbc.call(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT * FROM mail_outbox WHERE (? IS NULL OR status = ?) "
-                    + "AND (? IS NULL OR recipient = ?) ORDER BY id DESC FETCH FIRST ? ROWS ONLY")) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT * FROM mail_outbox WHERE (? IS NULL OR tenant_id = ?) "
+                    + "AND (? IS NULL OR status = ?) AND (? IS NULL OR recipient = ?) ORDER BY id DESC FETCH FIRST ? ROWS ONLY")) {
+                String tenantId = tenant.map(TenantId::value).orElse(null);
                 String statusName = status.map(Enum::name).orElse(null);
-                select.setString(1, statusName);
-                select.setString(2, statusName);
-                select.setString(3, recipient.orElse(null));
-                select.setString(4, recipient.orElse(null));
-                select.setInt(5, limit);
+                select.setString(1, tenantId);
+                select.setString(2, tenantId);
+                select.setString(3, statusName);
+                select.setString(4, statusName);
+                select.setString(5, recipient.orElse(null));
+                select.setString(6, recipient.orElse(null));
+                select.setInt(7, limit);
                 List<MailRecord> mails = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
@@ -184,7 +191,8 @@ final class JdbcOutbox implements Outbox {
     }
 
     private static MailRecord read(ResultSet row) throws SQLException {
-        return new MailRecord(row.getLong("id"), row.getString("kind"), row.getString("recipient"), row.getString("subject"),
+        return new MailRecord(row.getLong("id"), new TenantId(row.getString("tenant_id")), Optional.ofNullable(row.getString("sender")),
+                row.getString("kind"), row.getString("recipient"), row.getString("subject"),
                 row.getString("body"), MailStatus.valueOf(row.getString("status")), row.getInt("attempts"),
                 Jdbc.getInstant(row, "next_attempt_at"), Optional.ofNullable(row.getString("last_error")),
                 Jdbc.getInstant(row, "created_at"), Jdbc.getOptionalInstant(row, "sent_at"));

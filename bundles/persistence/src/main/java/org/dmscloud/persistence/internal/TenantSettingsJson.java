@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * A tenant's settings but its name and host names (they have columns) as a JSON document in its row:
  * {"brand": {...} or absent, "currency": "EUR", "catalog": [...] or absent, "markupBasisPoints": 0,
- * "dailyPrices": {"item": {"amount": minor units, "currency": "EUR"}}}.
+ * "dailyPrices": {"item": {"amount": minor units, "currency": "EUR"}}, "platformPayments": false}.
  */
 final class TenantSettingsJson {
 
@@ -43,6 +43,7 @@ final class TenantSettingsJson {
         ObjectNode prices = document.putObject("dailyPrices");
         settings.prices().dailyPrices().forEach((item, price) -> prices.putObject(item).put("amount", price.minorUnits())
                 .put("currency", price.currencyCode()));
+        document.put("platformPayments", settings.platformPayments());
         return document.toString();
     }
 
@@ -62,7 +63,8 @@ final class TenantSettingsJson {
             document.path("dailyPrices").fields().forEachRemaining(entry -> dailyPrices.put(entry.getKey(),
                     Money.ofMinor(entry.getValue().path("amount").asLong(), entry.getValue().path("currency").asText())));
             return new TenantSettings(name, new ArrayList<>(hostNames), readBrand, Currency.getInstance(document.path("currency").asText()),
-                    catalog, new PriceAdjustment(document.path("markupBasisPoints").asInt(), dailyPrices));
+                    catalog, new PriceAdjustment(document.path("markupBasisPoints").asInt(), dailyPrices),
+                    document.path("platformPayments").asBoolean(false));
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable settings of a tenant: " + json, e);
         }

@@ -59,12 +59,14 @@ import org.dmscloud.persistence.BalanceConstraintException;
 import org.dmscloud.persistence.BillingRuns;
 import org.dmscloud.persistence.DailyBilling;
 import org.dmscloud.persistence.DuplicateKeyException;
+import org.dmscloud.persistence.MailRecord;
 import org.dmscloud.persistence.NewAccount;
-import org.dmscloud.persistence.UserRecord;
-import org.dmscloud.persistence.UserStatus;
 import org.dmscloud.persistence.NewLedgerEntry;
+import org.dmscloud.persistence.OutgoingMail;
 import org.dmscloud.persistence.SignInFailureRecord;
 import org.dmscloud.persistence.Store;
+import org.dmscloud.persistence.UserRecord;
+import org.dmscloud.persistence.UserStatus;
 import org.dmscloud.persistence.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -577,25 +579,31 @@ abstract class PersistenceContractTest {
     }
 
     @Test
-    void contactMessagesAreKeptWholeCountedPerAddressAndListedNewestFirst() {
+    void contactMessagesAreKeptWholeCountedPerAddressAndListedNewestFirstPerTenant() {
         Instant at = Instant.parse("2026-11-26T10:00:00Z");
+        TenantId reseller = newTenant();
         String longText = "Ünïcödé line\n".repeat(400);
-        ContactMessage first = store.inTransaction(tx -> tx.contactMessages().add(new ContactMessage(0, "Ada", "ada@example.com",
-                "Example GmbH", ContactTopic.BANK_TRANSFER_TOP_UP, longText, "192.0.2.1", at)));
-        ContactMessage second = store.inTransaction(tx -> tx.contactMessages().add(new ContactMessage(0, "Bob", "bob@example.com",
-                "", ContactTopic.SALES, "Hello", "192.0.2.2", at.plusSeconds(60))));
+        ContactMessage first = store.inTransaction(tx -> tx.contactMessages().add(new ContactMessage(0, TenantId.DEFAULT, "Ada",
+                "ada@example.com", "Example GmbH", ContactTopic.BANK_TRANSFER_TOP_UP, longText, "192.0.2.1", at)));
+        ContactMessage second = store.inTransaction(tx -> tx.contactMessages().add(new ContactMessage(0, TenantId.DEFAULT, "Bob",
+                "bob@example.com", "", ContactTopic.SALES, "Hello", "192.0.2.2", at.plusSeconds(60))));
+        ContactMessage resellers = store.inTransaction(tx -> tx.contactMessages().add(new ContactMessage(0, reseller, "Cy",
+                "cy@example.com", "", ContactTopic.SALES, "Hi", "192.0.2.3", at.plusSeconds(120))));
 
         assertThat(second.id()).isGreaterThan(first.id());
         Optional<ContactMessage> found = store.inTransaction(tx -> tx.contactMessages().find(first.id()));
         assertThat(found).contains(first);
         assertThat(found.orElseThrow().message()).isEqualTo(longText);
-        List<ContactMessage> latest = store.inTransaction(tx -> tx.contactMessages().latest(Optional.empty(), 10));
+        List<ContactMessage> latest = store.inTransaction(tx -> tx.contactMessages().latest(Optional.of(TenantId.DEFAULT), Optional.empty(), 10));
         assertThat(latest).containsExactly(second, first);
-        List<ContactMessage> sales = store.inTransaction(tx -> tx.contactMessages().latest(Optional.of(ContactTopic.SALES), 10));
+        List<ContactMessage> everyones = store.inTransaction(tx -> tx.contactMessages().latest(Optional.empty(), Optional.empty(), 10));
+        assertThat(everyones).containsExactly(resellers, second, first);
+        List<ContactMessage> sales = store.inTransaction(tx -> tx.contactMessages().latest(Optional.of(TenantId.DEFAULT),
+                Optional.of(ContactTopic.SALES), 10));
         assertThat(sales).containsExactly(second);
         int fromFirst = store.inTransaction(tx -> tx.contactMessages().countSince(Optional.of("192.0.2.1"), at));
         int fromAnywhereLately = store.inTransaction(tx -> tx.contactMessages().countSince(Optional.empty(), at.plusSeconds(1)));
-        assertThat(List.of(fromFirst, fromAnywhereLately)).containsExactly(1, 1);
+        assertThat(List.of(fromFirst, fromAnywhereLately)).containsExactly(1, 2);
     }
 
     @Test
@@ -686,7 +694,7 @@ abstract class PersistenceContractTest {
         TenantSettings settings = new TenantSettings("Acme Networks", List.of("acme.dms.example", "portal.acme.example"),
                 Optional.of(new Brand("Acme DMS", "support@acme.example", "noreply@acme.example", "https://portal.acme.example")),
                 Currency.getInstance("USD"), CatalogSelection.only(Set.of("business", "usp")),
-                new PriceAdjustment(1_500, Map.of("usp", Money.of("4.00", "USD"))));
+                new PriceAdjustment(1_500, Map.of("usp", Money.of("4.00", "USD"))), false);
         Tenant acme = new Tenant(new TenantId("acme"), settings, TenantStatus.ENABLED, at, at);
         store.inTransaction(tx -> {
             tx.tenants().insert(acme);
@@ -694,7 +702,7 @@ abstract class PersistenceContractTest {
             return null;
         });
         Tenant rival = new Tenant(new TenantId("rival"), new TenantSettings("Rival", List.of("portal.acme.example"), Optional.empty(),
-                Currency.getInstance("EUR"), CatalogSelection.EVERYTHING, PriceAdjustment.NONE), TenantStatus.ENABLED, at, at);
+                Currency.getInstance("EUR"), CatalogSelection.EVERYTHING, PriceAdjustment.NONE, false), TenantStatus.ENABLED, at, at);
 
         assertThatThrownBy(() -> store.inTransaction(tx -> {
             tx.tenants().insert(rival);
@@ -703,7 +711,7 @@ abstract class PersistenceContractTest {
         Optional<Tenant> found = store.inTransaction(tx -> tx.tenants().find(acme.id()));
         assertThat(found).contains(acme);
         Tenant disabled = new Tenant(acme.id(), new TenantSettings("Acme", List.of("acme.dms.example"), settings.brand(), settings.currency(),
-                CatalogSelection.EVERYTHING, PriceAdjustment.NONE), TenantStatus.DISABLED, at, at.plusSeconds(60));
+                CatalogSelection.EVERYTHING, PriceAdjustment.NONE, false), TenantStatus.DISABLED, at, at.plusSeconds(60));
         store.inTransaction(tx -> {
             tx.tenants().lock(acme.id()).orElseThrow();
             tx.tenants().update(disabled);
@@ -718,17 +726,42 @@ abstract class PersistenceContractTest {
     }
 
     @Test
-    void aMailKeepsItsAttachments() {
+    void aMailKeepsItsTenantSenderAndAttachments() {
+        TenantId reseller = newTenant();
+        Instant at = Instant.parse("2026-11-26T10:00:00Z");
         long mail = store.inTransaction(tx -> {
-            long id = tx.outbox().add("invoice", "ada@example.com", "Invoice", "See the PDF.", Instant.parse("2026-11-26T10:00:00Z"));
+            long id = tx.outbox().add(new OutgoingMail(reseller, Optional.of("Acme DMS <noreply@acme.example>"), "invoice",
+                    "ada@example.com", "Invoice", "See the PDF."), at);
             tx.outbox().attach(id, new Attachment("invoice.pdf", "application/pdf", new byte[] { 1, 2, 3 }));
             tx.outbox().attach(id, new Attachment("terms.txt", "text/plain", new byte[] { 4 }));
             return id;
         });
+        long platformMail = store.inTransaction(tx -> tx.outbox().add(new OutgoingMail(TenantId.DEFAULT, Optional.empty(), "invoice",
+                "ada@example.com", "Invoice", "See the PDF."), at));
 
         List<Attachment> attachments = store.inTransaction(tx -> tx.outbox().attachments(mail));
         assertThat(attachments).extracting(Attachment::fileName).containsExactly("invoice.pdf", "terms.txt");
         assertThat(attachments.get(0).content()).containsExactly(1, 2, 3);
+        MailRecord found = store.inTransaction(tx -> tx.outbox().find(mail)).orElseThrow();
+        assertThat(found.tenant()).isEqualTo(reseller);
+        assertThat(found.sender()).contains("Acme DMS <noreply@acme.example>");
+        assertThat(store.inTransaction(tx -> tx.outbox().find(platformMail)).orElseThrow().sender()).isEmpty();
+        List<MailRecord> resellers = store.inTransaction(tx -> tx.outbox().latest(Optional.of(reseller), Optional.empty(), Optional.empty(), 10));
+        assertThat(resellers).extracting(MailRecord::id).containsExactly(mail);
+    }
+
+    /** A tenant of its own, so that tests sharing one database do not see each other's. */
+    private TenantId newTenant() {
+        Instant at = Instant.parse("2026-11-29T10:00:00Z");
+        TenantId id = new TenantId("t-" + UUID.randomUUID().toString().substring(0, 8));
+        store.inTransaction(tx -> {
+            tx.tenants().insert(new Tenant(id, new TenantSettings("Tenant " + id, List.of(id.value() + ".dms.example"),
+                    Optional.of(new Brand("Brand " + id, "support@" + id.value() + ".example", "noreply@" + id.value() + ".example",
+                            "https://" + id.value() + ".dms.example")),
+                    EUR, CatalogSelection.EVERYTHING, PriceAdjustment.NONE, false), TenantStatus.ENABLED, at, at));
+            return null;
+        });
+        return id;
     }
 
     private static TopUp newTopUp(NewAccount account, Optional<BillingDetails> billing) {

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * A component's typed configuration for tests: the annotation's defaults, as DS would hand them over
- * with no configuration, with some values overridden.
+ * with no configuration, with some values overridden, keyed as in a configuration file (or by element name).
  */
 public final class Configurations {
 
@@ -25,7 +25,14 @@ public final class Configurations {
                 default -> throw new UnsupportedOperationException(method.getName());
                 };
             }
-            return overrides.containsKey(method.getName()) ? overrides.get(method.getName()) : method.getDefaultValue();
+            String property = propertyName(method.getName());
+            return overrides.containsKey(property) ? overrides.get(property)
+                    : overrides.containsKey(method.getName()) ? overrides.get(method.getName()) : method.getDefaultValue();
         }));
+    }
+
+    /** The configuration property an element reads, as DS maps it: '_' is '.', '__' is '_' (so dms_tenant() reads dms.tenant). */
+    private static String propertyName(String element) {
+        return element.replace("__", "\0").replace('_', '.').replace("\0", "_");
     }
 }

@@ -27,7 +27,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * {@code /api/v1/payment-providers}: the ways to top up, with their limits in the signed-in customer's
+ * {@code /api/v1/payment-providers}: the ways the customer's tenant lets them top up, with their limits in the signed-in customer's
  * currency. The list follows the provider bundles installed; why one is unavailable is for operators
  * (the shell), not customers.
  */
@@ -55,7 +55,8 @@ public class PaymentProvidersResource {
         Customer customer = CustomerPrincipal.of(security);
         Currency currency = accounts.find(customer.account()).orElseThrow(() -> new AccountNotFoundException(customer.account()))
                 .balance().currency();
-        return providers.providers().stream().map(provider -> view(provider, providers.limits(provider.id(), currency))).toList();
+        return providers.providers(customer.tenant()).stream()
+                .map(provider -> view(provider, providers.limits(customer.tenant(), provider.id(), currency))).toList();
     }
 
     private static Views.PaymentProviderView view(PaymentProviderInfo provider, Optional<TopUpLimits> limits) {

@@ -20,4 +20,13 @@ final class Choices {
             throw new IllegalArgumentException("'" + name + "' is no " + what + ": say " + choices);
         }
     }
+
+    /** Reads true or false, in any case. @throws IllegalArgumentException naming the option otherwise */
+    static boolean bool(String option, String value) {
+        String given = value.trim().toLowerCase(Locale.ROOT);
+        if (!given.equals("true") && !given.equals("false")) {
+            throw new IllegalArgumentException("'" + value + "' is no answer for " + option + ": say true or false");
+        }
+        return given.equals("true");
+    }
 }

@@ -21,6 +21,7 @@ public class ContactShowCommand implements Action {
     @Override
     public Object execute() {
         ContactMessage message = inbox.find(id).orElseThrow(() -> new IllegalArgumentException("There is no Contact Us message " + id + "."));
+        System.out.println("Tenant:   " + message.tenant());
         System.out.println("From:     " + message.name() + " <" + message.email() + ">");
         System.out.println("Company:  " + (message.company().isEmpty() ? "-" : message.company()));
         System.out.println("Topic:    " + message.topic().title());

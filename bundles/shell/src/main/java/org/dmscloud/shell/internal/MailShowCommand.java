@@ -21,6 +21,8 @@ public class MailShowCommand implements Action {
     @Override
     public Object execute() {
         OutboxMail mail = outbox.find(id).orElseThrow(() -> new IllegalArgumentException("There is no mail " + id + " in the outbox."));
+        System.out.println("Tenant:   " + mail.tenant());
+        System.out.println("From:     " + mail.sender().orElse("(the platform's sender)"));
         System.out.println("To:       " + mail.recipient());
         System.out.println("Subject:  " + mail.subject());
         System.out.println("Status:   " + mail.status() + " after " + mail.attempts() + " attempt(s)"

@@ -40,7 +40,7 @@ public class TenantCreateCommand extends TenantOptions implements Action {
         // A new tenant's accounts are in the platform's currency unless --currency says otherwise.
         TenantSettings platform = directory.find(TenantId.DEFAULT).orElseThrow(() -> new TenantNotFoundException(TenantId.DEFAULT)).settings();
         TenantSettings blank = new TenantSettings(tenant.trim(), List.of(), Optional.empty(), platform.currency(), CatalogSelection.EVERYTHING,
-                PriceAdjustment.NONE);
+                PriceAdjustment.NONE, false);
         try {
             TenantText.print(tenants.create(new TenantId(tenant.trim()), apply(blank, true), OperatorName.of(session)));
         } catch (InvalidInputException invalid) {

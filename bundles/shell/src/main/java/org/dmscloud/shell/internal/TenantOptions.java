@@ -56,6 +56,10 @@ abstract class TenantOptions {
             + "usp=4.00 (repeat for more); item= removes one")
     List<String> prices;
 
+    @Option(name = "--platform-payments", description = "true: its customers may also pay through the platform's payment providers "
+            + "(the money goes to the platform); false: only through its own (default for a new tenant)")
+    String platformPayments;
+
     /** The settings these options make of what stood before. */
     TenantSettings apply(TenantSettings before, boolean brandRequired) {
         String newName = name == null ? before.name() : name.trim();
@@ -81,7 +85,8 @@ abstract class TenantOptions {
                 newPrices.put(item, Money.of(new BigDecimal(checkedAmount(amount)), newCurrency));
             }
         }
-        return new TenantSettings(newName, new ArrayList<>(newHosts), brand, newCurrency, newCatalog, new PriceAdjustment(newMarkup, newPrices));
+        return new TenantSettings(newName, new ArrayList<>(newHosts), brand, newCurrency, newCatalog, new PriceAdjustment(newMarkup, newPrices),
+                platformPayments == null ? before.platformPayments() : Choices.bool("--platform-payments", platformPayments));
     }
 
     private Optional<Brand> brand(Optional<Brand> before, String tenantName, boolean required) {

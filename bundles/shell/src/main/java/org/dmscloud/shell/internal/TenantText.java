@@ -3,6 +3,7 @@ package org.dmscloud.shell.internal;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.customer.InvalidInputException;
 import org.dmscloud.api.tenant.Tenant;
 import org.dmscloud.api.tenant.TenantAuditEntry;
@@ -24,6 +25,8 @@ final class TenantText {
         System.out.println("Currency:  " + settings.currency().getCurrencyCode() + " for new accounts");
         System.out.println("Catalog:   " + catalog(settings));
         System.out.println("Prices:    " + prices(settings));
+        System.out.println("Payments:  " + (tenant.id().equals(TenantId.DEFAULT) ? "the platform's providers"
+                : settings.platformPayments() ? "its own providers and the platform's" : "its own providers only"));
     }
 
     static void printAudit(List<TenantAuditEntry> entries) {

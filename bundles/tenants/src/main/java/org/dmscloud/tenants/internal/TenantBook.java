@@ -188,7 +188,7 @@ public class TenantBook implements TenantDirectory, TenantAdministration {
             for (TenantId id : tx.tenants().unsettled()) {
                 Instant now = clock.instant();
                 TenantSettings settings = new TenantSettings(id.equals(TenantId.DEFAULT) ? "DMS Cloud" : id.value(), List.of(), Optional.empty(),
-                        platformCurrency, CatalogSelection.EVERYTHING, PriceAdjustment.NONE);
+                        platformCurrency, CatalogSelection.EVERYTHING, PriceAdjustment.NONE, true);
                 tx.tenants().update(new Tenant(id, settings, TenantStatus.ENABLED, now, now));
                 tx.tenants().audit(id, "UPDATE", "upgrade", "settings taken from the platform's configuration: " + TenantChanges.of(settings), now);
                 LOG.info("Tenant {} now has settings: the platform's name, brand and catalog, new accounts in {}", id, platformCurrency);

@@ -20,12 +20,14 @@ final class TenantChanges {
         compare(changes, "currency", before.currency(), after.currency());
         compare(changes, "catalog", describe(before), describe(after));
         compare(changes, "prices", before.prices(), after.prices());
+        compare(changes, "platform payments", before.platformPayments(), after.platformPayments());
         return changes.isEmpty() ? "nothing changed" : String.join("; ", changes);
     }
 
     static String of(TenantSettings settings) {
         return "name " + settings.name() + "; host names " + settings.hostNames() + "; brand " + settings.brand().orElse(null) + "; currency "
-                + settings.currency() + "; catalog " + describe(settings) + "; prices " + settings.prices();
+                + settings.currency() + "; catalog " + describe(settings) + "; prices " + settings.prices() + "; platform payments "
+                + settings.platformPayments();
     }
 
     private static String describe(TenantSettings settings) {

@@ -81,13 +81,13 @@ class TenantBookTest {
     void settingsThatCannotServeAreRefusedNamingEachOne() {
         TenantSettings wrong = new TenantSettings("", List.of("Not A Host", "localhost", "x.example", "x.example"),
                 Optional.of(new Brand("", "support", "noreply@", "ftp://acme")), USD, CatalogSelection.only(Set.of("Business!")),
-                new PriceAdjustment(200_000, Map.of("usp", Money.of("-1.00", "USD"))));
+                new PriceAdjustment(200_000, Map.of("usp", Money.of("-1.00", "USD"))), false);
 
         assertThatThrownBy(() -> tenants.create(ACME, wrong, "operator-jane")).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.fields()).containsOnlyKeys("name", "hostNames", "brand.name", "brand.supportAddress", "brand.mailFrom",
                         "brand.portalUrl", "catalog", "markup", "prices"));
         TenantSettings unbranded = new TenantSettings("Acme", List.of("acme.dms.example"), Optional.empty(), USD, CatalogSelection.EVERYTHING,
-                PriceAdjustment.NONE);
+                PriceAdjustment.NONE, false);
         assertThatThrownBy(() -> tenants.create(ACME, unbranded, "operator-jane")).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.fields()).containsOnlyKeys("brand"));
         assertThat(tenants.find(ACME)).isEmpty();
@@ -107,7 +107,7 @@ class TenantBookTest {
     void anUpdateIsAuditedWithWhatChangedAndDisablingKeepsTheSettings() {
         tenants.create(ACME, acme(List.of("acme.dms.example")), "operator-jane");
         TenantSettings repriced = new TenantSettings("Acme Networks", List.of("acme.dms.example", "portal.acme.example"),
-                acme(List.of()).brand(), USD, CatalogSelection.only(Set.of("business")), new PriceAdjustment(1_500, Map.of()));
+                acme(List.of()).brand(), USD, CatalogSelection.only(Set.of("business")), new PriceAdjustment(1_500, Map.of()), false);
 
         Tenant updated = tenants.update(ACME, repriced, "operator-joe");
         Tenant disabled = tenants.setStatus(ACME, TenantStatus.DISABLED, "unpaid wholesale invoice", "operator-joe");
@@ -136,6 +136,6 @@ class TenantBookTest {
 
     private static TenantSettings acme(List<String> hosts) {
         return new TenantSettings("Acme", hosts, Optional.of(new Brand("Acme DMS", "support@acme.example", "noreply@acme.example",
-                "https://portal.acme.example")), USD, CatalogSelection.EVERYTHING, PriceAdjustment.NONE);
+                "https://portal.acme.example")), USD, CatalogSelection.EVERYTHING, PriceAdjustment.NONE, false);
     }
 }

@@ -9,6 +9,7 @@ import org.dmscloud.api.catalog.DeviceRange;
 import org.dmscloud.api.catalog.InstanceConfiguration;
 import org.dmscloud.api.catalog.PriceComponent;
 import org.dmscloud.api.money.Money;
+import org.dmscloud.spi.catalog.PricingContext;
 import org.dmscloud.spi.catalog.PricingPlugin;
 import org.dmscloud.spi.catalog.UnpricedException;
 
@@ -30,7 +31,8 @@ record CatalogItem(String id, String name, String description, DeviceRange devic
     }
 
     @Override
-    public List<PriceComponent> dailyRate(InstanceConfiguration configuration, Currency currency) {
+    public List<PriceComponent> dailyRate(InstanceConfiguration configuration, PricingContext context) {
+        Currency currency = context.currency();
         if (!CURRENCIES.contains(currency.getCurrencyCode())) {
             throw new UnpricedException(name + " is sold in EUR and USD, not " + currency.getCurrencyCode() + ".");
         }

@@ -7,9 +7,11 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Set;
 
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.catalog.InstanceConfiguration;
 import org.dmscloud.api.catalog.PriceComponent;
 import org.dmscloud.api.money.Money;
+import org.dmscloud.spi.catalog.PricingContext;
 import org.dmscloud.spi.catalog.UnpricedException;
 import org.junit.jupiter.api.Test;
 
@@ -50,9 +52,9 @@ class DefaultCatalogPricingTest {
 
     @Test
     void theSameFiguresInUsdAndNoOtherCurrency() {
-        assertThat(item("business").dailyRate(config(10_000), Currency.getInstance("USD")))
+        assertThat(item("business").dailyRate(config(10_000), PricingContext.of(TenantId.DEFAULT, Currency.getInstance("USD"))))
                 .extracting(c -> c.amount().toBigDecimal().toPlainString()).containsExactly("10.00", "35.00");
-        assertThatThrownBy(() -> item("business").dailyRate(config(10_000), Currency.getInstance("JPY")))
+        assertThatThrownBy(() -> item("business").dailyRate(config(10_000), PricingContext.of(TenantId.DEFAULT, Currency.getInstance("JPY"))))
                 .isInstanceOf(UnpricedException.class).hasMessage("Business is sold in EUR and USD, not JPY.");
     }
 
@@ -68,7 +70,7 @@ class DefaultCatalogPricingTest {
     }
 
     private static List<PriceComponent> price(String id, long devices) {
-        return item(id).dailyRate(config(devices), EUR);
+        return item(id).dailyRate(config(devices), PricingContext.of(TenantId.DEFAULT, EUR));
     }
 
     private static CatalogItem item(String id) {

@@ -3,10 +3,26 @@ package org.dmscloud.payment.banktransfer.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-@ObjectClassDefinition(name = "DMS Cloud bank-transfer top-ups", description = "Top-ups paid by bank transfer against an invoice.")
+@ObjectClassDefinition(name = "DMS Cloud bank-transfer top-ups", description = "Top-ups paid by bank transfer against an invoice, into "
+        + "the platform's bank account (etc/org.dmscloud.payment.banktransfer.cfg) or a tenant's own "
+        + "(etc/org.dmscloud.payment.banktransfer.tenant-<name>.cfg).")
 public @interface BankTransferConfiguration {
 
+    /** The platform's bank account. */
     String PID = "org.dmscloud.payment.banktransfer";
+
+    /** A tenant's own bank account: one factory configuration each. */
+    String TENANT_FACTORY_PID = "org.dmscloud.payment.banktransfer.tenant";
+
+    @AttributeDefinition(name = "dms.tenant", description = "A tenant's own account only: the id of the tenant whose customers pay into it.")
+    String dms_tenant() default "";
+
+    @AttributeDefinition(name = "dms.payment.provider.id", description = "A tenant's own account only: the provider's id, unique on the "
+            + "platform, such as bank-transfer-acme.")
+    String dms_payment_provider_id() default "";
+
+    @AttributeDefinition(description = "The service's name on invoices and in their mail: the platform's, or the reseller's brand.")
+    String brandName() default "DMS Cloud";
 
     @AttributeDefinition(description = "Who receives the transfers: the company name printed on invoices. Empty: bank transfers are unavailable.")
     String beneficiary() default "";

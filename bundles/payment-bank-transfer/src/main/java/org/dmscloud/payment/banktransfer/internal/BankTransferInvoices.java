@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 
 import org.dmscloud.api.money.Money;
 import org.dmscloud.api.payment.ReceivedPayment;
@@ -18,6 +20,9 @@ import org.dmscloud.api.payment.TopUpStateException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * What operators do with bank-transfer top-ups: issue the invoice, and record the money when the bank
@@ -26,20 +31,19 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = BankTransferInvoices.class)
 public class BankTransferInvoices {
 
-    private final BankTransferProvider provider;
     private final TopUpAdministration topUps;
     private final TopUpSettlement settlement;
     private final Clock clock;
-    private final InvoicePdf pdf;
+
+    /** The platform's bank account and each tenant's own. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<BankTransferProvider> accounts;
 
     @Activate
-    public BankTransferInvoices(@Reference BankTransferProvider provider, @Reference TopUpAdministration topUps,
-            @Reference TopUpSettlement settlement, @Reference Clock clock) {
-        this.provider = provider;
+    public BankTransferInvoices(@Reference TopUpAdministration topUps, @Reference TopUpSettlement settlement, @Reference Clock clock) {
         this.topUps = topUps;
         this.settlement = settlement;
         this.clock = clock;
-        this.pdf = new InvoicePdf(InvoiceFonts.from(Path.of(provider.configuration().fontDirectory())));
     }
 
     /**
@@ -56,8 +60,10 @@ public class BankTransferInvoices {
             throw new TopUpStateException("Top-up " + id + " is " + topUp.status() + ": only an open top-up is invoiced.");
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return settlement.issueDocument(BankTransferProvider.ID, topUp.providerReference().orElseThrow(),
-                new InvoiceTemplate(provider, pdf, today), again);
+        BankTransferProvider seller = account(topUp.providerId()).orElseThrow(() -> new TopUpStateException("Top-up " + id
+                + " was taken through " + topUp.providerId() + ", which is not installed now: its invoice cannot be made out."));
+        InvoicePdf pdf = new InvoicePdf(InvoiceFonts.from(Path.of(seller.configuration().fontDirectory())));
+        return settlement.issueDocument(seller.id(), topUp.providerReference().orElseThrow(), new InvoiceTemplate(seller, pdf, today), again);
     }
 
     /**
@@ -75,19 +81,30 @@ public class BankTransferInvoices {
         if (bankTransactionId == null || bankTransactionId.isBlank()) {
             throw new IllegalArgumentException("the bank transaction id is needed: it keeps the same transfer from being recorded twice");
         }
-        TopUp topUp = settlement.find(BankTransferProvider.ID, parsed.compact())
+        // A reference names one top-up, whichever bank account (the platform's or a tenant's) its invoice gave.
+        TopUp topUp = accounts().stream().flatMap(account -> settlement.find(account.id(), parsed.compact()).stream()).findFirst()
                 .orElseThrow(() -> new TopUpNotFoundException("with payment reference " + parsed.printed()));
         Money received = Money.of(amount, topUp.amount().currency());
         String transaction = bankTransactionId.strip();
-        return settlement.recordPayment(BankTransferProvider.ID, parsed.compact(),
+        return settlement.recordPayment(topUp.providerId(), parsed.compact(),
                 new ReceivedPayment(transaction, received, operator, "bank transaction " + transaction));
     }
 
     private TopUp bankTransfer(TopUpId id) {
         TopUp topUp = topUps.find(id).orElseThrow(() -> new TopUpNotFoundException(id.toString()));
-        if (!topUp.providerId().equals(BankTransferProvider.ID)) {
+        if (accounts().stream().noneMatch(account -> account.id().equals(topUp.providerId()))) {
             throw new TopUpStateException("Top-up " + id + " is paid through " + topUp.providerId() + ", not by bank transfer.");
         }
         return topUp;
+    }
+
+    /** The bank account a top-up was taken through, if installed. */
+    Optional<BankTransferProvider> account(String providerId) {
+        return accounts().stream().filter(account -> account.id().equals(providerId)).findFirst();
+    }
+
+    private List<BankTransferProvider> accounts() {
+        List<BankTransferProvider> installed = accounts;
+        return installed == null ? List.of() : installed;
     }
 }

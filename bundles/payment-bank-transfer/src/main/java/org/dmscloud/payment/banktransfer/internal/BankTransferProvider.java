@@ -32,20 +32,27 @@ public class BankTransferProvider implements PaymentProvider {
 
     static final String ID = "bank-transfer";
 
+    private final String id;
     private final BankTransferConfiguration configuration;
     private final ProviderLimits limits;
     private final Availability availability;
 
     @Activate
     public BankTransferProvider(BankTransferConfiguration configuration) {
+        this(ID, "etc/" + BankTransferConfiguration.PID + ".cfg", configuration);
+    }
+
+    /** @param configuredIn where an operator fixes this account's configuration, for messages */
+    BankTransferProvider(String id, String configuredIn, BankTransferConfiguration configuration) {
+        this.id = id;
         this.configuration = configuration;
         this.limits = ProviderLimits.parse(configuration.currencies(), configuration.minimum(), configuration.maximum());
-        this.availability = check(configuration, limits);
+        this.availability = check(configuration, limits, configuredIn);
     }
 
     @Override
     public String id() {
-        return ID;
+        return id;
     }
 
     @Override
@@ -82,7 +89,6 @@ public class BankTransferProvider implements PaymentProvider {
                         + reference.printed() + "): dms:invoice-issue " + request.topUpId()));
     }
 
-    /** Only an operator sees bank transfers arrive, so the answer is pending until one is recorded. */
     /** Transfers arrive at a bank account nobody here can ask: operators record them (dms:invoice-pay). */
     @Override
     public boolean checksRemotely() {
@@ -116,8 +122,8 @@ public class BankTransferProvider implements PaymentProvider {
         return Arrays.stream(configuration.beneficiaryAddress().split("\\|")).map(String::trim).filter(line -> !line.isEmpty()).toList();
     }
 
-    private static Availability check(BankTransferConfiguration configuration, ProviderLimits limits) {
-        String where = " in etc/" + BankTransferConfiguration.PID + ".cfg";
+    private static Availability check(BankTransferConfiguration configuration, ProviderLimits limits, String configuredIn) {
+        String where = " in " + configuredIn;
         if (configuration.beneficiary().isBlank()) {
             return Availability.unavailable("no beneficiary" + where + ": invoices need the name the transfers go to");
         }

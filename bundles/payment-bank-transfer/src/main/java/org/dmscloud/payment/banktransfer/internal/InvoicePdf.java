@@ -97,7 +97,7 @@ final class InvoicePdf {
         PdfPTable box = table(new float[] { 1, 2.4f });
         PdfPCell lead = new PdfPCell(new Phrase("Please transfer " + invoice.amountDue() + " by " + DATE.format(invoice.due())
                 + " to the account below, quoting the payment reference exactly so that we can match your payment. "
-                + "Your DMS Cloud balance is credited when the money arrives.", fonts.regular));
+                + "Your balance is credited when the money arrives.", fonts.regular));
         lead.setColspan(2);
         lead.setBorder(Rectangle.NO_BORDER);
         lead.setPaddingBottom(8);

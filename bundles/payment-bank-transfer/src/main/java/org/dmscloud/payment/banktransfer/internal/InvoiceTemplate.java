@@ -41,7 +41,7 @@ final class InvoiceTemplate implements DocumentTemplate {
     public RenderedDocument render(String number, TopUp topUp) {
         Invoice invoice = invoice(number, topUp);
         return new RenderedDocument("invoice-" + number + ".pdf", "application/pdf", pdf.render(invoice),
-                "Invoice " + number + " for your DMS Cloud top-up of " + invoice.amount(), mailBody(invoice, topUp));
+                "Invoice " + number + " for your " + brand() + " top-up of " + invoice.amount(), mailBody(invoice, topUp));
     }
 
     Invoice invoice(String number, TopUp topUp) {
@@ -68,16 +68,20 @@ final class InvoiceTemplate implements DocumentTemplate {
             buyer.add("VAT ID " + billing.vatId());
         }
         return new Invoice(number, issued, issued.plusDays(Math.max(0, configuration.paymentTermDays())), seller, buyer,
-                "Prepayment to the DMS Cloud balance of account " + topUp.customerEmail() + " (top-up " + topUp.id() + ")",
+                "Prepayment to the " + brand() + " balance of account " + topUp.customerEmail() + " (top-up " + topUp.id() + ")",
                 topUp.amount(), topUp.received(), topUp.outstanding(),
                 new Invoice.BankAccount(configuration.beneficiary(), configuration.iban(), configuration.bic(), configuration.bankName()),
                 reference, configuration.invoiceNote());
     }
 
-    private static String mailBody(Invoice invoice, TopUp topUp) {
+    private String brand() {
+        return provider.configuration().brandName();
+    }
+
+    private String mailBody(Invoice invoice, TopUp topUp) {
         Invoice.BankAccount account = invoice.bankAccount();
         return "Hello " + topUp.billingDetails().map(BillingDetails::name).orElse("") + ",\n\n"
-                + "thank you for your order. Attached is invoice " + invoice.number() + " for the top-up of your DMS Cloud balance.\n\n"
+                + "thank you for your order. Attached is invoice " + invoice.number() + " for the top-up of your " + brand() + " balance.\n\n"
                 + "Please transfer " + invoice.amountDue() + " by " + invoice.due() + " to\n\n"
                 + "  Beneficiary:       " + account.beneficiary() + "\n"
                 + "  IBAN:              " + Mod97.grouped(Mod97.compact(account.iban())) + "\n"
@@ -85,6 +89,6 @@ final class InvoiceTemplate implements DocumentTemplate {
                 + "  Payment reference: " + invoice.reference().printed() + "\n\n"
                 + "and quote the payment reference exactly, so that we can match your payment. Your balance is credited "
                 + "as soon as the money arrives; you will get an email then.\n\n"
-                + "The DMS Cloud team\n";
+                + "The " + brand() + " team\n";
     }
 }

@@ -20,7 +20,9 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.dmscloud.api.account.Account;
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.billing.LedgerEntry;
+import org.dmscloud.api.customer.InvalidInputException;
 import org.dmscloud.api.mail.Attachment;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.api.payment.BillingDetails;
@@ -129,6 +131,56 @@ class BankTransferTopUpsTest {
             assertThat(pdf.fileName()).isEqualTo("invoice-DMS-2026-000001.pdf");
             assertThat(pdf.content()).isEqualTo(file.content());
         });
+    }
+
+    @Test
+    void aResellersCustomerGetsTheResellersInvoiceFromItsSeriesPaysIntoItsAccountAndCannotPayIntoAnothers() throws IOException {
+        host(BANK);
+        TenantId acme = payments.reseller("acme", false);
+        Map<String, Object> acmeBank = new HashMap<>(BANK);
+        acmeBank.putAll(Map.of("dms.tenant", "acme", "dms.payment.provider.id", "bank-transfer-acme", "beneficiary", "Acme Networks GmbH",
+                "beneficiaryAddress", "2 Dock Road|Hamburg 20457|Germany", "iban", "GB82 WEST 1234 5698 7654 32", "bic", "WESTGB2L",
+                "invoicePrefix", "ACME", "brandName", "Acme DMS"));
+        TenantBankTransferProvider acmes = new TenantBankTransferProvider(Configurations.of(BankTransferConfiguration.class, acmeBank));
+        payments.register(acmes, Optional.of(acme));
+        invoices.accounts = List.of(provider, acmes);
+        Account customer = payments.account(acme);
+
+        assertThatThrownBy(() -> request(customer, THOUSAND)).as("the platform's account, which Acme does not let its customers use")
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("There is no payment provider 'bank-transfer'");
+        TopUp topUp = payments.desk.start(customer.id(), Payments.emailOf(customer),
+                new NewTopUp("bank-transfer-acme", THOUSAND, Optional.of(BILLING), Optional.empty()));
+        TopUpDocument invoice = invoices.issue(topUp.id(), false);
+
+        assertThat(invoice.number()).isEqualTo("ACME-2026-000001");
+        String text = text(payments.desk.document(customer.id(), topUp.id(), invoice.number()).orElseThrow().content());
+        assertThat(text).contains("Acme Networks GmbH", "2 Dock Road", "GB82 WEST 1234 5698 7654 32", "Acme DMS balance")
+                .doesNotContain("DMS Cloud", "DE89 3704");
+        MailRecord mail = payments.mailTo(Payments.emailOf(customer)).get(0);
+        assertThat(mail.subject()).isEqualTo("Invoice ACME-2026-000001 for your Acme DMS top-up of 1000.00 EUR");
+        assertThat(mail.sender()).hasValueSatisfying(sender -> assertThat(sender).contains("noreply@acme.example"));
+
+        TopUp paid = invoices.recordPayment(PaymentReference.of(topUp.id()).printed(), new BigDecimal("1000.00"), "ACME-TX-1", "operator");
+        assertThat(paid.status()).isEqualTo(TopUpStatus.PAID);
+        assertThat(paid.providerId()).isEqualTo("bank-transfer-acme");
+        assertThat(payments.reread(customer).balance()).isEqualTo(THOUSAND);
+    }
+
+    @Test
+    void aTenantsBankAccountMustNameItsTenantAndIdAndNumberItsInvoicesInItsOwnSeries() {
+        Map<String, Object> noTenant = new HashMap<>(BANK);
+        noTenant.put("dms.payment.provider.id", "bank-transfer-acme");
+        Map<String, Object> platformPrefix = new HashMap<>(BANK);
+        platformPrefix.putAll(Map.of("dms.tenant", "acme", "dms.payment.provider.id", "bank-transfer-acme"));
+        Map<String, Object> platformId = new HashMap<>(BANK);
+        platformId.putAll(Map.of("dms.tenant", "acme", "dms.payment.provider.id", "bank-transfer", "invoicePrefix", "ACME"));
+
+        assertThatThrownBy(() -> new TenantBankTransferProvider(Configurations.of(BankTransferConfiguration.class, noTenant)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tenant id");
+        assertThatThrownBy(() -> new TenantBankTransferProvider(Configurations.of(BankTransferConfiguration.class, platformPrefix)))
+                .hasMessageContaining("series of its own");
+        assertThatThrownBy(() -> new TenantBankTransferProvider(Configurations.of(BankTransferConfiguration.class, platformId)))
+                .hasMessageContaining("no provider id of its own");
     }
 
     @Test
@@ -338,7 +390,8 @@ class BankTransferTopUpsTest {
     private void host(Map<String, Object> configuration) {
         provider = new BankTransferProvider(Configurations.of(BankTransferConfiguration.class, configuration));
         payments = new Payments(database, clock, provider);
-        invoices = new BankTransferInvoices(provider, payments.desk, payments.book, clock);
+        invoices = new BankTransferInvoices(payments.desk, payments.book, clock);
+        invoices.accounts = List.of(provider);
     }
 
     private static String text(byte[] pdf) throws IOException {

@@ -4,10 +4,22 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-@ObjectClassDefinition(name = "DMS Cloud Stripe payments", description = "Card top-ups through Stripe Checkout.")
+@ObjectClassDefinition(name = "DMS Cloud Stripe payments", description = "Card top-ups through Stripe Checkout, into the platform's "
+        + "Stripe account (etc/org.dmscloud.payment.stripe.cfg) or a tenant's own (etc/org.dmscloud.payment.stripe.tenant-<name>.cfg).")
 public @interface StripeConfiguration {
 
+    /** The platform's account. */
     String PID = "org.dmscloud.payment.stripe";
+
+    /** A tenant's own account: one factory configuration each. */
+    String TENANT_FACTORY_PID = "org.dmscloud.payment.stripe.tenant";
+
+    @AttributeDefinition(name = "dms.tenant", description = "A tenant's own account only: the id of the tenant whose customers pay into it.")
+    String dms_tenant() default "";
+
+    @AttributeDefinition(name = "dms.payment.provider.id", description = "A tenant's own account only: the provider's id, unique on the "
+            + "platform, such as stripe-acme; its webhook endpoint is /api/v1/payments/stripe/webhook/<id>.")
+    String dms_payment_provider_id() default "";
 
     @AttributeDefinition(type = AttributeType.PASSWORD, description = "Secret API key (sk_live_... or sk_test_...). Empty: card payments are unavailable.")
     String secretKey() default "";

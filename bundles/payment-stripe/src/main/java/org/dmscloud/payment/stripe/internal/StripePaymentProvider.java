@@ -29,9 +29,10 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.checkout.SessionCreateParams;
 
 /**
- * Card top-ups through Stripe Checkout: a top-up is a Checkout Session in payment mode, created under the
- * top-up's id as idempotency key (a retry never makes a second one), confirmed by the signed webhook
- * ({@link StripeWebhookResource}) or by asking Stripe about the session.
+ * Card top-ups through Stripe Checkout into the platform's Stripe account: a top-up is a Checkout Session in
+ * payment mode, created under the top-up's id as idempotency key (a retry never makes a second one), confirmed
+ * by the signed webhook ({@link StripeWebhookResource}) or by asking Stripe about the session. A tenant's own
+ * account is the same with its own configuration ({@link TenantStripePaymentProvider}).
  */
 @Component(service = { PaymentProvider.class, StripePaymentProvider.class }, property = PaymentProvider.PROVIDER_ID + "=" + StripePaymentProvider.ID,
         configurationPid = StripeConfiguration.PID)
@@ -43,6 +44,9 @@ public class StripePaymentProvider implements PaymentProvider {
     private static final Logger LOG = LoggerFactory.getLogger(StripePaymentProvider.class);
     private static final String UNREACHABLE = "Card payments cannot be reached right now. Nothing was charged; please try again in a few minutes.";
 
+    private final String id;
+    /** Where an operator fixes this account's configuration, for messages. */
+    private final String configuredIn;
     private final StripeConfiguration configuration;
     /** Empty without a secret key: nothing can be asked of Stripe then. */
     private final Optional<StripeClient> client;
@@ -51,18 +55,24 @@ public class StripePaymentProvider implements PaymentProvider {
 
     @Activate
     public StripePaymentProvider(StripeConfiguration configuration) {
+        this(ID, "etc/" + StripeConfiguration.PID + ".cfg", configuration);
+    }
+
+    StripePaymentProvider(String id, String configuredIn, StripeConfiguration configuration) {
+        this.id = id;
+        this.configuredIn = configuredIn;
         this.configuration = configuration;
         this.client = configuration.secretKey().isBlank() ? Optional.empty()
                 : Optional.of(StripeClient.builder().setApiKey(configuration.secretKey()).setApiBase(configuration.apiBase())
                         .setMaxNetworkRetries(2).setConnectTimeout(configuration.timeoutSeconds() * 1000)
                         .setReadTimeout(configuration.timeoutSeconds() * 1000).build());
         this.limits = ProviderLimits.parse(configuration.currencies(), configuration.minimum(), configuration.maximum());
-        this.availability = check(configuration, limits);
+        this.availability = check(configuration, limits, configuredIn);
     }
 
     @Override
     public String id() {
-        return ID;
+        return id;
     }
 
     @Override
@@ -164,9 +174,9 @@ public class StripePaymentProvider implements PaymentProvider {
     }
 
     /** What Stripe said, for the log; what it means, for the customer. */
-    private static PaymentProviderException failure(StripeException e) {
+    private PaymentProviderException failure(StripeException e) {
         if (e instanceof AuthenticationException) {
-            LOG.error("Stripe refused the secretKey in etc/{}.cfg: {}", StripeConfiguration.PID, e.getMessage());
+            LOG.error("Stripe refused the secretKey in {}: {}", configuredIn, e.getMessage());
             return new PaymentProviderException("Card payments are not available right now. Nothing was charged.", e);
         }
         if (e instanceof ApiConnectionException) {
@@ -176,15 +186,19 @@ public class StripePaymentProvider implements PaymentProvider {
         return new PaymentProviderException("Card payments refused the request. Nothing was charged; please try again later.", e);
     }
 
-    private static Availability check(StripeConfiguration configuration, ProviderLimits limits) {
+    /** Where an operator fixes this account's configuration, such as etc/org.dmscloud.payment.stripe.cfg. */
+    String configuredIn() {
+        return configuredIn;
+    }
+
+    private static Availability check(StripeConfiguration configuration, ProviderLimits limits, String configuredIn) {
         if (configuration.secretKey().isBlank()) {
-            return Availability.unavailable("no secretKey in etc/" + StripeConfiguration.PID + ".cfg");
+            return Availability.unavailable("no secretKey in " + configuredIn);
         }
         if (configuration.webhookSecret().isBlank()) {
-            return Availability.unavailable("no webhookSecret in etc/" + StripeConfiguration.PID
-                    + ".cfg: payments could not be confirmed (create the webhook endpoint in Stripe's dashboard)");
+            return Availability.unavailable("no webhookSecret in " + configuredIn
+                    + ": payments could not be confirmed (create the webhook endpoint in Stripe's dashboard)");
         }
-        return limits.problem().map(problem -> Availability.unavailable(problem + " in etc/" + StripeConfiguration.PID + ".cfg"))
-                .orElse(Availability.AVAILABLE);
+        return limits.problem().map(problem -> Availability.unavailable(problem + " in " + configuredIn)).orElse(Availability.AVAILABLE);
     }
 }

@@ -57,6 +57,7 @@ final class StripeWebhook {
         Session retrieve(String sessionId);
     }
 
+    private final String providerId;
     private final TopUpSettlement settlement;
     private final Sessions sessions;
     private final OperatorMail operatorMail;
@@ -64,7 +65,10 @@ final class StripeWebhook {
     private final long toleranceSeconds;
     private final Clock clock;
 
-    StripeWebhook(TopUpSettlement settlement, Sessions sessions, OperatorMail operatorMail, String secret, long toleranceSeconds, Clock clock) {
+    /** @param providerId the provider whose Stripe account the webhook is of: only its top-ups are settled */
+    StripeWebhook(String providerId, TopUpSettlement settlement, Sessions sessions, OperatorMail operatorMail, String secret,
+            long toleranceSeconds, Clock clock) {
+        this.providerId = providerId;
         this.settlement = settlement;
         this.sessions = sessions;
         this.operatorMail = operatorMail;
@@ -96,13 +100,13 @@ final class StripeWebhook {
             default -> new Delivery(true, "ignored: DMS Cloud does not act on " + event.getType());
         };
         if (delivery.accepted()) {
-            settlement.recordEvent(StripePaymentProvider.ID, event.getId(), event.getType(), payload, delivery.outcome());
+            settlement.recordEvent(providerId, event.getId(), event.getType(), payload, delivery.outcome());
         }
         return delivery;
     }
 
     private Delivery apply(Event event, Session claimed) {
-        Optional<TopUp> found = settlement.find(StripePaymentProvider.ID, claimed.getId());
+        Optional<TopUp> found = settlement.find(providerId, claimed.getId());
         if (found.isEmpty()) {
             // Not ours, or ours before the top-up stored its session (then reconciliation asks Stripe about it soon).
             return new Delivery(true, "ignored: session " + claimed.getId() + " is not a DMS Cloud top-up");
@@ -140,13 +144,13 @@ final class StripeWebhook {
             alarm(event, topUp, mismatch.get());
             return new Delivery(true, "security event: " + mismatch.get() + "; nothing credited");
         }
-        TopUp settled = settlement.recordPayment(StripePaymentProvider.ID, actual.getId(),
+        TopUp settled = settlement.recordPayment(providerId, actual.getId(),
                 new ReceivedPayment(actual.getId(), StripeSessions.amount(actual), "stripe webhook", "event " + event.getId()));
         return new Delivery(true, "paid: top-up " + settled.id() + " " + settled.status());
     }
 
     private Delivery failed(Session actual, String detail) {
-        TopUp settled = settlement.recordFailure(StripePaymentProvider.ID, actual.getId(), detail);
+        TopUp settled = settlement.recordFailure(providerId, actual.getId(), detail);
         return new Delivery(true, "failed: top-up " + settled.id() + " " + settled.status());
     }
 
@@ -177,7 +181,8 @@ final class StripeWebhook {
                         + "Event: " + event.getId() + " (" + event.getType() + ")\nTop-up: " + topUp.id() + " for " + topUp.amount()
                         + "\nAccount: " + topUp.account() + "\nWhat: " + what + "\n\n"
                         + "If the event did not come from Stripe, the webhook signing secret is known to someone else: roll it in "
-                        + "Stripe's dashboard and put the new one into etc/" + StripeConfiguration.PID + ".cfg.\n");
+                        + "Stripe's dashboard and put the new one into the configuration of payment provider " + providerId
+                        + " (dms:payment-providers).\n");
     }
 
     private static Session session(Event event) {

@@ -352,7 +352,7 @@ class StripeTopUpsTest {
     }
 
     private StripeWebhook webhook() {
-        return new StripeWebhook(payments.book, provider::retrieve, new OutboxOperatorMail(payments.store, clock, OPERATORS), StripeEvents.WEBHOOK_SECRET,
+        return new StripeWebhook(provider.id(), payments.book, provider::retrieve, new OutboxOperatorMail(payments.store, clock, payments.tenants, OPERATORS), StripeEvents.WEBHOOK_SECRET,
                 300, clock);
     }
 
@@ -379,7 +379,7 @@ class StripeTopUpsTest {
     }
 
     private List<MailRecord> securityMails() {
-        return payments.store.inTransaction(tx -> tx.outbox().latest(Optional.empty(), Optional.of(OPERATORS), 100)).stream()
+        return payments.store.inTransaction(tx -> tx.outbox().latest(Optional.empty(), Optional.empty(), Optional.of(OPERATORS), 100)).stream()
                 .filter(m -> m.kind().equals("security")).toList();
     }
 

@@ -49,13 +49,23 @@ public final class StripeStub implements AutoCloseable {
 
     private final WireMockServer server;
     private final Clock clock;
+    private final String secretKey;
+    private final String webhookSecret;
     private final Map<String, JsonObject> sessions = new ConcurrentHashMap<>();
     private final Map<String, String> sessionByIdempotencyKey = new ConcurrentHashMap<>();
     private final AtomicInteger counter = new AtomicInteger();
     private volatile URI webhook;
 
+    /** The platform's account in the tests: {@link #SECRET_KEY} and {@link StripeEvents#WEBHOOK_SECRET}. */
     public StripeStub(Clock clock) {
+        this(clock, SECRET_KEY, StripeEvents.WEBHOOK_SECRET);
+    }
+
+    /** Another Stripe account, such as a reseller's own, with its own API key and webhook signing secret. */
+    public StripeStub(Clock clock, String secretKey, String webhookSecret) {
         this.clock = clock;
+        this.secretKey = secretKey;
+        this.webhookSecret = webhookSecret;
         this.server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")
                 .extensions(new CheckoutSessions()));
         server.start();
@@ -67,7 +77,7 @@ public final class StripeStub implements AutoCloseable {
         return "http://127.0.0.1:" + server.port();
     }
 
-    /** Where the HTTP test controls deliver the webhook events they cause, signed with {@link StripeEvents#WEBHOOK_SECRET}. */
+    /** Where the HTTP test controls deliver the webhook events they cause, signed with this account's webhook secret. */
     public void deliverWebhooksTo(URI endpoint) {
         this.webhook = endpoint;
     }
@@ -215,7 +225,7 @@ public final class StripeStub implements AutoCloseable {
     private int deliver(String payload) {
         HttpRequest delivery = HttpRequest.newBuilder(webhook).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json; charset=utf-8")
-                .header("Stripe-Signature", StripeEvents.signature(payload, StripeEvents.WEBHOOK_SECRET, clock.instant()))
+                .header("Stripe-Signature", StripeEvents.signature(payload, webhookSecret, clock.instant()))
                 .POST(HttpRequest.BodyPublishers.ofString(payload)).build();
         try {
             return HttpClient.newHttpClient().send(delivery, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -274,7 +284,7 @@ public final class StripeStub implements AutoCloseable {
             LoggedRequest request = event.getRequest();
             String path = request.getUrl().split("\\?")[0];
             String method = request.getMethod().getName();
-            if (!path.startsWith("/_test/") && !("Bearer " + SECRET_KEY).equals(request.getHeader("Authorization"))) {
+            if (!path.startsWith("/_test/") && !("Bearer " + secretKey).equals(request.getHeader("Authorization"))) {
                 return error(401, "invalid_request_error", "Invalid API Key provided: " + request.getHeader("Authorization"));
             }
             if (method.equals("POST") && path.equals("/v1/checkout/sessions")) {
