@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.account.AccountId;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.api.payment.DocumentFile;
@@ -39,7 +40,7 @@ public interface TopUps {
     void markChecked(TopUpId id, Instant at);
 
     /** The latest top-ups, newest first, optionally only with this status or of this account. */
-    List<TopUp> list(Optional<TopUpStatus> status, Optional<AccountId> account, int limit);
+    List<TopUp> list(Optional<TopUpStatus> status, Optional<TenantId> tenant, Optional<AccountId> account, int limit);
 
     /**
      * Open top-ups created before {@code before} and not checked since, never-checked ones first: those still

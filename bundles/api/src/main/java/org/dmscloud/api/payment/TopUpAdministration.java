@@ -3,6 +3,7 @@ package org.dmscloud.api.payment;
 import java.util.List;
 import java.util.Optional;
 
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.account.AccountId;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -10,8 +11,8 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface TopUpAdministration {
 
-    /** The latest top-ups, newest first, optionally only with this status or of this account. */
-    List<TopUp> list(Optional<TopUpStatus> status, Optional<AccountId> account, int limit);
+    /** The latest top-ups, newest first, optionally only with this status, of this tenant's customers or of this account. */
+    List<TopUp> list(Optional<TopUpStatus> status, Optional<TenantId> tenant, Optional<AccountId> account, int limit);
 
     Optional<TopUp> find(TopUpId topUp);
 

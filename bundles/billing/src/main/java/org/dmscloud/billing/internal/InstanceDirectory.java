@@ -27,7 +27,8 @@ public class InstanceDirectory implements InstanceAdministration {
 
     @Override
     public List<Instance> search(InstanceQuery query) {
-        InstanceQuery bounded = new InstanceQuery(query.state(), query.account(), query.packageId(), Math.min(query.limit(), MAX_LIMIT));
+        InstanceQuery bounded = new InstanceQuery(query.state(), query.tenant(), query.account(), query.packageId(),
+                Math.min(query.limit(), MAX_LIMIT));
         return store.inTransaction(tx -> tx.instances().search(bounded));
     }
 

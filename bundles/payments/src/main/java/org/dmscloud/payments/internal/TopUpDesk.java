@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.dmscloud.api.account.AccountId;
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.payment.DocumentFile;
 import org.dmscloud.api.payment.NewTopUp;
 import org.dmscloud.api.payment.PaymentProviderUnavailableException;
@@ -55,7 +56,7 @@ public class TopUpDesk implements TopUpService, TopUpAdministration {
 
     @Override
     public List<TopUp> list(AccountId account, int limit) {
-        return list(Optional.empty(), Optional.of(account), limit);
+        return list(Optional.empty(), Optional.empty(), Optional.of(account), limit);
     }
 
     @Override
@@ -85,9 +86,9 @@ public class TopUpDesk implements TopUpService, TopUpAdministration {
     }
 
     @Override
-    public List<TopUp> list(Optional<TopUpStatus> status, Optional<AccountId> account, int limit) {
+    public List<TopUp> list(Optional<TopUpStatus> status, Optional<TenantId> tenant, Optional<AccountId> account, int limit) {
         int page = Math.max(1, Math.min(limit, MAX_PAGE));
-        return store.inTransaction(tx -> tx.topUps().list(status, account, page));
+        return store.inTransaction(tx -> tx.topUps().list(status, tenant, account, page));
     }
 
     @Override

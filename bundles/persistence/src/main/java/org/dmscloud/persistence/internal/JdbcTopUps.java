@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.account.AccountId;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.api.payment.BillingDetails;
@@ -115,11 +116,14 @@ final class JdbcTopUps implements TopUps {
     }
 
     @Override
-    public List<TopUp> list(Optional<TopUpStatus> status, Optional<AccountId> account, int limit) {
+    public List<TopUp> list(Optional<TopUpStatus> status, Optional<TenantId> tenant, Optional<AccountId> account, int limit) {
         String statusName = status.map(Enum::name).orElse(null);
+        String tenantId = tenant.map(TenantId::value).orElse(null);
         String accountId = account.map(AccountId::toString).orElse(null);
-        return many("SELECT * FROM top_up WHERE (? IS NULL OR status = ?) AND (? IS NULL OR account_id = ?) "
-                + "ORDER BY created_at DESC, id FETCH FIRST " + limit + " ROWS ONLY", statusName, statusName, accountId, accountId);
+        return many("SELECT * FROM top_up WHERE (? IS NULL OR status = ?) "
+                + "AND (? IS NULL OR account_id IN (SELECT a.id FROM account a WHERE a.tenant_id = ?)) AND (? IS NULL OR account_id = ?) "
+                + "ORDER BY created_at DESC, id FETCH FIRST " + limit + " ROWS ONLY", statusName, statusName, tenantId, tenantId, accountId,
+                accountId);
     }
 
     @Override

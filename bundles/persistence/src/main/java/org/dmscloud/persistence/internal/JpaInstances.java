@@ -65,11 +65,13 @@ final class JpaInstances implements Instances {
     public List<Instance> search(InstanceQuery query) {
         StringBuilder jpql = new StringBuilder("SELECT i FROM InstanceEntity i WHERE ");
         jpql.append(query.state().isPresent() ? "i.state = :state" : "i.state <> 'DELETED'");
+        query.tenant().ifPresent(tenant -> jpql.append(" AND i.accountId IN (SELECT a.id FROM AccountEntity a WHERE a.tenantId = :tenant)"));
         query.account().ifPresent(account -> jpql.append(" AND i.accountId = :account"));
         query.packageId().ifPresent(packageId -> jpql.append(" AND i.packageId = :packageId"));
         jpql.append(" ORDER BY i.createdAt DESC, i.id");
         TypedQuery<InstanceEntity> select = entityManager.createQuery(jpql.toString(), InstanceEntity.class).setMaxResults(query.limit());
         query.state().ifPresent(state -> select.setParameter("state", state.name()));
+        query.tenant().ifPresent(tenant -> select.setParameter("tenant", tenant.value()));
         query.account().ifPresent(account -> select.setParameter("account", account.toString()));
         query.packageId().ifPresent(packageId -> select.setParameter("packageId", packageId));
         return select.getResultList().stream().map(this::toRecord).toList();

@@ -251,14 +251,14 @@ abstract class PersistenceContractTest {
         store.inTransaction(tx -> List.of(tx.instances().create(older), tx.instances().create(newer), tx.instances().create(business),
                 tx.instances().create(deleted)));
 
-        List<Instance> ofOne = store.inTransaction(tx -> tx.instances().search(new InstanceQuery(Optional.empty(), Optional.of(one.id()), Optional.empty(), 10)));
-        List<Instance> disabledOnes = store.inTransaction(tx -> tx.instances().search(new InstanceQuery(Optional.of(InstanceState.DISABLED),
+        List<Instance> ofOne = store.inTransaction(tx -> tx.instances().search(new InstanceQuery(Optional.empty(), Optional.empty(), Optional.of(one.id()), Optional.empty(), 10)));
+        List<Instance> disabledOnes = store.inTransaction(tx -> tx.instances().search(new InstanceQuery(Optional.of(InstanceState.DISABLED), Optional.empty(),
                 Optional.empty(), Optional.empty(), 1000)));
-        List<Instance> starterOfOther = store.inTransaction(tx -> tx.instances().search(new InstanceQuery(Optional.empty(), Optional.of(other.id()),
+        List<Instance> starterOfOther = store.inTransaction(tx -> tx.instances().search(new InstanceQuery(Optional.empty(), Optional.empty(), Optional.of(other.id()),
                 Optional.of("starter"), 10)));
-        List<Instance> deletedOfOther = store.inTransaction(tx -> tx.instances().search(new InstanceQuery(Optional.of(InstanceState.DELETED),
+        List<Instance> deletedOfOther = store.inTransaction(tx -> tx.instances().search(new InstanceQuery(Optional.of(InstanceState.DELETED), Optional.empty(),
                 Optional.of(other.id()), Optional.empty(), 10)));
-        List<Instance> newestOfOne = store.inTransaction(tx -> tx.instances().search(new InstanceQuery(Optional.empty(), Optional.of(one.id()),
+        List<Instance> newestOfOne = store.inTransaction(tx -> tx.instances().search(new InstanceQuery(Optional.empty(), Optional.empty(), Optional.of(one.id()),
                 Optional.empty(), 1)));
 
         assertThat(ofOne).extracting(Instance::id).containsExactly(newer.id(), older.id());
@@ -266,6 +266,35 @@ abstract class PersistenceContractTest {
         assertThat(starterOfOther).isEmpty();
         assertThat(deletedOfOther).extracting(Instance::id).containsExactly(deleted.id());
         assertThat(newestOfOne).extracting(Instance::id).containsExactly(newer.id());
+    }
+
+    @Test
+    void operatorsFindInstancesAndTopUpsByTenant() {
+        TenantId reseller = newTenant();
+        NewAccount platforms = newAccount();
+        NewAccount resellers = new NewAccount(AccountId.random(), reseller, "Reseller's customer", EUR, Instant.parse("2026-11-26T10:15:30Z"));
+        store.inTransaction(tx -> List.of(tx.accounts().create(platforms), tx.accounts().create(resellers)));
+        // Disabled, so that the daily run's tests on the same database do not meet them.
+        Instance platformsInstance = disabled(newInstance(platforms, Instant.parse("2026-11-25T10:00:00Z")));
+        Instance resellersInstance = disabled(newInstance(resellers, Instant.parse("2026-11-25T11:00:00Z")));
+        store.inTransaction(tx -> List.of(tx.instances().create(platformsInstance), tx.instances().create(resellersInstance)));
+        TopUp platformsTopUp = newTopUp(platforms, Optional.empty());
+        TopUp resellersTopUp = newTopUp(resellers, Optional.empty());
+        store.inTransaction(tx -> {
+            tx.topUps().insert(platformsTopUp, Optional.empty());
+            tx.topUps().insert(resellersTopUp, Optional.empty());
+            return null;
+        });
+
+        List<Instance> ofReseller = store.inTransaction(tx -> tx.instances().search(new InstanceQuery(Optional.empty(), Optional.of(reseller),
+                Optional.empty(), Optional.empty(), 1000)));
+        List<TopUp> resellersTopUps = store.inTransaction(tx -> tx.topUps().list(Optional.empty(), Optional.of(reseller), Optional.empty(), 1000));
+        List<TopUp> platformsTopUps = store.inTransaction(tx -> tx.topUps().list(Optional.empty(), Optional.of(TenantId.DEFAULT),
+                Optional.empty(), 1000));
+
+        assertThat(ofReseller).extracting(Instance::id).containsExactly(resellersInstance.id());
+        assertThat(resellersTopUps).extracting(TopUp::id).containsExactly(resellersTopUp.id());
+        assertThat(platformsTopUps).extracting(TopUp::id).contains(platformsTopUp.id()).doesNotContain(resellersTopUp.id());
     }
 
     @Test
@@ -436,7 +465,7 @@ abstract class PersistenceContractTest {
             tx.topUps().insert(newTopUp(account, Optional.empty()), Optional.empty());
             return null;
         });
-        List<TopUp> all = store.inTransaction(tx -> tx.topUps().list(Optional.empty(), Optional.of(account.id()), 10));
+        List<TopUp> all = store.inTransaction(tx -> tx.topUps().list(Optional.empty(), Optional.empty(), Optional.of(account.id()), 10));
         assertThat(all).hasSize(3);
     }
 
@@ -783,6 +812,11 @@ abstract class PersistenceContractTest {
                     UserStatus.ACTIVE, account.createdAt(), Optional.of(account.createdAt())));
             return null;
         });
+    }
+
+    private static Instance disabled(Instance instance) {
+        return new Instance(instance.id(), instance.account(), instance.name(), instance.configuration(), InstanceState.DISABLED,
+                Optional.of(DisableReason.CUSTOMER), instance.paidUntil(), instance.paidRate(), instance.createdAt());
     }
 
     private static Instance newInstance(NewAccount account, Instant createdAt) {

@@ -17,7 +17,7 @@ public class InstanceIdCompleter extends RecentIdsCompleter {
 
     @Override
     Stream<String> recentIds() {
-        return instances.search(new InstanceQuery(Optional.empty(), Optional.empty(), Optional.empty(), RECENT)).stream()
+        return instances.search(new InstanceQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), RECENT)).stream()
                 .map(instance -> instance.id().toString());
     }
 }

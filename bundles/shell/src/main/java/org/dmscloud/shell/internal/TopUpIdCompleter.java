@@ -16,6 +16,6 @@ public class TopUpIdCompleter extends RecentIdsCompleter {
 
     @Override
     Stream<String> recentIds() {
-        return topUps.list(Optional.empty(), Optional.empty(), RECENT).stream().map(topUp -> topUp.id().toString());
+        return topUps.list(Optional.empty(), Optional.empty(), Optional.empty(), RECENT).stream().map(topUp -> topUp.id().toString());
     }
 }

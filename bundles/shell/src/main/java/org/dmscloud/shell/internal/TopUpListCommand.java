@@ -2,6 +2,7 @@ package org.dmscloud.shell.internal;
 
 import java.util.Optional;
 
+import org.dmscloud.api.account.TenantId;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -20,6 +21,10 @@ public class TopUpListCommand implements Action {
 
     @Option(name = "--status", description = "Only STARTING, PENDING, PARTIALLY_PAID, PAID, FAILED or CANCELLED top-ups")
     String status;
+
+    @Option(name = "--tenant", description = "Only the top-ups of this tenant's customers")
+    @Completion(TenantIdCompleter.class)
+    String tenant;
 
     @Option(name = "--account", description = "Only this account's top-ups")
     @Completion(AccountIdCompleter.class)
@@ -44,7 +49,7 @@ public class TopUpListCommand implements Action {
         table.column("Received").alignRight();
         table.column("Status");
         table.column("Reference");
-        for (TopUp topUp : topUps.list(only, Optional.ofNullable(account).map(a -> AccountId.parse(a.trim())), limit)) {
+        for (TopUp topUp : topUps.list(only, Optional.ofNullable(tenant).map(t -> new TenantId(t.trim())), Optional.ofNullable(account).map(a -> AccountId.parse(a.trim())), limit)) {
             table.addRow().addContent(topUp.id(), topUp.createdAt(), topUp.account(), topUp.customerEmail(), topUp.providerId(),
                     topUp.amount(), topUp.received(), topUp.status(), topUp.providerReference().orElse("-"));
         }

@@ -14,12 +14,13 @@ public @interface BankTransferConfiguration {
     /** A tenant's own bank account: one factory configuration each. */
     String TENANT_FACTORY_PID = "org.dmscloud.payment.banktransfer.tenant";
 
-    @AttributeDefinition(name = "dms.tenant", description = "A tenant's own account only: the id of the tenant whose customers pay into it.")
-    String dms_tenant() default "";
+    // No defaults: a default would be a service property of the platform's account too, as if it were a tenant's.
+    @AttributeDefinition(required = false, name = "dms.tenant", description = "A tenant's own account only: the id of the tenant whose customers pay into it.")
+    String dms_tenant();
 
-    @AttributeDefinition(name = "dms.payment.provider.id", description = "A tenant's own account only: the provider's id, unique on the "
+    @AttributeDefinition(required = false, name = "dms.payment.provider.id", description = "A tenant's own account only: the provider's id, unique on the "
             + "platform, such as bank-transfer-acme.")
-    String dms_payment_provider_id() default "";
+    String dms_payment_provider_id();
 
     @AttributeDefinition(description = "The service's name on invoices and in their mail: the platform's, or the reseller's brand.")
     String brandName() default "DMS Cloud";

@@ -99,7 +99,7 @@ public class BankTransferInvoices {
     }
 
     /** The bank account a top-up was taken through, if installed. */
-    Optional<BankTransferProvider> account(String providerId) {
+    public Optional<BankTransferProvider> account(String providerId) {
         return accounts().stream().filter(account -> account.id().equals(providerId)).findFirst();
     }
 

@@ -32,8 +32,8 @@ public class TenantBankTransferProvider extends BankTransferProvider {
     }
 
     private static String checkedId(BankTransferConfiguration configuration) {
-        new TenantId(configuration.dms_tenant().trim()); // throws, naming what a tenant id is
-        String id = configuration.dms_payment_provider_id().trim();
+        new TenantId(java.util.Objects.toString(configuration.dms_tenant(), "").trim()); // throws, naming what a tenant id is
+        String id = java.util.Objects.toString(configuration.dms_payment_provider_id(), "").trim();
         if (!PROVIDER_ID.matcher(id).matches() || id.equals(ID)) {
             throw new IllegalArgumentException("dms.payment.provider.id '" + id + "' in a " + BankTransferConfiguration.TENANT_FACTORY_PID
                     + " configuration is no provider id of its own: lowercase letters, digits and '-', such as bank-transfer-acme");

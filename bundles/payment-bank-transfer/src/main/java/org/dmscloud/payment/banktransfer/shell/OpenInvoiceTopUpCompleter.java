@@ -3,6 +3,7 @@ package org.dmscloud.payment.banktransfer.shell;
 import java.util.List;
 import java.util.Optional;
 
+import org.dmscloud.payment.banktransfer.internal.BankTransferInvoices;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.CommandLine;
@@ -20,11 +21,15 @@ public class OpenInvoiceTopUpCompleter implements Completer {
     @Reference
     TopUpAdministration topUps;
 
+    @Reference
+    BankTransferInvoices invoices;
+
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
         StringsCompleter ids = new StringsCompleter();
         for (TopUpStatus open : List.of(TopUpStatus.PENDING, TopUpStatus.PARTIALLY_PAID)) {
-            topUps.list(Optional.of(open), Optional.empty(), 200).stream().filter(topUp -> topUp.providerId().equals("bank-transfer"))
+            topUps.list(Optional.of(open), Optional.empty(), Optional.empty(), 200).stream()
+                    .filter(topUp -> invoices.account(topUp.providerId()).isPresent())
                     .map(TopUp::id).forEach(id -> ids.getStrings().add(id.toString()));
         }
         return ids.complete(session, commandLine, candidates);

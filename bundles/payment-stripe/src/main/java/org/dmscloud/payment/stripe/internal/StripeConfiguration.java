@@ -14,12 +14,13 @@ public @interface StripeConfiguration {
     /** A tenant's own account: one factory configuration each. */
     String TENANT_FACTORY_PID = "org.dmscloud.payment.stripe.tenant";
 
-    @AttributeDefinition(name = "dms.tenant", description = "A tenant's own account only: the id of the tenant whose customers pay into it.")
-    String dms_tenant() default "";
+    // No defaults: a default would be a service property of the platform's account too, as if it were a tenant's.
+    @AttributeDefinition(required = false, name = "dms.tenant", description = "A tenant's own account only: the id of the tenant whose customers pay into it.")
+    String dms_tenant();
 
-    @AttributeDefinition(name = "dms.payment.provider.id", description = "A tenant's own account only: the provider's id, unique on the "
+    @AttributeDefinition(required = false, name = "dms.payment.provider.id", description = "A tenant's own account only: the provider's id, unique on the "
             + "platform, such as stripe-acme; its webhook endpoint is /api/v1/payments/stripe/webhook/<id>.")
-    String dms_payment_provider_id() default "";
+    String dms_payment_provider_id();
 
     @AttributeDefinition(type = AttributeType.PASSWORD, description = "Secret API key (sk_live_... or sk_test_...). Empty: card payments are unavailable.")
     String secretKey() default "";
