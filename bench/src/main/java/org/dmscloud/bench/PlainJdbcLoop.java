@@ -25,10 +25,13 @@ final class PlainJdbcLoop {
 
     private final DataSource dataSource;
     private final int batchSize;
+    /** Each tenant's markup in basis points, by tenant id. */
+    private final Map<String, Integer> markups;
 
-    PlainJdbcLoop(DataSource dataSource, int batchSize) {
+    PlainJdbcLoop(DataSource dataSource, int batchSize, Map<String, Integer> markups) {
         this.dataSource = dataSource;
         this.batchSize = batchSize;
+        this.markups = markups;
     }
 
     void run(LocalDate day) throws SQLException {
@@ -58,7 +61,9 @@ final class PlainJdbcLoop {
                     break;
                 }
                 cursorId = due.get(due.size() - 1)[0];
-                Map<String, Long> balances = balances(connection, due);
+                Map<String, Long> balances = new HashMap<>();
+                Map<String, String> tenants = new HashMap<>();
+                balances(connection, due, balances, tenants);
                 Map<String, Long> charged = new LinkedHashMap<>();
                 try (PreparedStatement ledger = connection.prepareStatement("INSERT INTO ledger_entry (account_id, entry_type, amount_minor, "
                         + "balance_after_minor, currency, instance_id, period_start, period_end, rate_minor, breakdown, description, "
@@ -69,7 +74,9 @@ final class PlainJdbcLoop {
                                 "UPDATE instance SET state = 'DISABLED', disable_reason = 'INSUFFICIENT_FUNDS', version = version + 1 WHERE id = ?");
                         PreparedStatement balance = connection.prepareStatement("UPDATE account SET balance_minor = balance_minor - ? WHERE id = ?")) {
                     for (String[] instance : due) {
-                        long rate = BenchPricing.dailyMinor(Long.parseLong(instance[2]));
+                        long devices = Long.parseLong(instance[2]);
+                        int markup = markups.get(tenants.get(instance[1]));
+                        long rate = BenchPricing.dailyMinor(devices, markup);
                         long available = balances.get(instance[1]);
                         if (available < rate) {
                             disable.setString(1, instance[0]);
@@ -85,7 +92,7 @@ final class PlainJdbcLoop {
                         ledger.setObject(5, dayStart.atOffset(ZoneOffset.UTC));
                         ledger.setObject(6, dayEnd.atOffset(ZoneOffset.UTC));
                         ledger.setLong(7, rate);
-                        ledger.setString(8, breakdown(Long.parseLong(instance[2])));
+                        ledger.setString(8, BenchPricing.breakdown(devices, markup));
                         ledger.setString(9, "Daily charge for " + day + " (R1)");
                         ledger.setString(10, "daily/" + instance[0] + "/" + day);
                         ledger.setObject(11, Instant.now().atOffset(ZoneOffset.UTC));
@@ -110,16 +117,11 @@ final class PlainJdbcLoop {
         }
     }
 
-    /** The same breakdown text the daily run writes for this price. */
-    private static String breakdown(long devices) {
-        return "[{\"item\":\"business\",\"label\":\"Business package\",\"amount\":1000},{\"item\":\"business\",\"label\":\""
-                + devices + " CPE devices\",\"amount\":" + (BenchPricing.dailyMinor(devices) - 10_00) + "}]";
-    }
-
-    private static Map<String, Long> balances(Connection connection, List<String[]> due) throws SQLException {
+    /** The accounts' balances and tenants. */
+    private static void balances(Connection connection, List<String[]> due, Map<String, Long> balances, Map<String, String> tenants)
+            throws SQLException {
         List<String> accounts = due.stream().map(d -> d[1]).distinct().toList();
-        Map<String, Long> balances = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT id, balance_minor FROM account WHERE id IN ("
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, balance_minor, tenant_id FROM account WHERE id IN ("
                 + String.join(", ", java.util.Collections.nCopies(accounts.size(), "?")) + ")")) {
             for (int i = 0; i < accounts.size(); i++) {
                 select.setString(i + 1, accounts.get(i));
@@ -127,9 +129,9 @@ final class PlainJdbcLoop {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     balances.put(rows.getString(1), rows.getLong(2));
+                    tenants.put(rows.getString(1), rows.getString(3));
                 }
             }
         }
-        return balances;
     }
 }

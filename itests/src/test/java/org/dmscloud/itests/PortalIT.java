@@ -369,6 +369,10 @@ public class PortalIT extends DmsCloudTestSupport {
             return answer.statusCode() == 503 ? answer : null;
         });
         assertThat(json(closed).get("type").asText()).endsWith("/portal-closed");
+        HttpResponse<String> page = get("/api/v1/account", "Host", acmeHost, "Accept", "text/html,application/xhtml+xml");
+        assertThat(page.statusCode()).isEqualTo(503);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("<h1>Portal closed</h1>", "contact the company that sold you its service");
         assertThat(get("/api/v1/catalog").statusCode()).as("the platform's portal").isEqualTo(200);
         assertThat(get("/api/v1/health", atAcme).statusCode()).as("health is the platform's").isEqualTo(200);
     }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,9 +23,14 @@ import java.util.regex.Pattern;
 import javax.inject.Inject;
 
 import org.dmscloud.api.billing.DailyRunService;
+import org.dmscloud.api.catalog.PriceComponent;
+import org.dmscloud.api.money.Money;
 import org.dmscloud.api.time.ClockControl;
 import org.dmscloud.payment.stripe.testing.StripeEvents;
 import org.dmscloud.payment.stripe.testing.StripeStub;
+import org.dmscloud.spi.catalog.AddonOption;
+import org.dmscloud.spi.catalog.PricingPlugin;
+import org.dmscloud.spi.tenant.TenantScope;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -32,6 +38,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.ServiceRegistration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -107,6 +114,29 @@ public class TenantsIT extends DmsCloudTestSupport {
         assertThat(acmeDaily).isNotEqualByComparingTo(new BigDecimal(platformPrice.at("/total/amount").asText()));
         assertThat(get("/api/v1/catalog/price?packageId=starter&expectedDevices=100", AT_ACME).statusCode())
                 .as("a package Acme does not sell").isEqualTo(400);
+
+        // A plugin of Acme's own (dms.tenant): on sale at Acme only, at the price its plugin puts on it, whatever Acme's markup.
+        Hashtable<String, Object> optionProperties = new Hashtable<>(Map.of(AddonOption.OPTION_ID, "acme-backup", TenantScope.PROPERTY, "acme"));
+        Hashtable<String, Object> pricingProperties = new Hashtable<>(Map.of(PricingPlugin.PRICED_ITEM, "acme-backup", TenantScope.PROPERTY, "acme"));
+        List<ServiceRegistration<?>> acmePlugin = List.of(
+                bundleContext.registerService(AddonOption.class, new AcmeBackup(), optionProperties),
+                bundleContext.registerService(PricingPlugin.class, PricingPlugin.of((config, context) -> List.of(new PriceComponent("acme-backup",
+                        "Acme backup for " + context.tenant(), Money.ofMinor(2_50, context.currency())))), pricingProperties));
+        try {
+            JsonNode withBackup = await("Acme's own option", Duration.ofSeconds(30), () -> {
+                HttpResponse<String> answer = get("/api/v1/catalog/price?packageId=business&expectedDevices=2000&optionIds=usp&optionIds=acme-backup",
+                        AT_ACME);
+                return answer.statusCode() == 200 ? json(answer) : null;
+            });
+            assertThat(new BigDecimal(withBackup.at("/total/amount").asText())).isEqualByComparingTo(acmeDaily.add(new BigDecimal("2.50")));
+            assertThat(withBackup.at("/components").findValuesAsText("label")).contains("Acme backup for acme");
+            assertThat(json(get("/api/v1/catalog", AT_ACME)).get("options").findValuesAsText("id")).containsExactly("acme-backup", "usp");
+            assertThat(json(get("/api/v1/catalog")).get("options").findValuesAsText("id")).doesNotContain("acme-backup");
+            assertThat(get("/api/v1/catalog/price?packageId=business&expectedDevices=2000&optionIds=acme-backup").statusCode())
+                    .as("Acme's option at the platform's host").isEqualTo(400);
+        } finally {
+            acmePlugin.forEach(ServiceRegistration::unregister);
+        }
 
         // The same address becomes a customer of each tenant; each mail speaks for its own tenant.
         String email = "both-" + UUID.randomUUID() + "@example.com";
@@ -263,6 +293,24 @@ public class TenantsIT extends DmsCloudTestSupport {
 
     private static String balance(String token, String[] host) {
         return json(get("/api/v1/account", bearer(token, host))).at("/balance/amount").asText();
+    }
+
+    /** A reseller's own add-on, as its plugin bundle would register it. */
+    private static final class AcmeBackup implements AddonOption {
+        @Override
+        public String id() {
+            return "acme-backup";
+        }
+
+        @Override
+        public String name() {
+            return "Acme backup";
+        }
+
+        @Override
+        public String description() {
+            return "Nightly backups of the instance's data, by Acme.";
+        }
     }
 
     private static JsonNode find(JsonNode entries, String type) {

@@ -50,6 +50,15 @@ public class PluginOffers implements Catalog, Pricing {
         this.tenants = tenants;
     }
 
+    /** Wired by hand, as the benchmark does: the plugins' services as DS hands them, each list lowest ranking first. */
+    public PluginOffers(TenantDirectory tenants, List<Map.Entry<Map<String, Object>, InstancePackage>> packages,
+            List<Map.Entry<Map<String, Object>, AddonOption>> options, List<Map.Entry<Map<String, Object>, PricingPlugin>> pricingPlugins) {
+        this(null, tenants);
+        this.packages = packages;
+        this.options = options;
+        this.pricingPlugins = pricingPlugins;
+    }
+
     /** What the tenant sells now. @throws TenantNotFoundException if there is no such tenant */
     Offer offer(TenantId tenant) {
         return Offer.of(tenants.find(tenant).orElseThrow(() -> new TenantNotFoundException(tenant)), packages, options, pricingPlugins,

@@ -41,6 +41,8 @@ public class TenantHostFilter implements Filter {
 
     private static final String PORTAL = "/" + PortalApplication.BASE + "/";
     private static final String HEALTH = PORTAL + "health";
+    /** Payment providers' webhooks: authenticated by their signatures, and money arriving is taken even while a portal is closed. */
+    private static final String PAYMENTS = PORTAL + "payments/";
 
     private final TenantDirectory tenants;
     private final String trustedHostHeader;
@@ -67,7 +69,7 @@ public class TenantHostFilter implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
         HttpServletResponse answer = (HttpServletResponse) response;
-        if (!http.getRequestURI().startsWith(PORTAL) || http.getRequestURI().equals(HEALTH)) {
+        if (!http.getRequestURI().startsWith(PORTAL) || http.getRequestURI().equals(HEALTH) || http.getRequestURI().startsWith(PAYMENTS)) {
             chain.doFilter(request, response);
             return;
         }
@@ -76,11 +78,11 @@ public class TenantHostFilter implements Filter {
             tenant = tenants.find(TenantId.DEFAULT);
         }
         if (tenant.isEmpty()) {
-            refuse(answer, 404, "not-found", "No DMS Cloud portal answers at this address.");
+            refuse(http, answer, 404, "not-found", "No DMS Cloud portal answers at this address.");
             return;
         }
         if (!tenant.get().isEnabled()) {
-            refuse(answer, 503, "portal-closed", "This portal is closed. Please contact the company that sold you its service.");
+            refuse(http, answer, 503, "portal-closed", "This portal is closed. Please contact the company that sold you its service.");
             return;
         }
         request.setAttribute(RequestTenant.ATTRIBUTE, tenant.get());
@@ -97,10 +99,19 @@ public class TenantHostFilter implements Filter {
         return host == null ? "" : host;
     }
 
-    private static void refuse(HttpServletResponse answer, int status, String kind, String detail) throws IOException {
+    /** A problem for API clients; a page for a person whose browser asked. */
+    private static void refuse(HttpServletRequest http, HttpServletResponse answer, int status, String kind, String detail) throws IOException {
         answer.setStatus(status);
-        answer.setContentType(Problem.MEDIA_TYPE.toString());
         answer.setCharacterEncoding("UTF-8");
+        String accept = http.getHeader("Accept");
+        if (accept != null && accept.contains("text/html")) {
+            String title = status == 404 ? "Not found" : "Portal closed";
+            answer.setContentType("text/html");
+            answer.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title + "</title></head>"
+                    + "<body><h1>" + title + "</h1><p>" + detail + "</p></body></html>");
+            return;
+        }
+        answer.setContentType(Problem.MEDIA_TYPE.toString());
         answer.getWriter().write("{\"type\":\"" + Problem.TYPE_BASE + kind + "\",\"title\":\"" + (status == 404 ? "Not Found" : "Service Unavailable")
                 + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
     }
