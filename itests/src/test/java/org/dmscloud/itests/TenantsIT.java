@@ -198,6 +198,7 @@ public class TenantsIT extends DmsCloudTestSupport {
         assertThat(executeCommand("dms:account-list --tenant acme")).contains(email);
         assertThat(executeCommand("dms:topup-list --tenant default")).contains(platformTopUp).doesNotContain(acmeTopUp);
         assertThat(executeCommand("dms:payment-providers --tenant acme")).contains("stripe-acme").doesNotContain("bank-transfer");
+        assertThat(executeCommand("dms:tenant-show acme")).contains("Pay with:  stripe-acme", "+20 % on every item", "usp 4.00 EUR a day");
 
         isolationSweep(acmeTokenNow, platformTokenNow, acmeInstance, acmeTopUp, platformTopUp, acmeVerification);
     }

@@ -25,9 +25,15 @@ import org.dmscloud.persistence.NewLedgerEntry;
 
 final class JdbcDailyBilling implements DailyBilling {
 
-    /** With the tenant of the instance's account, whose plugins and prices it is billed by. */
-    private static final String DUE_COLUMNS = "id, account_id, package_id, expected_devices, option_ids, paid_rate_minor, created_at, version, "
-            + "(SELECT a.tenant_id FROM account a WHERE a.id = instance.account_id) AS tenant_id";
+    private static final String DUE_COLUMNS = "id, account_id, package_id, expected_devices, option_ids, paid_rate_minor, created_at, version";
+
+    /**
+     * Due instances with the tenant of each one's account, whose plugins and prices it is billed by: the account is
+     * joined to the page of instances once it is found, so that the database looks up one account per instance returned.
+     */
+    private static String withTenants(String dueInstances) {
+        return "SELECT d.*, a.tenant_id FROM (" + dueInstances + ") d JOIN account a ON a.id = d.account_id ORDER BY d.created_at, d.id";
+    }
 
     private static final Comparator<DueInstance> RUN_ORDER =
             Comparator.comparing(DueInstance::createdAt).thenComparing(d -> d.id().toString());
@@ -43,9 +49,9 @@ final class JdbcDailyBilling implements DailyBilling {
     @Override
     public List<DueInstance> findDue(Instant paidBefore, Shard shard, RunCursor after, int limit) {
         return jdbc.call(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + DUE_COLUMNS + " FROM instance "
+            try (PreparedStatement select = connection.prepareStatement(withTenants("SELECT " + DUE_COLUMNS + " FROM instance "
                     + "WHERE state = ? AND paid_until < ? AND (created_at, id) > (?, ?) AND account_id >= ? AND account_id < ? "
-                    + "ORDER BY created_at, id FETCH FIRST ? ROWS ONLY")) {
+                    + "ORDER BY created_at, id FETCH FIRST ? ROWS ONLY"))) {
                 select.setString(1, InstanceState.ENABLED.name());
                 Jdbc.setInstant(select, 2, paidBefore);
                 Jdbc.setInstant(select, 3, after.createdAt());
@@ -120,7 +126,9 @@ final class JdbcDailyBilling implements DailyBilling {
             if (ids.isEmpty()) {
                 return List.of();
             }
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + DUE_COLUMNS + " FROM instance "
+            // The instances' rows are locked, not their accounts' (locked before, in the global lock order).
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + DUE_COLUMNS + ", "
+                    + "(SELECT a.tenant_id FROM account a WHERE a.id = instance.account_id) AS tenant_id FROM instance "
                     + "WHERE id IN (" + Jdbc.placeholders(ids.size()) + ") AND state = ? AND paid_until < ? ORDER BY id FOR UPDATE")) {
                 int index = 1;
                 for (String id : ids) {

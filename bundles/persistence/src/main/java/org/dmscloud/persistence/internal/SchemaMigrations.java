@@ -26,21 +26,28 @@ import liquibase.ui.LoggerUIService;
  * Brings the schema up to date with the Liquibase changelog in this bundle. Safe to run on every start
  * and from several nodes at once: Liquibase applies each changeset once, under its own database lock.
  */
-final class SchemaMigrations {
+public final class SchemaMigrations {
 
     static final String CHANGELOG = "db/changelog/db.changelog-master.xml";
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
 
     private final DataSource dataSource;
+    private final String changelog;
     private volatile boolean applied;
 
     SchemaMigrations(DataSource dataSource) {
+        this(dataSource, CHANGELOG);
+    }
+
+    /** With another changelog of this bundle's, such as one that stops where an older release stopped, for upgrade tests. */
+    public SchemaMigrations(DataSource dataSource, String changelog) {
         this.dataSource = dataSource;
+        this.changelog = changelog;
     }
 
     /** Applies pending migrations unless this instance already has; throws if the database is not usable. */
-    void ensureApplied() {
+    public void ensureApplied() {
         if (!applied) {
             synchronized (this) {
                 if (!applied) {
@@ -64,7 +71,7 @@ final class SchemaMigrations {
                     "liquibase.analytics.enabled", Boolean.FALSE);
             Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
                     .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                    .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                    .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
                     // The summary goes to the log, not to the operator's console.
                     .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
                     .execute());

@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.internal.JpaStore;
+import org.dmscloud.persistence.internal.SchemaMigrations;
 import org.h2.jdbcx.JdbcDataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -59,6 +60,14 @@ public final class TestDatabases {
         EntityManagerFactory entityManagerFactory = Persistence.createEntityManagerFactory("dmscloud",
                 Map.of("javax.persistence.nonJtaDataSource", dataSource));
         return new OpenStore(new JpaStore(entityManagerFactory, dataSource), dataSource, entityManagerFactory);
+    }
+
+    /**
+     * Migrates the data source as a release before multi-tenancy (issue 10) left it, the changesets up to 006, so that a
+     * test can fill it as an older installation would and then open the store on it, which upgrades it.
+     */
+    public static void migrateAsBeforeTenants(DataSource dataSource) {
+        new SchemaMigrations(dataSource, "db/changelog/before-tenants.xml").ensureApplied();
     }
 
     /** A store and what it runs on. */

@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.dmscloud.api.account.TenantId;
+import org.dmscloud.api.payment.PaymentProviders;
 import org.dmscloud.api.tenant.TenantAdministration;
 import org.dmscloud.api.tenant.TenantDirectory;
 import org.dmscloud.api.tenant.TenantNotFoundException;
@@ -29,10 +30,16 @@ public class TenantShowCommand implements Action {
     @Reference
     TenantAdministration tenants;
 
+    @Reference
+    PaymentProviders providers;
+
     @Override
     public Object execute() {
         TenantId id = new TenantId(tenant.trim());
         TenantText.print(directory.find(id).orElseThrow(() -> new TenantNotFoundException(id)));
+        System.out.println("Pay with:  " + providers.providers(id).stream()
+                .map(provider -> provider.id() + (provider.available() ? "" : " (unavailable: " + provider.unavailableReason() + ")"))
+                .reduce((a, b) -> a + ", " + b).orElse("nothing: no payment provider of its own, and the platform's are not allowed"));
         System.out.println("Changes:");
         TenantText.printAudit(tenants.audit(id, Math.max(1, audit)));
         return null;
