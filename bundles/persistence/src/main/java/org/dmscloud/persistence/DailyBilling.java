@@ -27,11 +27,11 @@ public interface DailyBilling {
      */
     List<DueInstance> findDue(Instant paidBefore, Shard shard, RunCursor after, int limit);
 
-    /** Locks the accounts (in id order, the global lock order) and answers their balances. */
-    Map<AccountId, Money> lockBalances(Collection<AccountId> accounts);
+    /** Locks the accounts (in id order, the global lock order) and answers their balances and tenants. */
+    Map<AccountId, AccountToBill> lockAccounts(Collection<AccountId> accounts);
 
-    /** The accounts' balances, without locking: for {@link #applyIfUnchanged}. */
-    Map<AccountId, Money> readBalances(Collection<AccountId> accounts);
+    /** The accounts' balances and tenants, without locking: for {@link #applyIfUnchanged}. */
+    Map<AccountId, AccountToBill> readAccounts(Collection<AccountId> accounts);
 
     /** Locks the instances that are still enabled and due, and answers them in run order. */
     List<DueInstance> lockStillDue(Collection<InstanceId> instances, Instant paidBefore);
@@ -49,12 +49,24 @@ public interface DailyBilling {
     /**
      * Writes what {@link #applyCharges} and {@link #disableForInsufficientFunds} write, without the caller
      * holding locks, provided nothing it decided from has changed: each instance still at the version read
-     * by {@link #findDue}, each account still at the balance read by {@link #readBalances}. The writes
+     * by {@link #findDue}, each account still at the balance read by {@link #readAccounts}. The writes
      * themselves lock the rows and check, so that a concurrent change is never overwritten.
      *
      * @throws ConcurrentChangeException if something changed; the transaction must then be rolled back
      */
-    List<Long> applyIfUnchanged(List<DailyCharge> charges, List<DueInstance> disabled, Map<AccountId, Money> balancesRead);
+    List<Long> applyIfUnchanged(List<DailyCharge> charges, List<DueInstance> disabled, Map<AccountId, AccountToBill> accountsRead);
+
+    /**
+     * An account as the daily run decides from it: its balance, and its tenant, whose plugins and prices its
+     * instances are billed by (read with the balance, from the same row, so that finding it costs nothing).
+     */
+    record AccountToBill(Money balance, TenantId tenant) {
+
+        public AccountToBill {
+            Objects.requireNonNull(balance, "balance");
+            Objects.requireNonNull(tenant, "tenant");
+        }
+    }
 
     /** A row the daily run decided from changed before it could write. */
     class ConcurrentChangeException extends RuntimeException {
@@ -95,13 +107,12 @@ public interface DailyBilling {
      *                      has no current price (R12)
      * @param version       the instance row's version when read, for {@link #applyIfUnchanged}
      */
-    record DueInstance(InstanceId id, AccountId account, TenantId tenant, InstanceConfiguration configuration, long paidRateMinor, Instant createdAt,
+    record DueInstance(InstanceId id, AccountId account, InstanceConfiguration configuration, long paidRateMinor, Instant createdAt,
             long version) {
 
         public DueInstance {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(account, "account");
-            Objects.requireNonNull(tenant, "tenant");
             Objects.requireNonNull(configuration, "configuration");
             Objects.requireNonNull(createdAt, "createdAt");
         }

@@ -20,6 +20,12 @@ public interface Instances {
     /** Finds the instance and locks its row until the transaction ends; lock its account first. */
     Optional<Instance> lock(InstanceId id);
 
+    /** The account's instance with this id; another account's is not found, as if it did not exist. */
+    Optional<Instance> findOfAccount(AccountId account, InstanceId id);
+
+    /** The account's instance with this id, its row locked until the transaction ends; lock the account first. */
+    Optional<Instance> lockOfAccount(AccountId account, InstanceId id);
+
     /** Stores the instance's new state, configuration and coverage; it must be locked. */
     Instance update(Instance instance);
 

@@ -27,6 +27,9 @@ public interface TopUps {
 
     Optional<TopUp> find(TopUpId id);
 
+    /** The account's top-up with this id; another account's is not found. */
+    Optional<TopUp> findOfAccount(AccountId account, TopUpId id);
+
     /** Finds the top-up and locks it until the transaction ends, so that its payments are recorded one at a time. */
     Optional<TopUp> lock(TopUpId id);
 

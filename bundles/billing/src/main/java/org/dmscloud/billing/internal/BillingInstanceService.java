@@ -99,8 +99,7 @@ public class BillingInstanceService implements InstanceService {
 
     @Override
     public Optional<Instance> find(AccountId account, InstanceId id) {
-        return store.inTransaction(tx -> tx.instances().find(id))
-                .filter(instance -> instance.account().equals(account) && instance.state() != InstanceState.DELETED);
+        return store.inTransaction(tx -> tx.instances().findOfAccount(account, id)).filter(instance -> instance.state() != InstanceState.DELETED);
     }
 
     @Override

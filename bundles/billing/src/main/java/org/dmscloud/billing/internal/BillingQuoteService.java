@@ -79,8 +79,7 @@ public class BillingQuoteService implements QuoteService {
     }
 
     private Instance find(Account owner, InstanceId id) {
-        return store.inTransaction(tx -> tx.instances().find(id))
-                .filter(instance -> instance.account().equals(owner.id()) && instance.state() != InstanceState.DELETED)
+        return store.inTransaction(tx -> tx.instances().findOfAccount(owner.id(), id)).filter(instance -> instance.state() != InstanceState.DELETED)
                 .orElseThrow(() -> new InstanceNotFoundException(id));
     }
 }

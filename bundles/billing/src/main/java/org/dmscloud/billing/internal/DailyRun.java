@@ -33,6 +33,7 @@ import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.mail.CustomerMail;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.persistence.BillingRuns.RunProgress;
+import org.dmscloud.persistence.DailyBilling.AccountToBill;
 import org.dmscloud.persistence.DailyBilling.ConcurrentChangeException;
 import org.dmscloud.persistence.DailyBilling.DailyCharge;
 import org.dmscloud.persistence.DailyBilling.DueInstance;
@@ -185,13 +186,17 @@ public class DailyRun implements DailyRunService {
         PreviewTally tally = new PreviewTally(day, Math.max(0, listLimit));
         // Balances move along as the preview charges, across batches, exactly as the run's would.
         Map<AccountId, Money> balances = new HashMap<>();
+        Map<AccountId, TenantId> tenants = new HashMap<>();
         RunCursor cursor = RunCursor.START;
         while (true) {
             RunCursor after = cursor;
             List<DueInstance> due = store.inTransaction(tx -> {
                 List<DueInstance> batch = tx.dailyBilling().findDue(dayEnd, Shard.ALL, after, batchSize);
                 Set<AccountId> unseen = batch.stream().map(DueInstance::account).filter(a -> !balances.containsKey(a)).collect(Collectors.toSet());
-                balances.putAll(tx.dailyBilling().readBalances(unseen));
+                tx.dailyBilling().readAccounts(unseen).forEach((account, read) -> {
+                    balances.put(account, read.balance());
+                    tenants.put(account, read.tenant());
+                });
                 return batch;
             });
             if (due.isEmpty()) {
@@ -199,7 +204,7 @@ public class DailyRun implements DailyRunService {
             }
             Map<AccountId, Money> before = new HashMap<>();
             due.forEach(instance -> before.putIfAbsent(instance.account(), balances.get(instance.account())));
-            Decisions decisions = decide(day, due, balances, rates, clock.instant());
+            Decisions decisions = decide(day, due, balances, tenants, rates, clock.instant());
             tally.add(due, decisions, before);
             cursor = due.get(due.size() - 1).cursor();
         }
@@ -266,9 +271,15 @@ public class DailyRun implements DailyRunService {
         }
         Instant dayEnd = BillingTime.start(day.plusDays(1));
         Set<AccountId> accounts = due.stream().map(DueInstance::account).collect(Collectors.toSet());
-        Map<AccountId, Money> balancesRead = locked ? tx.dailyBilling().lockBalances(accounts) : tx.dailyBilling().readBalances(accounts);
+        Map<AccountId, AccountToBill> accountsRead = locked ? tx.dailyBilling().lockAccounts(accounts) : tx.dailyBilling().readAccounts(accounts);
+        Map<AccountId, Money> balances = new HashMap<>();
+        Map<AccountId, TenantId> tenants = new HashMap<>();
+        accountsRead.forEach((account, read) -> {
+            balances.put(account, read.balance());
+            tenants.put(account, read.tenant());
+        });
         List<DueInstance> candidates = locked ? tx.dailyBilling().lockStillDue(due.stream().map(DueInstance::id).toList(), dayEnd) : due;
-        Decisions decisions = decide(day, candidates, new HashMap<>(balancesRead), rates, clock.instant());
+        Decisions decisions = decide(day, candidates, balances, tenants, rates, clock.instant());
         List<DailyCharge> charges = decisions.charges();
         List<Disabled> disabled = decisions.disabled();
         Map<InstanceId, String> failures = decisions.failures();
@@ -277,7 +288,7 @@ public class DailyRun implements DailyRunService {
             ids = tx.dailyBilling().applyCharges(charges);
             tx.dailyBilling().disableForInsufficientFunds(disabled.stream().map(d -> d.instance().id()).toList());
         } else {
-            ids = tx.dailyBilling().applyIfUnchanged(charges, disabled.stream().map(Disabled::instance).toList(), balancesRead);
+            ids = tx.dailyBilling().applyIfUnchanged(charges, disabled.stream().map(Disabled::instance).toList(), accountsRead);
         }
         CustomerMail mail = customerMail;
         if (mail != null) {
@@ -301,7 +312,8 @@ public class DailyRun implements DailyRunService {
      * (which it moves along as it charges): the one place the run's rule (R1, R2) is applied, by the run
      * and by its preview.
      */
-    private static Decisions decide(LocalDate day, List<DueInstance> candidates, Map<AccountId, Money> balances, RateCache rates, Instant now) {
+    private static Decisions decide(LocalDate day, List<DueInstance> candidates, Map<AccountId, Money> balances, Map<AccountId, TenantId> tenants,
+            RateCache rates, Instant now) {
         Instant dayStart = BillingTime.start(day);
         Instant dayEnd = BillingTime.start(day.plusDays(1));
         List<DailyCharge> charges = new ArrayList<>();
@@ -309,7 +321,7 @@ public class DailyRun implements DailyRunService {
         Map<InstanceId, String> failures = new LinkedHashMap<>();
         for (DueInstance instance : candidates) {
             Money balance = balances.get(instance.account());
-            Object priced = rates.price(instance.tenant(), instance.configuration(), balance.currency());
+            Object priced = rates.price(tenants.get(instance.account()), instance.configuration(), balance.currency());
             DailyRate rate;
             String description;
             if (priced instanceof DailyRate current) {

@@ -98,8 +98,7 @@ final class InstanceActions {
 
     /** The account's instance, locked; deleted instances and other accounts' instances do not exist here. */
     static Instance lockInstance(Transaction tx, Account account, InstanceId id) {
-        return tx.instances().lock(id)
-                .filter(instance -> instance.account().equals(account.id()) && instance.state() != InstanceState.DELETED)
+        return tx.instances().lockOfAccount(account.id(), id).filter(instance -> instance.state() != InstanceState.DELETED)
                 .orElseThrow(() -> new InstanceNotFoundException(id));
     }
 
@@ -114,7 +113,7 @@ final class InstanceActions {
     }
 
     private static void checkQuote(Transaction tx, UUID quoteId, AccountId account, Plan plan, Instant now) {
-        QuoteRecord quote = tx.quotes().find(quoteId).filter(q -> q.account().equals(account))
+        QuoteRecord quote = tx.quotes().findOfAccount(account, quoteId)
                 .orElseThrow(() -> new QuoteMismatchException("There is no quote " + quoteId + " for this account."));
         if (!now.isBefore(quote.expiresAt())) {
             throw new QuoteMismatchException("Quote " + quoteId + " expired at " + quote.expiresAt() + ". Ask for a new quote.");

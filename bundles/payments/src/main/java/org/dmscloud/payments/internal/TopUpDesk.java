@@ -61,7 +61,7 @@ public class TopUpDesk implements TopUpService, TopUpAdministration {
 
     @Override
     public Optional<TopUp> find(AccountId account, TopUpId topUp) {
-        return find(topUp).filter(found -> found.account().equals(account));
+        return store.inTransaction(tx -> tx.topUps().findOfAccount(account, topUp));
     }
 
     @Override

@@ -27,14 +27,6 @@ final class JdbcDailyBilling implements DailyBilling {
 
     private static final String DUE_COLUMNS = "id, account_id, package_id, expected_devices, option_ids, paid_rate_minor, created_at, version";
 
-    /**
-     * Due instances with the tenant of each one's account, whose plugins and prices it is billed by: the account is
-     * joined to the page of instances once it is found, so that the database looks up one account per instance returned.
-     */
-    private static String withTenants(String dueInstances) {
-        return "SELECT d.*, a.tenant_id FROM (" + dueInstances + ") d JOIN account a ON a.id = d.account_id ORDER BY d.created_at, d.id";
-    }
-
     private static final Comparator<DueInstance> RUN_ORDER =
             Comparator.comparing(DueInstance::createdAt).thenComparing(d -> d.id().toString());
 
@@ -49,9 +41,9 @@ final class JdbcDailyBilling implements DailyBilling {
     @Override
     public List<DueInstance> findDue(Instant paidBefore, Shard shard, RunCursor after, int limit) {
         return jdbc.call(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(withTenants("SELECT " + DUE_COLUMNS + " FROM instance "
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + DUE_COLUMNS + " FROM instance "
                     + "WHERE state = ? AND paid_until < ? AND (created_at, id) > (?, ?) AND account_id >= ? AND account_id < ? "
-                    + "ORDER BY created_at, id FETCH FIRST ? ROWS ONLY"))) {
+                    + "ORDER BY created_at, id FETCH FIRST ? ROWS ONLY")) {
                 select.setString(1, InstanceState.ENABLED.name());
                 Jdbc.setInstant(select, 2, paidBefore);
                 Jdbc.setInstant(select, 3, after.createdAt());
@@ -84,24 +76,24 @@ final class JdbcDailyBilling implements DailyBilling {
     }
 
     @Override
-    public Map<AccountId, Money> lockBalances(Collection<AccountId> accounts) {
-        return balances(accounts, " ORDER BY id FOR UPDATE");
+    public Map<AccountId, AccountToBill> lockAccounts(Collection<AccountId> accounts) {
+        return accounts(accounts, " ORDER BY id FOR UPDATE");
     }
 
     @Override
-    public Map<AccountId, Money> readBalances(Collection<AccountId> accounts) {
-        return balances(accounts, "");
+    public Map<AccountId, AccountToBill> readAccounts(Collection<AccountId> accounts) {
+        return accounts(accounts, "");
     }
 
-    private Map<AccountId, Money> balances(Collection<AccountId> accounts, String lock) {
+    private Map<AccountId, AccountToBill> accounts(Collection<AccountId> accounts, String lock) {
         TreeSet<String> ids = new TreeSet<>();
         accounts.forEach(a -> ids.add(a.toString()));
         return jdbc.call(connection -> {
-            Map<AccountId, Money> balances = new HashMap<>();
+            Map<AccountId, AccountToBill> balances = new HashMap<>();
             if (ids.isEmpty()) {
                 return balances;
             }
-            try (PreparedStatement select = connection.prepareStatement("SELECT id, balance_minor, currency FROM account "
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, balance_minor, currency, tenant_id FROM account "
                     + "WHERE id IN (" + Jdbc.placeholders(ids.size()) + ")" + lock)) {
                 int index = 1;
                 for (String id : ids) {
@@ -109,8 +101,8 @@ final class JdbcDailyBilling implements DailyBilling {
                 }
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        balances.put(new AccountId(java.util.UUID.fromString(rows.getString(1))),
-                                Money.ofMinor(rows.getLong(2), Currency.getInstance(rows.getString(3))));
+                        balances.put(new AccountId(java.util.UUID.fromString(rows.getString(1))), new AccountToBill(
+                                Money.ofMinor(rows.getLong(2), Currency.getInstance(rows.getString(3))), new TenantId(rows.getString(4))));
                     }
                 }
             }
@@ -126,9 +118,7 @@ final class JdbcDailyBilling implements DailyBilling {
             if (ids.isEmpty()) {
                 return List.of();
             }
-            // The instances' rows are locked, not their accounts' (locked before, in the global lock order).
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + DUE_COLUMNS + ", "
-                    + "(SELECT a.tenant_id FROM account a WHERE a.id = instance.account_id) AS tenant_id FROM instance "
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + DUE_COLUMNS + " FROM instance "
                     + "WHERE id IN (" + Jdbc.placeholders(ids.size()) + ") AND state = ? AND paid_until < ? ORDER BY id FOR UPDATE")) {
                 int index = 1;
                 for (String id : ids) {
@@ -183,11 +173,11 @@ final class JdbcDailyBilling implements DailyBilling {
     }
 
     @Override
-    public List<Long> applyIfUnchanged(List<DailyCharge> charges, List<DueInstance> disabled, Map<AccountId, Money> balancesRead) {
+    public List<Long> applyIfUnchanged(List<DailyCharge> charges, List<DueInstance> disabled, Map<AccountId, AccountToBill> accountsRead) {
         return jdbc.call(connection -> {
             // Accounts first, as everywhere, in id order like every batch; each write checks the row is as it was read.
             Map<AccountId, Long> charged = new java.util.LinkedHashMap<>();
-            balancesRead.keySet().stream().sorted(Comparator.comparing(AccountId::value, JdbcDailyBilling::textOrder))
+            accountsRead.keySet().stream().sorted(Comparator.comparing(AccountId::value, JdbcDailyBilling::textOrder))
                     .forEach(account -> charged.put(account, 0L));
             List<NewLedgerEntry> entries = new ArrayList<>(charges.size());
             List<Money> balancesAfter = new ArrayList<>(charges.size());
@@ -197,7 +187,7 @@ final class JdbcDailyBilling implements DailyBilling {
                 balancesAfter.add(charge.balanceAfter());
             }
             Map<AccountId, Long> expected = new HashMap<>();
-            balancesRead.forEach((account, balance) -> expected.put(account, balance.minorUnits()));
+            accountsRead.forEach((account, read) -> expected.put(account, read.balance().minorUnits()));
             if (!writes.lowerBalancesIfUnchanged(connection, charged, expected)) {
                 throw new ConcurrentChangeException("a balance changed while the batch was decided");
             }
@@ -216,7 +206,7 @@ final class JdbcDailyBilling implements DailyBilling {
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 due.add(new DueInstance(new InstanceId(java.util.UUID.fromString(rows.getString("id"))),
-                        new AccountId(java.util.UUID.fromString(rows.getString("account_id"))), new TenantId(rows.getString("tenant_id")),
+                        new AccountId(java.util.UUID.fromString(rows.getString("account_id"))),
                         new InstanceConfiguration(rows.getString("package_id"), rows.getLong("expected_devices"),
                                 OptionIds.split(rows.getString("option_ids"))),
                         rows.getLong("paid_rate_minor"), Jdbc.getInstant(rows, "created_at"), rows.getLong("version")));

@@ -41,9 +41,20 @@ final class JdbcQuotes implements Quotes {
 
     @Override
     public Optional<QuoteRecord> find(UUID id) {
+        return one(id, Optional.empty());
+    }
+
+    @Override
+    public Optional<QuoteRecord> findOfAccount(AccountId account, UUID id) {
+        return one(id, Optional.of(account));
+    }
+
+    private Optional<QuoteRecord> one(UUID id, Optional<AccountId> account) {
         return jdbc.call(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT * FROM quote WHERE id = ?")) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT * FROM quote WHERE id = ? AND (? IS NULL OR account_id = ?)")) {
                 select.setString(1, id.toString());
+                select.setString(2, account.map(AccountId::toString).orElse(null));
+                select.setString(3, account.map(AccountId::toString).orElse(null));
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next()) {
                         return Optional.empty();

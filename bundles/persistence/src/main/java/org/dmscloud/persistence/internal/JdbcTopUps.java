@@ -72,6 +72,11 @@ final class JdbcTopUps implements TopUps {
     }
 
     @Override
+    public Optional<TopUp> findOfAccount(AccountId account, TopUpId id) {
+        return one("SELECT * FROM top_up WHERE id = ? AND account_id = ?", id.toString(), account.toString());
+    }
+
+    @Override
     public Optional<TopUp> lock(TopUpId id) {
         return one("SELECT * FROM top_up WHERE id = ? FOR UPDATE", id.toString());
     }

@@ -42,6 +42,22 @@ final class JpaInstances implements Instances {
     }
 
     @Override
+    public Optional<Instance> findOfAccount(AccountId account, InstanceId id) {
+        return ofAccount(account, id, LockModeType.NONE);
+    }
+
+    @Override
+    public Optional<Instance> lockOfAccount(AccountId account, InstanceId id) {
+        return ofAccount(account, id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private Optional<Instance> ofAccount(AccountId account, InstanceId id, LockModeType lock) {
+        return entityManager.createQuery("SELECT i FROM InstanceEntity i WHERE i.id = :id AND i.accountId = :account", InstanceEntity.class)
+                .setParameter("id", id.toString()).setParameter("account", account.toString()).setLockMode(lock).getResultList().stream()
+                .findFirst().map(this::toRecord);
+    }
+
+    @Override
     public Instance update(Instance instance) {
         InstanceEntity entity = entityManager.find(InstanceEntity.class, instance.id().toString());
         if (entity == null) {

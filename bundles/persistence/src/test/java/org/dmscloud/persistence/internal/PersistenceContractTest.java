@@ -26,21 +26,22 @@ import org.dmscloud.api.account.AccountQuery;
 import org.dmscloud.api.account.AccountStatus;
 import org.dmscloud.api.account.AccountSummary;
 import org.dmscloud.api.account.TenantId;
-import org.dmscloud.api.contact.ContactMessage;
-import org.dmscloud.api.contact.ContactTopic;
-import org.dmscloud.api.money.Money;
+import org.dmscloud.api.billing.BillableAction;
 import org.dmscloud.api.billing.BillingRun;
 import org.dmscloud.api.billing.LedgerAudit;
 import org.dmscloud.api.billing.LedgerEntry;
 import org.dmscloud.api.billing.LedgerEntryType;
 import org.dmscloud.api.catalog.InstanceConfiguration;
 import org.dmscloud.api.catalog.PriceComponent;
+import org.dmscloud.api.contact.ContactMessage;
+import org.dmscloud.api.contact.ContactTopic;
 import org.dmscloud.api.instance.DisableReason;
 import org.dmscloud.api.instance.Instance;
 import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.instance.InstanceQuery;
 import org.dmscloud.api.instance.InstanceState;
 import org.dmscloud.api.mail.Attachment;
+import org.dmscloud.api.money.Money;
 import org.dmscloud.api.payment.BillingDetails;
 import org.dmscloud.api.payment.DocumentFile;
 import org.dmscloud.api.payment.TopUp;
@@ -63,6 +64,7 @@ import org.dmscloud.persistence.MailRecord;
 import org.dmscloud.persistence.NewAccount;
 import org.dmscloud.persistence.NewLedgerEntry;
 import org.dmscloud.persistence.OutgoingMail;
+import org.dmscloud.persistence.QuoteRecord;
 import org.dmscloud.persistence.SignInFailureRecord;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.UserRecord;
@@ -298,6 +300,38 @@ abstract class PersistenceContractTest {
     }
 
     @Test
+    void anAccountsInstancesTopUpsAndQuotesAreFoundThroughItOnly() {
+        NewAccount owner = newAccount();
+        NewAccount stranger = newAccount();
+        store.inTransaction(tx -> List.of(tx.accounts().create(owner), tx.accounts().create(stranger)));
+        Instance instance = disabled(newInstance(owner, Instant.parse("2026-11-25T10:00:00Z")));
+        TopUp topUp = newTopUp(owner, Optional.empty());
+        QuoteRecord quote = new QuoteRecord(UUID.randomUUID(), owner.id(), BillableAction.CREATE, "create/x", Money.ofMinor(100, EUR),
+                Instant.parse("2026-11-25T10:00:00Z"), Instant.parse("2026-11-25T10:15:00Z"));
+        store.inTransaction(tx -> {
+            tx.instances().create(instance);
+            tx.topUps().insert(topUp, Optional.empty());
+            tx.quotes().save(quote);
+            return null;
+        });
+
+        Optional<Instance> ownersInstance = store.inTransaction(tx -> tx.instances().findOfAccount(owner.id(), instance.id()));
+        Optional<Instance> strangersInstance = store.inTransaction(tx -> tx.instances().findOfAccount(stranger.id(), instance.id()));
+        Optional<Instance> ownersLocked = store.inTransaction(tx -> tx.instances().lockOfAccount(owner.id(), instance.id()));
+        Optional<Instance> strangersLocked = store.inTransaction(tx -> tx.instances().lockOfAccount(stranger.id(), instance.id()));
+        Optional<TopUp> ownersTopUp = store.inTransaction(tx -> tx.topUps().findOfAccount(owner.id(), topUp.id()));
+        Optional<TopUp> strangersTopUp = store.inTransaction(tx -> tx.topUps().findOfAccount(stranger.id(), topUp.id()));
+        Optional<QuoteRecord> ownersQuote = store.inTransaction(tx -> tx.quotes().findOfAccount(owner.id(), quote.id()));
+        Optional<QuoteRecord> strangersQuote = store.inTransaction(tx -> tx.quotes().findOfAccount(stranger.id(), quote.id()));
+
+        assertThat(ownersInstance).map(Instance::id).contains(instance.id());
+        assertThat(ownersLocked).map(Instance::id).contains(instance.id());
+        assertThat(ownersTopUp).map(TopUp::id).contains(topUp.id());
+        assertThat(ownersQuote).contains(quote);
+        assertThat(List.of(strangersInstance, strangersLocked, strangersTopUp, strangersQuote)).allMatch(Optional::isEmpty);
+    }
+
+    @Test
     void theDailyRunFindsLocksAndChargesDueInstancesInRunOrder() {
         NewAccount account = newAccount();
         store.inTransaction(tx -> tx.accounts().create(account));
@@ -313,7 +347,8 @@ abstract class PersistenceContractTest {
         assertThat(afterFirst).extracting(DailyBilling.DueInstance::id).containsExactly(newer.id());
 
         List<Long> ids = store.inTransaction(tx -> {
-            assertThat(tx.dailyBilling().lockBalances(List.of(account.id()))).containsEntry(account.id(), Money.ofMinor(10_000, EUR));
+            assertThat(tx.dailyBilling().lockAccounts(List.of(account.id()))).containsEntry(account.id(),
+                    new DailyBilling.AccountToBill(Money.ofMinor(10_000, EUR), TenantId.DEFAULT));
             assertThat(tx.dailyBilling().lockStillDue(List.of(newer.id(), older.id()), dayEnd)).hasSize(2);
             NewLedgerEntry charge = new NewLedgerEntry(account.id(), LedgerEntryType.DAILY_CHARGE, Money.ofMinor(-2_400, EUR),
                     Optional.of(older.id()), Optional.of(dayEnd.minusSeconds(86_400)), Optional.of(dayEnd),
@@ -346,7 +381,7 @@ abstract class PersistenceContractTest {
         store.inTransaction(tx -> tx.instances().create(instance));
         DailyBilling.DueInstance due = store.inTransaction(tx -> tx.dailyBilling().findDue(dayEnd, DailyBilling.Shard.ALL,
                 DailyBilling.RunCursor.START, 10)).get(0);
-        Map<AccountId, Money> read = store.inTransaction(tx -> tx.dailyBilling().readBalances(List.of(account.id())));
+        Map<AccountId, DailyBilling.AccountToBill> read = store.inTransaction(tx -> tx.dailyBilling().readAccounts(List.of(account.id())));
         NewLedgerEntry charge = new NewLedgerEntry(account.id(), LedgerEntryType.DAILY_CHARGE, Money.ofMinor(-2_400, EUR),
                 Optional.of(instance.id()), Optional.of(dayEnd.minusSeconds(86_400)), Optional.of(dayEnd),
                 Optional.of(Money.ofMinor(2_400, EUR)), List.of(), "daily", "daily/" + instance.id(), Instant.now());
@@ -358,7 +393,7 @@ abstract class PersistenceContractTest {
                 .isInstanceOf(DailyBilling.ConcurrentChangeException.class);
         assertThat(store.inTransaction(tx -> tx.accounts().find(account.id())).orElseThrow().balance()).isEqualTo(Money.ofMinor(10_500, EUR));
 
-        Map<AccountId, Money> reread = store.inTransaction(tx -> tx.dailyBilling().readBalances(List.of(account.id())));
+        Map<AccountId, DailyBilling.AccountToBill> reread = store.inTransaction(tx -> tx.dailyBilling().readAccounts(List.of(account.id())));
         List<Long> ids = store.inTransaction(tx -> tx.dailyBilling().applyIfUnchanged(
                 List.of(new DailyBilling.DailyCharge(due, charge, Money.ofMinor(8_100, EUR), dayEnd)), List.of(), reread));
         assertThat(ids).hasSize(1);
@@ -368,7 +403,7 @@ abstract class PersistenceContractTest {
         // The instance moved on (its version with it): writing the same charge again is refused.
         assertThatThrownBy(() -> store.inTransaction(tx -> tx.dailyBilling().applyIfUnchanged(
                 List.of(new DailyBilling.DailyCharge(due, charge, Money.ofMinor(5_700, EUR), dayEnd)), List.of(),
-                tx.dailyBilling().readBalances(List.of(account.id()))))).isInstanceOf(DailyBilling.ConcurrentChangeException.class);
+                tx.dailyBilling().readAccounts(List.of(account.id()))))).isInstanceOf(DailyBilling.ConcurrentChangeException.class);
     }
 
     @Test
