@@ -3,6 +3,7 @@ package org.dmscloud.rest.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
+import java.util.TreeSet;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -20,6 +21,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
@@ -35,8 +37,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /api/v1/health}: 200 when the platform can serve customers, 503 when its database cannot
  * be reached or is not configured ({@code DOWN}), or while the platform is starting: Karaf has not installed
- * every boot feature yet, or some resource or extension registered for the portal API is not served yet
- * ({@code STARTING}; also while a plugin bundle comes up). Public,
+ * every boot feature yet, some resource or extension registered for the portal API is not served yet, or
+ * some component of the portal API still waits for a service it needs, such as the customers' service for
+ * the store ({@code STARTING}; also while a plugin bundle comes up). Public,
  * for load balancers and operators: it says what is wrong in the log, not in the answer, so that it
  * reveals no host names, credentials or internals.
  */
@@ -56,6 +59,9 @@ public class HealthResource {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile JaxrsServiceRuntime jaxrsRuntime;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile ServiceComponentRuntime componentRuntime;
 
     // Optional: without a data source the endpoint must still answer, and say so.
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -88,7 +94,9 @@ public class HealthResource {
         }
         JaxrsServiceRuntime runtime = jaxrsRuntime;
         boolean booted = portal == null || portal.bootFinished();
-        Set<String> notServed = runtime == null || portal == null ? Set.of() : portal.notServed(runtime);
+        ServiceComponentRuntime components = componentRuntime;
+        Set<String> notServed = new TreeSet<>(runtime == null || portal == null ? Set.of() : portal.notServed(runtime));
+        notServed.addAll(components == null || portal == null ? Set.of() : portal.notRunning(components));
         if (!booted) {
             LOG.info("Health check: the platform is still starting (boot features not all installed)");
         } else if (!notServed.isEmpty()) {

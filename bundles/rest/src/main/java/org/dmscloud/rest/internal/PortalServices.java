@@ -1,14 +1,20 @@
 package org.dmscloud.rest.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.Bundle;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
 import org.osgi.service.jaxrs.runtime.dto.BaseDTO;
@@ -62,6 +68,32 @@ final class PortalServices {
         for (ServiceReference<?> reference : references(RESOURCES_AND_EXTENSIONS)) {
             if (!served.contains((Long) reference.getProperty(Constants.SERVICE_ID))) {
                 waiting.add(name(reference));
+            }
+        }
+        return waiting;
+    }
+
+    /**
+     * The components of the portal API's own bundle that are enabled but not running: waiting for a service
+     * they need (a resource whose customer service still waits for the database, say) or failed to start. A
+     * resource that waits is not registered at all, so {@link #notServed} cannot see it; this does.
+     * Components that wait for a configuration the operator has not given are not counted: that is a choice.
+     */
+    Set<String> notRunning(ServiceComponentRuntime components) {
+        Bundle portal = bundleContext.getBundle();
+        return notRunning(components.getComponentDescriptionDTOs(portal), description -> components.isComponentEnabled(description)
+                ? components.getComponentConfigurationDTOs(description) : List.of());
+    }
+
+    static Set<String> notRunning(Collection<ComponentDescriptionDTO> descriptions,
+            Function<ComponentDescriptionDTO, Collection<ComponentConfigurationDTO>> configurations) {
+        Set<String> waiting = new TreeSet<>();
+        for (ComponentDescriptionDTO description : descriptions) {
+            for (ComponentConfigurationDTO configuration : configurations.apply(description)) {
+                if (configuration.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE
+                        || configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
+                    waiting.add(description.name);
+                }
             }
         }
         return waiting;
