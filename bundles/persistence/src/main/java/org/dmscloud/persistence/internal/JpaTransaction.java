@@ -44,9 +44,11 @@ final class JpaTransaction implements Transaction {
     private final AccountDirectory accountDirectory;
     private final ContactMessages contactMessages;
 
+    private final Jdbc jdbc;
+
     JpaTransaction(EntityManager entityManager, BatchWrites batchWrites) {
         // EclipseLink hands out the transaction's connection, acquiring it on first use.
-        Jdbc jdbc = new Jdbc(() -> entityManager.unwrap(Connection.class));
+        this.jdbc = new Jdbc(() -> entityManager.unwrap(Connection.class));
         this.accounts = new JpaAccounts(entityManager);
         this.instances = new JpaInstances(entityManager);
         this.ledger = new JdbcLedger(jdbc);
@@ -149,5 +151,10 @@ final class JpaTransaction implements Transaction {
     @Override
     public ContactMessages contactMessages() {
         return contactMessages;
+    }
+
+    @Override
+    public Connection connection() {
+        return jdbc.connection();
     }
 }

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import liquibase.Scope;
 import liquibase.UpdateSummaryOutputEnum;
+import liquibase.changelog.FastCheckService;
 import liquibase.command.CommandScope;
 import liquibase.command.core.UpdateCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
@@ -20,11 +21,13 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.resource.ResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
 /**
- * Brings the schema up to date with the Liquibase changelog in this bundle. Safe to run on every start
- * and from several nodes at once: Liquibase applies each changeset once, under its own database lock.
+ * Brings the schema up to date with a Liquibase changelog: this bundle's own, or one a plugin bundle ships
+ * ({@link BundleChangelogs}). Safe to run on every start and from several nodes at once: Liquibase applies
+ * each changeset once, under its own database lock.
  */
 public final class SchemaMigrations {
 
@@ -33,6 +36,7 @@ public final class SchemaMigrations {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
 
     private final DataSource dataSource;
+    private final ResourceAccessor resources;
     private final String changelog;
     private volatile boolean applied;
 
@@ -42,7 +46,13 @@ public final class SchemaMigrations {
 
     /** With another changelog of this bundle's, such as one that stops where an older release stopped, for upgrade tests. */
     public SchemaMigrations(DataSource dataSource, String changelog) {
+        this(dataSource, new ClassLoaderResourceAccessor(SchemaMigrations.class.getClassLoader()), changelog);
+    }
+
+    /** With a changelog that the resource accessor finds, such as a plugin bundle's. */
+    SchemaMigrations(DataSource dataSource, ResourceAccessor resources, String changelog) {
         this.dataSource = dataSource;
+        this.resources = resources;
         this.changelog = changelog;
     }
 
@@ -66,16 +76,19 @@ public final class SchemaMigrations {
         try (Connection connection = dataSource.getConnection()) {
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             Map<String, Object> scope = Map.of(
-                    Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(SchemaMigrations.class.getClassLoader()),
+                    Scope.Attr.resourceAccessor.name(), resources,
                     Scope.Attr.ui.name(), new LoggerUIService(),
                     "liquibase.analytics.enabled", Boolean.FALSE);
+            // Liquibase remembers, per database and changelog path, that a changelog was up to date; a bundle updated
+            // in place brings new changesets under the same path, so nothing may be taken from memory.
+            Scope.getCurrentScope().getSingleton(FastCheckService.class).clearCache();
             Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
                     .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                     .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
                     // The summary goes to the log, not to the operator's console.
                     .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
                     .execute());
-            LOG.info("Database schema is up to date ({} {})", database.getDatabaseProductName(), database.getDatabaseProductVersion());
+            LOG.info("Database schema is up to date with {} ({} {})", changelog, database.getDatabaseProductName(), database.getDatabaseProductVersion());
         } catch (SQLException e) {
             throw new StoreUnavailableException("The database cannot be reached: " + e.getMessage(), e);
         } catch (Exception e) {

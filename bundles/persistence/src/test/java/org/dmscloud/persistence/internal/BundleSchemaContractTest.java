@@ -1,0 +1,169 @@
+package org.dmscloud.persistence.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.dmscloud.api.account.AccountId;
+import org.dmscloud.api.account.TenantId;
+import org.dmscloud.api.catalog.InstanceConfiguration;
+import org.dmscloud.api.instance.Instance;
+import org.dmscloud.api.instance.InstanceId;
+import org.dmscloud.api.instance.InstanceState;
+import org.dmscloud.api.money.Money;
+import org.dmscloud.persistence.NewAccount;
+import org.dmscloud.persistence.Store;
+import org.dmscloud.persistence.StoreUnavailableException;
+import org.dmscloud.persistence.testing.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A bundle's own tables (issue 11): its changelog, read from the bundle under its name, applied after the
+ * core's; its rows written through the transaction's connection commit and roll back with the core's.
+ * The sources here are class-path folders standing for bundles; the running extender reads bundle entries.
+ */
+abstract class BundleSchemaContractTest {
+
+    private static final Currency EUR = Currency.getInstance("EUR");
+
+    private DataSource dataSource;
+    private TestDatabases.OpenStore openStore;
+    private Store store;
+
+    /** A database with nothing in it. */
+    protected abstract DataSource newDatabase();
+
+    @BeforeEach
+    void openStore() {
+        dataSource = newDatabase();
+        openStore = TestDatabases.open(dataSource);
+        store = openStore.store();
+    }
+
+    @AfterEach
+    void closeStore() {
+        openStore.close();
+    }
+
+    @Test
+    void aBundlesTablesReferToTheCoresAndItsRowsCommitAndRollBackWithTheCoresInOneTransaction() throws SQLException {
+        migrate("org.example.reports", "reports-1");
+        AccountId account = AccountId.random();
+        InstanceId kept = InstanceId.random();
+        InstanceId rolledBack = InstanceId.random();
+
+        store.inTransaction(tx -> {
+            tx.accounts().create(new NewAccount(account, TenantId.DEFAULT, "Example", EUR, Instant.parse("2026-11-29T10:00:00Z")));
+            tx.instances().create(instance(kept, account));
+            insertReport(tx.connection(), kept, "kept");
+            return null;
+        });
+        assertThatThrownBy(() -> store.inTransaction(tx -> {
+            tx.instances().create(instance(rolledBack, account));
+            insertReport(tx.connection(), rolledBack, "rolled back");
+            throw new IllegalStateException("the charge failed");
+        })).hasMessage("the charge failed");
+
+        assertThat(strings("SELECT note FROM report_instance")).containsExactly("kept");
+        assertThat(strings("SELECT id FROM instance")).containsExactly(kept.value().toString());
+        // The foreign key to the core's table holds: no row for an instance that does not exist.
+        assertThatThrownBy(() -> store.inTransaction(tx -> {
+            insertReport(tx.connection(), InstanceId.random(), "orphan");
+            return null;
+        })).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void twoBundlesWithTheSamePathsAndChangesetIdsKeepTheirChangesetsApart() throws SQLException {
+        migrate("org.example.reports", "reports-1");
+        migrate("org.example.other", "other");
+
+        assertThat(strings("SELECT filename FROM databasechangelog WHERE filename LIKE 'org.example.%' ORDER BY filename"))
+                .containsExactly("org.example.other/db/tables.xml", "org.example.reports/db/tables.xml");
+        assertThat(count("SELECT COUNT(*) FROM other_setting")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM report_instance")).isZero();
+    }
+
+    @Test
+    void appliedAgainNothingChangesAndAnUpdatedBundlesNewChangesetIsApplied() throws SQLException {
+        migrate("org.example.reports", "reports-1");
+        long applied = count("SELECT COUNT(*) FROM databasechangelog");
+        migrate("org.example.reports", "reports-1");
+        assertThat(count("SELECT COUNT(*) FROM databasechangelog")).isEqualTo(applied);
+
+        migrate("org.example.reports", "reports-2");
+
+        assertThat(count("SELECT COUNT(*) FROM databasechangelog")).isEqualTo(applied + 1);
+        assertThat(count("SELECT COUNT(pages) FROM report_instance")).isZero();
+    }
+
+    @Test
+    void aChangelogTheBundleDoesNotHaveIsRefusedNamingIt() {
+        assertThatThrownBy(() -> migrate("org.example.reports", "no-such-plugin"))
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("org.example.reports/db/changelog.xml");
+    }
+
+    /** Migrates a folder under {@code plugins/} of the test class path as the bundle {@code name} would be. */
+    private void migrate(String name, String folder) {
+        ChangelogResources resources = new ChangelogResources(new ChangelogSource() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public URL entry(String path) {
+                return BundleSchemaContractTest.class.getClassLoader().getResource("plugins/" + folder + "/" + path);
+            }
+        });
+        new SchemaMigrations(dataSource, resources, resources.pathOf("db/changelog.xml")).ensureApplied();
+    }
+
+    private static void insertReport(Connection connection, InstanceId instance, String note) {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO report_instance (instance_id, note) VALUES (?, ?)")) {
+            insert.setString(1, instance.value().toString());
+            insert.setString(2, note);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Instance instance(InstanceId id, AccountId account) {
+        Instant created = Instant.parse("2026-11-29T10:00:00Z");
+        return new Instance(id, account, "instance", InstanceConfiguration.of("starter", 500, Set.of()), InstanceState.ENABLED,
+                Optional.empty(), created, Money.zero(EUR), created);
+    }
+
+    private List<String> strings(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        }
+    }
+
+    private long count(String sql) throws SQLException {
+        return Long.parseLong(strings(sql).get(0));
+    }
+}
