@@ -111,12 +111,14 @@ final class Offer {
         } catch (UnpricedException e) {
             throw new InvalidConfigurationException(field, e.getMessage());
         } catch (RuntimeException e) {
-            LOG.error("The pricing plugin of '{}' failed for {} in {} for tenant {}", item, configuration, context.currency(), tenant.id(), e);
+            LOG.error("The pricing plugin of '{}' from bundle {} failed for {} in {} for tenant {}", item, plugin.providedBy(), configuration,
+                    context.currency(), tenant.id(), e);
             throw new InvalidConfigurationException(field, "'" + item + "' cannot be priced right now.");
         }
         for (PriceComponent component : components) {
             if (component == null || !component.amount().currency().equals(context.currency())) {
-                LOG.error("The pricing plugin of '{}' answered {} when asked for {}", item, component, context.currency());
+                LOG.error("The pricing plugin of '{}' from bundle {} answered {} when asked for {}", item, plugin.providedBy(), component,
+                        context.currency());
                 throw new InvalidConfigurationException(field, "'" + item + "' cannot be priced in " + context.currency().getCurrencyCode() + ".");
             }
         }

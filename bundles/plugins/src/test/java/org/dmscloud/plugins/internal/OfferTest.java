@@ -94,6 +94,22 @@ class OfferTest {
     }
 
     @Test
+    void aPluginThatBreaksIsTheCustomersClearRefusalNotAServerError() {
+        options.add(entry(AddonOption.OPTION_ID, "broken", null, new TestOption("broken", "Broken", "")));
+        pricing.add(entry(PricingPlugin.PRICED_ITEM, "broken", null, PricingPlugin.of((configuration, context) -> {
+            throw new NullPointerException("a bug in a plugin");
+        })));
+        pricing.add(entry(PricingPlugin.PRICED_ITEM, "usp", null, PricingPlugin.of((configuration, context) -> List.of(
+                new PriceComponent("usp", "USP", Money.ofMinor(500, Currency.getInstance("USD")))))));
+
+        assertThatThrownBy(() -> offer(PLATFORM).dailyRate(InstanceConfiguration.of("business", 1_000, Set.of("broken")), EUR))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.field()).isEqualTo("optionIds"))
+                .hasMessage("'broken' cannot be priced right now.");
+        assertThatThrownBy(() -> offer(PLATFORM).dailyRate(InstanceConfiguration.of("business", 1_000, Set.of("usp")), EUR))
+                .isInstanceOf(InvalidConfigurationException.class).hasMessage("'usp' cannot be priced in EUR.");
+    }
+
+    @Test
     void anItemWithoutPricingIsListedUnpricedAndNotSold() {
         options.add(entry(AddonOption.OPTION_ID, "free-lunch", null, new TestOption("free-lunch", "Lunch", "")));
 
