@@ -334,4 +334,77 @@ public class PlatformIT extends DmsCloudTestSupport {
         assertThat(awaitHealthy().statusCode()).isEqualTo(200);
         assertThat(post("/api/v1/auth/register", "{}").statusCode()).isEqualTo(400);
     }
+
+    /**
+     * Issue 11: a bundle's own tables. A bundle that names its changelog in DMS-Changelog has it applied when it
+     * starts, and its Schema service registered; updated in place, its new changeset is applied; uninstalled, the
+     * service goes and the table stays.
+     */
+    @Test
+    public void aBundlesChangelogIsAppliedWhenItStartsAndAgainWhenItIsUpdated() throws Exception {
+        String filter = "(&(objectClass=" + org.dmscloud.persistence.Schema.class.getName() + ")(dms.schema=org.example.reports))";
+        org.osgi.framework.Bundle reports = bundleContext.installBundle("test:org.example.reports", reportsBundle("1.0.0", false));
+        reports.start();
+        org.osgi.framework.ServiceReference<?> first = await("the reports bundle's schema", Duration.ofSeconds(30), () -> schema(filter, "1.0.0"));
+        assertThat(((org.dmscloud.persistence.Schema) bundleContext.getService(first)).changelog()).isEqualTo("org.example.reports/db/changelog.xml");
+        assertThat(columns("REPORT_INSTANCE")).containsExactlyInAnyOrder("INSTANCE_ID", "NOTE");
+
+        reports.update(reportsBundle("2.0.0", true));
+        await("the updated reports bundle's schema", Duration.ofSeconds(30), () -> schema(filter, "2.0.0"));
+        assertThat(columns("REPORT_INSTANCE")).containsExactlyInAnyOrder("INSTANCE_ID", "NOTE", "PAGES");
+
+        reports.uninstall();
+        assertThat(bundleContext.getServiceReferences((String) null, filter)).isNull();
+        assertThat(columns("REPORT_INSTANCE")).as("the table outlives the bundle").contains("PAGES");
+    }
+
+    private org.osgi.framework.ServiceReference<?> schema(String filter, String version) {
+        try {
+            org.osgi.framework.ServiceReference<?>[] found = bundleContext.getServiceReferences((String) null, filter);
+            return found == null || !version.equals(found[0].getProperty("dms.schema.version")) ? null : found[0];
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> columns(String table) throws java.sql.SQLException {
+        try (java.sql.Connection connection = dataSource.getConnection();
+                java.sql.ResultSet rows = connection.getMetaData().getColumns(null, null, table, null)) {
+            List<String> names = new java.util.ArrayList<>();
+            while (rows.next()) {
+                names.add(rows.getString("COLUMN_NAME"));
+            }
+            return names;
+        }
+    }
+
+    /** A plugin bundle with nothing but its changelog, which includes its tables; the second release adds a column. */
+    private static java.io.InputStream reportsBundle(String version, boolean withPages) throws java.io.IOException {
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        java.util.jar.Attributes main = manifest.getMainAttributes();
+        main.put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", "org.example.reports");
+        main.putValue("Bundle-Version", version);
+        main.putValue("DMS-Changelog", "db/changelog.xml");
+        String header = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\" "
+                + "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://www.liquibase.org/xml/ns/dbchangelog "
+                + "http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.33.xsd\">\n";
+        String changelog = header + "<include file=\"tables.xml\" relativeToChangelogFile=\"true\"/>\n</databaseChangeLog>\n";
+        String tables = header + "<changeSet id=\"1\" author=\"reports\"><createTable tableName=\"report_instance\">"
+                + "<column name=\"instance_id\" type=\"CHAR(36)\"><constraints primaryKey=\"true\" foreignKeyName=\"fk_report_instance\" "
+                + "references=\"instance(id)\"/></column><column name=\"note\" type=\"VARCHAR(100)\"/></createTable></changeSet>\n"
+                + (withPages ? "<changeSet id=\"2\" author=\"reports\"><addColumn tableName=\"report_instance\">"
+                        + "<column name=\"pages\" type=\"INTEGER\" defaultValueNumeric=\"0\"/></addColumn></changeSet>\n" : "")
+                + "</databaseChangeLog>\n";
+        java.io.ByteArrayOutputStream jar = new java.io.ByteArrayOutputStream();
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(jar, manifest)) {
+            for (java.util.Map.Entry<String, String> file : java.util.Map.of("db/changelog.xml", changelog, "db/tables.xml", tables).entrySet()) {
+                out.putNextEntry(new java.util.jar.JarEntry(file.getKey()));
+                out.write(file.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        return new java.io.ByteArrayInputStream(jar.toByteArray());
+    }
 }
