@@ -4,7 +4,7 @@
  * org.dmscloud.spi.payment.PaymentProvider} service.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.dmscloud.spi.payment;
 
 import org.osgi.annotation.bundle.Export;

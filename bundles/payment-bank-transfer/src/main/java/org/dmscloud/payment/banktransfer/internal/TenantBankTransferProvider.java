@@ -1,9 +1,7 @@
 package org.dmscloud.payment.banktransfer.internal;
 
-import java.util.regex.Pattern;
-
-import org.dmscloud.api.account.TenantId;
 import org.dmscloud.spi.payment.PaymentProvider;
+import org.dmscloud.spi.payment.TenantAccount;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -22,7 +20,6 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = BankTransferConfiguration.class, factory = true)
 public class TenantBankTransferProvider extends BankTransferProvider {
 
-    private static final Pattern PROVIDER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final String PLATFORM_PREFIX = "DMS";
 
     @Activate
@@ -32,12 +29,8 @@ public class TenantBankTransferProvider extends BankTransferProvider {
     }
 
     private static String checkedId(BankTransferConfiguration configuration) {
-        new TenantId(java.util.Objects.toString(configuration.dms_tenant(), "").trim()); // throws, naming what a tenant id is
-        String id = java.util.Objects.toString(configuration.dms_payment_provider_id(), "").trim();
-        if (!PROVIDER_ID.matcher(id).matches() || id.equals(ID)) {
-            throw new IllegalArgumentException("dms.payment.provider.id '" + id + "' in a " + BankTransferConfiguration.TENANT_FACTORY_PID
-                    + " configuration is no provider id of its own: lowercase letters, digits and '-', such as bank-transfer-acme");
-        }
+        String id = TenantAccount.configured(configuration.dms_tenant(), configuration.dms_payment_provider_id(), ID,
+                BankTransferConfiguration.TENANT_FACTORY_PID).providerId();
         if (configuration.invoicePrefix().trim().equalsIgnoreCase(PLATFORM_PREFIX)) {
             throw new IllegalArgumentException("invoicePrefix in the " + BankTransferConfiguration.TENANT_FACTORY_PID + " configuration of "
                     + id + " is the platform's: a seller numbers its invoices in a series of its own, such as ACME");

@@ -1,9 +1,7 @@
 package org.dmscloud.payment.stripe.internal;
 
-import java.util.regex.Pattern;
-
-import org.dmscloud.api.account.TenantId;
 import org.dmscloud.spi.payment.PaymentProvider;
+import org.dmscloud.spi.payment.TenantAccount;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -22,8 +20,6 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = StripeConfiguration.class, factory = true)
 public class TenantStripePaymentProvider extends StripePaymentProvider {
 
-    private static final Pattern PROVIDER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-
     @Activate
     public TenantStripePaymentProvider(StripeConfiguration configuration) {
         super(checkedId(configuration), "etc/" + StripeConfiguration.TENANT_FACTORY_PID + "-<name>.cfg of tenant " + configuration.dms_tenant(),
@@ -31,12 +27,7 @@ public class TenantStripePaymentProvider extends StripePaymentProvider {
     }
 
     private static String checkedId(StripeConfiguration configuration) {
-        new TenantId(java.util.Objects.toString(configuration.dms_tenant(), "").trim()); // throws, naming what a tenant id is
-        String id = java.util.Objects.toString(configuration.dms_payment_provider_id(), "").trim();
-        if (!PROVIDER_ID.matcher(id).matches() || id.equals(ID)) {
-            throw new IllegalArgumentException("dms.payment.provider.id '" + id + "' in a " + StripeConfiguration.TENANT_FACTORY_PID
-                    + " configuration is no provider id of its own: lowercase letters, digits and '-', such as stripe-acme");
-        }
-        return id;
+        return TenantAccount.configured(configuration.dms_tenant(), configuration.dms_payment_provider_id(), ID,
+                StripeConfiguration.TENANT_FACTORY_PID).providerId();
     }
 }
