@@ -82,8 +82,7 @@ public class JettyProblemAnswers extends AbstractHandler {
 
         static String problem(int status, String detail) {
             String kind = status == 404 ? "not-found" : status >= 500 ? "server-error" : "bad-request";
-            return "{\"type\":\"" + Problem.TYPE_BASE + kind + "\",\"title\":\"" + HttpStatus.getMessage(status) + "\",\"status\":" + status
-                    + ",\"detail\":\"" + detail + "\"}";
+            return Problem.of(kind, status, HttpStatus.getMessage(status), detail).toJson();
         }
     }
 }

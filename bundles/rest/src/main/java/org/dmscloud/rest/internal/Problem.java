@@ -1,13 +1,17 @@
 package org.dmscloud.rest.internal;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import javax.servlet.http.HttpServletResponse;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -23,6 +27,8 @@ public record Problem(URI type, String title, int status, String detail, @Schema
 
     static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
 
+    private static final ObjectWriter JSON = JsonProvider.objectMapper().writerFor(Problem.class);
+
     /** Where the kinds of problems are documented; a type is this plus the kind, e.g. {@code .../not-found}. */
     static final String TYPE_BASE = "https://dmscloud.org/problems/";
 
@@ -31,7 +37,11 @@ public record Problem(URI type, String title, int status, String detail, @Schema
     }
 
     static Problem of(String kind, Response.StatusType status, String detail) {
-        return new Problem(URI.create(TYPE_BASE + kind), status.getReasonPhrase(), status.getStatusCode(), detail, null, null, null);
+        return of(kind, status.getStatusCode(), status.getReasonPhrase(), detail);
+    }
+
+    static Problem of(String kind, int status, String title, String detail) {
+        return new Problem(URI.create(TYPE_BASE + kind), title, status, detail, null, null, null);
     }
 
     static Problem validation(String detail, Map<String, String> fields) {
@@ -49,5 +59,22 @@ public record Problem(URI type, String title, int status, String detail, @Schema
 
     Response toResponse() {
         return toResponseBuilder().build();
+    }
+
+    /** The problem as JSON, written by the mapper the API writes it with, for answers given outside JAX-RS. */
+    String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem could not be written as JSON: " + this, e);
+        }
+    }
+
+    /** Answers with this problem from a servlet filter, before JAX-RS sees the request. */
+    void writeTo(HttpServletResponse answer) throws IOException {
+        answer.setStatus(status);
+        answer.setContentType(MEDIA_TYPE.toString());
+        answer.setCharacterEncoding("UTF-8");
+        answer.getWriter().write(toJson());
     }
 }

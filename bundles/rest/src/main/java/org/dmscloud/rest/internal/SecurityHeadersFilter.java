@@ -6,10 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
-import javax.servlet.FilterConfig;
 import javax.servlet.ServletException;
-import javax.servlet.ServletRequest;
-import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
@@ -32,37 +29,21 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPatter
 @HttpWhiteboardFilterPattern("/*")
 // Every servlet context: the JAX-RS whiteboard serves its applications from one of its own.
 @HttpWhiteboardContextSelect("(" + HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_NAME + "=*)")
-public class SecurityHeadersFilter implements Filter {
+public class SecurityHeadersFilter extends HttpFilter {
 
     static final String SIGN_IN_PATH = "/api/v1/auth/sign-in";
 
     @Override
-    public void init(FilterConfig configuration) {
-        // nothing to set up
-    }
-
-    @Override
-    public void destroy() {
-        // nothing to release
-    }
-
-    @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
-        HttpServletRequest http = (HttpServletRequest) request;
-        HttpServletResponse answer = (HttpServletResponse) response;
+    void doFilter(HttpServletRequest http, HttpServletResponse answer, FilterChain chain) throws IOException, ServletException {
         answer.setHeader("X-Content-Type-Options", "nosniff");
         if (http.getHeader("Authorization") != null || SIGN_IN_PATH.equals(http.getRequestURI())) {
             answer.setHeader("Cache-Control", "no-store");
         }
         if (asksForWadl(http.getQueryString())) {
-            answer.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            answer.setContentType(Problem.MEDIA_TYPE.toString());
-            answer.setCharacterEncoding("UTF-8");
-            answer.getWriter().write("{\"type\":\"" + Problem.TYPE_BASE + "not-found\",\"title\":\"Not Found\",\"status\":404,"
-                    + "\"detail\":\"There is nothing at this address.\"}");
+            Problem.of("not-found", 404, "Not Found", "There is nothing at this address.").writeTo(answer);
             return;
         }
-        chain.doFilter(request, response);
+        chain.doFilter(http, answer);
     }
 
     /** Whether the query names the parameter {@code _wadl}, however written; its value does not matter to CXF. */

@@ -5,10 +5,7 @@ import java.util.Optional;
 
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
-import javax.servlet.FilterConfig;
 import javax.servlet.ServletException;
-import javax.servlet.ServletRequest;
-import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
@@ -37,7 +34,7 @@ import org.osgi.service.metatype.annotations.Designate;
 @HttpWhiteboardFilterName("dmscloud-tenant-host") // Pax Web keeps one filter per name, and names them all alike by default
 @HttpWhiteboardFilterPattern("/*")
 @HttpWhiteboardContextSelect("(" + HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_NAME + "=*)")
-public class TenantHostFilter implements Filter {
+public class TenantHostFilter extends HttpFilter {
 
     private static final String PORTAL = "/" + PortalApplication.BASE + "/";
     private static final String HEALTH = PORTAL + "health";
@@ -56,21 +53,9 @@ public class TenantHostFilter implements Filter {
     }
 
     @Override
-    public void init(FilterConfig configuration) {
-        // nothing to set up
-    }
-
-    @Override
-    public void destroy() {
-        // nothing to release
-    }
-
-    @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
-        HttpServletRequest http = (HttpServletRequest) request;
-        HttpServletResponse answer = (HttpServletResponse) response;
+    void doFilter(HttpServletRequest http, HttpServletResponse answer, FilterChain chain) throws IOException, ServletException {
         if (!http.getRequestURI().startsWith(PORTAL) || http.getRequestURI().equals(HEALTH) || http.getRequestURI().startsWith(PAYMENTS)) {
-            chain.doFilter(request, response);
+            chain.doFilter(http, answer);
             return;
         }
         Optional<Tenant> tenant = tenants.byHost(host(http));
@@ -85,8 +70,8 @@ public class TenantHostFilter implements Filter {
             refuse(http, answer, 503, "portal-closed", "This portal is closed. Please contact the company that sold you its service.");
             return;
         }
-        request.setAttribute(RequestTenant.ATTRIBUTE, tenant.get());
-        chain.doFilter(request, response);
+        http.setAttribute(RequestTenant.ATTRIBUTE, tenant.get());
+        chain.doFilter(http, answer);
     }
 
     private String host(HttpServletRequest http) {
@@ -101,18 +86,16 @@ public class TenantHostFilter implements Filter {
 
     /** A problem for API clients; a page for a person whose browser asked. */
     private static void refuse(HttpServletRequest http, HttpServletResponse answer, int status, String kind, String detail) throws IOException {
-        answer.setStatus(status);
-        answer.setCharacterEncoding("UTF-8");
         String accept = http.getHeader("Accept");
         if (accept != null && accept.contains("text/html")) {
             String title = status == 404 ? "Not found" : "Portal closed";
+            answer.setStatus(status);
+            answer.setCharacterEncoding("UTF-8");
             answer.setContentType("text/html");
             answer.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title + "</title></head>"
                     + "<body><h1>" + title + "</h1><p>" + detail + "</p></body></html>");
             return;
         }
-        answer.setContentType(Problem.MEDIA_TYPE.toString());
-        answer.getWriter().write("{\"type\":\"" + Problem.TYPE_BASE + kind + "\",\"title\":\"" + (status == 404 ? "Not Found" : "Service Unavailable")
-                + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
+        Problem.of(kind, status, status == 404 ? "Not Found" : "Service Unavailable", detail).writeTo(answer);
     }
 }
