@@ -152,7 +152,11 @@ public class TenantsIT extends DmsCloudTestSupport {
         assertThat(link.find()).isTrue();
         String acmeVerification = link.group(1);
         assertThat(get(acmeVerification).statusCode()).as("Acme's link at the platform's host").isEqualTo(400);
-        assertThat(get(acmeVerification, AT_ACME).statusCode()).isEqualTo(200);
+        HttpResponse<String> verifiedAtAcme = get(acmeVerification, AT_ACME);
+        assertThat(verifiedAtAcme.statusCode()).isEqualTo(200);
+        // The page the mail's link opens speaks for Acme, as the mail did.
+        assertThat(verifiedAtAcme.body()).contains("<title>Address verified – Acme DMS</title>", "You can sign in to Acme DMS now.")
+                .doesNotContain("DMS Cloud");
         String acmeToken = signInAt(email, AT_ACME);
 
         // A top-up at each tenant goes into its own Stripe account.

@@ -97,9 +97,10 @@ public class AuthResource {
     public Response verifyFromMail(@QueryParam("token") String token) {
         try {
             customers.verify(RequestTenant.idOf(http), token);
-            return Pages.page(200, "Address verified", "Your e-mail address is verified. You can sign in to DMS Cloud now.");
+            String brand = RequestTenant.brandOf(http);
+            return Pages.page(200, brand, "Address verified", "Your e-mail address is verified. You can sign in to " + brand + " now.");
         } catch (InvalidTokenException e) {
-            return Pages.page(400, "Link not valid", e.getMessage());
+            return Pages.page(400, RequestTenant.brandOf(http), "Link not valid", e.getMessage());
         }
     }
 
@@ -149,7 +150,7 @@ public class AuthResource {
     @Produces(MediaType.TEXT_HTML)
     @ApiResponse(responseCode = "200", description = "A page for a person", content = @Content(mediaType = "text/html"))
     public Response passwordResetForm(@QueryParam("token") String token) {
-        return Pages.passwordForm(token == null ? "" : token, "");
+        return Pages.passwordForm(RequestTenant.brandOf(http), token == null ? "" : token, "");
     }
 
     @POST
@@ -162,11 +163,11 @@ public class AuthResource {
         String token = tokenField == null ? "" : tokenField;
         try {
             customers.resetPassword(RequestTenant.idOf(http), token, newPassword);
-            return Pages.page(200, "Password changed", "Your new password is set. You can sign in with it now.");
+            return Pages.page(200, RequestTenant.brandOf(http), "Password changed", "Your new password is set. You can sign in with it now.");
         } catch (InvalidTokenException e) {
-            return Pages.page(400, "Link not valid", e.getMessage());
+            return Pages.page(400, RequestTenant.brandOf(http), "Link not valid", e.getMessage());
         } catch (InvalidInputException e) {
-            return Pages.passwordForm(token, String.join(" ", e.fields().values()));
+            return Pages.passwordForm(RequestTenant.brandOf(http), token, String.join(" ", e.fields().values()));
         }
     }
 

@@ -3,6 +3,7 @@ package org.dmscloud.rest.internal;
 import javax.servlet.ServletRequest;
 
 import org.dmscloud.api.account.TenantId;
+import org.dmscloud.api.tenant.Brand;
 import org.dmscloud.api.tenant.Tenant;
 
 /** The tenant a portal request is for, as {@link TenantHostFilter} found it from the request's host. */
@@ -23,5 +24,14 @@ final class RequestTenant {
 
     static TenantId idOf(ServletRequest request) {
         return of(request).id();
+    }
+
+    /** The name its customers know it by: its brand's, or, for the platform's own, its name. */
+    static String brandOf(Tenant tenant) {
+        return tenant.settings().brand().map(Brand::name).orElse(tenant.settings().name());
+    }
+
+    static String brandOf(ServletRequest request) {
+        return brandOf(of(request));
     }
 }

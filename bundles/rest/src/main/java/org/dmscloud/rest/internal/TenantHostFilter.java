@@ -63,11 +63,12 @@ public class TenantHostFilter extends HttpFilter {
             tenant = tenants.find(TenantId.DEFAULT);
         }
         if (tenant.isEmpty()) {
-            refuse(http, answer, 404, "not-found", "No DMS Cloud portal answers at this address.");
+            refuse(http, answer, 404, "not-found", "", "Not found", "No DMS Cloud portal answers at this address.");
             return;
         }
         if (!tenant.get().isEnabled()) {
-            refuse(http, answer, 503, "portal-closed", "This portal is closed. Please contact the company that sold you its service.");
+            refuse(http, answer, 503, "portal-closed", RequestTenant.brandOf(tenant.get()), "Portal closed",
+                    "This portal is closed. Please contact the company that sold you its service.");
             return;
         }
         http.setAttribute(RequestTenant.ATTRIBUTE, tenant.get());
@@ -85,15 +86,11 @@ public class TenantHostFilter extends HttpFilter {
     }
 
     /** A problem for API clients; a page for a person whose browser asked. */
-    private static void refuse(HttpServletRequest http, HttpServletResponse answer, int status, String kind, String detail) throws IOException {
+    private static void refuse(HttpServletRequest http, HttpServletResponse answer, int status, String kind, String brand, String title,
+            String detail) throws IOException {
         String accept = http.getHeader("Accept");
         if (accept != null && accept.contains("text/html")) {
-            String title = status == 404 ? "Not found" : "Portal closed";
-            answer.setStatus(status);
-            answer.setCharacterEncoding("UTF-8");
-            answer.setContentType("text/html");
-            answer.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title + "</title></head>"
-                    + "<body><h1>" + title + "</h1><p>" + detail + "</p></body></html>");
+            Pages.write(answer, status, brand, title, detail);
             return;
         }
         Problem.of(kind, status, status == 404 ? "Not Found" : "Service Unavailable", detail).writeTo(answer);
