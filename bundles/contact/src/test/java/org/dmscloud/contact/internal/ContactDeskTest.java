@@ -16,16 +16,13 @@ import org.dmscloud.api.contact.ContactRateLimitException;
 import org.dmscloud.api.contact.ContactTopic;
 import org.dmscloud.api.contact.NewContactMessage;
 import org.dmscloud.api.customer.InvalidInputException;
-import org.dmscloud.api.tenant.Brand;
-import org.dmscloud.api.tenant.CatalogSelection;
-import org.dmscloud.api.tenant.PriceAdjustment;
-import org.dmscloud.api.tenant.TenantSettings;
 import org.dmscloud.mail.internal.OutboxOperatorMail;
 import org.dmscloud.persistence.MailRecord;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.testing.Configurations;
 import org.dmscloud.persistence.testing.TestClock;
 import org.dmscloud.persistence.testing.TestDatabases;
+import org.dmscloud.persistence.testing.TestTenants;
 import org.dmscloud.tenants.internal.TenantBook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -127,9 +124,7 @@ class ContactDeskTest {
     @Test
     void aResellersMessagesAreItsOwnAndGoToItsSupportAddress() {
         TenantId acme = new TenantId("acme");
-        tenants.create(acme, new TenantSettings("Acme Networks", List.of("acme.dms.example"), Optional.of(new Brand("Acme DMS",
-                "support@acme.example", "noreply@acme.example", "https://portal.acme.example")), Currency.getInstance("USD"),
-                CatalogSelection.EVERYTHING, PriceAdjustment.NONE, false), "operator-jane");
+        tenants.create(acme, TestTenants.acme(), "operator-jane");
 
         ContactMessage resellers = desk.submit(acme, BANK_TRANSFER, "192.0.2.10");
         ContactMessage platforms = desk.submit(TenantId.DEFAULT, BANK_TRANSFER, "192.0.2.10");

@@ -19,14 +19,12 @@ import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.mail.Attachment;
 import org.dmscloud.api.mail.OutboxMail;
 import org.dmscloud.api.tenant.Brand;
-import org.dmscloud.api.tenant.CatalogSelection;
-import org.dmscloud.api.tenant.PriceAdjustment;
-import org.dmscloud.api.tenant.TenantSettings;
 import org.dmscloud.persistence.OutgoingMail;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.testing.Configurations;
 import org.dmscloud.persistence.testing.TestClock;
 import org.dmscloud.persistence.testing.TestDatabases;
+import org.dmscloud.persistence.testing.TestTenants;
 import org.dmscloud.tenants.internal.TenantBook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -198,9 +196,7 @@ class OutboxDeliveryTest {
     void aResellersCustomersGetMailInItsBrandFromItsSenderWithLinksToItsPortal() throws Exception {
         smtp.start();
         TenantId acme = new TenantId("acme");
-        tenants.create(acme, new TenantSettings("Acme Networks", List.of("acme.dms.example"), Optional.of(new Brand("Acme DMS",
-                "support@acme.example", "noreply@acme.example", "https://portal.acme.example")), Currency.getInstance("USD"),
-                CatalogSelection.EVERYTHING, PriceAdjustment.NONE, false), "operator-jane");
+        tenants.create(acme, TestTenants.acme(), "operator-jane");
         OutboxDelivery delivery = new OutboxDelivery(store, clock, configuration("127.0.0.1"));
         try {
             mail.verifyAddress(acme, "ada@example.com", "Ada", "acme-tok");
@@ -231,9 +227,7 @@ class OutboxDeliveryTest {
     @Test
     void aResellersMessagesGoToItsSupportAddressTheDefaultTenantsToTheOperators() {
         TenantId acme = new TenantId("acme");
-        tenants.create(acme, new TenantSettings("Acme Networks", List.of("acme.dms.example"), Optional.of(new Brand("Acme DMS",
-                "support@acme.example", "noreply@acme.example", "https://portal.acme.example")), Currency.getInstance("USD"),
-                CatalogSelection.EVERYTHING, PriceAdjustment.NONE, false), "operator-jane");
+        tenants.create(acme, TestTenants.acme(), "operator-jane");
         OutboxOperatorMail operators = new OutboxOperatorMail(store, clock, tenants, "ops@dmscloud.example");
 
         operators.notifyTenant(acme, "contact", "Contact Us: Ada", "Hello Acme");
