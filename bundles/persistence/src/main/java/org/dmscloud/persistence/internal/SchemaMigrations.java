@@ -49,6 +49,26 @@ public final class SchemaMigrations {
         this(dataSource, new ClassLoaderResourceAccessor(SchemaMigrations.class.getClassLoader()), changelog);
     }
 
+    /**
+     * A bundle's changelog as the running platform applies it ({@link BundleChangelogs}: recorded under the
+     * bundle's symbolic name), read from a class path instead of the bundle: for the tests of a bundle and a
+     * plugin, outside OSGi.
+     */
+    public static SchemaMigrations ofBundle(DataSource dataSource, String symbolicName, ClassLoader classPath, String changelogEntry) {
+        ChangelogResources resources = new ChangelogResources(new ChangelogSource() {
+            @Override
+            public String name() {
+                return symbolicName;
+            }
+
+            @Override
+            public java.net.URL entry(String path) {
+                return classPath.getResource(path);
+            }
+        });
+        return new SchemaMigrations(dataSource, resources, resources.pathOf(changelogEntry));
+    }
+
     /** With a changelog that the resource accessor finds, such as a plugin bundle's. */
     SchemaMigrations(DataSource dataSource, ResourceAccessor resources, String changelog) {
         this.dataSource = dataSource;

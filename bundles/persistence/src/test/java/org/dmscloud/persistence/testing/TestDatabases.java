@@ -63,6 +63,14 @@ public final class TestDatabases {
     }
 
     /**
+     * Applies a bundle's own changelog ({@code DMS-Changelog}) to a database whose store is open, as the
+     * platform does when the bundle starts: read from the test's class path, recorded under the bundle's name.
+     */
+    public static void migrateBundle(DataSource dataSource, String symbolicName, Class<?> ofBundle, String changelogEntry) {
+        SchemaMigrations.ofBundle(dataSource, symbolicName, ofBundle.getClassLoader(), changelogEntry).ensureApplied();
+    }
+
+    /**
      * Migrates the data source as a release before multi-tenancy (issue 10) left it, the changesets up to 006, so that a
      * test can fill it as an older installation would and then open the store on it, which upgrades it.
      */
