@@ -29,7 +29,11 @@ import org.dmscloud.api.tenant.PriceAdjustment;
 import org.dmscloud.api.tenant.TenantSettings;
 import org.dmscloud.billing.internal.DailyRun;
 import org.dmscloud.billing.internal.DailyRunConfiguration;
+import org.dmscloud.events.InstanceJournal;
+import org.dmscloud.events.internal.JdbcInstanceJournal;
+import org.dmscloud.persistence.Schema;
 import org.dmscloud.persistence.internal.JpaStore;
+import org.dmscloud.persistence.internal.SchemaMigrations;
 import org.dmscloud.plugins.internal.PluginOffers;
 import org.dmscloud.tenants.internal.TenantBook;
 
@@ -69,6 +73,23 @@ public final class DailyRunBenchmark {
         }
     }
 
+    /** The instance events' journal, with its tables as the platform's extender applies them: every charge writes an event. */
+    private static InstanceJournal journal(JpaStore store, DataSource dataSource) {
+        SchemaMigrations.ofBundle(dataSource, "dms-cloud-events", JdbcInstanceJournal.class.getClassLoader(), "db/events-changelog.xml")
+                .ensureApplied();
+        return new JdbcInstanceJournal(store, new Schema() {
+            @Override
+            public String bundle() {
+                return "dms-cloud-events";
+            }
+
+            @Override
+            public String changelog() {
+                return "dms-cloud-events/db/events-changelog.xml";
+            }
+        });
+    }
+
     private static void measure(EmbeddedPostgres postgres, int instances) throws Exception {
         String database = "bench_" + instances;
         try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement statement = admin.createStatement()) {
@@ -86,7 +107,7 @@ public final class DailyRunBenchmark {
             Map<String, Integer> markups = resellers(tenants);
             seed(dataSource, instances);
             DailyRun dailyRun = new DailyRun(store, new PluginOffers(tenants, BenchPricing.packages(), List.of(), BenchPricing.plugins()), clock,
-                    configuration());
+                    journal(store, dataSource), configuration());
 
             com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                     .getOperatingSystemMXBean();
@@ -171,6 +192,7 @@ public final class DailyRunBenchmark {
     private static void reset(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("DELETE FROM ledger_entry");
+            statement.execute("DELETE FROM instance_event");
             statement.execute("UPDATE instance SET state = 'ENABLED', disable_reason = NULL, paid_until = timestamptz '" + DAY
                     + " 00:00:00+00', paid_rate_minor = 0");
             statement.execute("UPDATE account SET balance_minor = CASE WHEN substr(display_name, 7)::int % 10 = 0 THEN 15000 ELSE 50000 END");

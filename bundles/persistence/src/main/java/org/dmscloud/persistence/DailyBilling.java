@@ -105,15 +105,17 @@ public interface DailyBilling {
      *
      * @param paidRateMinor the rate it last paid, in its account's currency: what it goes on at if its configuration
      *                      has no current price (R12)
+     * @param paidUntil     the end of its paid coverage when read: what it stays if the instance is disabled
      * @param version       the instance row's version when read, for {@link #applyIfUnchanged}
      */
-    record DueInstance(InstanceId id, AccountId account, InstanceConfiguration configuration, long paidRateMinor, Instant createdAt,
-            long version) {
+    record DueInstance(InstanceId id, AccountId account, InstanceConfiguration configuration, long paidRateMinor, Instant paidUntil,
+            Instant createdAt, long version) {
 
         public DueInstance {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(configuration, "configuration");
+            Objects.requireNonNull(paidUntil, "paidUntil");
             Objects.requireNonNull(createdAt, "createdAt");
         }
 

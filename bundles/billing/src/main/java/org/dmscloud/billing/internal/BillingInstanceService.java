@@ -15,7 +15,9 @@ import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.instance.InstanceService;
 import org.dmscloud.api.instance.InstanceState;
 import org.dmscloud.api.instance.NewInstance;
+import org.dmscloud.events.InstanceJournal;
 import org.dmscloud.persistence.Store;
+import org.dmscloud.spi.instance.InstanceEvent.Type;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -36,10 +38,10 @@ public class BillingInstanceService implements InstanceService {
     volatile EventAdmin eventAdmin;
 
     @Activate
-    public BillingInstanceService(@Reference Store store, @Reference Pricing pricing, @Reference Clock clock) {
+    public BillingInstanceService(@Reference Store store, @Reference Pricing pricing, @Reference Clock clock, @Reference InstanceJournal journal) {
         this.store = store;
         this.planner = new ActionPlanner(pricing);
-        this.actions = new InstanceActions(store, clock, new BillingEventPublisher(() -> eventAdmin));
+        this.actions = new InstanceActions(store, clock, new BillingEventPublisher(() -> eventAdmin), journal);
     }
 
     @Override
@@ -52,7 +54,7 @@ public class BillingInstanceService implements InstanceService {
                     request.enabled() ? InstanceState.ENABLED : InstanceState.DISABLED,
                     request.enabled() ? Optional.empty() : Optional.of(DisableReason.CUSTOMER), effect.paidUntil(),
                     effect.paidRate(), now));
-            return new InstanceActions.Outcome(created, plan, "Created '" + request.name() + "'");
+            return new InstanceActions.Outcome(created, plan, "Created '" + request.name() + "'", Optional.of(Type.CREATED));
         });
     }
 
@@ -62,7 +64,7 @@ public class BillingInstanceService implements InstanceService {
             Instance instance = InstanceActions.lockInstance(tx, owner, id);
             Plan plan = planner.enable(owner, instance, now);
             Instance enabled = tx.instances().update(with(instance, instance.configuration(), InstanceState.ENABLED, Optional.empty(), plan.effect()));
-            return new InstanceActions.Outcome(enabled, plan, "Enabled '" + instance.name() + "'");
+            return new InstanceActions.Outcome(enabled, plan, "Enabled '" + instance.name() + "'", changed(instance, enabled, Type.ENABLED));
         });
     }
 
@@ -73,7 +75,7 @@ public class BillingInstanceService implements InstanceService {
             Plan plan = planner.disable(instance);
             Optional<DisableReason> reason = instance.state() == InstanceState.DISABLED ? instance.disableReason() : Optional.of(DisableReason.CUSTOMER);
             Instance disabled = tx.instances().update(with(instance, instance.configuration(), InstanceState.DISABLED, reason, plan.effect()));
-            return new InstanceActions.Outcome(disabled, plan, "Disabled '" + instance.name() + "'");
+            return new InstanceActions.Outcome(disabled, plan, "Disabled '" + instance.name() + "'", changed(instance, disabled, Type.DISABLED));
         });
     }
 
@@ -83,7 +85,8 @@ public class BillingInstanceService implements InstanceService {
             Instance instance = InstanceActions.lockInstance(tx, owner, id);
             Plan plan = planner.changeSettings(owner, instance, configuration, now);
             Instance changed = tx.instances().update(with(instance, configuration, instance.state(), instance.disableReason(), plan.effect()));
-            return new InstanceActions.Outcome(changed, plan, "Changed the settings of '" + instance.name() + "'");
+            return new InstanceActions.Outcome(changed, plan, "Changed the settings of '" + instance.name() + "'",
+                    changed(instance, changed, Type.SETTINGS_CHANGED));
         });
     }
 
@@ -93,7 +96,7 @@ public class BillingInstanceService implements InstanceService {
             Instance instance = InstanceActions.lockInstance(tx, owner, id);
             Plan plan = planner.delete(instance, now);
             Instance deleted = tx.instances().update(with(instance, instance.configuration(), InstanceState.DELETED, Optional.empty(), plan.effect()));
-            return new InstanceActions.Outcome(deleted, plan, "Deleted '" + instance.name() + "'");
+            return new InstanceActions.Outcome(deleted, plan, "Deleted '" + instance.name() + "'", Optional.of(Type.DELETED));
         });
     }
 
@@ -105,6 +108,12 @@ public class BillingInstanceService implements InstanceService {
     @Override
     public List<Instance> list(AccountId account) {
         return store.inTransaction(tx -> tx.instances().listByAccount(account));
+    }
+
+    /** The event, if the action changed the instance's state or settings (enabling an enabled instance does not). */
+    private static Optional<Type> changed(Instance before, Instance after, Type type) {
+        boolean same = before.state() == after.state() && before.configuration().equals(after.configuration());
+        return same ? Optional.empty() : Optional.of(type);
     }
 
     private static Instance with(Instance instance, InstanceConfiguration configuration, InstanceState state,

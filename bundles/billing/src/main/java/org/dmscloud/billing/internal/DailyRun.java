@@ -32,6 +32,7 @@ import org.dmscloud.api.catalog.Pricing;
 import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.mail.CustomerMail;
 import org.dmscloud.api.money.Money;
+import org.dmscloud.events.InstanceJournal;
 import org.dmscloud.persistence.BillingRuns.RunProgress;
 import org.dmscloud.persistence.DailyBilling.AccountToBill;
 import org.dmscloud.persistence.DailyBilling.ConcurrentChangeException;
@@ -76,6 +77,7 @@ public class DailyRun implements DailyRunService {
     private final Pricing pricing;
     private final Clock clock;
     private final BillingEventPublisher events;
+    private final InstanceJournal journal;
     private final String node;
     private final int batchSize;
     private final int workers;
@@ -87,21 +89,25 @@ public class DailyRun implements DailyRunService {
     volatile CustomerMail customerMail;
 
     @Activate
-    public DailyRun(@Reference Store store, @Reference Pricing pricing, @Reference Clock clock, DailyRunConfiguration configuration) {
+    public DailyRun(@Reference Store store, @Reference Pricing pricing, @Reference Clock clock, @Reference InstanceJournal journal,
+            DailyRunConfiguration configuration) {
         this.store = store;
         this.pricing = pricing;
         this.clock = clock;
+        this.journal = journal;
         this.events = new BillingEventPublisher(() -> eventAdmin);
         this.node = configuration.node().isBlank() ? System.getProperty("karaf.name", "dmscloud") : configuration.node();
         this.batchSize = configuration.batchSize();
         this.workers = Math.max(1, Math.min(configuration.workers(), 64));
     }
 
-    DailyRun(Store store, Pricing pricing, Clock clock, BillingEventPublisher events, String node, int batchSize, int workers) {
+    DailyRun(Store store, Pricing pricing, Clock clock, BillingEventPublisher events, InstanceJournal journal, String node, int batchSize,
+            int workers) {
         this.store = store;
         this.pricing = pricing;
         this.clock = clock;
         this.events = events;
+        this.journal = journal;
         this.node = node;
         this.batchSize = batchSize;
         this.workers = workers;
@@ -290,6 +296,8 @@ public class DailyRun implements DailyRunService {
         } else {
             ids = tx.dailyBilling().applyIfUnchanged(charges, disabled.stream().map(Disabled::instance).toList(), accountsRead);
         }
+        // Plugins hear of the charges and the disabled instances exactly when this batch commits.
+        journal.record(LifecycleEvents.ofDailyRun(charges, ids, disabled, tenants, BillingTime.billingInstant(clock)));
         CustomerMail mail = customerMail;
         if (mail != null) {
             // Queued in this transaction: the customer hears of it exactly when it is committed.

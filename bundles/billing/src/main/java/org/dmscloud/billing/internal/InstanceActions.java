@@ -20,12 +20,14 @@ import org.dmscloud.api.instance.InstanceChange;
 import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.instance.InstanceNotFoundException;
 import org.dmscloud.api.instance.InstanceState;
+import org.dmscloud.events.InstanceJournal;
 import org.dmscloud.persistence.DuplicateKeyException;
 import org.dmscloud.persistence.IdempotentAction;
 import org.dmscloud.persistence.NewLedgerEntry;
 import org.dmscloud.persistence.QuoteRecord;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.Transaction;
+import org.dmscloud.spi.instance.InstanceEvent;
 
 /**
  * How every lifecycle action runs: in one transaction, account locked before instance; the plan checked
@@ -37,11 +39,13 @@ final class InstanceActions {
     private final Store store;
     private final Clock clock;
     private final BillingEventPublisher events;
+    private final InstanceJournal journal;
 
-    InstanceActions(Store store, Clock clock, BillingEventPublisher events) {
+    InstanceActions(Store store, Clock clock, BillingEventPublisher events, InstanceJournal journal) {
         this.store = store;
         this.clock = clock;
         this.events = events;
+        this.journal = journal;
     }
 
     /** One action's work inside its transaction, given the locked account and the instant it happens at. */
@@ -50,8 +54,11 @@ final class InstanceActions {
         Outcome run(Transaction tx, Account account, Instant now);
     }
 
-    /** The instance after an action and the plan it followed. */
-    record Outcome(Instance instance, Plan plan, String description) {
+    /**
+     * The instance after an action, the plan it followed, and what plugins hear of it: nothing when the action
+     * changed nothing (enabling an enabled instance).
+     */
+    record Outcome(Instance instance, Plan plan, String description, Optional<InstanceEvent.Type> event) {
     }
 
     InstanceChange perform(AccountId accountId, String fingerprint, ActionOptions options, Step step) {
@@ -75,6 +82,8 @@ final class InstanceActions {
                     effect.amount(), Optional.of(outcome.instance().id()), effect.periodStart(), effect.periodEnd(),
                     effect.rateBasis(), outcome.plan().rate().components(), outcome.description() + " (" + effect.rule() + ")",
                     ledgerKey(accountId, options), now)));
+            // In this transaction: plugins hear of the action exactly when it commits.
+            outcome.event().ifPresent(type -> journal.record(List.of(LifecycleEvents.ofAction(type, outcome.instance(), account.tenant(), entry, now))));
             options.idempotencyKey().ifPresent(key -> tx.idempotentActions().save(new IdempotentAction(accountId, key,
                     fingerprint, outcome.instance().id(), entry.map(LedgerEntry::id), now)));
             return new InstanceChange(outcome.instance(), entry, false);

@@ -34,6 +34,7 @@ import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.UserRecord;
 import org.dmscloud.persistence.UserStatus;
 import org.dmscloud.persistence.testing.TestClock;
+import org.dmscloud.events.internal.TestInstanceEvents;
 import org.dmscloud.persistence.testing.TestDatabases;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
@@ -56,6 +57,7 @@ final class Billing implements AutoCloseable {
     final BillingQuoteService quotes;
     final LedgerBalanceService balances;
     final DailyRun dailyRun;
+    final TestInstanceEvents lifecycle;
 
     Billing(DataSource dataSource, Instant now) {
         this(dataSource, now, 500);
@@ -65,11 +67,13 @@ final class Billing implements AutoCloseable {
         this.clock = new TestClock(now);
         this.database = TestDatabases.open(dataSource);
         this.store = database.store();
-        this.instances = new BillingInstanceService(store, prices, clock);
+        this.lifecycle = TestInstanceEvents.open(store, dataSource, clock);
+        this.instances = new BillingInstanceService(store, prices, clock, lifecycle.journal());
         this.instances.eventAdmin = recordingEventAdmin();
         this.quotes = new BillingQuoteService(store, prices, clock);
         this.balances = new LedgerBalanceService(store, clock);
-        this.dailyRun = new DailyRun(store, prices, clock, new BillingEventPublisher(this::recordingEventAdmin), "test-node", batchSize, 2);
+        this.dailyRun = new DailyRun(store, prices, clock, new BillingEventPublisher(this::recordingEventAdmin), lifecycle.journal(), "test-node",
+                batchSize, 2);
         this.tenants = new TenantBook(store, clock, EUR);
         OutboxCustomerMail mail = new OutboxCustomerMail(store, clock, tenants, new Brand("DMS Cloud", "", "DMS Cloud <no-reply@dmscloud.example>", "https://portal.example"));
         this.dailyRun.customerMail = mail;
@@ -78,7 +82,7 @@ final class Billing implements AutoCloseable {
 
     /** Another node on the same database: its own services, the same clock and prices. */
     DailyRun otherNode(String name) {
-        DailyRun node = new DailyRun(store, prices, clock, new BillingEventPublisher(this::recordingEventAdmin), name, 500, 2);
+        DailyRun node = new DailyRun(store, prices, clock, new BillingEventPublisher(this::recordingEventAdmin), lifecycle.journal(), name, 500, 2);
         node.customerMail = dailyRun.customerMail;
         return node;
     }

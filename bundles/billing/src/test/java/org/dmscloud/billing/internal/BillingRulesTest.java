@@ -35,6 +35,7 @@ import org.dmscloud.api.instance.InstanceState;
 import org.dmscloud.api.instance.NewInstance;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.persistence.NewLedgerEntry;
+import org.dmscloud.spi.instance.InstanceEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -832,6 +833,86 @@ abstract class BillingRulesTest {
         assertThat(billing.balance(account.id())).isEqualTo(Money.of("50.00", "EUR"));
         assertThat(Optional.of(first.balanceAfter())).contains(Money.of("50.00", "EUR"));
         assertThat(billing.mailTo(owner)).extracting(m -> m.subject()).containsExactly("We received your payment of 50.00 EUR");
+    }
+
+    // Instance events (issue 11): what plugins hear ---------------------------------------------------
+
+    @Test
+    void everyActionThatChangesAnInstanceTellsPluginsWithItsLedgerEntryAndOneThatChangesNothingDoesNot() {
+        Account account = billing.account("100.00");
+        InstanceChange created = billing.instances.create(account.id(), new NewInstance("acs", devices(1_000), true), ActionOptions.withKey("create-1"));
+        InstanceId id = created.instance().id();
+        billing.instances.enable(account.id(), id, ActionOptions.NONE); // already enabled: free, nothing changes
+        billing.instances.create(account.id(), new NewInstance("acs", devices(1_000), true), ActionOptions.withKey("create-1")); // a replay
+        billing.instances.changeSettings(account.id(), id, devices(2_000), ActionOptions.NONE);
+        billing.instances.disable(account.id(), id, ActionOptions.NONE);
+        billing.clock.set("2026-11-23T12:00:00Z");
+        billing.instances.enable(account.id(), id, ActionOptions.NONE);
+        InstanceChange deleted = billing.instances.delete(account.id(), id, ActionOptions.NONE);
+
+        List<InstanceEvent> heard = billing.lifecycle.heard();
+
+        assertThat(heard).extracting(InstanceEvent::type).containsExactly(InstanceEvent.Type.CREATED, InstanceEvent.Type.SETTINGS_CHANGED,
+                InstanceEvent.Type.DISABLED, InstanceEvent.Type.ENABLED, InstanceEvent.Type.DELETED);
+        assertThat(heard).allSatisfy(event -> {
+            assertThat(event.instance()).isEqualTo(id);
+            assertThat(event.account()).isEqualTo(account.id());
+            assertThat(event.tenant()).isEqualTo(TenantId.DEFAULT);
+        });
+        InstanceEvent create = heard.get(0);
+        assertThat(create.balanceChange()).isEqualTo(created.ledgerEntry().orElseThrow().amount()).isEqualTo(Money.of("-14.00", "EUR"));
+        assertThat(create.ledgerEntry()).hasValue(created.ledgerEntry().orElseThrow().id());
+        assertThat(create.occurredAt()).isEqualTo(MONDAY_10);
+        assertThat(create.paidUntil()).isEqualTo(Instant.parse("2026-11-24T00:00:00Z"));
+        assertThat(heard.get(1).configuration()).isEqualTo(devices(2_000));
+        assertThat(heard.get(2).disableReason()).contains(DisableReason.CUSTOMER);
+        assertThat(heard.get(3).state()).isEqualTo(InstanceState.ENABLED);
+        // Enabled again within its paid day (R4): nothing charged, nothing in the event.
+        assertThat(heard.get(3).balanceChange().isZero()).isTrue();
+        assertThat(heard.get(3).ledgerEntry()).isEmpty();
+        assertThat(heard.get(4).balanceChange()).isEqualTo(deleted.ledgerEntry().orElseThrow().amount());
+        assertThat(heard.get(4).state()).isEqualTo(InstanceState.DELETED);
+    }
+
+    @Test
+    void anActionRefusedOrRolledBackTellsPluginsNothing() {
+        Account account = billing.account("5.00");
+
+        assertThatThrownBy(() -> billing.create(account.id(), 1_000)).isInstanceOf(InsufficientFundsException.class);
+
+        assertThat(billing.lifecycle.heard()).isEmpty();
+    }
+
+    @Test
+    void theDailyRunTellsPluginsOfEachChargeWithItsLedgerEntryAndOfEachInstanceItDisabled() {
+        TenantId acme = billing.reseller("acme");
+        Account rich = billing.account(acme, "100.00");
+        Account poor = billing.account("14.00");
+        Instance charged = billing.create(rich.id(), 1_000);
+        Instance disabled = billing.create(poor.id(), 1_000);
+        billing.clock.set("2026-11-24T00:05:00.700Z");
+        billing.lifecycle.heard();
+
+        billing.run("2026-11-24");
+
+        List<InstanceEvent> heard = billing.lifecycle.heard().subList(2, 4);
+        InstanceEvent charge = heard.stream().filter(e -> e.type() == InstanceEvent.Type.CHARGED).findFirst().orElseThrow();
+        LedgerEntry entry = last(billing.ledger(rich.id()));
+        assertThat(charge.instance()).isEqualTo(charged.id());
+        assertThat(charge.tenant()).isEqualTo(acme);
+        assertThat(charge.ledgerEntry()).hasValue(entry.id());
+        assertThat(charge.balanceChange()).isEqualTo(entry.amount()).isEqualTo(Money.of("-24.00", "EUR"));
+        assertThat(charge.paidRate()).isEqualTo(Money.of("24.00", "EUR"));
+        assertThat(charge.paidUntil()).isEqualTo(Instant.parse("2026-11-25T00:00:00Z"));
+        assertThat(charge.occurredAt()).isEqualTo(Instant.parse("2026-11-24T00:05:00Z"));
+        InstanceEvent off = heard.stream().filter(e -> e.type() == InstanceEvent.Type.DISABLED).findFirst().orElseThrow();
+        assertThat(off.instance()).isEqualTo(disabled.id());
+        assertThat(off.disableReason()).contains(DisableReason.INSUFFICIENT_FUNDS);
+        assertThat(off.balanceChange().isZero()).isTrue();
+        assertThat(off.paidUntil()).isEqualTo(Instant.parse("2026-11-24T00:00:00Z"));
+
+        billing.run("2026-11-24");
+        assertThat(billing.lifecycle.heard()).hasSize(4);
     }
 
     private static LedgerEntry last(List<LedgerEntry> entries) {

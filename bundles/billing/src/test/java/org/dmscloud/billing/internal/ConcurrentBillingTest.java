@@ -125,7 +125,8 @@ class ConcurrentBillingTest {
                 return billing.prices.dailyRate(tenant, configuration, currency);
             }
         };
-        DailyRun doomed = new DailyRun(billing.store, dying, billing.clock, new BillingEventPublisher(() -> null), "doomed", 25, 2);
+        DailyRun doomed = new DailyRun(billing.store, dying, billing.clock, new BillingEventPublisher(() -> null), billing.lifecycle.journal(), "doomed",
+                25, 2);
 
         try {
             doomed.run(DAY);

@@ -25,7 +25,7 @@ import org.dmscloud.persistence.NewLedgerEntry;
 
 final class JdbcDailyBilling implements DailyBilling {
 
-    private static final String DUE_COLUMNS = "id, account_id, package_id, expected_devices, option_ids, paid_rate_minor, created_at, version";
+    private static final String DUE_COLUMNS = "id, account_id, package_id, expected_devices, option_ids, paid_rate_minor, paid_until, created_at, version";
 
     private static final Comparator<DueInstance> RUN_ORDER =
             Comparator.comparing(DueInstance::createdAt).thenComparing(d -> d.id().toString());
@@ -209,7 +209,8 @@ final class JdbcDailyBilling implements DailyBilling {
                         new AccountId(java.util.UUID.fromString(rows.getString("account_id"))),
                         new InstanceConfiguration(rows.getString("package_id"), rows.getLong("expected_devices"),
                                 OptionIds.split(rows.getString("option_ids"))),
-                        rows.getLong("paid_rate_minor"), Jdbc.getInstant(rows, "created_at"), rows.getLong("version")));
+                        rows.getLong("paid_rate_minor"), Jdbc.getInstant(rows, "paid_until"), Jdbc.getInstant(rows, "created_at"),
+                        rows.getLong("version")));
             }
         }
         return due;
