@@ -1,0 +1,17 @@
+package org.example.devicereports;
+
+/** What this bundle sells, and to whom: the ids the platform stores and the tenant whose customers see it. */
+final class DeviceReports {
+
+    /** The option's id, stored with every instance that has it: never change it once sold. */
+    static final String OPTION_ID = "device-reports";
+
+    /** The reseller whose customers alone see the option ({@code dms.tenant}). */
+    static final String TENANT = "acme";
+
+    /** This bundle's symbolic name, under which the platform applies its changelog and keeps its listener's place. */
+    static final String BUNDLE = "org.example.device-reports";
+
+    private DeviceReports() {
+    }
+}
