@@ -108,7 +108,7 @@ class ListenerContractCatchesBrokenListenersTest {
             }
         }
 
-        private static boolean exists(Connection connection, InstanceEvent event) throws SQLException {
+        static boolean exists(Connection connection, InstanceEvent event) throws SQLException {
             try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM heard_instance WHERE instance_id = ?")) {
                 select.setString(1, event.instance().toString());
                 try (ResultSet row = select.executeQuery()) {
