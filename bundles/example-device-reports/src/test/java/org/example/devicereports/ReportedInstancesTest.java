@@ -67,11 +67,14 @@ class ReportedInstancesTest {
         });
     }
 
-    @Nested
-    class OnH2 extends InstanceEventListenerContract {
+    /** The testkit's listener contract on one of the platform's databases. */
+    abstract static class Contract extends InstanceEventListenerContract {
+
+        abstract boolean postgres();
+
         @Override
         protected PluginDatabase database() {
-            return ReportedInstancesTest.database(false);
+            return ReportedInstancesTest.database(postgres());
         }
 
         @Override
@@ -91,25 +94,18 @@ class ReportedInstancesTest {
     }
 
     @Nested
-    class OnPostgres extends InstanceEventListenerContract {
+    class OnH2 extends Contract {
         @Override
-        protected PluginDatabase database() {
-            return ReportedInstancesTest.database(true);
+        boolean postgres() {
+            return false;
         }
+    }
 
+    @Nested
+    class OnPostgres extends Contract {
         @Override
-        protected InstanceEventListener listener(Store store) {
-            return new ReportedInstances(store, null);
-        }
-
-        @Override
-        protected List<InstanceEvent> events(PluginDatabase database) {
-            return lifeOfAnInstance(database, 1);
-        }
-
-        @Override
-        protected Object stored(Store store) {
-            return rows(store);
+        boolean postgres() {
+            return true;
         }
     }
 

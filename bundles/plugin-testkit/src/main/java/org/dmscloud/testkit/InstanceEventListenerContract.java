@@ -30,7 +30,7 @@ public abstract class InstanceEventListenerContract {
 
     /**
      * Events the listener acts on, of instances in the database (see {@link PluginDatabase#instance}), in an
-     * order they can happen in; give it every type it handles.
+     * order they can happen in; give it every type it handles. Each call answers the events of new instances.
      */
     protected abstract List<InstanceEvent> events(PluginDatabase database);
 
@@ -77,15 +77,17 @@ public abstract class InstanceEventListenerContract {
 
     @Test
     void itTakesUpTheStreamAtAnyEvent() {
-        // A listener registered for the first time hears from then on: its first event may be any of them.
-        for (InstanceEvent event : events(database)) {
+        // A listener registered for the first time hears from then on: its first event of an instance may be any.
+        int count = events(database).size();
+        for (int first = 1; first < count; first++) {
+            List<InstanceEvent> fromThereOn = events(database);
             InstanceEventListener fresh = listener(database.store());
-            deliver(fresh, event);
+            fromThereOn.subList(first, fromThereOn.size()).forEach(event -> deliver(fresh, event));
         }
     }
 
     @Test
-    void itLeavesOtherEventTypesAlone() {
+    void itHandlesEveryEventTypeWithoutFailing() {
         InstanceEventListener listener = listener(database.store());
         InstanceEvent sample = events(database).get(0);
         for (InstanceEvent.Type type : InstanceEvent.Type.values()) {

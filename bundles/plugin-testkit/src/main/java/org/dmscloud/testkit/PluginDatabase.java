@@ -81,7 +81,8 @@ public final class PluginDatabase implements AutoCloseable {
         Instant paidUntil = now.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
         Money rate = Money.ofMinor(1_000, eur);
         store().inTransaction(tx -> {
-            if (tx.tenants().find(tenant).isEmpty()) {
+            // The platform's own tenant is there from the first migration, without settings until the platform starts.
+            if (tx.tenants().find(tenant).isEmpty() && !tx.tenants().unsettled().contains(tenant)) {
                 tx.tenants().insert(new Tenant(tenant, new TenantSettings(tenant.value(), List.of(tenant.value() + ".example"), Optional.empty(),
                         eur, CatalogSelection.EVERYTHING, PriceAdjustment.NONE, false), TenantStatus.ENABLED, now, now));
             }
