@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.dmscloud.api.account.AccountId;
 import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.billing.LedgerEntry;
 import org.dmscloud.api.instance.DisableReason;
@@ -32,7 +33,7 @@ final class LifecycleEvents {
 
     /** The daily run's charges (with their ledger entries' ids, in the same order) and the instances it disabled. */
     static List<InstanceEvent> ofDailyRun(List<DailyCharge> charges, List<Long> ledgerIds, List<DailyRun.Disabled> disabled,
-            Map<org.dmscloud.api.account.AccountId, TenantId> tenants, Instant at) {
+            Map<AccountId, TenantId> tenants, Instant at) {
         List<InstanceEvent> events = new ArrayList<>(charges.size() + disabled.size());
         for (int i = 0; i < charges.size(); i++) {
             DailyCharge charge = charges.get(i);

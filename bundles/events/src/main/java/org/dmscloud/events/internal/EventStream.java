@@ -22,10 +22,14 @@ final class EventStream {
     }
 
     /**
-     * Gives positions to committed events that have none, oldest id first, at most {@code limit}; answers how
-     * many. Holds the sequencer's row lock until the transaction ends.
+     * Gives positions to committed events that have none, oldest id first, at most {@code limit}, and answers
+     * how many and the last position given. Takes the sequencer's row lock (held until the transaction ends)
+     * only when there is something to order, so that an idle platform polls without writing.
      */
-    static int sequence(Connection connection, int limit) throws SQLException {
+    static Sequenced sequence(Connection connection, int limit) throws SQLException {
+        if (unordered(connection, 1).isEmpty()) {
+            return new Sequenced(0, head(connection));
+        }
         long last;
         try (PreparedStatement lock = connection.prepareStatement("SELECT last_position FROM instance_event_sequencer WHERE id = 1 FOR UPDATE");
                 ResultSet row = lock.executeQuery()) {
@@ -34,18 +38,10 @@ final class EventStream {
             }
             last = row.getLong(1);
         }
-        List<Long> ids = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id FROM instance_event WHERE position IS NULL ORDER BY id FETCH FIRST ? ROWS ONLY")) {
-            select.setInt(1, limit);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getLong(1));
-                }
-            }
-        }
+        // Read after the lock: every event committed before it is seen here, or by the sequencer after this one.
+        List<Long> ids = unordered(connection, limit);
         if (ids.isEmpty()) {
-            return 0;
+            return new Sequenced(0, last);
         }
         try (PreparedStatement update = connection.prepareStatement("UPDATE instance_event SET position = ? WHERE id = ?")) {
             for (long id : ids) {
@@ -59,7 +55,26 @@ final class EventStream {
             advance.setLong(1, last);
             advance.executeUpdate();
         }
-        return ids.size();
+        return new Sequenced(ids.size(), last);
+    }
+
+    /** Committed events without a position, oldest id first. */
+    private static List<Long> unordered(Connection connection, int limit) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id FROM instance_event WHERE position IS NULL ORDER BY id FETCH FIRST ? ROWS ONLY")) {
+            select.setInt(1, limit);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** What one round of ordering did: events given a position, and the last position given so far. */
+    record Sequenced(int count, long head) {
     }
 
     /** The last position given: every event up to it is committed and visible. */

@@ -138,10 +138,11 @@ public class InstanceEventDelivery {
 
     /** One round: orders what has committed, delivers to every listener not waiting to retry, prunes old events hourly. */
     void deliverPending() {
-        while (store.inTransaction(tx -> sql(() -> EventStream.sequence(tx.connection(), SEQUENCE_BATCH))) == SEQUENCE_BATCH) {
-            // more to order
-        }
-        long head = store.inTransaction(tx -> sql(() -> EventStream.head(tx.connection())));
+        EventStream.Sequenced sequenced;
+        do {
+            sequenced = store.inTransaction(tx -> sql(() -> EventStream.sequence(tx.connection(), SEQUENCE_BATCH)));
+        } while (sequenced.count() == SEQUENCE_BATCH);
+        long head = sequenced.head();
         for (Subscriber subscriber : subscribers.values()) {
             if (subscriber.heard < head && !subscriber.waiting(System.nanoTime())) {
                 deliver(subscriber);

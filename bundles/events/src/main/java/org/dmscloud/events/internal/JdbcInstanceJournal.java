@@ -17,6 +17,7 @@ public class JdbcInstanceJournal implements InstanceJournal {
 
     private final Store store;
 
+    /** The schema is referenced so that the journal (and so billing) starts only once this bundle's tables are there. */
     @Activate
     public JdbcInstanceJournal(@Reference Store store, @Reference(target = EventTables.SCHEMA_FILTER) Schema tables) {
         this.store = store;
