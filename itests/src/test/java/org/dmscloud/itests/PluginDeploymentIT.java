@@ -158,7 +158,7 @@ public class PluginDeploymentIT extends DmsCloudTestSupport {
 
     /** The customer's daily charges, newest first. */
     private List<JsonNode> dailyCharges(String email) {
-        String token = signInAt(email);
+        String token = signIn(email, PASSWORD, AT_ACME);
         List<JsonNode> charges = new ArrayList<>();
         json(get("/api/v1/account/ledger", bearer(token, AT_ACME))).get("entries").forEach(entry -> {
             if ("DAILY_CHARGE".equals(entry.get("type").asText())) {
@@ -177,12 +177,6 @@ public class PluginDeploymentIT extends DmsCloudTestSupport {
         assertThat(link.find()).as(mail).isTrue();
         HttpResponse<String> verified = get(link.group(1), AT_ACME);
         assertThat(verified.statusCode()).isEqualTo(200);
-        return signInAt(email);
-    }
-
-    private static String signInAt(String email) {
-        HttpResponse<String> signedIn = post("/api/v1/auth/sign-in", json(Map.of("email", email, "password", PASSWORD)), AT_ACME);
-        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
-        return json(signedIn).get("token").asText();
+        return signIn(email, PASSWORD, AT_ACME);
     }
 }

@@ -157,7 +157,7 @@ public class TenantsIT extends DmsCloudTestSupport {
         // The page the mail's link opens speaks for Acme, as the mail did.
         assertThat(verifiedAtAcme.body()).contains("<title>Address verified – Acme DMS</title>", "You can sign in to Acme DMS now.")
                 .doesNotContain("DMS Cloud");
-        String acmeToken = signInAt(email, AT_ACME);
+        String acmeToken = signIn(email, PASSWORD, AT_ACME);
 
         // A top-up at each tenant goes into its own Stripe account.
         JsonNode acmeProviders = json(get("/api/v1/payment-providers", bearer(acmeToken, AT_ACME)));
@@ -182,14 +182,14 @@ public class TenantsIT extends DmsCloudTestSupport {
         try {
             clock.shiftBy(Duration.ofDays(1));
             dailyRun.run(LocalDate.ofInstant(clock.now(), ZoneOffset.UTC));
-            String acmeTokenTomorrow = signInAt(email, AT_ACME);
+            String acmeTokenTomorrow = signIn(email, PASSWORD, AT_ACME);
             JsonNode daily = find(json(get("/api/v1/account/ledger", bearer(acmeTokenTomorrow, AT_ACME))).get("entries"), "DAILY_CHARGE");
             assertThat(new BigDecimal(daily.at("/amount/amount").asText())).isEqualByComparingTo(acmeDaily.negate());
             assertThat(daily.get("instanceId").asText()).isEqualTo(acmeInstance);
         } finally {
             clock.reset();
         }
-        String acmeTokenNow = signInAt(email, AT_ACME);
+        String acmeTokenNow = signIn(email, PASSWORD, AT_ACME);
         String platformTokenNow = signIn(email, PASSWORD);
 
         // Acme's Contact Us messages reach Acme's support, and operators see them under Acme.
@@ -288,12 +288,6 @@ public class TenantsIT extends DmsCloudTestSupport {
                 .POST(HttpRequest.BodyPublishers.noBody()).build()));
         assertThat(paid.get("deliveries").toString()).isEqualTo("[200]");
         return json(started).get("id").asText();
-    }
-
-    private static String signInAt(String email, String[] host) {
-        HttpResponse<String> signedIn = post("/api/v1/auth/sign-in", json(Map.of("email", email, "password", PASSWORD)), host);
-        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
-        return json(signedIn).get("token").asText();
     }
 
     private static String balance(String token, String[] host) {
