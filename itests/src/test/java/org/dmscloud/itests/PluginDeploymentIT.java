@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,18 +21,32 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import java.util.jar.JarOutputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import javax.inject.Inject;
 import javax.sql.DataSource;
 
+import org.dmscloud.api.billing.BillingRun;
 import org.dmscloud.api.billing.DailyRunService;
+import org.dmscloud.api.catalog.PriceComponent;
+import org.dmscloud.api.money.Money;
 import org.dmscloud.api.time.ClockControl;
+import org.dmscloud.spi.catalog.AddonOption;
+import org.dmscloud.spi.catalog.PricingPlugin;
+import org.dmscloud.spi.tenant.TenantScope;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -37,6 +55,8 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceRegistration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -44,7 +64,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Issue 11 on the distribution: the example reseller bundle's KAR, dropped into the running platform's
  * {@code deploy/} folder, puts its option on sale for its tenant only within seconds (timed over several
  * deployments); an instance takes it, the daily run charges its price, and its lifecycle listener records the
- * instance in the bundle's own table; taken away again, the instance goes on at the rate it last paid (R12).
+ * instance in the bundle's own table; updated in place, its new price applies from the next charge (R10); a
+ * pricing plugin that throws leaves every other instance billed; taken away, the instance goes on at the rate
+ * it last paid (R12).
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -103,15 +125,14 @@ public class PluginDeploymentIT extends DmsCloudTestSupport {
         assertThat(json(get("/api/v1/catalog", AT_ACME)).get("options").findValuesAsText("id")).contains("device-reports");
         assertThat(json(get("/api/v1/catalog")).get("options").findValuesAsText("id")).doesNotContain("device-reports");
         assertThat(get(WITH_REPORTS).statusCode()).isEqualTo(400);
-        BigDecimal reports = new BigDecimal("2.50"); // 1.50 and 0.50 for each started thousand devices
         BigDecimal daily = new BigDecimal(json(get(WITH_REPORTS, AT_ACME)).at("/total/amount").asText());
 
         // An Acme customer's instance takes it; the listener records the instance in the bundle's own table.
         String email = "reports-" + UUID.randomUUID() + "@example.com";
         String token = acmeCustomer(email);
         String account = json(get("/api/v1/account", bearer(token, AT_ACME))).get("id").asText();
-        assertThat(executeCommand("dms:balance-adjust --reason \"Test funds\" --key " + UUID.randomUUID() + " " + account + " 100.00"))
-                .contains("100.00");
+        assertThat(executeCommand("dms:balance-adjust --reason \"Test funds\" --key " + UUID.randomUUID() + " " + account + " 300.00"))
+                .contains("300.00");
         JsonNode created = json(post("/api/v1/instances", json(Map.of("name", "Reported ACS", "packageId", "business", "expectedDevices", 2000,
                 "optionIds", List.of("device-reports"), "enabled", true)), bearer(token, "Host", ACME_HOST, "Idempotency-Key", UUID.randomUUID().toString())));
         String instance = created.at("/instance/id").asText();
@@ -122,25 +143,125 @@ public class PluginDeploymentIT extends DmsCloudTestSupport {
             // The daily run charges its price and the listener counts the charged day.
             clock.shiftBy(Duration.ofDays(1));
             dailyRun.run(LocalDate.ofInstant(clock.now(), ZoneOffset.UTC));
-            JsonNode charge = dailyCharges(email).get(0);
+            JsonNode charge = dailyCharges(email, instance).get(0);
             assertThat(new BigDecimal(charge.at("/amount/amount").asText())).isEqualByComparingTo(daily.negate());
-            assertThat(charge.get("breakdown").findValuesAsText("item")).contains("device-reports");
+            assertThat(reportsComponent(charge)).isEqualByComparingTo("2.50"); // 1.50 and 0.50 for each started thousand devices
             assertThat(await("the charged day counted", Duration.ofSeconds(30), () -> "devices=2000 due=true charged=1".equals(row(instance))
                     ? Boolean.TRUE : null)).isTrue();
+
+            // Updated in place with a new price list: quoted at once, charged from the next charge on (R10).
+            Bundle reports = Arrays.stream(bundleContext.getBundles()).filter(b -> "org.example.device-reports".equals(b.getSymbolicName()))
+                    .findFirst().orElseThrow();
+            reports.update(new ByteArrayInputStream(withPrices(reportsJar(), "EUR = 300 100\n")));
+            BigDecimal newDaily = daily.subtract(new BigDecimal("2.50")).add(new BigDecimal("5.00"));
+            await("the new price quoted", Duration.ofSeconds(60), () -> {
+                HttpResponse<String> quoted = get(WITH_REPORTS, AT_ACME);
+                return quoted.statusCode() == 200 && new BigDecimal(json(quoted).at("/total/amount").asText()).compareTo(newDaily) == 0
+                        ? Boolean.TRUE : null;
+            });
+            JsonNode paid = json(get("/api/v1/instances/" + instance, bearer(signIn(email, PASSWORD, AT_ACME), AT_ACME)));
+            assertThat(new BigDecimal(paid.at("/paidRate/amount").asText())).as("the running day, paid at the old price")
+                    .isEqualByComparingTo(daily);
+
+            // A pricing plugin that throws on the day: the run bills every other instance and records that one as failed.
+            AtomicBoolean broken = new AtomicBoolean();
+            List<ServiceRegistration<?>> flaky = flakyOption(broken);
+            BillingRun run;
+            try {
+                JsonNode other = json(post("/api/v1/instances", json(Map.of("name", "Flaky ACS", "packageId", "business",
+                        "expectedDevices", 2000, "optionIds", List.of("flaky"), "enabled", true)),
+                        bearer(signIn(email, PASSWORD, AT_ACME), "Host", ACME_HOST, "Idempotency-Key", UUID.randomUUID().toString())));
+                assertThat(other.at("/instance/state").asText()).isEqualTo("ENABLED");
+                broken.set(true);
+                clock.shiftBy(Duration.ofDays(1));
+                run = dailyRun.run(LocalDate.ofInstant(clock.now(), ZoneOffset.UTC));
+            } finally {
+                flaky.forEach(ServiceRegistration::unregister);
+            }
+            assertThat(run.failed()).isEqualTo(1);
+            assertThat(run.charged()).isEqualTo(1);
+            charge = dailyCharges(email, instance).get(0);
+            assertThat(new BigDecimal(charge.at("/amount/amount").asText())).isEqualByComparingTo(newDaily.negate());
+            assertThat(reportsComponent(charge)).isEqualByComparingTo("5.00");
 
             // Taken away: off sale, and the instance goes on at the rate it last paid (R12).
             Files.delete(deployed);
             await("the option off sale", Duration.ofSeconds(60), () -> get(WITH_REPORTS, AT_ACME).statusCode() == 400 ? Boolean.TRUE : null);
             clock.shiftBy(Duration.ofDays(1));
             dailyRun.run(LocalDate.ofInstant(clock.now(), ZoneOffset.UTC));
-            List<JsonNode> charges = dailyCharges(email);
-            assertThat(charges).hasSize(2);
-            assertThat(new BigDecimal(charges.get(0).at("/amount/amount").asText())).isEqualByComparingTo(daily.negate());
+            List<JsonNode> charges = dailyCharges(email, instance);
+            assertThat(charges).hasSize(3);
+            assertThat(new BigDecimal(charges.get(0).at("/amount/amount").asText())).isEqualByComparingTo(newDaily.negate());
             assertThat(charges.get(0).get("description").asText()).contains("R12", "device-reports");
-            assertThat(reports).isLessThan(daily);
         } finally {
             clock.reset();
         }
+    }
+
+    /** The amount of the device-reports component of a charge. */
+    private static BigDecimal reportsComponent(JsonNode charge) {
+        for (JsonNode component : charge.get("breakdown")) {
+            if ("device-reports".equals(component.get("item").asText())) {
+                return new BigDecimal(component.at("/amount/amount").asText());
+            }
+        }
+        throw new AssertionError("no device-reports component in " + charge);
+    }
+
+    /** The example bundle's jar, as its KAR carries it. */
+    private static byte[] reportsJar() throws IOException {
+        try (ZipInputStream kar = new ZipInputStream(Files.newInputStream(Path.of(System.getProperty(KAR))))) {
+            for (ZipEntry entry = kar.getNextEntry(); entry != null; entry = kar.getNextEntry()) {
+                if (entry.getName().endsWith(".jar")) {
+                    return kar.readAllBytes();
+                }
+            }
+        }
+        throw new IllegalStateException("no bundle in the KAR");
+    }
+
+    /** The jar with another price list: the next version a reseller would ship. */
+    private static byte[] withPrices(byte[] jar, String prices) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar)); JarOutputStream out = new JarOutputStream(bytes, in.getManifest())) {
+            for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
+                out.putNextEntry(new JarEntry(entry.getName()));
+                out.write(entry.getName().equals("prices.properties") ? prices.getBytes(StandardCharsets.ISO_8859_1) : in.readAllBytes());
+                out.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** An option of Acme's whose pricing plugin throws once {@code broken} is set, as a plugin with a bug would. */
+    private List<ServiceRegistration<?>> flakyOption(AtomicBoolean broken) {
+        AddonOption option = new AddonOption() {
+            @Override
+            public String id() {
+                return "flaky";
+            }
+
+            @Override
+            public String name() {
+                return "Flaky add-on";
+            }
+
+            @Override
+            public String description() {
+                return "An add-on whose pricing breaks.";
+            }
+        };
+        PricingPlugin pricing = PricingPlugin.of((configuration, context) -> {
+            if (broken.get()) {
+                throw new IllegalStateException("the price server is down");
+            }
+            return List.of(new PriceComponent("flaky", "Flaky add-on", Money.ofMinor(1_00, context.currency())));
+        });
+        return List.of(
+                bundleContext.registerService(AddonOption.class, option,
+                        new Hashtable<>(Map.of(AddonOption.OPTION_ID, "flaky", TenantScope.PROPERTY, "acme"))),
+                bundleContext.registerService(PricingPlugin.class, pricing,
+                        new Hashtable<>(Map.of(PricingPlugin.PRICED_ITEM, "flaky", TenantScope.PROPERTY, "acme"))));
     }
 
     /** The listener's row of the instance, or null while there is none. */
@@ -156,12 +277,12 @@ public class PluginDeploymentIT extends DmsCloudTestSupport {
         }
     }
 
-    /** The customer's daily charges, newest first. */
-    private List<JsonNode> dailyCharges(String email) {
+    /** The daily charges of the customer's instance, newest first. */
+    private List<JsonNode> dailyCharges(String email, String instance) {
         String token = signIn(email, PASSWORD, AT_ACME);
         List<JsonNode> charges = new ArrayList<>();
         json(get("/api/v1/account/ledger", bearer(token, AT_ACME))).get("entries").forEach(entry -> {
-            if ("DAILY_CHARGE".equals(entry.get("type").asText())) {
+            if ("DAILY_CHARGE".equals(entry.get("type").asText()) && instance.equals(entry.path("instanceId").asText())) {
                 charges.add(entry);
             }
         });

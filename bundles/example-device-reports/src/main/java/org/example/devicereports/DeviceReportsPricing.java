@@ -1,7 +1,13 @@
 package org.example.devicereports;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 
 import org.dmscloud.api.catalog.InstanceConfiguration;
 import org.dmscloud.api.catalog.PriceComponent;
@@ -14,22 +20,44 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * 24 hours of device reports: a base fee and a fee for each started thousand expected devices, in whole
- * minor units (exact, never negative), the same for every call with the same configuration (pure).
+ * minor units (exact, never negative), the same for every call with the same configuration (pure). The
+ * price list is the bundle's {@code prices.properties}, read once: a new list is a new version of the bundle.
  */
 @Component(property = { PricingPlugin.PRICED_ITEM + "=" + DeviceReports.OPTION_ID, TenantScope.PROPERTY + "=" + DeviceReports.TENANT })
 public class DeviceReportsPricing implements PricingPlugin {
 
     /** Minor units per day: the base fee, and the fee per started thousand devices, by currency. */
-    private static final Map<String, long[]> PRICES = Map.of("EUR", new long[] { 1_50, 50 }, "USD", new long[] { 1_65, 55 });
+    private final Map<String, long[]> prices = read();
 
     @Override
     public List<PriceComponent> dailyRate(InstanceConfiguration configuration, PricingContext context) {
-        long[] prices = PRICES.get(context.currency().getCurrencyCode());
-        if (prices == null) {
+        long[] price = prices.get(context.currency().getCurrencyCode());
+        if (price == null) {
             throw new UnpricedException("Device reports are sold in EUR and USD only.");
         }
         long thousands = (configuration.expectedDevices() + 999) / 1_000;
-        return List.of(new PriceComponent(DeviceReports.OPTION_ID, "Device reports for " + configuration.expectedDevices() + " devices",
-                Money.ofMinor(prices[0] + prices[1] * thousands, context.currency())));
+        String label = String.format(Locale.ROOT, "Device reports for %,d devices", configuration.expectedDevices());
+        return List.of(new PriceComponent(DeviceReports.OPTION_ID, label, Money.ofMinor(price[0] + price[1] * thousands, context.currency())));
+    }
+
+    private static Map<String, long[]> read() {
+        Properties list = new Properties();
+        try (InputStream in = DeviceReportsPricing.class.getResourceAsStream("/prices.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("the bundle has no prices.properties");
+            }
+            list.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("prices.properties cannot be read", e);
+        }
+        Map<String, long[]> prices = new HashMap<>();
+        for (String currency : list.stringPropertyNames()) {
+            String[] fees = list.getProperty(currency).trim().split("\\s+");
+            if (fees.length != 2 || !fees[0].matches("[0-9]{1,9}") || !fees[1].matches("[0-9]{1,9}")) {
+                throw new IllegalStateException("prices.properties: " + currency + " needs two fees in minor units, never negative");
+            }
+            prices.put(currency, new long[] { Long.parseLong(fees[0]), Long.parseLong(fees[1]) });
+        }
+        return Map.copyOf(prices);
     }
 }
