@@ -137,7 +137,7 @@ public class PluginDeploymentIT extends DmsCloudTestSupport {
                 "optionIds", List.of("device-reports"), "enabled", true)), bearer(token, "Host", ACME_HOST, "Idempotency-Key", UUID.randomUUID().toString())));
         String instance = created.at("/instance/id").asText();
         assertThat(new BigDecimal(created.at("/instance/paidRate/amount").asText())).isEqualByComparingTo(daily);
-        assertThat(await("the listener's row", Duration.ofSeconds(30), () -> row(instance))).isEqualTo("devices=2000 due=true charged=0");
+        assertThat(await("the listener's row", Duration.ofSeconds(30), () -> row(instance))).isEqualTo("devices=2000 active=true charged=0");
 
         try {
             // The daily run charges its price and the listener counts the charged day.
@@ -146,7 +146,7 @@ public class PluginDeploymentIT extends DmsCloudTestSupport {
             JsonNode charge = dailyCharges(email, instance).get(0);
             assertThat(new BigDecimal(charge.at("/amount/amount").asText())).isEqualByComparingTo(daily.negate());
             assertThat(reportsComponent(charge)).isEqualByComparingTo("2.50"); // 1.50 and 0.50 for each started thousand devices
-            assertThat(await("the charged day counted", Duration.ofSeconds(30), () -> "devices=2000 due=true charged=1".equals(row(instance))
+            assertThat(await("the charged day counted", Duration.ofSeconds(30), () -> "devices=2000 active=true charged=1".equals(row(instance))
                     ? Boolean.TRUE : null)).isTrue();
 
             // Updated in place with a new price list: quoted at once, charged from the next charge on (R10).
@@ -267,10 +267,10 @@ public class PluginDeploymentIT extends DmsCloudTestSupport {
     /** The listener's row of the instance, or null while there is none. */
     private String row(String instance) {
         try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(
-                "SELECT expected_devices, reports_due, charged_days FROM device_report_instance WHERE instance_id = ?")) {
+                "SELECT expected_devices, active, charged_days FROM device_report_instance WHERE instance_id = ?")) {
             select.setString(1, instance);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? "devices=" + row.getLong(1) + " due=" + row.getBoolean(2) + " charged=" + row.getInt(3) : null;
+                return row.next() ? "devices=" + row.getLong(1) + " active=" + row.getBoolean(2) + " charged=" + row.getInt(3) : null;
             }
         } catch (SQLException e) {
             return null; // the bundle's table is not there yet

@@ -1,4 +1,4 @@
-package org.example.devicereports;
+package ${package};
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,18 +16,18 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Keeps the instances that have device reports in this bundle's own table: the devices to report on, whether
- * reports are due (the instance runs and has the option), and what the reports have been charged. Written in
+ * Keeps the instances that have the add-on in this bundle's own table: their expected devices, whether
+ * the add-on is active (the instance runs and has it), and the days it has been charged. Written in
  * the platform's delivery transaction, so each event counts once; an event older than the row's last one is
  * a redelivery and changes nothing.
  */
-@Component(property = { InstanceEventListener.NAME + "=reported-instances", TenantScope.PROPERTY + "=" + DeviceReports.TENANT })
-public class ReportedInstances implements InstanceEventListener {
+@Component(property = { InstanceEventListener.NAME + "=instances", TenantScope.PROPERTY + "=" + AddOn.TENANT })
+public class AddOnInstances implements InstanceEventListener {
 
     private final Store store;
 
     @Activate
-    public ReportedInstances(@Reference Store store, @Reference(target = "(" + Schema.BUNDLE + "=" + DeviceReports.BUNDLE + ")") Schema tables) {
+    public AddOnInstances(@Reference Store store, @Reference(target = "(" + Schema.BUNDLE + "=" + AddOn.BUNDLE + ")") Schema tables) {
         this.store = store;
     }
 
@@ -37,7 +37,7 @@ public class ReportedInstances implements InstanceEventListener {
             try {
                 record(tx.connection(), event);
             } catch (SQLException e) {
-                throw new IllegalStateException("device reports could not record " + event + ": " + e.getMessage(), e);
+                throw new IllegalStateException("${optionId} could not record " + event + ": " + e.getMessage(), e);
             }
             return null;
         });
@@ -45,9 +45,9 @@ public class ReportedInstances implements InstanceEventListener {
 
     private static void record(Connection connection, InstanceEvent event) throws SQLException {
         long lastEvent = lastEvent(connection, event);
-        boolean hasReports = event.configuration().optionIds().contains(DeviceReports.OPTION_ID);
+        boolean hasAddOn = event.configuration().optionIds().contains(AddOn.OPTION_ID);
         if (lastEvent < 0) {
-            if (hasReports) {
+            if (hasAddOn) {
                 insert(connection, event);
             }
             return;
@@ -55,11 +55,11 @@ public class ReportedInstances implements InstanceEventListener {
         if (lastEvent >= event.id()) {
             return; // heard already
         }
-        try (PreparedStatement update = connection.prepareStatement("UPDATE device_report_instance SET expected_devices = ?, reports_due = ?, "
+        try (PreparedStatement update = connection.prepareStatement("UPDATE ${table} SET expected_devices = ?, active = ?, "
                 + "charged_days = charged_days + ?, last_event_id = ?, updated_at = ? WHERE instance_id = ?")) {
             update.setLong(1, event.configuration().expectedDevices());
-            update.setBoolean(2, due(event, hasReports));
-            update.setInt(3, event.type() == InstanceEvent.Type.CHARGED && hasReports ? 1 : 0);
+            update.setBoolean(2, active(event, hasAddOn));
+            update.setInt(3, event.type() == InstanceEvent.Type.CHARGED && hasAddOn ? 1 : 0);
             update.setLong(4, event.id());
             update.setObject(5, event.occurredAt().atOffset(ZoneOffset.UTC));
             update.setString(6, event.instance().toString());
@@ -69,7 +69,7 @@ public class ReportedInstances implements InstanceEventListener {
 
     /** The id of the last event recorded for the instance, or -1 when it has no row. */
     private static long lastEvent(Connection connection, InstanceEvent event) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT last_event_id FROM device_report_instance WHERE instance_id = ? FOR UPDATE")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT last_event_id FROM ${table} WHERE instance_id = ? FOR UPDATE")) {
             select.setString(1, event.instance().toString());
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? row.getLong(1) : -1;
@@ -78,12 +78,12 @@ public class ReportedInstances implements InstanceEventListener {
     }
 
     private static void insert(Connection connection, InstanceEvent event) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO device_report_instance (instance_id, account_id, "
-                + "expected_devices, reports_due, charged_days, last_event_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ${table} (instance_id, account_id, "
+                + "expected_devices, active, charged_days, last_event_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, event.instance().toString());
             insert.setString(2, event.account().toString());
             insert.setLong(3, event.configuration().expectedDevices());
-            insert.setBoolean(4, due(event, true));
+            insert.setBoolean(4, active(event, true));
             insert.setInt(5, event.type() == InstanceEvent.Type.CHARGED ? 1 : 0);
             insert.setLong(6, event.id());
             insert.setObject(7, event.occurredAt().atOffset(ZoneOffset.UTC));
@@ -91,7 +91,7 @@ public class ReportedInstances implements InstanceEventListener {
         }
     }
 
-    private static boolean due(InstanceEvent event, boolean hasReports) {
-        return hasReports && event.state() == org.dmscloud.api.instance.InstanceState.ENABLED;
+    private static boolean active(InstanceEvent event, boolean hasAddOn) {
+        return hasAddOn && event.state() == org.dmscloud.api.instance.InstanceState.ENABLED;
     }
 }

@@ -1,4 +1,4 @@
-package org.example.devicereports;
+package ${package};
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,12 +19,12 @@ import org.dmscloud.spi.tenant.TenantScope;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * 24 hours of device reports: a base fee and a fee for each started thousand expected devices, in whole
+ * 24 hours of the add-on: a base fee and a fee for each started thousand expected devices, in whole
  * minor units (exact, never negative), the same for every call with the same configuration (pure). The
  * price list is the bundle's {@code prices.properties}, read once: a new list is a new version of the bundle.
  */
-@Component(property = { PricingPlugin.PRICED_ITEM + "=" + DeviceReports.OPTION_ID, TenantScope.PROPERTY + "=" + DeviceReports.TENANT })
-public class DeviceReportsPricing implements PricingPlugin {
+@Component(property = { PricingPlugin.PRICED_ITEM + "=" + AddOn.OPTION_ID, TenantScope.PROPERTY + "=" + AddOn.TENANT })
+public class AddOnPricing implements PricingPlugin {
 
     /** Minor units per day: the base fee, and the fee per started thousand devices, by currency. */
     private final Map<String, long[]> prices = read();
@@ -33,16 +33,16 @@ public class DeviceReportsPricing implements PricingPlugin {
     public List<PriceComponent> dailyRate(InstanceConfiguration configuration, PricingContext context) {
         long[] price = prices.get(context.currency().getCurrencyCode());
         if (price == null) {
-            throw new UnpricedException("Device reports are sold in EUR and USD only.");
+            throw new UnpricedException("${optionName} is sold in EUR and USD only.");
         }
         long thousands = (configuration.expectedDevices() + 999) / 1_000;
-        String label = String.format(Locale.ROOT, "Device reports for %,d devices", configuration.expectedDevices());
-        return List.of(new PriceComponent(DeviceReports.OPTION_ID, label, Money.ofMinor(price[0] + price[1] * thousands, context.currency())));
+        String label = String.format(Locale.ROOT, "${optionName} for %,d devices", configuration.expectedDevices());
+        return List.of(new PriceComponent(AddOn.OPTION_ID, label, Money.ofMinor(price[0] + price[1] * thousands, context.currency())));
     }
 
     private static Map<String, long[]> read() {
         Properties list = new Properties();
-        try (InputStream in = DeviceReportsPricing.class.getResourceAsStream("/prices.properties")) {
+        try (InputStream in = AddOnPricing.class.getResourceAsStream("/prices.properties")) {
             if (in == null) {
                 throw new IllegalStateException("the bundle has no prices.properties");
             }

@@ -1,4 +1,4 @@
-package org.example.devicereports;
+package ${package};
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,40 +24,40 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The listener keeps the instances with device reports in the bundle's own table, on H2 and on PostgreSQL. */
-class ReportedInstancesTest {
+/** The listener keeps the instances with the add-on in the bundle's own table, on H2 and on PostgreSQL. */
+class AddOnInstancesTest {
 
-    private static final TenantId ACME = new TenantId(DeviceReports.TENANT);
+    private static final TenantId TENANT = new TenantId(AddOn.TENANT);
 
     static PluginDatabase database(boolean postgres) {
         PluginDatabase database = postgres ? PluginDatabase.postgres() : PluginDatabase.h2();
-        return database.withBundleTables(DeviceReports.BUNDLE, ReportedInstances.class, "db/device-reports-changelog.xml");
+        return database.withBundleTables(AddOn.BUNDLE, AddOnInstances.class, "db/changelog.xml");
     }
 
     /** An instance with reports: created, charged, its devices raised, disabled for funds, deleted. */
     static List<InstanceEvent> lifeOfAnInstance(PluginDatabase database, long firstId) {
-        InstanceEvent created = database.instance(ACME, withReports(1_000)).id(firstId).build();
+        InstanceEvent created = database.instance(TENANT, withAddOn(1_000)).id(firstId).build();
         InstanceEvent.Builder next = created.toBuilder();
         return List.of(created,
                 next.id(firstId + 1).type(InstanceEvent.Type.CHARGED).balanceChange(Money.of("-2.00", "EUR")).ledgerEntry(7).build(),
-                next.id(firstId + 2).type(InstanceEvent.Type.SETTINGS_CHANGED).configuration(withReports(5_000)).build(),
+                next.id(firstId + 2).type(InstanceEvent.Type.SETTINGS_CHANGED).configuration(withAddOn(5_000)).build(),
                 next.id(firstId + 3).type(InstanceEvent.Type.DISABLED).state(InstanceState.DISABLED).disableReason(DisableReason.INSUFFICIENT_FUNDS)
                         .balanceChange(Money.of("0.00", "EUR")).build(),
                 next.id(firstId + 4).type(InstanceEvent.Type.DELETED).state(InstanceState.DELETED).disableReason(null).build());
     }
 
-    static InstanceConfiguration withReports(long devices) {
-        return InstanceConfiguration.of("standard", devices, Set.of(DeviceReports.OPTION_ID));
+    static InstanceConfiguration withAddOn(long devices) {
+        return InstanceConfiguration.of("standard", devices, Set.of(AddOn.OPTION_ID));
     }
 
     /** Every row of the table, as text, in instance order. */
     static List<String> rows(Store store) {
         return store.inTransaction(tx -> {
-            try (PreparedStatement select = tx.connection().prepareStatement("SELECT instance_id, expected_devices, reports_due, charged_days, "
-                    + "last_event_id FROM device_report_instance ORDER BY instance_id"); ResultSet rows = select.executeQuery()) {
+            try (PreparedStatement select = tx.connection().prepareStatement("SELECT instance_id, expected_devices, active, charged_days, "
+                    + "last_event_id FROM ${table} ORDER BY instance_id"); ResultSet rows = select.executeQuery()) {
                 List<String> all = new ArrayList<>();
                 while (rows.next()) {
-                    all.add(rows.getString(1) + " devices=" + rows.getLong(2) + " due=" + rows.getBoolean(3) + " charged=" + rows.getInt(4)
+                    all.add(rows.getString(1) + " devices=" + rows.getLong(2) + " active=" + rows.getBoolean(3) + " charged=" + rows.getInt(4)
                             + " last=" + rows.getLong(5));
                 }
                 return all;
@@ -74,12 +74,12 @@ class ReportedInstancesTest {
 
         @Override
         protected PluginDatabase database() {
-            return ReportedInstancesTest.database(postgres());
+            return AddOnInstancesTest.database(postgres());
         }
 
         @Override
         protected InstanceEventListener listener(Store store) {
-            return new ReportedInstances(store, null);
+            return new AddOnInstances(store, null);
         }
 
         @Override
@@ -113,12 +113,12 @@ class ReportedInstancesTest {
     class WhatItRecords {
 
         private PluginDatabase database;
-        private ReportedInstances listener;
+        private AddOnInstances listener;
 
         @BeforeEach
         void open() {
-            database = ReportedInstancesTest.database(false);
-            listener = new ReportedInstances(database.store(), null);
+            database = AddOnInstancesTest.database(false);
+            listener = new AddOnInstances(database.store(), null);
         }
 
         @AfterEach
@@ -127,30 +127,30 @@ class ReportedInstancesTest {
         }
 
         @Test
-        void anInstanceWithReportsIsRecordedWithItsDevicesAndChargedDaysAndStopsBeingDueWhenDisabled() {
+        void anInstanceWithTheAddOnIsRecordedWithItsDevicesAndChargedDaysAndStopsBeingActiveWhenDisabled() {
             List<InstanceEvent> life = lifeOfAnInstance(database, 10);
             String id = life.get(0).instance().toString();
 
             deliver(life.get(0));
-            assertThat(rows(database.store())).containsExactly(id + " devices=1000 due=true charged=0 last=10");
+            assertThat(rows(database.store())).containsExactly(id + " devices=1000 active=true charged=0 last=10");
             deliver(life.get(1));
             deliver(life.get(2));
-            assertThat(rows(database.store())).containsExactly(id + " devices=5000 due=true charged=1 last=12");
+            assertThat(rows(database.store())).containsExactly(id + " devices=5000 active=true charged=1 last=12");
             deliver(life.get(3));
-            assertThat(rows(database.store())).containsExactly(id + " devices=5000 due=false charged=1 last=13");
+            assertThat(rows(database.store())).containsExactly(id + " devices=5000 active=false charged=1 last=13");
         }
 
         @Test
-        void anInstanceWithoutTheOptionIsNotRecordedAndOneThatDropsItStopsBeingDue() {
-            deliver(database.instance(ACME, InstanceConfiguration.of("standard", 100, Set.of("backup"))).id(1).build());
+        void anInstanceWithoutTheAddOnIsNotRecordedAndOneThatDropsItStopsBeingActive() {
+            deliver(database.instance(TENANT, InstanceConfiguration.of("standard", 100, Set.of("backup"))).id(1).build());
             assertThat(rows(database.store())).isEmpty();
 
-            InstanceEvent created = database.instance(ACME, withReports(100)).id(2).build();
+            InstanceEvent created = database.instance(TENANT, withAddOn(100)).id(2).build();
             deliver(created);
             deliver(created.toBuilder().id(3).type(InstanceEvent.Type.SETTINGS_CHANGED)
                     .configuration(InstanceConfiguration.of("standard", 100, Set.of())).build());
 
-            assertThat(rows(database.store())).containsExactly(created.instance() + " devices=100 due=false charged=0 last=3");
+            assertThat(rows(database.store())).containsExactly(created.instance() + " devices=100 active=false charged=0 last=3");
         }
 
         private void deliver(InstanceEvent event) {

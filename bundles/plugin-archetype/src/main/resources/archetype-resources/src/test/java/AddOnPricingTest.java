@@ -1,4 +1,4 @@
-package org.example.devicereports;
+package ${package};
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,9 +15,9 @@ import org.dmscloud.spi.catalog.UnpricedException;
 import org.junit.jupiter.api.Test;
 
 /** The price list: a base fee and a fee per started thousand devices. */
-class DeviceReportsPricingTest {
+class AddOnPricingTest {
 
-    private final DeviceReportsPricing pricing = new DeviceReportsPricing();
+    private final AddOnPricing pricing = new AddOnPricing();
 
     @Test
     void aBaseFeeAndAFeeForEachStartedThousandDevices() {
@@ -29,12 +29,12 @@ class DeviceReportsPricingTest {
 
     @Test
     void otherCurrenciesAreRefusedWithAMessageForTheCustomer() {
-        assertThatThrownBy(() -> price(100, "GBP")).isInstanceOf(UnpricedException.class).hasMessage("Device reports are sold in EUR and USD only.");
+        assertThatThrownBy(() -> price(100, "GBP")).isInstanceOf(UnpricedException.class).hasMessage("${optionName} is sold in EUR and USD only.");
     }
 
     private Money price(long devices, String currency) {
-        return pricing.dailyRate(InstanceConfiguration.of("standard", devices, Set.of(DeviceReports.OPTION_ID)),
-                PricingContext.of(new TenantId(DeviceReports.TENANT), Currency.getInstance(currency))).stream()
+        return pricing.dailyRate(InstanceConfiguration.of("standard", devices, Set.of(AddOn.OPTION_ID)),
+                PricingContext.of(new TenantId(AddOn.TENANT), Currency.getInstance(currency))).stream()
                 .map(PriceComponent::amount).reduce(Money::plus).orElseThrow();
     }
 }

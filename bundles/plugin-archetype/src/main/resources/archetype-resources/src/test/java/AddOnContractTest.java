@@ -1,4 +1,4 @@
-package org.example.devicereports;
+package ${package};
 
 import java.util.Currency;
 import java.util.Set;
@@ -12,13 +12,13 @@ import org.dmscloud.testkit.PricingPluginContract;
 import org.junit.jupiter.api.Nested;
 
 /** The option and its pricing pass the platform's plugin testkit. */
-class DeviceReportsContractTest {
+class AddOnContractTest {
 
     @Nested
     class Option extends AddonOptionContract {
         @Override
         protected AddonOption option() {
-            return new DeviceReportsOption();
+            return new AddOnOption();
         }
     }
 
@@ -26,17 +26,17 @@ class DeviceReportsContractTest {
     class Pricing extends PricingPluginContract {
         @Override
         protected PricingPlugin plugin() {
-            return new DeviceReportsPricing();
+            return new AddOnPricing();
         }
 
         @Override
         protected String pricedItem() {
-            return DeviceReports.OPTION_ID;
+            return AddOn.OPTION_ID;
         }
 
         @Override
         protected InstanceConfiguration configuration(long expectedDevices) {
-            return InstanceConfiguration.of("standard", expectedDevices, Set.of(DeviceReports.OPTION_ID));
+            return InstanceConfiguration.of("standard", expectedDevices, Set.of(AddOn.OPTION_ID));
         }
 
         @Override
