@@ -34,7 +34,7 @@ class AddOnInstancesTest {
         return database.withBundleTables(AddOn.BUNDLE, AddOnInstances.class, "db/changelog.xml");
     }
 
-    /** An instance with reports: created, charged, its devices raised, disabled for funds, deleted. */
+    /** An instance with the add-on: created, charged, its devices raised, disabled for funds, deleted. */
     static List<InstanceEvent> lifeOfAnInstance(PluginDatabase database, long firstId) {
         InstanceEvent created = database.instance(TENANT, withAddOn(1_000)).id(firstId).build();
         InstanceEvent.Builder next = created.toBuilder();
