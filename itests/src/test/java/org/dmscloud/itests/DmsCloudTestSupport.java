@@ -197,10 +197,39 @@ public abstract class DmsCloudTestSupport {
 
     /** Waits for the health endpoint to answer 200: the platform is up with its database and serves every resource. */
     protected static HttpResponse<String> awaitHealthy() {
-        return await("the health endpoint to answer 200", Duration.ofSeconds(60), () -> {
-            HttpResponse<String> response = get("/api/v1/health");
-            return response.statusCode() == 200 ? response : null;
-        });
+        return awaitHealthy("the health endpoint to answer 200");
+    }
+
+    /**
+     * Waits for health to answer 200; on timeout, says what it last answered and what the platform's log says
+     * about it (which resource is not served), since the container's folder is gone after the test.
+     */
+    protected static HttpResponse<String> awaitHealthy(String what) {
+        java.util.concurrent.atomic.AtomicReference<String> last = new java.util.concurrent.atomic.AtomicReference<>("nothing");
+        try {
+            return await(what, Duration.ofSeconds(60), () -> {
+                HttpResponse<String> response = get("/api/v1/health");
+                last.set(response.statusCode() + " " + response.body());
+                return response.statusCode() == 200 ? response : null;
+            });
+        } catch (AssertionError timedOut) {
+            throw new AssertionError(timedOut.getMessage() + "; health last answered " + last.get() + "; the log says: " + healthLog(),
+                    timedOut.getCause());
+        }
+    }
+
+    /** The platform log's last lines about health, when the test runs inside the container. */
+    private static List<String> healthLog() {
+        String data = System.getProperty("karaf.data");
+        if (data == null) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(java.nio.file.Path.of(data, "log", "karaf.log"))) {
+            List<String> health = lines.filter(line -> line.contains("Health check") || line.contains("ERROR")).toList();
+            return health.subList(Math.max(0, health.size() - 8), health.size());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return List.of("(log not readable: " + e + ")");
+        }
     }
 
     protected static HttpResponse<String> send(HttpRequest request) {

@@ -278,10 +278,7 @@ public class PlatformIT extends DmsCloudTestSupport {
                 .filter(b -> "dms-cloud-rest".equals(b.getSymbolicName())).findFirst().orElseThrow();
         api.stop();
         api.start();
-        HttpResponse<String> up = await("health to answer 200 again", Duration.ofSeconds(60), () -> {
-            HttpResponse<String> health = get("/api/v1/health");
-            return health.statusCode() == 200 ? health : null;
-        });
+        HttpResponse<String> up = awaitHealthy("health to answer 200 again");
         // At the first 200, every resource answers, none is missing (a missing one answers 404).
         assertThat(json(up).get("status").asText()).isEqualTo("UP");
         for (String path : List.of("/api/v1/catalog", "/api/v1/openapi.json", "/api/v1/account", "/api/v1/instances", "/api/v1/account/top-ups",
