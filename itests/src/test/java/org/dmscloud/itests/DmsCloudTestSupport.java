@@ -224,10 +224,18 @@ public abstract class DmsCloudTestSupport {
         if (data == null) {
             return List.of();
         }
-        try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(java.nio.file.Path.of(data, "log", "karaf.log"))) {
-            List<String> health = lines.filter(line -> line.contains("Health check") || line.contains("ERROR")).toList();
-            return health.subList(Math.max(0, health.size() - 8), health.size());
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(data, "log", "karaf.log"));
+            List<String> health = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains("Health check") || lines.get(i).contains("ERROR")) {
+                    health.add(lines.get(i));
+                    // An error's exception, and what caused it
+                    lines.subList(i + 1, Math.min(lines.size(), i + 40)).stream().filter(l -> !l.startsWith("\tat ")).limit(4).forEach(health::add);
+                }
+            }
+            return health.subList(Math.max(0, health.size() - 10), health.size());
+        } catch (java.io.IOException e) {
             return List.of("(log not readable: " + e + ")");
         }
     }
