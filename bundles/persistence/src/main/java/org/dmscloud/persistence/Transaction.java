@@ -38,8 +38,6 @@ public interface Transaction {
 
     PaymentEvents paymentEvents();
 
-    ContactMessages contactMessages();
-
     /**
      * The JDBC connection this transaction runs on, for a bundle's own tables ({@link Schema}): what is
      * written through it commits or rolls back with everything else in the transaction. Do not commit, roll

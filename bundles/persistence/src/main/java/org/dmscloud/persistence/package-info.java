@@ -4,7 +4,7 @@
  * {@link org.dmscloud.persistence.Store#inTransaction transaction}; what comes out are records, never entities.
  */
 @Export
-@Version("2.0.0")
+@Version("3.0.0")
 package org.dmscloud.persistence;
 
 import org.osgi.annotation.bundle.Export;

@@ -77,16 +77,16 @@ public class ContactDesk implements ContactService, ContactInbox {
             Instant now = clock.instant();
             Duration window = Duration.ofMinutes(Math.max(1, configuration.windowMinutes()));
             Instant since = now.minus(window);
-            if (tx.contactMessages().countSince(Optional.of(address), since) >= configuration.maxPerAddress()) {
+            if (ContactMessages.in(tx).countSince(Optional.of(address), since) >= configuration.maxPerAddress()) {
                 throw new ContactRateLimitException("You have sent us several messages in a short time. Please wait a while before "
                         + "writing again; we read every message.", window);
             }
-            if (tx.contactMessages().countSince(Optional.empty(), since) >= configuration.maxOverall()) {
+            if (ContactMessages.in(tx).countSince(Optional.empty(), since) >= configuration.maxOverall()) {
                 LOG.warn("Contact Us refused a message: more than {} in {} minutes from everywhere", configuration.maxOverall(),
                         window.toMinutes());
                 throw new ContactRateLimitException("We are receiving very many messages right now. Please try again later.", window);
             }
-            ContactMessage stored = tx.contactMessages().add(new ContactMessage(0, tenant, message.name().strip(),
+            ContactMessage stored = ContactMessages.in(tx).add(new ContactMessage(0, tenant, message.name().strip(),
                     Inputs.normalizeEmail(message.email()), message.company() == null ? "" : message.company().strip(), topic.get(),
                     message.message().strip(), address, now));
             operators.notifyTenant(tenant, "contact", subject(stored), body(stored));
@@ -96,12 +96,12 @@ public class ContactDesk implements ContactService, ContactInbox {
 
     @Override
     public List<ContactMessage> latest(Optional<TenantId> tenant, Optional<ContactTopic> topic, int limit) {
-        return store.inTransaction(tx -> tx.contactMessages().latest(tenant, topic, Math.max(1, Math.min(limit, 1000))));
+        return store.inTransaction(tx -> ContactMessages.in(tx).latest(tenant, topic, Math.max(1, Math.min(limit, 1000))));
     }
 
     @Override
     public Optional<ContactMessage> find(long id) {
-        return store.inTransaction(tx -> tx.contactMessages().find(id));
+        return store.inTransaction(tx -> ContactMessages.in(tx).find(id));
     }
 
     private static boolean hasLineBreak(String text) {

@@ -1,5 +1,6 @@
 package org.dmscloud.persistence.internal;
 
+import org.dmscloud.persistence.jdbc.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package org.dmscloud.persistence.internal;
 
+import org.dmscloud.persistence.jdbc.Jdbc;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;

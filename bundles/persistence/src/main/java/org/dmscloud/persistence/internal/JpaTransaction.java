@@ -1,5 +1,6 @@
 package org.dmscloud.persistence.internal;
 
+import org.dmscloud.persistence.jdbc.Jdbc;
 import java.sql.Connection;
 
 import javax.persistence.EntityManager;
@@ -7,7 +8,6 @@ import javax.persistence.EntityManager;
 import org.dmscloud.persistence.AccountDirectory;
 import org.dmscloud.persistence.Accounts;
 import org.dmscloud.persistence.BillingRuns;
-import org.dmscloud.persistence.ContactMessages;
 import org.dmscloud.persistence.DailyBilling;
 import org.dmscloud.persistence.IdempotentActions;
 import org.dmscloud.persistence.Instances;
@@ -42,7 +42,6 @@ final class JpaTransaction implements Transaction {
     private final TopUps topUps;
     private final PaymentEvents paymentEvents;
     private final AccountDirectory accountDirectory;
-    private final ContactMessages contactMessages;
 
     private final Jdbc jdbc;
 
@@ -65,7 +64,6 @@ final class JpaTransaction implements Transaction {
         this.topUps = new JdbcTopUps(jdbc);
         this.paymentEvents = new JdbcPaymentEvents(jdbc);
         this.accountDirectory = new JdbcAccountDirectory(jdbc);
-        this.contactMessages = new JdbcContactMessages(jdbc);
     }
 
     @Override
@@ -146,11 +144,6 @@ final class JpaTransaction implements Transaction {
     @Override
     public PaymentEvents paymentEvents() {
         return paymentEvents;
-    }
-
-    @Override
-    public ContactMessages contactMessages() {
-        return contactMessages;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.dmscloud.persistence.internal;
 
+import org.dmscloud.persistence.jdbc.Jdbc;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Array;

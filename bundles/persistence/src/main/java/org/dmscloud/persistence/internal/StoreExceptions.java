@@ -7,7 +7,7 @@ import org.dmscloud.persistence.DuplicateKeyException;
 import org.dmscloud.persistence.StoreUnavailableException;
 
 /** Turns what JDBC and JPA throw into what callers of the store can act on. SQLSTATEs are standard. */
-final class StoreExceptions {
+public final class StoreExceptions {
 
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String CHECK_VIOLATION_POSTGRES = "23514";
@@ -21,7 +21,7 @@ final class StoreExceptions {
         return sql == null ? e : translate(sql, e);
     }
 
-    static RuntimeException translate(SQLException sql) {
+    public static RuntimeException translate(SQLException sql) {
         return translate(sql, sql);
     }
 

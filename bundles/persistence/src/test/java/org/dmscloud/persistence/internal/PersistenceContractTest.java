@@ -33,8 +33,6 @@ import org.dmscloud.api.billing.LedgerEntry;
 import org.dmscloud.api.billing.LedgerEntryType;
 import org.dmscloud.api.catalog.InstanceConfiguration;
 import org.dmscloud.api.catalog.PriceComponent;
-import org.dmscloud.api.contact.ContactMessage;
-import org.dmscloud.api.contact.ContactTopic;
 import org.dmscloud.api.instance.DisableReason;
 import org.dmscloud.api.instance.Instance;
 import org.dmscloud.api.instance.InstanceId;
@@ -640,34 +638,6 @@ abstract class PersistenceContractTest {
         assertThat(off.latestBalanceAfter()).contains(Money.ofMinor(7_600, EUR));
         List<LedgerAudit.Mismatch> first = store.inTransaction(tx -> tx.ledger().mismatches(1));
         assertThat(first).hasSize(1);
-    }
-
-    @Test
-    void contactMessagesAreKeptWholeCountedPerAddressAndListedNewestFirstPerTenant() {
-        Instant at = Instant.parse("2026-11-26T10:00:00Z");
-        TenantId reseller = newTenant();
-        String longText = "Ünïcödé line\n".repeat(400);
-        ContactMessage first = store.inTransaction(tx -> tx.contactMessages().add(new ContactMessage(0, TenantId.DEFAULT, "Ada",
-                "ada@example.com", "Example GmbH", ContactTopic.BANK_TRANSFER_TOP_UP, longText, "192.0.2.1", at)));
-        ContactMessage second = store.inTransaction(tx -> tx.contactMessages().add(new ContactMessage(0, TenantId.DEFAULT, "Bob",
-                "bob@example.com", "", ContactTopic.SALES, "Hello", "192.0.2.2", at.plusSeconds(60))));
-        ContactMessage resellers = store.inTransaction(tx -> tx.contactMessages().add(new ContactMessage(0, reseller, "Cy",
-                "cy@example.com", "", ContactTopic.SALES, "Hi", "192.0.2.3", at.plusSeconds(120))));
-
-        assertThat(second.id()).isGreaterThan(first.id());
-        Optional<ContactMessage> found = store.inTransaction(tx -> tx.contactMessages().find(first.id()));
-        assertThat(found).contains(first);
-        assertThat(found.orElseThrow().message()).isEqualTo(longText);
-        List<ContactMessage> latest = store.inTransaction(tx -> tx.contactMessages().latest(Optional.of(TenantId.DEFAULT), Optional.empty(), 10));
-        assertThat(latest).containsExactly(second, first);
-        List<ContactMessage> everyones = store.inTransaction(tx -> tx.contactMessages().latest(Optional.empty(), Optional.empty(), 10));
-        assertThat(everyones).containsExactly(resellers, second, first);
-        List<ContactMessage> sales = store.inTransaction(tx -> tx.contactMessages().latest(Optional.of(TenantId.DEFAULT),
-                Optional.of(ContactTopic.SALES), 10));
-        assertThat(sales).containsExactly(second);
-        int fromFirst = store.inTransaction(tx -> tx.contactMessages().countSince(Optional.of("192.0.2.1"), at));
-        int fromAnywhereLately = store.inTransaction(tx -> tx.contactMessages().countSince(Optional.empty(), at.plusSeconds(1)));
-        assertThat(List.of(fromFirst, fromAnywhereLately)).containsExactly(1, 2);
     }
 
     @Test

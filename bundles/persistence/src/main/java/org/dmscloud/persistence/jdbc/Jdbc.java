@@ -1,4 +1,4 @@
-package org.dmscloud.persistence.internal;
+package org.dmscloud.persistence.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,29 +11,38 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.dmscloud.persistence.Transaction;
+import org.dmscloud.persistence.internal.StoreExceptions;
+
 /**
- * Plain JDBC on the transaction's own connection, for the work JPA does slowly or not at all: the
- * ledger, batches, and reads that must see rows written by other nodes.
+ * Plain JDBC on a transaction's own connection, for a bundle's repositories: what they write commits or
+ * rolls back with everything else in the transaction, and SQL failures come out as the store's exceptions
+ * ({@link org.dmscloud.persistence.DuplicateKeyException}, {@link org.dmscloud.persistence.StoreUnavailableException}...).
  */
-final class Jdbc {
+public final class Jdbc {
 
     private final Supplier<Connection> connection;
 
-    Jdbc(Supplier<Connection> connection) {
+    public Jdbc(Supplier<Connection> connection) {
         this.connection = connection;
     }
 
-    Connection connection() {
+    /** JDBC on the connection of the transaction, acquired when first used. */
+    public static Jdbc of(Transaction transaction) {
+        return new Jdbc(transaction::connection);
+    }
+
+    public Connection connection() {
         return connection.get();
     }
 
     @FunctionalInterface
-    interface SqlWork<T> {
+    public interface SqlWork<T> {
         T run(Connection connection) throws SQLException;
     }
 
     /** Runs JDBC work, turning SQL failures into the store's exceptions. */
-    <T> T call(SqlWork<T> work) {
+    public <T> T call(SqlWork<T> work) {
         try {
             return work.run(connection.get());
         } catch (SQLException e) {
@@ -41,7 +50,7 @@ final class Jdbc {
         }
     }
 
-    static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+    public static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
         if (instant == null) {
             statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
@@ -49,16 +58,16 @@ final class Jdbc {
         }
     }
 
-    static Instant getInstant(ResultSet row, String column) throws SQLException {
+    public static Instant getInstant(ResultSet row, String column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
 
-    static Optional<Instant> getOptionalInstant(ResultSet row, String column) throws SQLException {
+    public static Optional<Instant> getOptionalInstant(ResultSet row, String column) throws SQLException {
         return Optional.ofNullable(getInstant(row, column));
     }
 
-    static void setNullableLong(PreparedStatement statement, int index, Long value) throws SQLException {
+    public static void setNullableLong(PreparedStatement statement, int index, Long value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.BIGINT);
         } else {
@@ -66,13 +75,13 @@ final class Jdbc {
         }
     }
 
-    static Optional<Long> getOptionalLong(ResultSet row, String column) throws SQLException {
+    public static Optional<Long> getOptionalLong(ResultSet row, String column) throws SQLException {
         long value = row.getLong(column);
         return row.wasNull() ? Optional.empty() : Optional.of(value);
     }
 
     @FunctionalInterface
-    interface SqlStatement {
+    public interface SqlStatement {
         void run() throws SQLException;
     }
 
@@ -80,7 +89,7 @@ final class Jdbc {
      * Runs an insert that may hit a unique key. On a duplicate only the insert is undone, through a
      * savepoint (PostgreSQL would otherwise refuse the rest of the transaction), and the answer is false.
      */
-    static boolean unlessDuplicate(Connection connection, SqlStatement insert) throws SQLException {
+    public static boolean unlessDuplicate(Connection connection, SqlStatement insert) throws SQLException {
         java.sql.Savepoint savepoint = connection.setSavepoint();
         try {
             insert.run();
@@ -95,21 +104,21 @@ final class Jdbc {
         }
     }
 
-    /** "?, ?, ?" for an IN list of {@code count} parameters. */
     /** The text cut to fit a column of {@code length} characters (free-form details, errors, reasons). */
-    static String fit(String text, int length) {
+    public static String fit(String text, int length) {
         return text.length() > length ? text.substring(0, length) : text;
     }
 
     /** The id the database gave the row just inserted by a statement prepared with the id column's name. */
-    static long generatedId(PreparedStatement insert) throws SQLException {
+    public static long generatedId(PreparedStatement insert) throws SQLException {
         try (ResultSet key = insert.getGeneratedKeys()) {
             key.next();
             return key.getLong(1);
         }
     }
 
-    static String placeholders(int count) {
+    /** "?, ?, ?" for an IN list of {@code count} parameters. */
+    public static String placeholders(int count) {
         return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 }

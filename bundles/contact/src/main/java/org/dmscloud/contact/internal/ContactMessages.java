@@ -1,4 +1,4 @@
-package org.dmscloud.persistence.internal;
+package org.dmscloud.contact.internal;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,18 +11,24 @@ import java.util.Optional;
 import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.contact.ContactMessage;
 import org.dmscloud.api.contact.ContactTopic;
-import org.dmscloud.persistence.ContactMessages;
+import org.dmscloud.persistence.Transaction;
+import org.dmscloud.persistence.jdbc.Jdbc;
 
-final class JdbcContactMessages implements ContactMessages {
+/** The messages of the Contact Us form, table {@code contact_message}, in one transaction. */
+final class ContactMessages {
 
     private final Jdbc jdbc;
 
-    JdbcContactMessages(Jdbc jdbc) {
+    private ContactMessages(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 
-    @Override
-    public ContactMessage add(ContactMessage message) {
+    static ContactMessages in(Transaction transaction) {
+        return new ContactMessages(Jdbc.of(transaction));
+    }
+
+    /** Stores a message; its id is ignored and the stored one returned. */
+    ContactMessage add(ContactMessage message) {
         long id = jdbc.call(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO contact_message (tenant_id, name, email, company, topic, "
                     + "message, client_address, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", new String[] { "id" })) {
@@ -42,8 +48,8 @@ final class JdbcContactMessages implements ContactMessages {
                 message.clientAddress(), message.createdAt());
     }
 
-    @Override
-    public int countSince(Optional<String> clientAddress, Instant since) {
+    /** How many messages came since {@code since}, from {@code clientAddress} or, if empty, from anywhere. */
+    int countSince(Optional<String> clientAddress, Instant since) {
         return jdbc.call(connection -> {
             try (PreparedStatement select = connection.prepareStatement(clientAddress.isPresent()
                     ? "SELECT COUNT(*) FROM contact_message WHERE client_address = ? AND created_at >= ?"
@@ -61,8 +67,8 @@ final class JdbcContactMessages implements ContactMessages {
         });
     }
 
-    @Override
-    public List<ContactMessage> latest(Optional<TenantId> tenant, Optional<ContactTopic> topic, int limit) {
+    /** The latest messages, newest first, optionally only one tenant's or about one topic. */
+    List<ContactMessage> latest(Optional<TenantId> tenant, Optional<ContactTopic> topic, int limit) {
         return jdbc.call(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT * FROM contact_message WHERE (? IS NULL OR tenant_id = ?) "
                     + "AND (? IS NULL OR topic = ?) ORDER BY id DESC FETCH FIRST ? ROWS ONLY")) {
@@ -84,8 +90,7 @@ final class JdbcContactMessages implements ContactMessages {
         });
     }
 
-    @Override
-    public Optional<ContactMessage> find(long id) {
+    Optional<ContactMessage> find(long id) {
         return jdbc.call(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT * FROM contact_message WHERE id = ?")) {
                 select.setLong(1, id);
