@@ -6,7 +6,6 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface Transaction {
 
-    Tenants tenants();
 
     Accounts accounts();
 

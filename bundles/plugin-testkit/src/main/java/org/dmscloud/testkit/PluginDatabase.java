@@ -3,24 +3,15 @@ package org.dmscloud.testkit;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
-import java.util.List;
-import java.util.Optional;
 
 import javax.sql.DataSource;
 
 import org.dmscloud.api.account.AccountId;
 import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.catalog.InstanceConfiguration;
-import org.dmscloud.api.instance.Instance;
 import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.instance.InstanceState;
 import org.dmscloud.api.money.Money;
-import org.dmscloud.api.tenant.CatalogSelection;
-import org.dmscloud.api.tenant.PriceAdjustment;
-import org.dmscloud.api.tenant.Tenant;
-import org.dmscloud.api.tenant.TenantSettings;
-import org.dmscloud.api.tenant.TenantStatus;
-import org.dmscloud.persistence.NewAccount;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.testing.TestDatabases;
 import org.dmscloud.spi.instance.InstanceEvent;
@@ -81,14 +72,10 @@ public final class PluginDatabase implements AutoCloseable {
         Instant paidUntil = now.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
         Money rate = Money.ofMinor(1_000, eur);
         store().inTransaction(tx -> {
-            // The platform's own tenant is there from the first migration, without settings until the platform starts.
-            if (tx.tenants().find(tenant).isEmpty() && !tx.tenants().unsettled().contains(tenant)) {
-                tx.tenants().insert(new Tenant(tenant, new TenantSettings(tenant.value(), List.of(tenant.value() + ".example"), Optional.empty(),
-                        eur, CatalogSelection.EVERYTHING, PriceAdjustment.NONE, false), TenantStatus.ENABLED, now, now));
-            }
-            tx.accounts().create(new NewAccount(account, tenant, "Test customer", eur, now));
-            tx.instances().create(new Instance(id, account, "test instance", configuration, InstanceState.ENABLED, Optional.empty(), paidUntil,
-                    rate, now));
+            PlatformRows rows = new PlatformRows(tx.connection());
+            rows.tenant(tenant, now);
+            rows.account(account, tenant, eur, now);
+            rows.instance(id, account, configuration, paidUntil, rate, now);
             return null;
         });
         return InstanceEvent.builder().type(InstanceEvent.Type.CREATED).occurredAt(now).instance(id).account(account).tenant(tenant)

@@ -17,7 +17,6 @@ import org.dmscloud.persistence.PaymentEvents;
 import org.dmscloud.persistence.Quotes;
 import org.dmscloud.persistence.Sessions;
 import org.dmscloud.persistence.SignInFailures;
-import org.dmscloud.persistence.Tenants;
 import org.dmscloud.persistence.Tokens;
 import org.dmscloud.persistence.TopUps;
 import org.dmscloud.persistence.Users;
@@ -35,7 +34,6 @@ final class JpaTransaction implements Transaction {
     private final DailyBilling dailyBilling;
     private final Users users;
     private final Tokens tokens;
-    private final Tenants tenants;
     private final SignInFailures signInFailures;
     private final Sessions sessions;
     private final Outbox outbox;
@@ -57,7 +55,6 @@ final class JpaTransaction implements Transaction {
         this.dailyBilling = new JdbcDailyBilling(jdbc, batchWrites);
         this.users = new JdbcUsers(jdbc);
         this.tokens = new JdbcTokens(jdbc);
-        this.tenants = new JdbcTenants(jdbc);
         this.signInFailures = new JdbcSignInFailures(jdbc);
         this.sessions = new JdbcSessions(jdbc);
         this.outbox = new JdbcOutbox(jdbc);
@@ -114,11 +111,6 @@ final class JpaTransaction implements Transaction {
     @Override
     public Tokens tokens() {
         return tokens;
-    }
-
-    @Override
-    public Tenants tenants() {
-        return tenants;
     }
 
     @Override

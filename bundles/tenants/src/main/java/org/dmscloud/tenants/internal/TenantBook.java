@@ -105,11 +105,11 @@ public class TenantBook implements TenantDirectory, TenantAdministration {
         Tenant tenant = new Tenant(id, settings, TenantStatus.ENABLED, now, now);
         try {
             store.inTransaction(tx -> {
-                if (tx.tenants().find(id).isPresent()) {
+                if (Tenants.in(tx).find(id).isPresent()) {
                     throw new InvalidInputException(Map.of("id", "There is a tenant '" + id + "' already."));
                 }
-                tx.tenants().insert(tenant);
-                tx.tenants().audit(id, "CREATE", operator, TenantChanges.of(settings), now);
+                Tenants.in(tx).insert(tenant);
+                Tenants.in(tx).audit(id, "CREATE", operator, TenantChanges.of(settings), now);
                 return null;
             });
         } catch (DuplicateKeyException taken) {
@@ -124,10 +124,10 @@ public class TenantBook implements TenantDirectory, TenantAdministration {
         Instant now = clock.instant();
         try {
             Tenant updated = store.inTransaction(tx -> {
-                Tenant current = tx.tenants().lock(id).orElseThrow(() -> new TenantNotFoundException(id));
+                Tenant current = Tenants.in(tx).lock(id).orElseThrow(() -> new TenantNotFoundException(id));
                 Tenant next = new Tenant(id, settings, current.status(), current.createdAt(), now);
-                tx.tenants().update(next);
-                tx.tenants().audit(id, "UPDATE", operator, TenantChanges.between(current.settings(), settings), now);
+                Tenants.in(tx).update(next);
+                Tenants.in(tx).audit(id, "UPDATE", operator, TenantChanges.between(current.settings(), settings), now);
                 return next;
             });
             return reloaded(updated);
@@ -140,13 +140,13 @@ public class TenantBook implements TenantDirectory, TenantAdministration {
     public Tenant setStatus(TenantId id, TenantStatus status, String reason, String operator) {
         Instant now = clock.instant();
         Tenant changed = store.inTransaction(tx -> {
-            Tenant current = tx.tenants().lock(id).orElseThrow(() -> new TenantNotFoundException(id));
+            Tenant current = Tenants.in(tx).lock(id).orElseThrow(() -> new TenantNotFoundException(id));
             if (current.status() == status) {
                 return current;
             }
             Tenant next = new Tenant(id, current.settings(), status, current.createdAt(), now);
-            tx.tenants().update(next);
-            tx.tenants().audit(id, status == TenantStatus.DISABLED ? "DISABLE" : "ENABLE", operator, reason, now);
+            Tenants.in(tx).update(next);
+            Tenants.in(tx).audit(id, status == TenantStatus.DISABLED ? "DISABLE" : "ENABLE", operator, reason, now);
             return next;
         });
         return reloaded(changed);
@@ -155,8 +155,8 @@ public class TenantBook implements TenantDirectory, TenantAdministration {
     @Override
     public List<TenantAuditEntry> audit(TenantId id, int limit) {
         return store.inTransaction(tx -> {
-            tx.tenants().find(id).orElseThrow(() -> new TenantNotFoundException(id));
-            return tx.tenants().audit(id, Math.max(1, Math.min(limit, 1000)));
+            Tenants.in(tx).find(id).orElseThrow(() -> new TenantNotFoundException(id));
+            return Tenants.in(tx).audit(id, Math.max(1, Math.min(limit, 1000)));
         });
     }
 
@@ -169,7 +169,7 @@ public class TenantBook implements TenantDirectory, TenantAdministration {
         synchronized (this) {
             current = snapshot;
             if (current == null || !current.readAt().plus(REFRESH).isAfter(now) || current.readAt().isAfter(now)) {
-                current = Snapshot.of(store.inTransaction(tx -> tx.tenants().list()), now);
+                current = Snapshot.of(store.inTransaction(tx -> Tenants.in(tx).list()), now);
                 snapshot = current;
             }
             return current;
@@ -185,12 +185,12 @@ public class TenantBook implements TenantDirectory, TenantAdministration {
     /** Gives a tenant without settings (the default tenant of an installation older than real tenants) the platform's. */
     private void settle(Currency platformCurrency) {
         store.inTransaction(tx -> {
-            for (TenantId id : tx.tenants().unsettled()) {
+            for (TenantId id : Tenants.in(tx).unsettled()) {
                 Instant now = clock.instant();
                 TenantSettings settings = new TenantSettings(id.equals(TenantId.DEFAULT) ? "DMS Cloud" : id.value(), List.of(), Optional.empty(),
                         platformCurrency, CatalogSelection.EVERYTHING, PriceAdjustment.NONE, true);
-                tx.tenants().update(new Tenant(id, settings, TenantStatus.ENABLED, now, now));
-                tx.tenants().audit(id, "UPDATE", "upgrade", "settings taken from the platform's configuration: " + TenantChanges.of(settings), now);
+                Tenants.in(tx).update(new Tenant(id, settings, TenantStatus.ENABLED, now, now));
+                Tenants.in(tx).audit(id, "UPDATE", "upgrade", "settings taken from the platform's configuration: " + TenantChanges.of(settings), now);
                 LOG.info("Tenant {} now has settings: the platform's name, brand and catalog, new accounts in {}", id, platformCurrency);
             }
             return null;

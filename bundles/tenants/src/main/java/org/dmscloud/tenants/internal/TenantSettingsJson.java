@@ -1,4 +1,4 @@
-package org.dmscloud.persistence.internal;
+package org.dmscloud.tenants.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.dmscloud.persistence.internal;
+package org.dmscloud.tenants.internal;
 
 import org.dmscloud.persistence.jdbc.Jdbc;
 import java.sql.Connection;
@@ -16,7 +16,6 @@ import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.tenant.Tenant;
 import org.dmscloud.api.tenant.TenantAuditEntry;
 import org.dmscloud.api.tenant.TenantStatus;
-import org.dmscloud.persistence.Tenants;
 
 final class JdbcTenants implements Tenants {
 

@@ -1,21 +1,26 @@
-package org.dmscloud.persistence;
+package org.dmscloud.tenants.internal;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.dmscloud.persistence.Transaction;
+import org.dmscloud.persistence.jdbc.Jdbc;
 
 import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.tenant.Tenant;
 import org.dmscloud.api.tenant.TenantAuditEntry;
-import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Tenants with their host names and the audit of what operators changed. A tenant whose row has no
  * settings yet (the default tenant, before the first start that gives it the platform's) is listed with
  * {@link #unsettled()} and read as empty.
  */
-@ProviderType
-public interface Tenants {
+interface Tenants {
+
+    /** The repository in this transaction. */
+    static Tenants in(Transaction transaction) {
+        return new JdbcTenants(Jdbc.of(transaction));
+    }
 
     Optional<Tenant> find(TenantId id);
 
