@@ -33,9 +33,7 @@ public interface Transaction {
 
     Outbox outbox();
 
-    TopUps topUps();
 
-    PaymentEvents paymentEvents();
 
     /**
      * The JDBC connection this transaction runs on, for a bundle's own tables ({@link Schema}): what is

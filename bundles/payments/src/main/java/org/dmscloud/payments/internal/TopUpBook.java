@@ -53,7 +53,7 @@ public class TopUpBook implements TopUpSettlement {
 
     @Override
     public Optional<TopUp> find(String providerId, String providerReference) {
-        return store.inTransaction(tx -> tx.topUps().findByReference(providerId, providerReference));
+        return store.inTransaction(tx -> TopUps.in(tx).findByReference(providerId, providerReference));
     }
 
     @Override
@@ -62,7 +62,7 @@ public class TopUpBook implements TopUpSettlement {
         String key = providerId + "/" + payment.paymentKey();
         return store.inTransaction(tx -> {
             TopUp topUp = lockByReference(tx, providerId, providerReference);
-            if (tx.topUps().findPayment(key).isPresent()) {
+            if (TopUps.in(tx).findPayment(key).isPresent()) {
                 return topUp;
             }
             if (!payment.amount().currency().equals(topUp.amount().currency())) {
@@ -71,11 +71,11 @@ public class TopUpBook implements TopUpSettlement {
             Instant now = clock.instant();
             LedgerEntry credit = balances.topUp(topUp.account(), payment.amount(), key,
                     limit("Top-up " + topUp.id() + " through " + providerId + ": " + payment.paymentKey(), 500));
-            tx.topUps().addPayment(topUp.id(), key, payment.amount(), payment.recordedBy(), payment.detail(), credit.id(), now);
+            TopUps.in(tx).addPayment(topUp.id(), key, payment.amount(), payment.recordedBy(), payment.detail(), credit.id(), now);
             Money received = topUp.received().plus(payment.amount());
             TopUpStatus status = received.isLessThan(topUp.amount()) ? TopUpStatus.PARTIALLY_PAID : TopUpStatus.PAID;
-            TopUp updated = TopUps.with(topUp, status, received, describe(payment), now);
-            tx.topUps().update(updated);
+            TopUp updated = TopUpChanges.with(topUp, status, received, describe(payment), now);
+            TopUps.in(tx).update(updated);
             return updated;
         });
     }
@@ -88,15 +88,15 @@ public class TopUpBook implements TopUpSettlement {
             if (!nothingReceived && topUp.detail().equals(detail)) {
                 return topUp;
             }
-            TopUp updated = TopUps.with(topUp, nothingReceived ? TopUpStatus.FAILED : topUp.status(), topUp.received(), detail, clock.instant());
-            tx.topUps().update(updated);
+            TopUp updated = TopUpChanges.with(topUp, nothingReceived ? TopUpStatus.FAILED : topUp.status(), topUp.received(), detail, clock.instant());
+            TopUps.in(tx).update(updated);
             return updated;
         });
     }
 
     @Override
     public boolean recordEvent(String providerId, String eventId, String type, String payload, String outcome) {
-        return store.inTransaction(tx -> tx.paymentEvents().record(providerId, eventId, type, payload, outcome, clock.instant()));
+        return store.inTransaction(tx -> PaymentEvents.in(tx).record(providerId, eventId, type, payload, outcome, clock.instant()));
     }
 
     @Override
@@ -108,16 +108,16 @@ public class TopUpBook implements TopUpSettlement {
         return store.inTransaction(tx -> {
             TopUp topUp = lockByReference(tx, providerId, providerReference);
             if (!another) {
-                Optional<TopUpDocument> earlier = tx.topUps().documents(topUp.id()).stream().filter(d -> d.kind().equals(template.kind()))
+                Optional<TopUpDocument> earlier = TopUps.in(tx).documents(topUp.id()).stream().filter(d -> d.kind().equals(template.kind()))
                         .reduce((first, second) -> second);
                 if (earlier.isPresent()) {
                     throw new TopUpStateException("Top-up " + topUp.id() + " has its " + template.kind() + " already: "
                             + earlier.get().number() + ".");
                 }
             }
-            String number = series + "-" + String.format("%06d", tx.topUps().nextNumber(series));
+            String number = series + "-" + String.format("%06d", TopUps.in(tx).nextNumber(series));
             DocumentTemplate.RenderedDocument rendered = template.render(number, topUp);
-            TopUpDocument document = tx.topUps().addDocument(topUp.id(), template.kind(), number, rendered.fileName(),
+            TopUpDocument document = TopUps.in(tx).addDocument(topUp.id(), template.kind(), number, rendered.fileName(),
                     rendered.contentType(), rendered.content(), clock.instant());
             customerMail.toAccount(topUp.account(), template.kind(), rendered.mailSubject(), rendered.mailBody(),
                     List.of(new Attachment(rendered.fileName(), rendered.contentType(), rendered.content())));
@@ -126,9 +126,9 @@ public class TopUpBook implements TopUpSettlement {
     }
 
     private static TopUp lockByReference(Transaction tx, String providerId, String providerReference) {
-        TopUp found = tx.topUps().findByReference(providerId, providerReference)
+        TopUp found = TopUps.in(tx).findByReference(providerId, providerReference)
                 .orElseThrow(() -> new TopUpNotFoundException("with " + providerId + " reference " + providerReference));
-        return tx.topUps().lock(found.id()).orElseThrow();
+        return TopUps.in(tx).lock(found.id()).orElseThrow();
     }
 
     private static String describe(ReceivedPayment payment) {

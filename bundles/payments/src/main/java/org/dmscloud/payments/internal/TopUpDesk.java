@@ -61,7 +61,7 @@ public class TopUpDesk implements TopUpService, TopUpAdministration {
 
     @Override
     public Optional<TopUp> find(AccountId account, TopUpId topUp) {
-        return store.inTransaction(tx -> tx.topUps().findOfAccount(account, topUp));
+        return store.inTransaction(tx -> TopUps.in(tx).findOfAccount(account, topUp));
     }
 
     @Override
@@ -77,7 +77,7 @@ public class TopUpDesk implements TopUpService, TopUpAdministration {
     @Override
     public Optional<DocumentFile> document(AccountId account, TopUpId topUp, String number) {
         TopUpId owned = owned(account, topUp).id();
-        return store.inTransaction(tx -> tx.topUps().document(owned, number));
+        return store.inTransaction(tx -> TopUps.in(tx).document(owned, number));
     }
 
     @Override
@@ -88,22 +88,22 @@ public class TopUpDesk implements TopUpService, TopUpAdministration {
     @Override
     public List<TopUp> list(Optional<TopUpStatus> status, Optional<TenantId> tenant, Optional<AccountId> account, int limit) {
         int page = Math.max(1, Math.min(limit, MAX_PAGE));
-        return store.inTransaction(tx -> tx.topUps().list(status, tenant, account, page));
+        return store.inTransaction(tx -> TopUps.in(tx).list(status, tenant, account, page));
     }
 
     @Override
     public Optional<TopUp> find(TopUpId topUp) {
-        return store.inTransaction(tx -> tx.topUps().find(topUp));
+        return store.inTransaction(tx -> TopUps.in(tx).find(topUp));
     }
 
     @Override
     public List<TopUpPayment> payments(TopUpId topUp) {
-        return store.inTransaction(tx -> tx.topUps().payments(topUp));
+        return store.inTransaction(tx -> TopUps.in(tx).payments(topUp));
     }
 
     @Override
     public List<TopUpDocument> documents(TopUpId topUp) {
-        return store.inTransaction(tx -> tx.topUps().documents(topUp));
+        return store.inTransaction(tx -> TopUps.in(tx).documents(topUp));
     }
 
     @Override
@@ -116,7 +116,7 @@ public class TopUpDesk implements TopUpService, TopUpAdministration {
     public ReconciliationReport reconcileOpen(int limit) {
         // A top-up younger than checkAfter is left to its provider's notification, which normally comes first.
         Set<String> checkable = lifecycle.checkableProviders();
-        List<TopUp> due = store.inTransaction(tx -> tx.topUps().dueForCheck(clock.instant().minus(checkAfter), checkable, Math.max(1, limit)));
+        List<TopUp> due = store.inTransaction(tx -> TopUps.in(tx).dueForCheck(clock.instant().minus(checkAfter), checkable, Math.max(1, limit)));
         int paid = 0;
         int failed = 0;
         int skipped = 0;

@@ -78,7 +78,7 @@ public class TopUpLifecycle {
                 .orElseThrow(() -> invalid("provider", "There is no payment provider '" + request.providerId() + "'."));
         checkRequest(provider, account, request);
         if (request.requestKey().isPresent()) {
-            Optional<TopUp> earlier = store.inTransaction(tx -> tx.topUps().findByRequestKey(accountId, request.requestKey().get()));
+            Optional<TopUp> earlier = store.inTransaction(tx -> TopUps.in(tx).findByRequestKey(accountId, request.requestKey().get()));
             if (earlier.isPresent()) {
                 return replay(earlier.get(), request);
             }
@@ -88,12 +88,12 @@ public class TopUpLifecycle {
                 TopUpStatus.STARTING, Optional.empty(), Optional.empty(), "", request.billingDetails(), customerEmail, "", now, now);
         try {
             store.inTransaction(tx -> {
-                tx.topUps().insert(topUp, request.requestKey());
+                TopUps.in(tx).insert(topUp, request.requestKey());
                 return null;
             });
         } catch (DuplicateKeyException e) {
             // The same request key arrived twice at once: answer the one that was stored.
-            return replay(store.inTransaction(tx -> tx.topUps().findByRequestKey(accountId, request.requestKey().orElseThrow()))
+            return replay(store.inTransaction(tx -> TopUps.in(tx).findByRequestKey(accountId, request.requestKey().orElseThrow()))
                     .orElseThrow(() -> e), request);
         }
         return startAtProvider(provider, topUp);
@@ -106,7 +106,7 @@ public class TopUpLifecycle {
      */
     Optional<TopUpStatus> reconcile(TopUp topUp) {
         store.inTransaction(tx -> {
-            tx.topUps().markChecked(topUp.id(), clock.instant());
+            TopUps.in(tx).markChecked(topUp.id(), clock.instant());
             return null;
         });
         if (!topUp.status().isOpen()) {
@@ -148,12 +148,12 @@ public class TopUpLifecycle {
             }
         }
         return store.inTransaction(tx -> {
-            TopUp current = tx.topUps().lock(topUp.id()).orElseThrow();
+            TopUp current = TopUps.in(tx).lock(topUp.id()).orElseThrow();
             if (!current.status().isOpen()) {
                 return current;
             }
-            TopUp cancelled = TopUps.with(current, TopUpStatus.CANCELLED, current.received(), "Cancelled by " + by + ".", clock.instant());
-            tx.topUps().update(cancelled);
+            TopUp cancelled = TopUpChanges.with(current, TopUpStatus.CANCELLED, current.received(), "Cancelled by " + by + ".", clock.instant());
+            TopUps.in(tx).update(cancelled);
             return cancelled;
         });
     }
@@ -198,12 +198,12 @@ public class TopUpLifecycle {
             throw e;
         }
         return store.inTransaction(tx -> {
-            TopUp current = tx.topUps().lock(topUp.id()).orElseThrow();
+            TopUp current = TopUps.in(tx).lock(topUp.id()).orElseThrow();
             if (current.status() != TopUpStatus.STARTING) {
                 return current; // started meanwhile by a reconciliation
             }
-            TopUp pending = TopUps.started(current, started, clock.instant());
-            tx.topUps().update(pending);
+            TopUp pending = TopUpChanges.started(current, started, clock.instant());
+            TopUps.in(tx).update(pending);
             started.operatorTask().ifPresent(task -> operatorMail.notifyOperators("top-up-requested",
                     "Top-up " + pending.amount() + " by " + registry.displayName(provider) + " needs you",
                     task + "\n\nTop-up: " + pending.id() + "\nAccount: " + pending.account() + "\nCustomer: " + pending.customerEmail()
@@ -236,9 +236,9 @@ public class TopUpLifecycle {
 
     private void fail(TopUp topUp, String detail) {
         store.inTransaction(tx -> {
-            TopUp current = tx.topUps().lock(topUp.id()).orElseThrow();
+            TopUp current = TopUps.in(tx).lock(topUp.id()).orElseThrow();
             if (current.status() == TopUpStatus.STARTING) {
-                tx.topUps().update(TopUps.with(current, TopUpStatus.FAILED, current.received(), detail, clock.instant()));
+                TopUps.in(tx).update(TopUpChanges.with(current, TopUpStatus.FAILED, current.received(), detail, clock.instant()));
             }
             return null;
         });

@@ -387,7 +387,7 @@ abstract class TopUpsTest {
         TopUp topUp = new TopUp(org.dmscloud.api.payment.TopUpId.random(), account.id(), "test-pay", FIFTY, Money.zero(Payments.EUR),
                 TopUpStatus.STARTING, Optional.empty(), Optional.empty(), "", Optional.empty(), email, "", now, now);
         payments.store.inTransaction(tx -> {
-            tx.topUps().insert(topUp, Optional.empty());
+            TopUps.in(tx).insert(topUp, Optional.empty());
             return null;
         });
         return topUp;

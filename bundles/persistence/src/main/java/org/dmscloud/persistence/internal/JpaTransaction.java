@@ -13,12 +13,10 @@ import org.dmscloud.persistence.IdempotentActions;
 import org.dmscloud.persistence.Instances;
 import org.dmscloud.persistence.Ledger;
 import org.dmscloud.persistence.Outbox;
-import org.dmscloud.persistence.PaymentEvents;
 import org.dmscloud.persistence.Quotes;
 import org.dmscloud.persistence.Sessions;
 import org.dmscloud.persistence.SignInFailures;
 import org.dmscloud.persistence.Tokens;
-import org.dmscloud.persistence.TopUps;
 import org.dmscloud.persistence.Users;
 import org.dmscloud.persistence.Transaction;
 
@@ -37,8 +35,6 @@ final class JpaTransaction implements Transaction {
     private final SignInFailures signInFailures;
     private final Sessions sessions;
     private final Outbox outbox;
-    private final TopUps topUps;
-    private final PaymentEvents paymentEvents;
     private final AccountDirectory accountDirectory;
 
     private final Jdbc jdbc;
@@ -58,8 +54,6 @@ final class JpaTransaction implements Transaction {
         this.signInFailures = new JdbcSignInFailures(jdbc);
         this.sessions = new JdbcSessions(jdbc);
         this.outbox = new JdbcOutbox(jdbc);
-        this.topUps = new JdbcTopUps(jdbc);
-        this.paymentEvents = new JdbcPaymentEvents(jdbc);
         this.accountDirectory = new JdbcAccountDirectory(jdbc);
     }
 
@@ -126,16 +120,6 @@ final class JpaTransaction implements Transaction {
     @Override
     public Outbox outbox() {
         return outbox;
-    }
-
-    @Override
-    public TopUps topUps() {
-        return topUps;
-    }
-
-    @Override
-    public PaymentEvents paymentEvents() {
-        return paymentEvents;
     }
 
     @Override

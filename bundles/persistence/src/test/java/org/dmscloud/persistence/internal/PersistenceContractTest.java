@@ -270,7 +270,7 @@ abstract class PersistenceContractTest {
     }
 
     @Test
-    void operatorsFindInstancesAndTopUpsByTenant() {
+    void operatorsFindInstancesByTenant() {
         TenantId reseller = newTenant();
         NewAccount platforms = newAccount();
         NewAccount resellers = new NewAccount(AccountId.random(), reseller, "Reseller's customer", EUR, Instant.parse("2026-11-26T10:15:30Z"));
@@ -279,37 +279,23 @@ abstract class PersistenceContractTest {
         Instance platformsInstance = disabled(newInstance(platforms, Instant.parse("2026-11-25T10:00:00Z")));
         Instance resellersInstance = disabled(newInstance(resellers, Instant.parse("2026-11-25T11:00:00Z")));
         store.inTransaction(tx -> List.of(tx.instances().create(platformsInstance), tx.instances().create(resellersInstance)));
-        TopUp platformsTopUp = newTopUp(platforms, Optional.empty());
-        TopUp resellersTopUp = newTopUp(resellers, Optional.empty());
-        store.inTransaction(tx -> {
-            tx.topUps().insert(platformsTopUp, Optional.empty());
-            tx.topUps().insert(resellersTopUp, Optional.empty());
-            return null;
-        });
 
         List<Instance> ofReseller = store.inTransaction(tx -> tx.instances().search(new InstanceQuery(Optional.empty(), Optional.of(reseller),
                 Optional.empty(), Optional.empty(), 1000)));
-        List<TopUp> resellersTopUps = store.inTransaction(tx -> tx.topUps().list(Optional.empty(), Optional.of(reseller), Optional.empty(), 1000));
-        List<TopUp> platformsTopUps = store.inTransaction(tx -> tx.topUps().list(Optional.empty(), Optional.of(TenantId.DEFAULT),
-                Optional.empty(), 1000));
 
         assertThat(ofReseller).extracting(Instance::id).containsExactly(resellersInstance.id());
-        assertThat(resellersTopUps).extracting(TopUp::id).containsExactly(resellersTopUp.id());
-        assertThat(platformsTopUps).extracting(TopUp::id).contains(platformsTopUp.id()).doesNotContain(resellersTopUp.id());
     }
 
     @Test
-    void anAccountsInstancesTopUpsAndQuotesAreFoundThroughItOnly() {
+    void anAccountsInstancesAndQuotesAreFoundThroughItOnly() {
         NewAccount owner = newAccount();
         NewAccount stranger = newAccount();
         store.inTransaction(tx -> List.of(tx.accounts().create(owner), tx.accounts().create(stranger)));
         Instance instance = disabled(newInstance(owner, Instant.parse("2026-11-25T10:00:00Z")));
-        TopUp topUp = newTopUp(owner, Optional.empty());
         QuoteRecord quote = new QuoteRecord(UUID.randomUUID(), owner.id(), BillableAction.CREATE, "create/x", Money.ofMinor(100, EUR),
                 Instant.parse("2026-11-25T10:00:00Z"), Instant.parse("2026-11-25T10:15:00Z"));
         store.inTransaction(tx -> {
             tx.instances().create(instance);
-            tx.topUps().insert(topUp, Optional.empty());
             tx.quotes().save(quote);
             return null;
         });
@@ -318,16 +304,13 @@ abstract class PersistenceContractTest {
         Optional<Instance> strangersInstance = store.inTransaction(tx -> tx.instances().findOfAccount(stranger.id(), instance.id()));
         Optional<Instance> ownersLocked = store.inTransaction(tx -> tx.instances().lockOfAccount(owner.id(), instance.id()));
         Optional<Instance> strangersLocked = store.inTransaction(tx -> tx.instances().lockOfAccount(stranger.id(), instance.id()));
-        Optional<TopUp> ownersTopUp = store.inTransaction(tx -> tx.topUps().findOfAccount(owner.id(), topUp.id()));
-        Optional<TopUp> strangersTopUp = store.inTransaction(tx -> tx.topUps().findOfAccount(stranger.id(), topUp.id()));
         Optional<QuoteRecord> ownersQuote = store.inTransaction(tx -> tx.quotes().findOfAccount(owner.id(), quote.id()));
         Optional<QuoteRecord> strangersQuote = store.inTransaction(tx -> tx.quotes().findOfAccount(stranger.id(), quote.id()));
 
         assertThat(ownersInstance).map(Instance::id).contains(instance.id());
         assertThat(ownersLocked).map(Instance::id).contains(instance.id());
-        assertThat(ownersTopUp).map(TopUp::id).contains(topUp.id());
         assertThat(ownersQuote).contains(quote);
-        assertThat(List.of(strangersInstance, strangersLocked, strangersTopUp, strangersQuote)).allMatch(Optional::isEmpty);
+        assertThat(List.of(strangersInstance, strangersLocked, strangersQuote)).allMatch(Optional::isEmpty);
     }
 
     @Test
@@ -453,125 +436,6 @@ abstract class PersistenceContractTest {
     }
 
     @Test
-    void aTopUpSurvivesTheRoundTripAndItsUpdates() {
-        NewAccount account = newAccount();
-        store.inTransaction(tx -> tx.accounts().create(account));
-        TopUp topUp = newTopUp(account, Optional.of(new BillingDetails("Ada Admin", "Example GmbH", "Street 1\n10115 Berlin", "DE", "DE123")));
-
-        store.inTransaction(tx -> {
-            tx.topUps().insert(topUp, Optional.of("request-1"));
-            return null;
-        });
-        TopUp pending = new TopUp(topUp.id(), topUp.account(), topUp.providerId(), topUp.amount(), Money.ofMinor(2_000, EUR),
-                TopUpStatus.PARTIALLY_PAID, Optional.of("RF18 0001"), Optional.of(URI.create("https://pay.example/cs_1")), "Pay by transfer",
-                topUp.billingDetails(), topUp.customerEmail(), "half arrived", topUp.createdAt(), Instant.parse("2026-11-26T11:00:00Z"));
-        store.inTransaction(tx -> {
-            tx.topUps().update(pending);
-            return null;
-        });
-
-        Optional<TopUp> byId = store.inTransaction(tx -> tx.topUps().lock(topUp.id()));
-        Optional<TopUp> byKey = store.inTransaction(tx -> tx.topUps().findByRequestKey(account.id(), "request-1"));
-        Optional<TopUp> byReference = store.inTransaction(tx -> tx.topUps().findByReference("bank-transfer", "RF18 0001"));
-        Optional<TopUp> otherProvider = store.inTransaction(tx -> tx.topUps().findByReference("stripe", "RF18 0001"));
-        assertThat(byId).contains(pending);
-        assertThat(byKey).contains(pending);
-        assertThat(byReference).contains(pending);
-        assertThat(otherProvider).isEmpty();
-        assertThat(pending.outstanding()).isEqualTo(Money.ofMinor(3_000, EUR));
-    }
-
-    @Test
-    void aRequestKeyStartsOneTopUpPerAccount() {
-        NewAccount account = newAccount();
-        store.inTransaction(tx -> tx.accounts().create(account));
-        store.inTransaction(tx -> {
-            tx.topUps().insert(newTopUp(account, Optional.empty()), Optional.of("same"));
-            return null;
-        });
-
-        assertThatThrownBy(() -> store.inTransaction(tx -> {
-            tx.topUps().insert(newTopUp(account, Optional.empty()), Optional.of("same"));
-            return null;
-        })).isInstanceOf(DuplicateKeyException.class);
-        store.inTransaction(tx -> {
-            tx.topUps().insert(newTopUp(account, Optional.empty()), Optional.empty());
-            tx.topUps().insert(newTopUp(account, Optional.empty()), Optional.empty());
-            return null;
-        });
-        List<TopUp> all = store.inTransaction(tx -> tx.topUps().list(Optional.empty(), Optional.empty(), Optional.of(account.id()), 10));
-        assertThat(all).hasSize(3);
-    }
-
-    @Test
-    void aPaymentKeyIsRecordedOnce() {
-        NewAccount account = newAccount();
-        store.inTransaction(tx -> tx.accounts().create(account));
-        TopUp topUp = newTopUp(account, Optional.empty());
-        TopUpPayment payment = store.inTransaction(tx -> {
-            tx.topUps().insert(topUp, Optional.empty());
-            LedgerEntry credit = tx.ledger().append(entry(account, 5_000, "top-up/stripe/cs_1"));
-            return tx.topUps().addPayment(topUp.id(), "stripe/cs_1", Money.ofMinor(5_000, EUR), "stripe webhook", "evt_1", credit.id(),
-                    Instant.parse("2026-11-26T10:30:00Z"));
-        });
-
-        assertThatThrownBy(() -> store.inTransaction(tx -> {
-            LedgerEntry credit = tx.ledger().append(entry(account, 5_000, "top-up/stripe/cs_1-again"));
-            return tx.topUps().addPayment(topUp.id(), "stripe/cs_1", Money.ofMinor(5_000, EUR), "stripe webhook", "evt_2", credit.id(),
-                    Instant.parse("2026-11-26T10:31:00Z"));
-        })).isInstanceOf(DuplicateKeyException.class);
-        List<TopUpPayment> payments = store.inTransaction(tx -> tx.topUps().payments(topUp.id()));
-        Optional<TopUpPayment> found = store.inTransaction(tx -> tx.topUps().findPayment("stripe/cs_1"));
-        assertThat(payments).containsExactly(payment);
-        assertThat(found).contains(payment);
-        assertThat(store.inTransaction(tx -> tx.accounts().find(account.id())).orElseThrow().balance()).isEqualTo(Money.ofMinor(5_000, EUR));
-    }
-
-    @Test
-    void documentNumbersHaveNoGapsEvenWhenATransactionRollsBack() {
-        NewAccount account = newAccount();
-        store.inTransaction(tx -> tx.accounts().create(account));
-        TopUp topUp = newTopUp(account, Optional.empty());
-        store.inTransaction(tx -> {
-            tx.topUps().insert(topUp, Optional.empty());
-            return null;
-        });
-        String series = "T-" + UUID.randomUUID();
-
-        long first = store.inTransaction(tx -> tx.topUps().nextNumber(series));
-        assertThatThrownBy(() -> store.inTransaction(tx -> {
-            tx.topUps().nextNumber(series);
-            throw new IllegalStateException("the PDF could not be made");
-        })).hasMessageContaining("PDF");
-        long second = store.inTransaction(tx -> tx.topUps().nextNumber(series));
-        long otherSeries = store.inTransaction(tx -> tx.topUps().nextNumber(series + "-other"));
-        TopUpDocument document = store.inTransaction(tx -> tx.topUps().addDocument(topUp.id(), "invoice", series + "-000002",
-                "invoice.pdf", "application/pdf", new byte[] { 37, 80, 68, 70 }, Instant.parse("2026-11-26T12:00:00Z")));
-
-        assertThat(List.of(first, second, otherSeries)).containsExactly(1L, 2L, 1L);
-        List<TopUpDocument> documents = store.inTransaction(tx -> tx.topUps().documents(topUp.id()));
-        Optional<DocumentFile> file = store.inTransaction(tx -> tx.topUps().document(topUp.id(), series + "-000002"));
-        Optional<DocumentFile> elsewhere = store.inTransaction(tx -> tx.topUps().document(TopUpId.random(), series + "-000002"));
-        assertThat(documents).containsExactly(document);
-        assertThat(file).get().satisfies(f -> assertThat(f.content()).containsExactly(37, 80, 68, 70));
-        assertThat(elsewhere).isEmpty();
-    }
-
-    @Test
-    void aRedeliveredEventIsCountedNotStoredAgain() {
-        boolean first = store.inTransaction(tx -> tx.paymentEvents().record("stripe", "evt_1", "checkout.session.completed", "{}",
-                "credited", Instant.parse("2026-11-26T10:00:00Z")));
-        boolean again = store.inTransaction(tx -> tx.paymentEvents().record("stripe", "evt_1", "checkout.session.completed", "{}",
-                "credited", Instant.parse("2026-11-26T10:05:00Z")));
-        boolean otherProvider = store.inTransaction(tx -> tx.paymentEvents().record("other", "evt_1", "x", "{}", "ignored",
-                Instant.parse("2026-11-26T10:05:00Z")));
-
-        assertThat(List.of(first, again, otherProvider)).containsExactly(true, false, true);
-        int deliveries = store.inTransaction(tx -> tx.paymentEvents().deliveries("stripe", "evt_1"));
-        assertThat(deliveries).isEqualTo(2);
-    }
-
-    @Test
     void operatorsFindAccountsByUserAddressAndLockThem() {
         NewAccount ada = newAccount();
         NewAccount bob = newAccount();
@@ -639,58 +503,6 @@ abstract class PersistenceContractTest {
         assertThat(off.latestBalanceAfter()).contains(Money.ofMinor(7_600, EUR));
         List<LedgerAudit.Mismatch> first = store.inTransaction(tx -> tx.ledger().mismatches(1));
         assertThat(first).hasSize(1);
-    }
-
-    @Test
-    void openTopUpsOldEnoughAreDueForACheckNeverCheckedFirst() {
-        NewAccount account = newAccount();
-        store.inTransaction(tx -> tx.accounts().create(account));
-        TopUp checked = newTopUp(account, Optional.empty());
-        TopUp neverChecked = newTopUp(account, Optional.empty());
-        TopUp recentlyChecked = newTopUp(account, Optional.empty());
-        TopUp old = newTopUp(account, Optional.empty());
-        Instant later = Instant.parse("2026-11-26T10:45:00Z");
-        TopUp young = new TopUp(TopUpId.random(), old.account(), old.providerId(), old.amount(), old.received(), old.status(),
-                Optional.empty(), Optional.empty(), "", Optional.empty(), old.customerEmail(), "", later, later);
-        store.inTransaction(tx -> {
-            tx.topUps().insert(young, Optional.empty());
-            tx.topUps().insert(checked, Optional.empty());
-            tx.topUps().insert(neverChecked, Optional.empty());
-            tx.topUps().insert(recentlyChecked, Optional.empty());
-            tx.topUps().markChecked(checked.id(), Instant.parse("2026-11-26T10:00:00Z"));
-            tx.topUps().markChecked(recentlyChecked.id(), Instant.parse("2026-11-26T10:59:00Z"));
-            return null;
-        });
-
-        List<TopUpId> due = store.inTransaction(tx -> tx.topUps().dueForCheck(Instant.parse("2026-11-26T10:30:00Z"), Set.of(), 100)).stream()
-                .map(TopUp::id).filter(id -> List.of(checked.id(), neverChecked.id(), recentlyChecked.id(), young.id()).contains(id))
-                .toList();
-        assertThat(due).containsExactly(neverChecked.id(), checked.id());
-    }
-
-    @Test
-    void topUpsWaitingForMoneyAreDueOnlyWithAProviderWhosePaymentSystemCanBeAsked() {
-        NewAccount account = newAccount();
-        store.inTransaction(tx -> tx.accounts().create(account));
-        TopUp starting = newTopUp(account, Optional.empty());
-        TopUp byCard = waiting(newTopUp(account, Optional.empty()), "stripe", "cs_1");
-        TopUp byTransfer = waiting(newTopUp(account, Optional.empty()), "bank-transfer", "RF18 0002");
-        store.inTransaction(tx -> {
-            for (TopUp topUp : List.of(starting, byCard, byTransfer)) {
-                tx.topUps().insert(topUp, Optional.empty());
-            }
-            return null;
-        });
-
-        List<TopUpId> due = store.inTransaction(tx -> tx.topUps().dueForCheck(Instant.parse("2026-11-26T10:30:00Z"), Set.of("stripe", "other"),
-                100)).stream().map(TopUp::id).filter(id -> List.of(starting.id(), byCard.id(), byTransfer.id()).contains(id)).toList();
-
-        assertThat(due).containsExactlyInAnyOrder(starting.id(), byCard.id());
-    }
-
-    private static TopUp waiting(TopUp topUp, String provider, String reference) {
-        return new TopUp(topUp.id(), topUp.account(), provider, topUp.amount(), topUp.received(), TopUpStatus.PENDING, Optional.of(reference),
-                Optional.empty(), "", topUp.billingDetails(), topUp.customerEmail(), "", topUp.createdAt(), topUp.updatedAt());
     }
 
     @Test
@@ -763,12 +575,6 @@ abstract class PersistenceContractTest {
         return id;
     }
 
-
-    private static TopUp newTopUp(NewAccount account, Optional<BillingDetails> billing) {
-        Instant at = Instant.parse("2026-11-26T10:20:00Z");
-        return new TopUp(TopUpId.random(), account.id(), "bank-transfer", Money.ofMinor(5_000, EUR), Money.zero(EUR), TopUpStatus.STARTING,
-                Optional.empty(), Optional.empty(), "", billing, "ada@example.com", "", at, at);
-    }
 
     private static NewLedgerEntry entry(NewAccount account, long minor, String key) {
         return new NewLedgerEntry(account.id(), minor >= 0 ? LedgerEntryType.TOP_UP : LedgerEntryType.PRORATED_CHARGE,

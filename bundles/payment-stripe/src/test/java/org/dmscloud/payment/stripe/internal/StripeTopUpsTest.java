@@ -24,6 +24,7 @@ import org.dmscloud.api.payment.TopUpStatus;
 import org.dmscloud.payment.stripe.testing.StripeEvents;
 import org.dmscloud.payment.stripe.testing.StripeStub;
 import org.dmscloud.mail.internal.OutboxOperatorMail;
+import org.dmscloud.payments.internal.PaymentEvents;
 import org.dmscloud.payments.internal.Payments;
 import org.dmscloud.persistence.MailRecord;
 import org.dmscloud.persistence.testing.Configurations;
@@ -98,7 +99,7 @@ class StripeTopUpsTest {
         assertThat(payments.reread(account).balance()).isEqualTo(FIFTY);
         assertThat(payments.balances.ledger(account.id(), Long.MAX_VALUE, 10)).hasSize(1);
         assertThat(payments.desk.find(account.id(), topUp.id()).orElseThrow().status()).isEqualTo(TopUpStatus.PAID);
-        int recorded = payments.store.inTransaction(tx -> tx.paymentEvents().deliveries("stripe", "evt_test_1"));
+        int recorded = payments.store.inTransaction(tx -> PaymentEvents.in(tx).deliveries("stripe", "evt_test_1"));
         assertThat(recorded).isEqualTo(3);
     }
 
@@ -162,7 +163,7 @@ class StripeTopUpsTest {
 
         assertThat(payments.reread(account).balance().isZero()).isTrue();
         assertThat(payments.desk.find(account.id(), topUp.id()).orElseThrow().status()).isEqualTo(TopUpStatus.PENDING);
-        int recorded = payments.store.inTransaction(tx -> tx.paymentEvents().deliveries("stripe", "evt_test_1"));
+        int recorded = payments.store.inTransaction(tx -> PaymentEvents.in(tx).deliveries("stripe", "evt_test_1"));
         assertThat(recorded).as("a refused delivery is not recorded").isZero();
     }
 
@@ -375,7 +376,7 @@ class StripeTopUpsTest {
     }
 
     private int deliveries(String eventId) {
-        return payments.store.inTransaction(tx -> tx.paymentEvents().deliveries("stripe", eventId));
+        return payments.store.inTransaction(tx -> PaymentEvents.in(tx).deliveries("stripe", eventId));
     }
 
     private List<MailRecord> securityMails() {

@@ -1,4 +1,4 @@
-package org.dmscloud.persistence.internal;
+package org.dmscloud.payments.internal;
 
 import org.dmscloud.persistence.jdbc.Jdbc;
 import java.net.URI;
@@ -22,7 +22,6 @@ import org.dmscloud.api.payment.TopUpDocument;
 import org.dmscloud.api.payment.TopUpId;
 import org.dmscloud.api.payment.TopUpPayment;
 import org.dmscloud.api.payment.TopUpStatus;
-import org.dmscloud.persistence.TopUps;
 
 final class JdbcTopUps implements TopUps {
 

@@ -1,12 +1,17 @@
-package org.dmscloud.persistence;
+package org.dmscloud.payments.internal;
 
 import java.time.Instant;
+import org.dmscloud.persistence.Transaction;
+import org.dmscloud.persistence.jdbc.Jdbc;
 
-import org.osgi.annotation.versioning.ProviderType;
 
 /** Notifications from payment providers, stored once per event id. */
-@ProviderType
 public interface PaymentEvents {
+
+    /** The repository in this transaction. */
+    static PaymentEvents in(Transaction transaction) {
+        return new JdbcPaymentEvents(Jdbc.of(transaction));
+    }
 
     /**
      * Stores the event, or counts one more delivery of an event stored before.
