@@ -15,6 +15,7 @@ import javax.persistence.EntityManagerFactory;
 import javax.persistence.Persistence;
 import javax.sql.DataSource;
 
+import org.dmscloud.mail.internal.Outbox;
 import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.customer.Registration;
 import org.dmscloud.api.customer.SignInRefusedException;
@@ -22,7 +23,7 @@ import org.dmscloud.api.tenant.Brand;
 import org.dmscloud.customers.internal.CustomersConfiguration;
 import org.dmscloud.customers.internal.PortalCustomers;
 import org.dmscloud.mail.internal.OutboxCustomerMail;
-import org.dmscloud.persistence.MailRecord;
+import org.dmscloud.mail.internal.MailRecord;
 import org.dmscloud.persistence.internal.JpaStore;
 import org.dmscloud.tenants.internal.TenantBook;
 
@@ -109,7 +110,7 @@ public final class SignInTimingBenchmark {
     }
 
     private static String token(JpaStore store, String email) {
-        MailRecord verification = store.inTransaction(tx -> tx.outbox().latest(Optional.empty(), Optional.empty(), Optional.of(email), 1)).get(0);
+        MailRecord verification = store.inTransaction(tx -> Outbox.in(tx).latest(Optional.empty(), Optional.empty(), Optional.of(email), 1)).get(0);
         Matcher token = TOKEN.matcher(verification.body());
         if (!token.find()) {
             throw new IllegalStateException("no token in " + verification.body());

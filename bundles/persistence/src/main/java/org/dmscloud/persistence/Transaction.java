@@ -31,7 +31,6 @@ public interface Transaction {
 
     Sessions sessions();
 
-    Outbox outbox();
 
 
 

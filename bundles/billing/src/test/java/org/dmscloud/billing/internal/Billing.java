@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
+import org.dmscloud.mail.internal.Outbox;
 import org.dmscloud.tenants.internal.TenantBook;
 import org.dmscloud.api.tenant.Brand;
 import org.dmscloud.api.tenant.TenantSettings;
@@ -29,7 +30,7 @@ import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.instance.NewInstance;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.mail.internal.OutboxCustomerMail;
-import org.dmscloud.persistence.MailRecord;
+import org.dmscloud.mail.internal.MailRecord;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.UserRecord;
 import org.dmscloud.persistence.UserStatus;
@@ -100,7 +101,7 @@ final class Billing implements AutoCloseable {
 
     /** The mail queued for a recipient, oldest first. */
     List<MailRecord> mailTo(String recipient) {
-        List<MailRecord> mails = new ArrayList<>(store.inTransaction(tx -> tx.outbox().latest(java.util.Optional.empty(),
+        List<MailRecord> mails = new ArrayList<>(store.inTransaction(tx -> Outbox.in(tx).latest(java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Optional.of(recipient), 100)));
         java.util.Collections.reverse(mails);
         return mails;

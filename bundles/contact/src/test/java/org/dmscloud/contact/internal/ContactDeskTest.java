@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.dmscloud.mail.internal.Outbox;
 import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.contact.ContactMessage;
 import org.dmscloud.api.contact.ContactRateLimitException;
@@ -17,7 +18,7 @@ import org.dmscloud.api.contact.ContactTopic;
 import org.dmscloud.api.contact.NewContactMessage;
 import org.dmscloud.api.customer.InvalidInputException;
 import org.dmscloud.mail.internal.OutboxOperatorMail;
-import org.dmscloud.persistence.MailRecord;
+import org.dmscloud.mail.internal.MailRecord;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.testing.Configurations;
 import org.dmscloud.persistence.testing.TestClock;
@@ -139,7 +140,7 @@ class ContactDeskTest {
     }
 
     private List<MailRecord> mailsTo(Optional<String> recipient) {
-        return store.inTransaction(tx -> tx.outbox().latest(Optional.empty(), Optional.empty(), recipient, 10));
+        return store.inTransaction(tx -> Outbox.in(tx).latest(Optional.empty(), Optional.empty(), recipient, 10));
     }
 
     private ContactDesk desk(Map<String, Object> configuration) {

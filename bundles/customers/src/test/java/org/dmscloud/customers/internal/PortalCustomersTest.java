@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.dmscloud.mail.internal.Outbox;
 import org.dmscloud.api.account.AccountId;
 import org.dmscloud.api.account.AccountNotFoundException;
 import org.dmscloud.api.account.AccountQuery;
@@ -30,7 +31,7 @@ import org.dmscloud.api.tenant.CatalogSelection;
 import org.dmscloud.api.tenant.PriceAdjustment;
 import org.dmscloud.api.tenant.TenantSettings;
 import org.dmscloud.mail.internal.OutboxCustomerMail;
-import org.dmscloud.persistence.MailRecord;
+import org.dmscloud.mail.internal.MailRecord;
 import org.dmscloud.persistence.SignInFailureRecord;
 import org.dmscloud.persistence.UserRecord;
 import org.dmscloud.persistence.testing.Configurations;
@@ -387,7 +388,7 @@ class PortalCustomersTest {
     }
 
     private List<MailRecord> mails(String recipient) {
-        return database.store().inTransaction(tx -> tx.outbox().latest(Optional.empty(), Optional.empty(), Optional.of(recipient), 50))
+        return database.store().inTransaction(tx -> Outbox.in(tx).latest(Optional.empty(), Optional.empty(), Optional.of(recipient), 50))
                 .stream().sorted(java.util.Comparator.comparingLong(MailRecord::id)).toList();
     }
 

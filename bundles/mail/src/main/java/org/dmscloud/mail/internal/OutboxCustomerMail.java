@@ -12,7 +12,6 @@ import org.dmscloud.api.mail.CustomerMail;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.api.tenant.Brand;
 import org.dmscloud.api.tenant.TenantDirectory;
-import org.dmscloud.persistence.OutgoingMail;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.Transaction;
 import org.dmscloud.persistence.UserRecord;
@@ -84,8 +83,8 @@ public class OutboxCustomerMail implements CustomerMail {
         store.inTransaction(tx -> {
             TenantId tenant = tenantOf(tx, account);
             for (String recipient : recipients(tx, account)) {
-                long mail = tx.outbox().add(new OutgoingMail(tenant, brands.sender(tenant), kind, recipient, subject, body), clock.instant());
-                attachments.forEach(attachment -> tx.outbox().attach(mail, attachment));
+                long mail = Outbox.in(tx).add(new OutgoingMail(tenant, brands.sender(tenant), kind, recipient, subject, body), clock.instant());
+                attachments.forEach(attachment -> Outbox.in(tx).attach(mail, attachment));
             }
             return null;
         });
@@ -115,7 +114,7 @@ public class OutboxCustomerMail implements CustomerMail {
 
     private void queue(Transaction tx, TenantId tenant, List<String> recipients, MailTexts.Text text) {
         for (String recipient : recipients) {
-            tx.outbox().add(new OutgoingMail(tenant, brands.sender(tenant), text.kind(), recipient, text.subject(), text.body()),
+            Outbox.in(tx).add(new OutgoingMail(tenant, brands.sender(tenant), text.kind(), recipient, text.subject(), text.body()),
                     clock.instant());
         }
     }

@@ -13,7 +13,6 @@ import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.mail.Attachment;
 import org.dmscloud.api.mail.MailOutbox;
 import org.dmscloud.api.mail.OutboxMail;
-import org.dmscloud.persistence.MailRecord;
 import org.dmscloud.persistence.Store;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -78,8 +77,8 @@ public class OutboxDelivery implements MailOutbox {
         }
         try {
             Instant now = clock.instant();
-            for (long id : store.inTransaction(tx -> tx.outbox().due(now, 100))) {
-                store.inTransaction(tx -> tx.outbox().claim(id, now, now.plus(CLAIM))).ifPresent(this::send);
+            for (long id : store.inTransaction(tx -> Outbox.in(tx).due(now, 100))) {
+                store.inTransaction(tx -> Outbox.in(tx).claim(id, now, now.plus(CLAIM))).ifPresent(this::send);
             }
         } catch (RuntimeException e) {
             LOG.warn("Could not go through the outbox; trying again soon: {}", e.toString());
@@ -88,10 +87,10 @@ public class OutboxDelivery implements MailOutbox {
 
     private void send(MailRecord mail) {
         try {
-            List<Attachment> attachments = store.inTransaction(tx -> tx.outbox().attachments(mail.id()));
+            List<Attachment> attachments = store.inTransaction(tx -> Outbox.in(tx).attachments(mail.id()));
             smtp.orElseThrow().send(mail, attachments);
             store.inTransaction(tx -> {
-                tx.outbox().markSent(mail.id(), clock.instant());
+                Outbox.in(tx).markSent(mail.id(), clock.instant());
                 return null;
             });
         } catch (Exception e) {
@@ -100,7 +99,7 @@ public class OutboxDelivery implements MailOutbox {
                     : Optional.of(clock.instant().plus(BACKOFF.get(Math.min(attempt, BACKOFF.size()) - 1)));
             LOG.warn("Mail {} to {} failed (attempt {} of {}): {}", mail.id(), mail.recipient(), attempt, maxAttempts, e.toString());
             store.inTransaction(tx -> {
-                tx.outbox().markFailed(mail.id(), e.toString(), next);
+                Outbox.in(tx).markFailed(mail.id(), e.toString(), next);
                 return null;
             });
         }
@@ -109,18 +108,18 @@ public class OutboxDelivery implements MailOutbox {
     @Override
     public List<OutboxMail> latest(Optional<TenantId> tenant, Optional<String> status, Optional<String> recipient, int limit) {
         Optional<MailRecord.MailStatus> wanted = status.map(s -> MailRecord.MailStatus.valueOf(s.trim().toUpperCase(java.util.Locale.ROOT)));
-        return store.inTransaction(tx -> tx.outbox().latest(tenant, wanted, recipient, Math.max(1, Math.min(limit, 1000))))
+        return store.inTransaction(tx -> Outbox.in(tx).latest(tenant, wanted, recipient, Math.max(1, Math.min(limit, 1000))))
                 .stream().map(mail -> view(mail, List.of())).toList();
     }
 
     @Override
     public Optional<OutboxMail> find(long id) {
-        return store.inTransaction(tx -> tx.outbox().find(id).map(mail -> view(mail, tx.outbox().attachments(id))));
+        return store.inTransaction(tx -> Outbox.in(tx).find(id).map(mail -> view(mail, Outbox.in(tx).attachments(id))));
     }
 
     @Override
     public boolean retry(long id) {
-        return store.inTransaction(tx -> tx.outbox().retry(id, clock.instant()));
+        return store.inTransaction(tx -> Outbox.in(tx).retry(id, clock.instant()));
     }
 
     @Override

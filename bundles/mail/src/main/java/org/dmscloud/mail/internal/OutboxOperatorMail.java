@@ -9,7 +9,6 @@ import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.mail.OperatorMail;
 import org.dmscloud.api.tenant.Brand;
 import org.dmscloud.api.tenant.TenantDirectory;
-import org.dmscloud.persistence.OutgoingMail;
 import org.dmscloud.persistence.Store;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -63,7 +62,7 @@ public class OutboxOperatorMail implements OperatorMail {
             return;
         }
         store.inTransaction(tx -> {
-            recipients.forEach(recipient -> tx.outbox().add(new OutgoingMail(tenant, Optional.empty(), kind, recipient, subject, body),
+            recipients.forEach(recipient -> Outbox.in(tx).add(new OutgoingMail(tenant, Optional.empty(), kind, recipient, subject, body),
                     clock.instant()));
             return null;
         });

@@ -17,7 +17,6 @@ import javax.mail.internet.MimeMultipart;
 import javax.mail.util.ByteArrayDataSource;
 
 import org.dmscloud.api.mail.Attachment;
-import org.dmscloud.persistence.MailRecord;
 
 /** Sends one mail, with its files if it has any, over SMTP with javax.mail. */
 final class SmtpSender {

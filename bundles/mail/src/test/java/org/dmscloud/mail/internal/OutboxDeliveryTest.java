@@ -19,7 +19,6 @@ import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.mail.Attachment;
 import org.dmscloud.api.mail.OutboxMail;
 import org.dmscloud.api.tenant.Brand;
-import org.dmscloud.persistence.OutgoingMail;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.testing.Configurations;
 import org.dmscloud.persistence.testing.TestClock;
@@ -93,9 +92,9 @@ class OutboxDeliveryTest {
         try {
             byte[] pdf = "%PDF-1.4 invoice".getBytes(StandardCharsets.US_ASCII);
             long id = store.inTransaction(tx -> {
-                long queued = tx.outbox().add(new OutgoingMail(TenantId.DEFAULT, Optional.empty(), "invoice", "ada@example.com",
+                long queued = Outbox.in(tx).add(new OutgoingMail(TenantId.DEFAULT, Optional.empty(), "invoice", "ada@example.com",
                         "Invoice DMS-2026-000001", "Your invoice is attached."), clock.instant());
-                tx.outbox().attach(queued, new Attachment("DMS-2026-000001.pdf", "application/pdf", pdf));
+                Outbox.in(tx).attach(queued, new Attachment("DMS-2026-000001.pdf", "application/pdf", pdf));
                 return queued;
             });
 
@@ -121,7 +120,7 @@ class OutboxDeliveryTest {
                 "Contact Us: Ada", "Hello");
         new OutboxOperatorMail(store, clock, tenants, "").notifyOperators("contact", "Contact Us: Bob", "Hello");
 
-        List<String> recipients = store.inTransaction(tx -> tx.outbox().latest(Optional.empty(), Optional.empty(), Optional.empty(), 10)).stream()
+        List<String> recipients = store.inTransaction(tx -> Outbox.in(tx).latest(Optional.empty(), Optional.empty(), Optional.empty(), 10)).stream()
                 .map(m -> m.recipient() + ": " + m.subject()).toList();
         assertThat(recipients).containsExactlyInAnyOrder("ops@dmscloud.example: Contact Us: Ada", "billing@dmscloud.example: Contact Us: Ada");
     }
@@ -233,7 +232,7 @@ class OutboxDeliveryTest {
         operators.notifyTenant(acme, "contact", "Contact Us: Ada", "Hello Acme");
         operators.notifyTenant(TenantId.DEFAULT, "contact", "Contact Us: Bob", "Hello platform");
 
-        List<String> queued = store.inTransaction(tx -> tx.outbox().latest(Optional.empty(), Optional.empty(), Optional.empty(), 10))
+        List<String> queued = store.inTransaction(tx -> Outbox.in(tx).latest(Optional.empty(), Optional.empty(), Optional.empty(), 10))
                 .stream().map(m -> m.tenant() + " " + m.recipient() + ": " + m.subject()).toList();
         assertThat(queued).containsExactlyInAnyOrder("acme support@acme.example: Contact Us: Ada",
                 "default ops@dmscloud.example: Contact Us: Bob");
@@ -249,7 +248,7 @@ class OutboxDeliveryTest {
         } catch (IllegalStateException expected) {
             // rolled back
         }
-        List<org.dmscloud.persistence.MailRecord> queued = store.inTransaction(tx -> tx.outbox().latest(Optional.empty(),
+        List<org.dmscloud.mail.internal.MailRecord> queued = store.inTransaction(tx -> Outbox.in(tx).latest(Optional.empty(),
                 Optional.empty(), Optional.of("eli@example.com"), 10));
         assertThat(queued).isEmpty();
     }

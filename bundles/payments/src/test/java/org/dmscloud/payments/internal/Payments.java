@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.dmscloud.mail.internal.Outbox;
 import org.dmscloud.tenants.internal.TenantBook;
 import org.dmscloud.api.tenant.Brand;
 import org.dmscloud.api.tenant.TenantSettings;
@@ -19,7 +20,7 @@ import org.dmscloud.api.account.TenantId;
 import org.dmscloud.billing.internal.LedgerBalanceService;
 import org.dmscloud.mail.internal.OutboxCustomerMail;
 import org.dmscloud.mail.internal.OutboxOperatorMail;
-import org.dmscloud.persistence.MailRecord;
+import org.dmscloud.mail.internal.MailRecord;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.UserRecord;
 import org.dmscloud.persistence.UserStatus;
@@ -116,7 +117,7 @@ public final class Payments implements AutoCloseable {
 
     /** The latest mails to a recipient, newest first. */
     public List<MailRecord> mailTo(String recipient) {
-        return store.inTransaction(tx -> tx.outbox().latest(Optional.empty(), Optional.empty(), Optional.of(recipient), 100));
+        return store.inTransaction(tx -> Outbox.in(tx).latest(Optional.empty(), Optional.empty(), Optional.of(recipient), 100));
     }
 
     @Override

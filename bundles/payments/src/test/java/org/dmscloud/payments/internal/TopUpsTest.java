@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.dmscloud.mail.internal.Outbox;
 import org.dmscloud.api.account.Account;
 import org.dmscloud.api.billing.IdempotencyKeyReusedException;
 import org.dmscloud.api.billing.LedgerEntry;
@@ -39,7 +40,7 @@ import org.dmscloud.api.payment.TopUpFailedException;
 import org.dmscloud.api.payment.TopUpNotFoundException;
 import org.dmscloud.api.payment.TopUpStateException;
 import org.dmscloud.api.payment.TopUpStatus;
-import org.dmscloud.persistence.MailRecord;
+import org.dmscloud.mail.internal.MailRecord;
 import org.dmscloud.spi.payment.Availability;
 import org.dmscloud.spi.payment.PaymentProviderException;
 import org.junit.jupiter.api.AfterEach;
@@ -338,7 +339,7 @@ abstract class TopUpsTest {
         assertThat(new String(file.content(), StandardCharsets.UTF_8)).isEqualTo("document " + series + "-000001");
         List<MailRecord> mail = payments.mailTo(email);
         assertThat(mail).extracting(MailRecord::subject).containsExactly("Invoice " + series + "-000002", "Invoice " + series + "-000001");
-        List<Attachment> attachments = payments.store.inTransaction(tx -> tx.outbox().attachments(mail.get(1).id()));
+        List<Attachment> attachments = payments.store.inTransaction(tx -> Outbox.in(tx).attachments(mail.get(1).id()));
         assertThat(attachments).singleElement().satisfies(a -> assertThat(a.fileName()).isEqualTo(series + "-000001.txt"));
     }
 

@@ -12,7 +12,6 @@ import org.dmscloud.persistence.DailyBilling;
 import org.dmscloud.persistence.IdempotentActions;
 import org.dmscloud.persistence.Instances;
 import org.dmscloud.persistence.Ledger;
-import org.dmscloud.persistence.Outbox;
 import org.dmscloud.persistence.Quotes;
 import org.dmscloud.persistence.Sessions;
 import org.dmscloud.persistence.SignInFailures;
@@ -34,7 +33,6 @@ final class JpaTransaction implements Transaction {
     private final Tokens tokens;
     private final SignInFailures signInFailures;
     private final Sessions sessions;
-    private final Outbox outbox;
     private final AccountDirectory accountDirectory;
 
     private final Jdbc jdbc;
@@ -53,7 +51,6 @@ final class JpaTransaction implements Transaction {
         this.tokens = new JdbcTokens(jdbc);
         this.signInFailures = new JdbcSignInFailures(jdbc);
         this.sessions = new JdbcSessions(jdbc);
-        this.outbox = new JdbcOutbox(jdbc);
         this.accountDirectory = new JdbcAccountDirectory(jdbc);
     }
 
@@ -115,11 +112,6 @@ final class JpaTransaction implements Transaction {
     @Override
     public Sessions sessions() {
         return sessions;
-    }
-
-    @Override
-    public Outbox outbox() {
-        return outbox;
     }
 
     @Override

@@ -39,7 +39,6 @@ import org.dmscloud.api.instance.Instance;
 import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.instance.InstanceQuery;
 import org.dmscloud.api.instance.InstanceState;
-import org.dmscloud.api.mail.Attachment;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.api.payment.BillingDetails;
 import org.dmscloud.api.payment.DocumentFile;
@@ -59,10 +58,8 @@ import org.dmscloud.persistence.BalanceConstraintException;
 import org.dmscloud.persistence.BillingRuns;
 import org.dmscloud.persistence.DailyBilling;
 import org.dmscloud.persistence.DuplicateKeyException;
-import org.dmscloud.persistence.MailRecord;
 import org.dmscloud.persistence.NewAccount;
 import org.dmscloud.persistence.NewLedgerEntry;
-import org.dmscloud.persistence.OutgoingMail;
 import org.dmscloud.persistence.QuoteRecord;
 import org.dmscloud.persistence.SignInFailureRecord;
 import org.dmscloud.persistence.Store;
@@ -533,31 +530,6 @@ abstract class PersistenceContractTest {
         Optional<SignInFailureRecord> gone = store.inTransaction(tx -> tx.signInFailures().find("client:old"));
         assertThat(kept).contains(counted);
         assertThat(gone).isEmpty();
-    }
-
-    @Test
-    void aMailKeepsItsTenantSenderAndAttachments() {
-        TenantId reseller = newTenant();
-        Instant at = Instant.parse("2026-11-26T10:00:00Z");
-        long mail = store.inTransaction(tx -> {
-            long id = tx.outbox().add(new OutgoingMail(reseller, Optional.of("Acme DMS <noreply@acme.example>"), "invoice",
-                    "ada@example.com", "Invoice", "See the PDF."), at);
-            tx.outbox().attach(id, new Attachment("invoice.pdf", "application/pdf", new byte[] { 1, 2, 3 }));
-            tx.outbox().attach(id, new Attachment("terms.txt", "text/plain", new byte[] { 4 }));
-            return id;
-        });
-        long platformMail = store.inTransaction(tx -> tx.outbox().add(new OutgoingMail(TenantId.DEFAULT, Optional.empty(), "invoice",
-                "ada@example.com", "Invoice", "See the PDF."), at));
-
-        List<Attachment> attachments = store.inTransaction(tx -> tx.outbox().attachments(mail));
-        assertThat(attachments).extracting(Attachment::fileName).containsExactly("invoice.pdf", "terms.txt");
-        assertThat(attachments.get(0).content()).containsExactly(1, 2, 3);
-        MailRecord found = store.inTransaction(tx -> tx.outbox().find(mail)).orElseThrow();
-        assertThat(found.tenant()).isEqualTo(reseller);
-        assertThat(found.sender()).contains("Acme DMS <noreply@acme.example>");
-        assertThat(store.inTransaction(tx -> tx.outbox().find(platformMail)).orElseThrow().sender()).isEmpty();
-        List<MailRecord> resellers = store.inTransaction(tx -> tx.outbox().latest(Optional.of(reseller), Optional.empty(), Optional.empty(), 10));
-        assertThat(resellers).extracting(MailRecord::id).containsExactly(mail);
     }
 
     /** A tenant of its own, so that tests sharing one database do not see each other's. */

@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.dmscloud.mail.internal.Outbox;
 import org.dmscloud.api.account.Account;
 import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.billing.LedgerEntry;
@@ -35,7 +36,7 @@ import org.dmscloud.api.payment.TopUpNotFoundException;
 import org.dmscloud.api.payment.TopUpStateException;
 import org.dmscloud.api.payment.TopUpStatus;
 import org.dmscloud.payments.internal.Payments;
-import org.dmscloud.persistence.MailRecord;
+import org.dmscloud.mail.internal.MailRecord;
 import org.dmscloud.persistence.testing.Configurations;
 import org.dmscloud.persistence.testing.TestClock;
 import org.dmscloud.persistence.testing.TestDatabases;
@@ -126,7 +127,7 @@ class BankTransferTopUpsTest {
         MailRecord mail = payments.mailTo(Payments.emailOf(account)).get(0);
         assertThat(mail.subject()).isEqualTo("Invoice DMS-2026-000001 for your DMS Cloud top-up of 1000.00 EUR");
         assertThat(mail.body()).contains("DE89 3704 0044 0532 0130 00", PaymentReference.of(topUp.id()).printed(), "2026-12-10");
-        List<Attachment> attachments = payments.store.inTransaction(tx -> tx.outbox().attachments(mail.id()));
+        List<Attachment> attachments = payments.store.inTransaction(tx -> Outbox.in(tx).attachments(mail.id()));
         assertThat(attachments).singleElement().satisfies(pdf -> {
             assertThat(pdf.fileName()).isEqualTo("invoice-DMS-2026-000001.pdf");
             assertThat(pdf.content()).isEqualTo(file.content());

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.dmscloud.mail.internal.Outbox;
 import org.dmscloud.api.account.Account;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.api.payment.NewTopUp;
@@ -26,7 +27,7 @@ import org.dmscloud.payment.stripe.testing.StripeStub;
 import org.dmscloud.mail.internal.OutboxOperatorMail;
 import org.dmscloud.payments.internal.PaymentEvents;
 import org.dmscloud.payments.internal.Payments;
-import org.dmscloud.persistence.MailRecord;
+import org.dmscloud.mail.internal.MailRecord;
 import org.dmscloud.persistence.testing.Configurations;
 import org.dmscloud.persistence.testing.TestClock;
 import org.dmscloud.persistence.testing.TestDatabases;
@@ -380,7 +381,7 @@ class StripeTopUpsTest {
     }
 
     private List<MailRecord> securityMails() {
-        return payments.store.inTransaction(tx -> tx.outbox().latest(Optional.empty(), Optional.empty(), Optional.of(OPERATORS), 100)).stream()
+        return payments.store.inTransaction(tx -> Outbox.in(tx).latest(Optional.empty(), Optional.empty(), Optional.of(OPERATORS), 100)).stream()
                 .filter(m -> m.kind().equals("security")).toList();
     }
 

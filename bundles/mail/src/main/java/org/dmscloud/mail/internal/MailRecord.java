@@ -1,4 +1,4 @@
-package org.dmscloud.persistence;
+package org.dmscloud.mail.internal;
 
 import java.time.Instant;
 import java.util.Objects;

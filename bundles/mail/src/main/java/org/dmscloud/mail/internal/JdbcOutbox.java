@@ -1,4 +1,4 @@
-package org.dmscloud.persistence.internal;
+package org.dmscloud.mail.internal;
 
 import org.dmscloud.persistence.jdbc.Jdbc;
 import java.sql.PreparedStatement;
@@ -11,10 +11,7 @@ import java.util.Optional;
 
 import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.mail.Attachment;
-import org.dmscloud.persistence.MailRecord;
-import org.dmscloud.persistence.MailRecord.MailStatus;
-import org.dmscloud.persistence.Outbox;
-import org.dmscloud.persistence.OutgoingMail;
+import org.dmscloud.mail.internal.MailRecord.MailStatus;
 
 final class JdbcOutbox implements Outbox {
 

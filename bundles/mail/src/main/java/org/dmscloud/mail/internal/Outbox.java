@@ -1,16 +1,21 @@
-package org.dmscloud.persistence;
+package org.dmscloud.mail.internal;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.dmscloud.persistence.Transaction;
+import org.dmscloud.persistence.jdbc.Jdbc;
 
 import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.mail.Attachment;
-import org.osgi.annotation.versioning.ProviderType;
 
 /** Mail to send: written in the transaction of what causes it, delivered later, with retries. */
-@ProviderType
 public interface Outbox {
+
+    /** The repository in this transaction. */
+    static Outbox in(Transaction transaction) {
+        return new JdbcOutbox(Jdbc.of(transaction));
+    }
 
     /** Queues a mail to be sent from {@code at} on; answers its id. */
     long add(OutgoingMail mail, Instant at);
