@@ -29,8 +29,9 @@ import org.dmscloud.api.tenant.PriceAdjustment;
 import org.dmscloud.api.tenant.TenantSettings;
 import org.dmscloud.billing.internal.DailyRun;
 import org.dmscloud.billing.internal.DailyRunConfiguration;
+import org.dmscloud.billing.internal.store.BillingStore;
 import org.dmscloud.events.internal.TestInstanceEvents;
-import org.dmscloud.persistence.internal.JpaStore;
+import org.dmscloud.persistence.internal.JdbcStore;
 import org.dmscloud.plugins.internal.PluginOffers;
 import org.dmscloud.tenants.internal.TenantBook;
 
@@ -77,10 +78,11 @@ public final class DailyRunBenchmark {
             statement.execute("CREATE DATABASE " + database);
         }
         DataSource dataSource = pooled(postgres.getJdbcUrl("postgres", database) + "&reWriteBatchedInserts=true");
-        EntityManagerFactory entityManagerFactory = Persistence.createEntityManagerFactory("dmscloud",
+        EntityManagerFactory entityManagerFactory = Persistence.createEntityManagerFactory(BillingStore.PERSISTENCE_UNIT,
                 Map.of("javax.persistence.nonJtaDataSource", dataSource));
         try {
-            JpaStore store = new JpaStore(entityManagerFactory, dataSource);
+            JdbcStore store = new JdbcStore(dataSource);
+            BillingStore billing = new BillingStore(store, entityManagerFactory);
             Clock clock = Clock.fixed(DAY.atTime(0, 5).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
             // The production pricing: each instance priced for its account's tenant, through the plugins and the tenant's markup.
             TenantBook tenants = new TenantBook(store, clock, EUR);
@@ -88,7 +90,7 @@ public final class DailyRunBenchmark {
             seed(dataSource, instances);
             // Every charge and disable writes an instance event; a listener (as a plugin's) hears them after the run.
             TestInstanceEvents events = TestInstanceEvents.open(store, dataSource, clock);
-            DailyRun dailyRun = new DailyRun(store, new PluginOffers(tenants, BenchPricing.packages(), List.of(), BenchPricing.plugins()), clock,
+            DailyRun dailyRun = new DailyRun(billing, new PluginOffers(tenants, BenchPricing.packages(), List.of(), BenchPricing.plugins()), clock,
                     events.journal(), configuration());
 
             com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory

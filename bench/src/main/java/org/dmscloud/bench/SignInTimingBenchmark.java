@@ -20,11 +20,15 @@ import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.customer.Registration;
 import org.dmscloud.api.customer.SignInRefusedException;
 import org.dmscloud.api.tenant.Brand;
+import org.dmscloud.billing.internal.BillingAccountRegister;
+import org.dmscloud.billing.internal.LedgerBalanceService;
+import org.dmscloud.billing.internal.store.BillingStore;
+import org.dmscloud.customers.internal.CustomerContacts;
 import org.dmscloud.customers.internal.CustomersConfiguration;
 import org.dmscloud.customers.internal.PortalCustomers;
 import org.dmscloud.mail.internal.OutboxCustomerMail;
 import org.dmscloud.mail.internal.MailRecord;
-import org.dmscloud.persistence.internal.JpaStore;
+import org.dmscloud.persistence.internal.JdbcStore;
 import org.dmscloud.tenants.internal.TenantBook;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -53,23 +57,25 @@ public final class SignInTimingBenchmark {
                 statement.execute("CREATE DATABASE bench_sign_in");
             }
             DataSource dataSource = DailyRunBenchmark.pooled(postgres.getJdbcUrl("postgres", "bench_sign_in"));
-            EntityManagerFactory entityManagerFactory = Persistence.createEntityManagerFactory("dmscloud",
+            EntityManagerFactory entityManagerFactory = Persistence.createEntityManagerFactory(BillingStore.PERSISTENCE_UNIT,
                     Map.of("javax.persistence.nonJtaDataSource", dataSource));
             try {
-                run(new JpaStore(entityManagerFactory, dataSource), tries);
+                JdbcStore store = new JdbcStore(dataSource);
+                run(store, new BillingStore(store, entityManagerFactory), tries);
             } finally {
                 entityManagerFactory.close();
             }
         }
     }
 
-    private static void run(JpaStore store, int tries) {
+    private static void run(JdbcStore store, BillingStore billing, int tries) {
         Clock clock = Clock.systemUTC();
         TenantBook tenants = new TenantBook(store, clock, java.util.Currency.getInstance("EUR"));
-        OutboxCustomerMail mail = new OutboxCustomerMail(store, clock, tenants,
+        OutboxCustomerMail mail = new OutboxCustomerMail(store, clock, tenants, new CustomerContacts(store),
                 new Brand("DMS Cloud", "", "DMS Cloud <no-reply@dmscloud.example>", "https://portal.example"));
         CustomersConfiguration configuration = AnnotationDefaults.of(CustomersConfiguration.class);
-        PortalCustomers customers = new PortalCustomers(store, mail, clock, tenants, configuration);
+        PortalCustomers customers = new PortalCustomers(store, new LedgerBalanceService(billing, clock), new BillingAccountRegister(billing), mail,
+                clock, tenants, configuration);
         int perAddress = configuration.maxFailedSignIns() - 1;
         List<String> registered = new ArrayList<>();
         for (int i = 0; i < (tries + perAddress - 1) / perAddress; i++) {
@@ -109,7 +115,7 @@ public final class SignInTimingBenchmark {
         }
     }
 
-    private static String token(JpaStore store, String email) {
+    private static String token(JdbcStore store, String email) {
         MailRecord verification = store.inTransaction(tx -> Outbox.in(tx).latest(Optional.empty(), Optional.empty(), Optional.of(email), 1)).get(0);
         Matcher token = TOKEN.matcher(verification.body());
         if (!token.find()) {

@@ -16,7 +16,7 @@ import java.util.Optional;
 import javax.inject.Inject;
 import javax.sql.DataSource;
 
-import org.dmscloud.api.account.AccountId;
+import org.dmscloud.api.account.AccountService;
 import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.catalog.Catalog;
 import org.dmscloud.api.catalog.CatalogOption;
@@ -29,8 +29,6 @@ import org.dmscloud.api.payment.PaymentProviders;
 import org.dmscloud.api.payment.TopUpLimits;
 import org.dmscloud.api.time.ClockControl;
 import org.dmscloud.api.account.Account;
-import org.dmscloud.persistence.NewAccount;
-import org.dmscloud.persistence.Store;
 import org.dmscloud.spi.catalog.AddonOption;
 import org.dmscloud.spi.catalog.InstancePackage;
 import org.dmscloud.spi.catalog.PricingPlugin;
@@ -64,7 +62,7 @@ public class PlatformIT extends DmsCloudTestSupport {
     PaymentProviders paymentProviders;
 
     @Inject
-    Store store;
+    AccountService accounts;
 
     @Inject
     ClockControl clockControl;
@@ -134,12 +132,10 @@ public class PlatformIT extends DmsCloudTestSupport {
     }
 
     @Test
-    public void theStoreKeepsAnAccountInTheEmbeddedDatabase() {
-        NewAccount account = new NewAccount(AccountId.random(), TenantId.DEFAULT, "Itest GmbH", Currency.getInstance("EUR"),
-                Instant.parse("2026-11-26T00:00:00Z"));
+    public void billingKeepsAnAccountInTheEmbeddedDatabaseThroughTheStoreAndItsPersistenceUnit() {
+        Account account = accounts.open(TenantId.DEFAULT, "Itest GmbH", Currency.getInstance("EUR"));
 
-        store.inTransaction(tx -> tx.accounts().create(account));
-        Account found = store.inTransaction(tx -> tx.accounts().find(account.id())).orElseThrow();
+        Account found = accounts.find(account.id()).orElseThrow();
 
         assertThat(found.displayName()).isEqualTo("Itest GmbH");
         assertThat(found.balance()).isEqualTo(Money.zero(Currency.getInstance("EUR")));

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 
@@ -17,8 +16,7 @@ import javax.sql.DataSource;
 
 import org.dmscloud.api.account.AccountId;
 import org.dmscloud.api.account.TenantId;
-import org.dmscloud.persistence.NewAccount;
-import org.dmscloud.persistence.Store;
+import org.dmscloud.api.account.AccountService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -41,7 +39,7 @@ public class PostgresPlatformIT extends DmsCloudTestSupport {
     private static final String DATASOURCE_CFG = "etc/org.ops4j.datasource-dmscloud.cfg";
 
     @Inject
-    Store store;
+    AccountService accounts;
 
     @Inject
     @Filter("(osgi.jndi.service.name=dmscloud)")
@@ -74,9 +72,7 @@ public class PostgresPlatformIT extends DmsCloudTestSupport {
 
     @Test
     public void migrationsRanAndTheStoreWritesToPostgreSql() throws SQLException {
-        AccountId id = AccountId.random();
-        store.inTransaction(tx -> tx.accounts().create(new NewAccount(id, TenantId.DEFAULT, "Postgres GmbH",
-                Currency.getInstance("EUR"), Instant.parse("2026-11-26T00:00:00Z"))));
+        AccountId id = accounts.open(TenantId.DEFAULT, "Postgres GmbH", Currency.getInstance("EUR")).id();
 
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement("SELECT display_name, balance_minor FROM account WHERE id = ?")) {

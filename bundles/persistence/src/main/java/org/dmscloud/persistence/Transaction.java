@@ -1,43 +1,20 @@
 package org.dmscloud.persistence;
 
+import java.sql.Connection;
+
 import org.osgi.annotation.versioning.ProviderType;
 
-/** The repositories, all working in the one transaction this object stands for. */
+/**
+ * One transaction of the {@link Store}. Each bundle's repositories work on its connection, on the bundle's own
+ * tables ({@link Schema}), so that everything done in the transaction, by whichever bundle, commits or rolls back
+ * together. The SQL helper {@link org.dmscloud.persistence.jdbc.Jdbc} works on it too.
+ */
 @ProviderType
 public interface Transaction {
 
-
-    Accounts accounts();
-
-    AccountDirectory accountDirectory();
-
-    Instances instances();
-
-    Ledger ledger();
-
-    Quotes quotes();
-
-    IdempotentActions idempotentActions();
-
-    BillingRuns billingRuns();
-
-    DailyBilling dailyBilling();
-
-    Users users();
-
-    Tokens tokens();
-
-    SignInFailures signInFailures();
-
-    Sessions sessions();
-
-
-
-
     /**
-     * The JDBC connection this transaction runs on, for a bundle's own tables ({@link Schema}): what is
-     * written through it commits or rolls back with everything else in the transaction. Do not commit, roll
-     * back or close it, and do not keep it past the transaction.
+     * The JDBC connection this transaction runs on, taken from the pool when first asked for. Do not commit,
+     * roll back or close it, and do not keep it past the transaction.
      */
-    java.sql.Connection connection();
+    Connection connection();
 }

@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.dmscloud.api.account.AccountId;
 import org.dmscloud.api.account.TenantId;
-import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.money.Money;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -25,12 +24,15 @@ public interface CustomerMail {
     /** The link that sets a new password. */
     void resetPassword(TenantId tenant, String email, String name, String token);
 
-    /** To the account's users: the daily run disabled an instance because the balance was short. */
-    void instanceDisabled(AccountId account, InstanceId instance, Money needed, Money balance);
+    /**
+     * To the account's users: the daily run disabled an instance because the balance was short. The caller, who
+     * knows the account, says whose tenant it is; the addresses come from {@link org.dmscloud.api.customer.AccountContacts}.
+     */
+    void instanceDisabled(TenantId tenant, AccountId account, String instanceName, Money needed, Money balance);
 
     /** To the account's users: money arrived on the balance. */
-    void topUpCredited(AccountId account, Money amount, Money balance);
+    void topUpCredited(TenantId tenant, AccountId account, Money amount, Money balance);
 
     /** To the account's users: a mail written by a plugin (e.g. an invoice from a payment provider), with its files. */
-    void toAccount(AccountId account, String kind, String subject, String body, List<Attachment> attachments);
+    void toAccount(TenantId tenant, AccountId account, String kind, String subject, String body, List<Attachment> attachments);
 }

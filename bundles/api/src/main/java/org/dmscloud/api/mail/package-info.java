@@ -2,7 +2,7 @@
  * Mail to customers and operators, queued in a transactional outbox and delivered over SMTP with retries.
  */
 @Export
-@Version("2.0.0")
+@Version("3.0.0")
 package org.dmscloud.api.mail;
 
 import org.osgi.annotation.bundle.Export;

@@ -16,7 +16,7 @@ import org.dmscloud.api.instance.InstanceService;
 import org.dmscloud.api.instance.InstanceState;
 import org.dmscloud.api.instance.NewInstance;
 import org.dmscloud.events.InstanceJournal;
-import org.dmscloud.persistence.Store;
+import org.dmscloud.billing.internal.store.BillingStore;
 import org.dmscloud.spi.instance.InstanceEvent.Type;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -30,7 +30,7 @@ import org.osgi.service.event.EventAdmin;
 @Component(service = InstanceService.class)
 public class BillingInstanceService implements InstanceService {
 
-    private final Store store;
+    private final BillingStore store;
     private final ActionPlanner planner;
     private final InstanceActions actions;
 
@@ -38,7 +38,7 @@ public class BillingInstanceService implements InstanceService {
     volatile EventAdmin eventAdmin;
 
     @Activate
-    public BillingInstanceService(@Reference Store store, @Reference Pricing pricing, @Reference Clock clock, @Reference InstanceJournal journal) {
+    public BillingInstanceService(@Reference BillingStore store, @Reference Pricing pricing, @Reference Clock clock, @Reference InstanceJournal journal) {
         this.store = store;
         this.planner = new ActionPlanner(pricing);
         this.actions = new InstanceActions(store, clock, new BillingEventPublisher(() -> eventAdmin), journal);

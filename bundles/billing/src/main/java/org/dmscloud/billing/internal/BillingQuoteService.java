@@ -19,8 +19,8 @@ import org.dmscloud.api.instance.Instance;
 import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.instance.InstanceNotFoundException;
 import org.dmscloud.api.instance.InstanceState;
-import org.dmscloud.persistence.QuoteRecord;
-import org.dmscloud.persistence.Store;
+import org.dmscloud.billing.internal.store.QuoteRecord;
+import org.dmscloud.billing.internal.store.BillingStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -32,12 +32,12 @@ public class BillingQuoteService implements QuoteService {
     /** How long an action may carry a quote. The amount is checked again when it does. */
     static final Duration VALIDITY = Duration.ofMinutes(15);
 
-    private final Store store;
+    private final BillingStore store;
     private final ActionPlanner planner;
     private final Clock clock;
 
     @Activate
-    public BillingQuoteService(@Reference Store store, @Reference Pricing pricing, @Reference Clock clock) {
+    public BillingQuoteService(@Reference BillingStore store, @Reference Pricing pricing, @Reference Clock clock) {
         this.store = store;
         this.planner = new ActionPlanner(pricing);
         this.clock = clock;

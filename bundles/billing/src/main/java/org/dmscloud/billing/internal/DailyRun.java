@@ -29,20 +29,21 @@ import org.dmscloud.api.catalog.DailyRate;
 import org.dmscloud.api.catalog.InstanceConfiguration;
 import org.dmscloud.api.catalog.ItemNotOnSaleException;
 import org.dmscloud.api.catalog.Pricing;
+import org.dmscloud.api.instance.Instance;
 import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.mail.CustomerMail;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.events.InstanceJournal;
-import org.dmscloud.persistence.BillingRuns.RunProgress;
-import org.dmscloud.persistence.DailyBilling.AccountToBill;
-import org.dmscloud.persistence.DailyBilling.ConcurrentChangeException;
-import org.dmscloud.persistence.DailyBilling.DailyCharge;
-import org.dmscloud.persistence.DailyBilling.DueInstance;
-import org.dmscloud.persistence.DailyBilling.RunCursor;
-import org.dmscloud.persistence.DailyBilling.Shard;
-import org.dmscloud.persistence.NewLedgerEntry;
-import org.dmscloud.persistence.Store;
-import org.dmscloud.persistence.Transaction;
+import org.dmscloud.billing.internal.store.BillingRuns.RunProgress;
+import org.dmscloud.billing.internal.store.DailyBilling.AccountToBill;
+import org.dmscloud.billing.internal.store.DailyBilling.ConcurrentChangeException;
+import org.dmscloud.billing.internal.store.DailyBilling.DailyCharge;
+import org.dmscloud.billing.internal.store.DailyBilling.DueInstance;
+import org.dmscloud.billing.internal.store.DailyBilling.RunCursor;
+import org.dmscloud.billing.internal.store.DailyBilling.Shard;
+import org.dmscloud.billing.internal.store.NewLedgerEntry;
+import org.dmscloud.billing.internal.store.BillingStore;
+import org.dmscloud.billing.internal.store.BillingTransaction;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -73,7 +74,7 @@ public class DailyRun implements DailyRunService {
 
     private static final Logger LOG = LoggerFactory.getLogger(DailyRun.class);
 
-    private final Store store;
+    private final BillingStore store;
     private final Pricing pricing;
     private final Clock clock;
     private final BillingEventPublisher events;
@@ -89,7 +90,7 @@ public class DailyRun implements DailyRunService {
     volatile CustomerMail customerMail;
 
     @Activate
-    public DailyRun(@Reference Store store, @Reference Pricing pricing, @Reference Clock clock, @Reference InstanceJournal journal,
+    public DailyRun(@Reference BillingStore store, @Reference Pricing pricing, @Reference Clock clock, @Reference InstanceJournal journal,
             DailyRunConfiguration configuration) {
         this.store = store;
         this.pricing = pricing;
@@ -101,7 +102,7 @@ public class DailyRun implements DailyRunService {
         this.workers = Math.max(1, Math.min(configuration.workers(), 64));
     }
 
-    DailyRun(Store store, Pricing pricing, Clock clock, BillingEventPublisher events, InstanceJournal journal, String node, int batchSize,
+    DailyRun(BillingStore store, Pricing pricing, Clock clock, BillingEventPublisher events, InstanceJournal journal, String node, int batchSize,
             int workers) {
         this.store = store;
         this.pricing = pricing;
@@ -227,7 +228,7 @@ public class DailyRun implements DailyRunService {
      * row locks; if that fails too, bills its instances one transaction each, so that one bad instance
      * cannot stop the others.
      */
-    private BatchResult billBatch(long runId, LocalDate day, Function<Transaction, List<DueInstance>> next, RateCache rates) {
+    private BatchResult billBatch(long runId, LocalDate day, Function<BillingTransaction, List<DueInstance>> next, RateCache rates) {
         BatchResult result = null;
         RuntimeException failure = null;
         try {
@@ -271,7 +272,7 @@ public class DailyRun implements DailyRunService {
      * Bills the instances in run order in this transaction: either holding the row locks (accounts, then
      * the instances still due), or from what was read, written on condition that it is unchanged.
      */
-    private BatchResult bill(Transaction tx, long runId, LocalDate day, List<DueInstance> due, RateCache rates, boolean locked) {
+    private BatchResult bill(BillingTransaction tx, long runId, LocalDate day, List<DueInstance> due, RateCache rates, boolean locked) {
         if (due.isEmpty()) {
             return new BatchResult(due, List.of(), List.of());
         }
@@ -301,7 +302,10 @@ public class DailyRun implements DailyRunService {
         CustomerMail mail = customerMail;
         if (mail != null) {
             // Queued in this transaction: the customer hears of it exactly when it is committed.
-            disabled.forEach(d -> mail.instanceDisabled(d.account(), d.instance().id(), d.needed(), d.balance()));
+            for (Disabled d : disabled) {
+                String name = tx.instances().find(d.instance().id()).map(Instance::name).orElse(d.instance().id().toString());
+                mail.instanceDisabled(tenants.get(d.account()), d.account(), name, d.needed(), d.balance());
+            }
         }
         tx.billingRuns().addProgress(runId, new RunProgress(charges.size(), disabled.size(), due.size() - candidates.size(), failures,
                 charges.stream().map(c -> c.entry().amount().negate()).toList()));

@@ -10,7 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.dmscloud.api.billing.DailyRunService;
-import org.dmscloud.persistence.Store;
+import org.dmscloud.billing.internal.store.BillingStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -29,13 +29,13 @@ public class DailyRunScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(DailyRunScheduler.class);
 
     private final DailyRunService dailyRun;
-    private final Store store;
+    private final BillingStore store;
     private final Clock clock;
     private final LocalTime runAt;
     private final ScheduledExecutorService executor;
 
     @Activate
-    public DailyRunScheduler(@Reference DailyRunService dailyRun, @Reference Store store, @Reference Clock clock,
+    public DailyRunScheduler(@Reference DailyRunService dailyRun, @Reference BillingStore store, @Reference Clock clock,
             DailyRunConfiguration configuration) {
         this.dailyRun = dailyRun;
         this.store = store;

@@ -22,11 +22,11 @@ import org.dmscloud.api.instance.InstanceNotFoundException;
 import org.dmscloud.api.instance.InstanceState;
 import org.dmscloud.events.InstanceJournal;
 import org.dmscloud.persistence.DuplicateKeyException;
-import org.dmscloud.persistence.IdempotentAction;
-import org.dmscloud.persistence.NewLedgerEntry;
-import org.dmscloud.persistence.QuoteRecord;
-import org.dmscloud.persistence.Store;
-import org.dmscloud.persistence.Transaction;
+import org.dmscloud.billing.internal.store.IdempotentAction;
+import org.dmscloud.billing.internal.store.NewLedgerEntry;
+import org.dmscloud.billing.internal.store.QuoteRecord;
+import org.dmscloud.billing.internal.store.BillingStore;
+import org.dmscloud.billing.internal.store.BillingTransaction;
 import org.dmscloud.spi.instance.InstanceEvent;
 
 /**
@@ -36,12 +36,12 @@ import org.dmscloud.spi.instance.InstanceEvent;
  */
 final class InstanceActions {
 
-    private final Store store;
+    private final BillingStore store;
     private final Clock clock;
     private final BillingEventPublisher events;
     private final InstanceJournal journal;
 
-    InstanceActions(Store store, Clock clock, BillingEventPublisher events, InstanceJournal journal) {
+    InstanceActions(BillingStore store, Clock clock, BillingEventPublisher events, InstanceJournal journal) {
         this.store = store;
         this.clock = clock;
         this.events = events;
@@ -51,7 +51,7 @@ final class InstanceActions {
     /** One action's work inside its transaction, given the locked account and the instant it happens at. */
     @FunctionalInterface
     interface Step {
-        Outcome run(Transaction tx, Account account, Instant now);
+        Outcome run(BillingTransaction tx, Account account, Instant now);
     }
 
     /**
@@ -62,7 +62,7 @@ final class InstanceActions {
     }
 
     InstanceChange perform(AccountId accountId, String fingerprint, ActionOptions options, Step step) {
-        Function<Transaction, InstanceChange> work = tx -> {
+        Function<BillingTransaction, InstanceChange> work = tx -> {
             Optional<IdempotentAction> previous = options.idempotencyKey().flatMap(key -> tx.idempotentActions().find(accountId, key));
             if (previous.isPresent()) {
                 return replay(tx, previous.get(), fingerprint);
@@ -106,13 +106,13 @@ final class InstanceActions {
     }
 
     /** The account's instance, locked; deleted instances and other accounts' instances do not exist here. */
-    static Instance lockInstance(Transaction tx, Account account, InstanceId id) {
+    static Instance lockInstance(BillingTransaction tx, Account account, InstanceId id) {
         return tx.instances().lockOfAccount(account.id(), id).filter(instance -> instance.state() != InstanceState.DELETED)
                 .orElseThrow(() -> new InstanceNotFoundException(id));
     }
 
 
-    private static InstanceChange replay(Transaction tx, IdempotentAction previous, String fingerprint) {
+    private static InstanceChange replay(BillingTransaction tx, IdempotentAction previous, String fingerprint) {
         if (!previous.fingerprint().equals(fingerprint)) {
             throw new IdempotencyKeyReusedException(previous.idempotencyKey());
         }
@@ -121,7 +121,7 @@ final class InstanceActions {
         return new InstanceChange(instance, entry, true);
     }
 
-    private static void checkQuote(Transaction tx, UUID quoteId, AccountId account, Plan plan, Instant now) {
+    private static void checkQuote(BillingTransaction tx, UUID quoteId, AccountId account, Plan plan, Instant now) {
         QuoteRecord quote = tx.quotes().findOfAccount(account, quoteId)
                 .orElseThrow(() -> new QuoteMismatchException("There is no quote " + quoteId + " for this account."));
         if (!now.isBefore(quote.expiresAt())) {

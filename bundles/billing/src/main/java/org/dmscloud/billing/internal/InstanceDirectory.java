@@ -7,7 +7,7 @@ import org.dmscloud.api.instance.Instance;
 import org.dmscloud.api.instance.InstanceAdministration;
 import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.instance.InstanceQuery;
-import org.dmscloud.persistence.Store;
+import org.dmscloud.billing.internal.store.BillingStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -18,10 +18,10 @@ public class InstanceDirectory implements InstanceAdministration {
 
     private static final int MAX_LIMIT = 1000;
 
-    private final Store store;
+    private final BillingStore store;
 
     @Activate
-    public InstanceDirectory(@Reference Store store) {
+    public InstanceDirectory(@Reference BillingStore store) {
         this.store = store;
     }
 

@@ -21,9 +21,9 @@ import org.dmscloud.api.mail.CustomerMail;
 import org.dmscloud.api.money.CurrencyMismatchException;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.persistence.DuplicateKeyException;
-import org.dmscloud.persistence.NewAccount;
-import org.dmscloud.persistence.NewLedgerEntry;
-import org.dmscloud.persistence.Store;
+import org.dmscloud.billing.internal.store.NewAccount;
+import org.dmscloud.billing.internal.store.NewLedgerEntry;
+import org.dmscloud.billing.internal.store.BillingStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -37,20 +37,20 @@ public class LedgerBalanceService implements AccountService, BalanceService {
 
     private static final int MAX_PAGE = 500;
 
-    private final Store store;
+    private final BillingStore store;
     private final Clock clock;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile CustomerMail customerMail;
 
     @Activate
-    public LedgerBalanceService(@Reference Store store, @Reference Clock clock) {
+    public LedgerBalanceService(@Reference BillingStore store, @Reference Clock clock) {
         this.store = store;
         this.clock = clock;
     }
 
     /** Wired by hand, as the tests of the bundles that credit balances do. */
-    public LedgerBalanceService(Store store, Clock clock, CustomerMail customerMail) {
+    public LedgerBalanceService(BillingStore store, Clock clock, CustomerMail customerMail) {
         this(store, clock);
         this.customerMail = customerMail;
     }
@@ -108,7 +108,7 @@ public class LedgerBalanceService implements AccountService, BalanceService {
                         Optional.empty(), Optional.empty(), List.of(), description, key, now));
                 CustomerMail mail = customerMail;
                 if (tellCustomer && mail != null) {
-                    mail.topUpCredited(accountId, amount, entry.balanceAfter());
+                    mail.topUpCredited(account.tenant(), accountId, amount, entry.balanceAfter());
                 }
                 return entry;
             });

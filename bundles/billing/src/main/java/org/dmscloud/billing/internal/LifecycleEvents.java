@@ -13,7 +13,7 @@ import org.dmscloud.api.instance.DisableReason;
 import org.dmscloud.api.instance.Instance;
 import org.dmscloud.api.instance.InstanceState;
 import org.dmscloud.api.money.Money;
-import org.dmscloud.persistence.DailyBilling.DailyCharge;
+import org.dmscloud.billing.internal.store.DailyBilling.DailyCharge;
 import org.dmscloud.spi.instance.InstanceEvent;
 
 /** The instance events that billing's changes make, for the journal: the one place they are built. */

@@ -11,8 +11,8 @@ import org.dmscloud.api.account.AccountId;
 import org.dmscloud.api.billing.RunPreview;
 import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.money.Money;
-import org.dmscloud.persistence.DailyBilling.DailyCharge;
-import org.dmscloud.persistence.DailyBilling.DueInstance;
+import org.dmscloud.billing.internal.store.DailyBilling.DailyCharge;
+import org.dmscloud.billing.internal.store.DailyBilling.DueInstance;
 
 /** Adds up what the daily run would decide, batch after batch, keeping the first items in run order. */
 final class PreviewTally {

@@ -31,9 +31,9 @@ import org.dmscloud.api.instance.NewInstance;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.mail.internal.OutboxCustomerMail;
 import org.dmscloud.mail.internal.MailRecord;
+import org.dmscloud.billing.internal.store.BillingStore;
+import org.dmscloud.billing.internal.store.TestBillingStore;
 import org.dmscloud.persistence.Store;
-import org.dmscloud.persistence.UserRecord;
-import org.dmscloud.persistence.UserStatus;
 import org.dmscloud.persistence.testing.TestClock;
 import org.dmscloud.events.internal.TestInstanceEvents;
 import org.dmscloud.persistence.testing.TestDatabases;
@@ -52,13 +52,17 @@ final class Billing implements AutoCloseable {
     final PriceList prices = new PriceList();
     final List<Event> events = new CopyOnWriteArrayList<>();
     final TestDatabases.OpenStore database;
-    final Store store;
+    final TestBillingStore billingStore;
+    /** Billing's tables; {@link #platform} for the other bundles'. */
+    final BillingStore store;
+    final Store platform;
     final TenantBook tenants;
     final BillingInstanceService instances;
     final BillingQuoteService quotes;
     final LedgerBalanceService balances;
     final DailyRun dailyRun;
     final TestInstanceEvents lifecycle;
+    private final Map<AccountId, List<String>> addresses = new java.util.concurrent.ConcurrentHashMap<>();
 
     Billing(DataSource dataSource, Instant now) {
         this(dataSource, now, 500);
@@ -67,16 +71,18 @@ final class Billing implements AutoCloseable {
     Billing(DataSource dataSource, Instant now, int batchSize) {
         this.clock = new TestClock(now);
         this.database = TestDatabases.open(dataSource);
-        this.store = database.store();
-        this.lifecycle = TestInstanceEvents.open(store, dataSource, clock);
+        this.billingStore = TestBillingStore.on(database);
+        this.store = billingStore.store();
+        this.platform = database.store();
+        this.lifecycle = TestInstanceEvents.open(platform, dataSource, clock);
         this.instances = new BillingInstanceService(store, prices, clock, lifecycle.journal());
         this.instances.eventAdmin = recordingEventAdmin();
         this.quotes = new BillingQuoteService(store, prices, clock);
         this.balances = new LedgerBalanceService(store, clock);
         this.dailyRun = new DailyRun(store, prices, clock, new BillingEventPublisher(this::recordingEventAdmin), lifecycle.journal(), "test-node",
                 batchSize, 2);
-        this.tenants = new TenantBook(store, clock, EUR);
-        OutboxCustomerMail mail = new OutboxCustomerMail(store, clock, tenants, new Brand("DMS Cloud", "", "DMS Cloud <no-reply@dmscloud.example>", "https://portal.example"));
+        this.tenants = new TenantBook(platform, clock, EUR);
+        OutboxCustomerMail mail = new OutboxCustomerMail(platform, clock, tenants, account -> addresses.getOrDefault(account, List.of()), new Brand("DMS Cloud", "", "DMS Cloud <no-reply@dmscloud.example>", "https://portal.example"));
         this.dailyRun.customerMail = mail;
         this.balances.customerMail = mail;
     }
@@ -88,20 +94,19 @@ final class Billing implements AutoCloseable {
         return node;
     }
 
-    /** A verified portal user of the account, to whom its mail goes. */
+    /**
+     * A verified portal user of the account, to whom its mail goes. Users are the customers bundle's, which builds
+     * on billing; here the account's addresses are what {@code AccountContacts} would answer for them.
+     */
     String user(Account account) {
         String email = "owner-" + UUID.randomUUID() + "@example.com";
-        store.inTransaction(tx -> {
-            tx.users().create(new UserRecord(UUID.randomUUID(), TenantId.DEFAULT, account.id(), email, "Owner", "", "unused",
-                    UserStatus.ACTIVE, clock.instant(), java.util.Optional.of(clock.instant())));
-            return null;
-        });
+        addresses.computeIfAbsent(account.id(), id -> new CopyOnWriteArrayList<>()).add(email);
         return email;
     }
 
     /** The mail queued for a recipient, oldest first. */
     List<MailRecord> mailTo(String recipient) {
-        List<MailRecord> mails = new ArrayList<>(store.inTransaction(tx -> Outbox.in(tx).latest(java.util.Optional.empty(),
+        List<MailRecord> mails = new ArrayList<>(platform.inTransaction(tx -> Outbox.in(tx).latest(java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Optional.of(recipient), 100)));
         java.util.Collections.reverse(mails);
         return mails;
@@ -179,6 +184,7 @@ final class Billing implements AutoCloseable {
 
     @Override
     public void close() {
+        billingStore.close();
         database.close();
     }
 

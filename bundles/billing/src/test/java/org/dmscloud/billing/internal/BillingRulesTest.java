@@ -34,7 +34,7 @@ import org.dmscloud.api.instance.InstanceNotFoundException;
 import org.dmscloud.api.instance.InstanceState;
 import org.dmscloud.api.instance.NewInstance;
 import org.dmscloud.api.money.Money;
-import org.dmscloud.persistence.NewLedgerEntry;
+import org.dmscloud.billing.internal.store.NewLedgerEntry;
 import org.dmscloud.spi.instance.InstanceEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

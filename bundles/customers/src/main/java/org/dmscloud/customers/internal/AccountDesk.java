@@ -2,17 +2,19 @@ package org.dmscloud.customers.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.dmscloud.api.account.AccountAdministration;
 import org.dmscloud.api.account.AccountId;
 import org.dmscloud.api.account.AccountNotFoundException;
 import org.dmscloud.api.account.AccountQuery;
+import org.dmscloud.api.account.AccountRegister;
 import org.dmscloud.api.account.AccountSummary;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.Transaction;
-import org.dmscloud.persistence.UserRecord;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -28,25 +30,37 @@ public class AccountDesk implements AccountAdministration {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountDesk.class);
     private static final int MAX_LIMIT = 1000;
+    /**
+     * How many accounts an address fragment may pick before the other criteria: an operator searching for
+     * "example.com" sees the accounts of the most recent matching users.
+     */
+    private static final int MAX_ADDRESS_MATCHES = 1000;
 
     private final Store store;
+    private final AccountRegister register;
     private final Clock clock;
 
     @Activate
-    public AccountDesk(@Reference Store store, @Reference Clock clock) {
+    public AccountDesk(@Reference Store store, @Reference AccountRegister register, @Reference Clock clock) {
         this.store = store;
+        this.register = register;
         this.clock = clock;
     }
 
     @Override
     public List<AccountSummary> search(AccountQuery query) {
-        AccountQuery bounded = new AccountQuery(query.email(), query.tenant(), query.status(), Math.min(query.limit(), MAX_LIMIT));
-        return store.inTransaction(tx -> tx.accountDirectory().search(bounded));
+        int limit = Math.min(query.limit(), MAX_LIMIT);
+        Optional<String> fragment = query.email().map(String::strip).filter(email -> !email.isEmpty());
+        return store.inTransaction(tx -> {
+            Optional<Collection<AccountId>> among = fragment.map(email -> Users.in(tx).accountsWithAddressContaining(query.tenant(), email,
+                    MAX_ADDRESS_MATCHES));
+            return withUsers(tx, register.search(query.tenant(), query.status(), among, limit));
+        });
     }
 
     @Override
     public Optional<AccountSummary> find(AccountId account) {
-        return store.inTransaction(tx -> tx.accountDirectory().find(account));
+        return store.inTransaction(tx -> register.find(account).map(found -> withUsers(tx, List.of(found)).get(0)));
     }
 
     @Override
@@ -60,9 +74,9 @@ public class AccountDesk implements AccountAdministration {
                 return current;
             }
             Instant now = clock.instant();
-            tx.accountDirectory().setLock(account, Optional.of(new AccountSummary.Lock(reason.strip(), operator, now)));
-            for (UserRecord user : tx.users().listByAccount(account)) {
-                tx.sessions().revokeAll(user.id(), now);
+            register.setLock(account, Optional.of(new AccountSummary.Lock(reason.strip(), operator, now)));
+            for (UserRecord user : Users.in(tx).listByAccount(account)) {
+                Sessions.in(tx).revokeAll(user.id(), now);
             }
             LOG.info("Account {} locked by {}: {}", account, operator, reason.strip());
             return existing(tx, account);
@@ -76,14 +90,22 @@ public class AccountDesk implements AccountAdministration {
             if (current.lock().isEmpty()) {
                 return current;
             }
-            tx.accountDirectory().setLock(account, Optional.empty());
+            register.setLock(account, Optional.empty());
             LOG.info("Account {} unlocked by {} (locked by {} at {}: {})", account, operator, current.lock().get().by(),
                     current.lock().get().at(), current.lock().get().reason());
             return existing(tx, account);
         });
     }
 
-    private static AccountSummary existing(Transaction tx, AccountId account) {
-        return tx.accountDirectory().find(account).orElseThrow(() -> new AccountNotFoundException(account));
+    private AccountSummary existing(Transaction tx, AccountId account) {
+        return register.find(account).map(found -> withUsers(tx, List.of(found)).get(0))
+                .orElseThrow(() -> new AccountNotFoundException(account));
+    }
+
+    /** The accounts with their users' addresses, read in one query. */
+    private static List<AccountSummary> withUsers(Transaction tx, List<AccountRegister.AccountOverview> accounts) {
+        Map<AccountId, List<String>> addresses = Users.in(tx).addressesOf(accounts.stream().map(found -> found.account().id()).toList());
+        return accounts.stream().map(found -> new AccountSummary(found.account(), addresses.get(found.account().id()), found.instances(),
+                found.lock())).toList();
     }
 }

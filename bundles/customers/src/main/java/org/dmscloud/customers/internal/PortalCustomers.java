@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.dmscloud.api.account.AccountId;
+import org.dmscloud.api.account.AccountRegister;
+import org.dmscloud.api.account.AccountService;
 import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.customer.Customer;
 import org.dmscloud.api.customer.CustomerAuth;
@@ -20,14 +22,9 @@ import org.dmscloud.api.mail.CustomerMail;
 import org.dmscloud.api.tenant.TenantDirectory;
 import org.dmscloud.api.tenant.TenantNotFoundException;
 import org.dmscloud.persistence.DuplicateKeyException;
-import org.dmscloud.persistence.NewAccount;
-import org.dmscloud.persistence.SessionRecord;
 import org.dmscloud.persistence.Store;
-import org.dmscloud.persistence.TokenRecord;
-import org.dmscloud.persistence.TokenRecord.TokenPurpose;
+import org.dmscloud.customers.internal.TokenRecord.TokenPurpose;
 import org.dmscloud.persistence.Transaction;
-import org.dmscloud.persistence.UserRecord;
-import org.dmscloud.persistence.UserStatus;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -45,6 +42,8 @@ public class PortalCustomers implements CustomerAuth {
     static final String LOCKED = "This account is locked. Please contact support.";
 
     private final Store store;
+    private final AccountService accounts;
+    private final AccountRegister register;
     private final CustomerMail mail;
     private final Clock clock;
     private final TenantDirectory tenants;
@@ -54,9 +53,11 @@ public class PortalCustomers implements CustomerAuth {
     private final CustomersConfiguration configuration;
 
     @Activate
-    public PortalCustomers(@Reference Store store, @Reference CustomerMail mail, @Reference Clock clock, @Reference TenantDirectory tenants,
-            CustomersConfiguration configuration) {
+    public PortalCustomers(@Reference Store store, @Reference AccountService accounts, @Reference AccountRegister register,
+            @Reference CustomerMail mail, @Reference Clock clock, @Reference TenantDirectory tenants, CustomersConfiguration configuration) {
         this.store = store;
+        this.accounts = accounts;
+        this.register = register;
         this.mail = mail;
         this.clock = clock;
         this.tenants = tenants;
@@ -92,18 +93,17 @@ public class PortalCustomers implements CustomerAuth {
 
     private Void register(Transaction tx, TenantId tenant, Currency currency, String email, String name, String company, String passwordHash) {
         Instant now = clock.instant();
-        Optional<UserRecord> existing = tx.users().lockByEmail(tenant, email);
+        Optional<UserRecord> existing = Users.in(tx).lockByEmail(tenant, email);
         if (existing.isEmpty()) {
-            AccountId account = AccountId.random();
-            tx.accounts().create(new NewAccount(account, tenant, company.isEmpty() ? name : company, currency, now));
+            AccountId account = accounts.open(tenant, company.isEmpty() ? name : company, currency).id();
             UserRecord user = new UserRecord(UUID.randomUUID(), tenant, account, email, name, company, passwordHash,
                     UserStatus.UNVERIFIED, now, Optional.empty());
-            tx.users().create(user);
+            Users.in(tx).create(user);
             mailVerification(tx, user, now);
         } else if (existing.get().status() == UserStatus.UNVERIFIED) {
             // Registering again is how a customer asks for a new link; the latest password is the one that counts.
             UserRecord user = existing.get().withPasswordHash(passwordHash).withProfile(name, company);
-            tx.users().update(user);
+            Users.in(tx).update(user);
             mailVerification(tx, user, now);
         } else {
             mail.alreadyRegistered(tenant, email);
@@ -114,16 +114,16 @@ public class PortalCustomers implements CustomerAuth {
     @Override
     public void resendVerification(TenantId tenant, String email) {
         store.inTransaction(tx -> {
-            tx.users().lockByEmail(tenant, Inputs.normalizeEmail(email)).filter(user -> user.status() == UserStatus.UNVERIFIED)
+            Users.in(tx).lockByEmail(tenant, Inputs.normalizeEmail(email)).filter(user -> user.status() == UserStatus.UNVERIFIED)
                     .ifPresent(user -> mailVerification(tx, user, clock.instant()));
             return null;
         });
     }
 
     private void mailVerification(Transaction tx, UserRecord user, Instant now) {
-        tx.tokens().useUp(user.id(), TokenPurpose.VERIFY_EMAIL, now);
+        Tokens.in(tx).useUp(user.id(), TokenPurpose.VERIFY_EMAIL, now);
         String token = SecretTokens.newToken();
-        tx.tokens().save(new TokenRecord(SecretTokens.hash(token), user.id(), TokenPurpose.VERIFY_EMAIL, now,
+        Tokens.in(tx).save(new TokenRecord(SecretTokens.hash(token), user.id(), TokenPurpose.VERIFY_EMAIL, now,
                 now.plus(Duration.ofHours(configuration.verificationHours()))));
         mail.verifyAddress(user.tenant(), user.email(), user.name(), token);
     }
@@ -133,10 +133,10 @@ public class PortalCustomers implements CustomerAuth {
         return store.inTransaction(tx -> {
             Instant now = clock.instant();
             UserRecord user = ownerOf(tx, tenant, token, TokenPurpose.VERIFY_EMAIL, now);
-            tx.tokens().useUp(user.id(), TokenPurpose.VERIFY_EMAIL, now);
+            Tokens.in(tx).useUp(user.id(), TokenPurpose.VERIFY_EMAIL, now);
             if (user.status() == UserStatus.UNVERIFIED) {
                 user = user.withStatus(UserStatus.ACTIVE, Optional.of(now));
-                tx.users().update(user);
+                Users.in(tx).update(user);
             }
             return customer(user);
         });
@@ -154,7 +154,7 @@ public class PortalCustomers implements CustomerAuth {
                     : "Too many failed sign-ins for this e-mail address. Try again later.", wait.get().remaining());
         }
         // The slow hash holds no lock. A registered and an unknown address take the same steps: one hash, one write.
-        Optional<UserRecord> found = store.inTransaction(tx -> tx.users().findByEmail(tenant, normalized));
+        Optional<UserRecord> found = store.inTransaction(tx -> Users.in(tx).findByEmail(tenant, normalized));
         String given = password == null ? "" : password;
         boolean right = found.isPresent() ? passwords.verify(given, found.get().passwordHash()) : passwords.verifyDecoy(given);
         if (!right) {
@@ -167,13 +167,13 @@ public class PortalCustomers implements CustomerAuth {
                     null);
         }
         return store.inTransaction(tx -> {
-            if (tx.accountDirectory().lockOf(user.account()).isPresent()) {
+            if (register.find(user.account()).flatMap(AccountRegister.AccountOverview::lock).isPresent()) {
                 throw new SignInRefusedException(LOCKED, null);
             }
             limits.succeeded(tx, addressKey);
             String token = SecretTokens.newToken();
             Instant expiresAt = now.plus(Duration.ofHours(configuration.sessionHours()));
-            tx.sessions().save(new SessionRecord(SecretTokens.hash(token), user.id(), now, expiresAt));
+            Sessions.in(tx).save(new SessionRecord(SecretTokens.hash(token), user.id(), now, expiresAt));
             return new Session(token, expiresAt, customer(user));
         });
     }
@@ -190,7 +190,7 @@ public class PortalCustomers implements CustomerAuth {
     @Override
     public void signOut(String token) {
         store.inTransaction(tx -> {
-            tx.sessions().revoke(SecretTokens.hash(token), clock.instant());
+            Sessions.in(tx).revoke(SecretTokens.hash(token), clock.instant());
             return null;
         });
     }
@@ -201,8 +201,8 @@ public class PortalCustomers implements CustomerAuth {
             return Optional.empty();
         }
         // A session is its tenant's: the same token at another tenant's host signs nobody in.
-        return store.inTransaction(tx -> tx.sessions().findActive(SecretTokens.hash(token), clock.instant())
-                .flatMap(session -> tx.users().find(session.user())).filter(user -> user.status() == UserStatus.ACTIVE)
+        return store.inTransaction(tx -> Sessions.in(tx).findActive(SecretTokens.hash(token), clock.instant())
+                .flatMap(session -> Users.in(tx).find(session.user())).filter(user -> user.status() == UserStatus.ACTIVE)
                 .filter(user -> user.tenant().equals(tenant)).map(PortalCustomers::customer));
     }
 
@@ -210,11 +210,11 @@ public class PortalCustomers implements CustomerAuth {
     public void requestPasswordReset(TenantId tenant, String email) {
         store.inTransaction(tx -> {
             Instant now = clock.instant();
-            tx.users().lockByEmail(tenant, Inputs.normalizeEmail(email)).filter(user -> user.status() == UserStatus.ACTIVE)
+            Users.in(tx).lockByEmail(tenant, Inputs.normalizeEmail(email)).filter(user -> user.status() == UserStatus.ACTIVE)
                     .ifPresent(user -> {
-                        tx.tokens().useUp(user.id(), TokenPurpose.RESET_PASSWORD, now);
+                        Tokens.in(tx).useUp(user.id(), TokenPurpose.RESET_PASSWORD, now);
                         String token = SecretTokens.newToken();
-                        tx.tokens().save(new TokenRecord(SecretTokens.hash(token), user.id(), TokenPurpose.RESET_PASSWORD, now,
+                        Tokens.in(tx).save(new TokenRecord(SecretTokens.hash(token), user.id(), TokenPurpose.RESET_PASSWORD, now,
                                 now.plus(Duration.ofMinutes(configuration.passwordResetMinutes()))));
                         mail.resetPassword(user.tenant(), user.email(), user.name(), token);
                     });
@@ -232,10 +232,10 @@ public class PortalCustomers implements CustomerAuth {
         store.inTransaction(tx -> {
             Instant now = clock.instant();
             UserRecord user = ownerOf(tx, tenant, token, TokenPurpose.RESET_PASSWORD, now);
-            tx.users().update(user.withPasswordHash(passwordHash));
+            Users.in(tx).update(user.withPasswordHash(passwordHash));
             limits.succeeded(tx, SignInLimits.addressKey(user.tenant(), user.email()));
-            tx.tokens().useUp(user.id(), TokenPurpose.RESET_PASSWORD, now);
-            tx.sessions().revokeAll(user.id(), now);
+            Tokens.in(tx).useUp(user.id(), TokenPurpose.RESET_PASSWORD, now);
+            Sessions.in(tx).revokeAll(user.id(), now);
             return null;
         });
     }
@@ -243,7 +243,7 @@ public class PortalCustomers implements CustomerAuth {
     /** The user a usable token of this tenant was mailed to, the token locked; another tenant's token is as unknown as a made-up one. */
     private static UserRecord ownerOf(Transaction tx, TenantId tenant, String token, TokenPurpose purpose, Instant now) {
         TokenRecord used = usable(tx, token, purpose, now);
-        return tx.users().find(used.user()).filter(user -> user.tenant().equals(tenant))
+        return Users.in(tx).find(used.user()).filter(user -> user.tenant().equals(tenant))
                 .orElseThrow(() -> new InvalidTokenException("This link is not valid."));
     }
 
@@ -251,7 +251,7 @@ public class PortalCustomers implements CustomerAuth {
         if (token == null || token.isBlank() || token.length() > 100) {
             throw new InvalidTokenException("This link is not valid.");
         }
-        return tx.tokens().lockUsable(SecretTokens.hash(token), purpose, now).orElseThrow(() -> new InvalidTokenException(
+        return Tokens.in(tx).lockUsable(SecretTokens.hash(token), purpose, now).orElseThrow(() -> new InvalidTokenException(
                 "This link is not valid any more: it was used, or it expired. Ask for a new one."));
     }
 

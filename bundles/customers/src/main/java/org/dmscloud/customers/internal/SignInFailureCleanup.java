@@ -47,7 +47,7 @@ public class SignInFailureCleanup {
     /** @return how many counts were deleted */
     int cleanUp() {
         try {
-            int deleted = store.inTransaction(tx -> tx.signInFailures().deleteExpired(clock.instant()));
+            int deleted = store.inTransaction(tx -> SignInFailures.in(tx).deleteExpired(clock.instant()));
             if (deleted > 0) {
                 LOG.debug("Deleted {} expired failed sign-in counts", deleted);
             }

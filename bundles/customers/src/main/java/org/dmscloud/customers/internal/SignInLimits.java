@@ -9,7 +9,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 import org.dmscloud.api.account.TenantId;
-import org.dmscloud.persistence.SignInFailureRecord;
 import org.dmscloud.persistence.Transaction;
 
 /**
@@ -70,16 +69,16 @@ final class SignInLimits {
 
     /** The address signed in: its failures are forgiven (the client's are not). */
     void succeeded(Transaction tx, String addressKey) {
-        tx.signInFailures().delete(addressKey);
+        SignInFailures.in(tx).delete(addressKey);
     }
 
     private static Optional<Duration> remaining(Transaction tx, String key, Instant now) {
-        return tx.signInFailures().find(key).flatMap(SignInFailureRecord::lockedUntil).filter(now::isBefore)
+        return SignInFailures.in(tx).find(key).flatMap(SignInFailureRecord::lockedUntil).filter(now::isBefore)
                 .map(until -> Duration.between(now, until));
     }
 
     private static Optional<Duration> count(Transaction tx, String key, Limit limit, Instant now) {
-        Optional<SignInFailureRecord> current = tx.signInFailures().lock(key);
+        Optional<SignInFailureRecord> current = SignInFailures.in(tx).lock(key);
         boolean sameWindow = current.isPresent() && now.isBefore(current.get().windowStart().plus(limit.window()));
         Instant windowStart = sameWindow ? current.get().windowStart() : now;
         int failures = (sameWindow ? current.get().failures() : 0) + 1;
@@ -95,9 +94,9 @@ final class SignInLimits {
         Instant expiresAt = lockedUntil.filter(windowEnd::isBefore).orElse(windowEnd);
         SignInFailureRecord record = new SignInFailureRecord(key, failures, windowStart, lockedUntil, expiresAt);
         if (current.isPresent()) {
-            tx.signInFailures().update(record);
+            SignInFailures.in(tx).update(record);
         } else {
-            tx.signInFailures().insert(record);
+            SignInFailures.in(tx).insert(record);
         }
         return started;
     }

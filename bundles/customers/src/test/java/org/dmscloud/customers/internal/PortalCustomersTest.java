@@ -32,11 +32,14 @@ import org.dmscloud.api.tenant.PriceAdjustment;
 import org.dmscloud.api.tenant.TenantSettings;
 import org.dmscloud.mail.internal.OutboxCustomerMail;
 import org.dmscloud.mail.internal.MailRecord;
-import org.dmscloud.persistence.SignInFailureRecord;
-import org.dmscloud.persistence.UserRecord;
+import org.dmscloud.customers.internal.SignInFailureRecord;
+import org.dmscloud.customers.internal.UserRecord;
 import org.dmscloud.persistence.testing.Configurations;
 import org.dmscloud.persistence.testing.TestClock;
 import org.dmscloud.persistence.testing.TestDatabases;
+import org.dmscloud.billing.internal.BillingAccountRegister;
+import org.dmscloud.billing.internal.LedgerBalanceService;
+import org.dmscloud.billing.internal.store.TestBillingStore;
 import org.dmscloud.tenants.internal.TenantBook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +52,8 @@ class PortalCustomersTest {
 
     private final TestClock clock = new TestClock(Instant.parse("2026-11-26T10:00:00Z"));
     private TestDatabases.OpenStore database;
+    private TestBillingStore billing;
+    private LedgerBalanceService accounts;
     private static final Brand PLATFORM = new Brand("DMS Cloud", "", "DMS Cloud <no-reply@dmscloud.example>", "https://portal.example");
     private TenantBook tenants;
     private PortalCustomers customers;
@@ -56,13 +61,15 @@ class PortalCustomersTest {
     @BeforeEach
     void start() {
         database = TestDatabases.open(TestDatabases.h2());
+        billing = TestBillingStore.on(database);
+        accounts = new LedgerBalanceService(billing.store(), clock);
         tenants = new TenantBook(database.store(), clock, Currency.getInstance("EUR"));
-        customers = new PortalCustomers(database.store(), new OutboxCustomerMail(database.store(), clock, tenants, PLATFORM),
-                clock, tenants, configuration());
+        customers = node();
     }
 
     @AfterEach
     void stop() {
+        billing.close();
         database.close();
     }
 
@@ -142,7 +149,7 @@ class PortalCustomersTest {
         assertThat(refusedPassword("qwertyuiop12", "Kim Gustavsson")).contains("too easy to guess");
 
         customers.register(TenantId.DEFAULT, new Registration("kim.gustavsson@example.com", "violet quarry lantern", "Kim Gustavsson", ""));
-        Optional<UserRecord> kim = database.store().inTransaction(tx -> tx.users().findByEmail(TenantId.DEFAULT, "kim.gustavsson@example.com"));
+        Optional<UserRecord> kim = database.store().inTransaction(tx -> Users.in(tx).findByEmail(TenantId.DEFAULT, "kim.gustavsson@example.com"));
         assertThat(kim).isPresent();
     }
 
@@ -203,7 +210,13 @@ class PortalCustomersTest {
     }
 
     private String accountCurrency(Customer customer) {
-        return database.store().inTransaction(tx -> tx.accounts().find(customer.account())).orElseThrow().balance().currencyCode();
+        return accounts.find(customer.account()).orElseThrow().balance().currencyCode();
+    }
+
+    /** The customers bundle as the platform wires it, on this test's database: a node of the platform. */
+    private PortalCustomers node() {
+        OutboxCustomerMail mail = new OutboxCustomerMail(database.store(), clock, tenants, new CustomerContacts(database.store()), PLATFORM);
+        return new PortalCustomers(database.store(), accounts, new BillingAccountRegister(billing.store()), mail, clock, tenants, configuration());
     }
 
     @Test
@@ -246,8 +259,8 @@ class PortalCustomersTest {
         assertThat(registeredAnswers.get(5)).startsWith("Too many failed sign-ins for this e-mail address. Try again later. (retry after");
         String gus = SignInLimits.addressKey(TenantId.DEFAULT, "gus@example.com");
         String nobody = SignInLimits.addressKey(TenantId.DEFAULT, "nobody@example.com");
-        List<Optional<SignInFailureRecord>> counted = database.store().inTransaction(tx -> List.of(tx.signInFailures().find(gus),
-                tx.signInFailures().find(nobody)));
+        List<Optional<SignInFailureRecord>> counted = database.store().inTransaction(tx -> List.of(SignInFailures.in(tx).find(gus),
+                SignInFailures.in(tx).find(nobody)));
         assertThat(counted).as("both counted the same way, in the database").allSatisfy(record -> assertThat(record).isPresent());
     }
 
@@ -255,8 +268,7 @@ class PortalCustomersTest {
     @Test
     void failedSignInsCountOnEveryNodeAndASprayOfAddressesForgetsNoLiveCount() {
         registered("hal@example.com", "correct horse battery");
-        PortalCustomers otherNode = new PortalCustomers(database.store(), new OutboxCustomerMail(database.store(), clock, tenants, PLATFORM),
-                clock, tenants, configuration());
+        PortalCustomers otherNode = node();
         for (int i = 0; i < 20; i++) {
             PortalCustomers node = i % 2 == 0 ? customers : otherNode;
             String someone = "someone-" + i + "@example.com";
@@ -343,7 +355,7 @@ class PortalCustomersTest {
         registered("ada@example.com", "correct horse battery");
         Session phone = customers.signIn(TenantId.DEFAULT, "ada@example.com", "correct horse battery", "10.0.0.1");
         Session laptop = customers.signIn(TenantId.DEFAULT, "ada@example.com", "correct horse battery", "10.0.0.2");
-        AccountDesk desk = new AccountDesk(database.store(), clock);
+        AccountDesk desk = new AccountDesk(database.store(), new BillingAccountRegister(billing.store()), clock);
         AccountId account = phone.customer().account();
 
         AccountSummary locked = desk.lock(account, " chargeback on card ", "operator-jane");

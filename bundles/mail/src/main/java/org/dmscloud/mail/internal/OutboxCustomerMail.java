@@ -3,10 +3,9 @@ package org.dmscloud.mail.internal;
 import java.time.Clock;
 import java.util.List;
 
-import org.dmscloud.api.account.Account;
 import org.dmscloud.api.account.AccountId;
 import org.dmscloud.api.account.TenantId;
-import org.dmscloud.api.instance.InstanceId;
+import org.dmscloud.api.customer.AccountContacts;
 import org.dmscloud.api.mail.Attachment;
 import org.dmscloud.api.mail.CustomerMail;
 import org.dmscloud.api.money.Money;
@@ -14,8 +13,6 @@ import org.dmscloud.api.tenant.Brand;
 import org.dmscloud.api.tenant.TenantDirectory;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.Transaction;
-import org.dmscloud.persistence.UserRecord;
-import org.dmscloud.persistence.UserStatus;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -30,18 +27,20 @@ public class OutboxCustomerMail implements CustomerMail {
     private final Store store;
     private final Clock clock;
     private final Brands brands;
+    private final AccountContacts contacts;
 
     @Activate
     public OutboxCustomerMail(@Reference Store store, @Reference Clock clock, @Reference TenantDirectory tenants,
-            MailConfiguration configuration) {
-        this(store, clock, tenants, Brands.platform(configuration));
+            @Reference AccountContacts contacts, MailConfiguration configuration) {
+        this(store, clock, tenants, contacts, Brands.platform(configuration));
     }
 
     /** Wired by hand, as the tests of the bundles that queue mail do. */
-    public OutboxCustomerMail(Store store, Clock clock, TenantDirectory tenants, Brand platform) {
+    public OutboxCustomerMail(Store store, Clock clock, TenantDirectory tenants, AccountContacts contacts, Brand platform) {
         this.store = store;
         this.clock = clock;
         this.brands = new Brands(tenants, platform);
+        this.contacts = contacts;
     }
 
     @Override
@@ -60,29 +59,20 @@ public class OutboxCustomerMail implements CustomerMail {
     }
 
     @Override
-    public void instanceDisabled(AccountId account, InstanceId instance, Money needed, Money balance) {
-        store.inTransaction(tx -> {
-            TenantId tenant = tenantOf(tx, account);
-            String name = tx.instances().find(instance).map(i -> i.name()).orElse(instance.toString());
-            queue(tx, tenant, recipients(tx, account), texts(tenant).instanceDisabled(name, needed, balance));
-            return null;
-        });
+    public void instanceDisabled(TenantId tenant, AccountId account, String instanceName, Money needed, Money balance) {
+        queue(tenant, contacts.addresses(account), texts(tenant).instanceDisabled(instanceName, needed, balance));
     }
 
     @Override
-    public void topUpCredited(AccountId account, Money amount, Money balance) {
-        store.inTransaction(tx -> {
-            TenantId tenant = tenantOf(tx, account);
-            queue(tx, tenant, recipients(tx, account), texts(tenant).topUpCredited(amount, balance));
-            return null;
-        });
+    public void topUpCredited(TenantId tenant, AccountId account, Money amount, Money balance) {
+        queue(tenant, contacts.addresses(account), texts(tenant).topUpCredited(amount, balance));
     }
 
     @Override
-    public void toAccount(AccountId account, String kind, String subject, String body, List<Attachment> attachments) {
+    public void toAccount(TenantId tenant, AccountId account, String kind, String subject, String body, List<Attachment> attachments) {
+        List<String> recipients = contacts.addresses(account);
         store.inTransaction(tx -> {
-            TenantId tenant = tenantOf(tx, account);
-            for (String recipient : recipients(tx, account)) {
+            for (String recipient : recipients) {
                 long mail = Outbox.in(tx).add(new OutgoingMail(tenant, brands.sender(tenant), kind, recipient, subject, body), clock.instant());
                 attachments.forEach(attachment -> Outbox.in(tx).attach(mail, attachment));
             }
@@ -92,17 +82,6 @@ public class OutboxCustomerMail implements CustomerMail {
 
     private MailTexts texts(TenantId tenant) {
         return new MailTexts(brands.of(tenant));
-    }
-
-    private static TenantId tenantOf(Transaction tx, AccountId account) {
-        return tx.accounts().find(account).map(Account::tenant)
-                .orElseThrow(() -> new IllegalArgumentException("there is no account " + account + " to mail"));
-    }
-
-    /** The account's users whose address is verified. */
-    private static List<String> recipients(Transaction tx, AccountId account) {
-        return tx.users().listByAccount(account).stream().filter(user -> user.status() == UserStatus.ACTIVE)
-                .map(UserRecord::email).toList();
     }
 
     private void queue(TenantId tenant, List<String> recipients, MailTexts.Text text) {

@@ -50,7 +50,10 @@ class OutboxDeliveryTest {
         database = TestDatabases.open(TestDatabases.h2());
         store = database.store();
         tenants = new TenantBook(store, clock, Currency.getInstance("EUR"));
-        mail = new OutboxCustomerMail(store, clock, tenants, PLATFORM);
+        // These tests mail addresses, never an account's users (whom the customers bundle knows).
+        mail = new OutboxCustomerMail(store, clock, tenants, account -> {
+            throw new AssertionError("no account mail in these tests");
+        }, PLATFORM);
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.dmscloud.api.account.AccountNotFoundException;
+import org.dmscloud.api.account.AccountService;
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.billing.BalanceService;
 import org.dmscloud.api.billing.LedgerEntry;
 import org.dmscloud.api.mail.Attachment;
@@ -40,14 +43,16 @@ public class TopUpBook implements TopUpSettlement {
     private final Store store;
     private final Clock clock;
     private final BalanceService balances;
+    private final AccountService accounts;
     private final CustomerMail customerMail;
 
     @Activate
-    public TopUpBook(@Reference Store store, @Reference Clock clock, @Reference BalanceService balances,
+    public TopUpBook(@Reference Store store, @Reference Clock clock, @Reference BalanceService balances, @Reference AccountService accounts,
             @Reference CustomerMail customerMail) {
         this.store = store;
         this.clock = clock;
         this.balances = balances;
+        this.accounts = accounts;
         this.customerMail = customerMail;
     }
 
@@ -119,7 +124,8 @@ public class TopUpBook implements TopUpSettlement {
             DocumentTemplate.RenderedDocument rendered = template.render(number, topUp);
             TopUpDocument document = TopUps.in(tx).addDocument(topUp.id(), template.kind(), number, rendered.fileName(),
                     rendered.contentType(), rendered.content(), clock.instant());
-            customerMail.toAccount(topUp.account(), template.kind(), rendered.mailSubject(), rendered.mailBody(),
+            TenantId tenant = accounts.find(topUp.account()).orElseThrow(() -> new AccountNotFoundException(topUp.account())).tenant();
+            customerMail.toAccount(tenant, topUp.account(), template.kind(), rendered.mailSubject(), rendered.mailBody(),
                     List.of(new Attachment(rendered.fileName(), rendered.contentType(), rendered.content())));
             return document;
         });

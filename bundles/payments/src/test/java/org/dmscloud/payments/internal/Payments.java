@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.dmscloud.customers.internal.Users;
 import org.dmscloud.mail.internal.Outbox;
 import org.dmscloud.tenants.internal.TenantBook;
 import org.dmscloud.api.tenant.Brand;
@@ -18,12 +19,14 @@ import org.dmscloud.api.tenant.CatalogSelection;
 import org.dmscloud.api.account.Account;
 import org.dmscloud.api.account.TenantId;
 import org.dmscloud.billing.internal.LedgerBalanceService;
+import org.dmscloud.billing.internal.store.TestBillingStore;
+import org.dmscloud.customers.internal.CustomerContacts;
 import org.dmscloud.mail.internal.OutboxCustomerMail;
 import org.dmscloud.mail.internal.OutboxOperatorMail;
 import org.dmscloud.mail.internal.MailRecord;
 import org.dmscloud.persistence.Store;
-import org.dmscloud.persistence.UserRecord;
-import org.dmscloud.persistence.UserStatus;
+import org.dmscloud.customers.internal.UserRecord;
+import org.dmscloud.customers.internal.UserStatus;
 import org.dmscloud.persistence.testing.Configurations;
 import org.dmscloud.persistence.testing.TestClock;
 import org.dmscloud.persistence.testing.TestDatabases;
@@ -46,6 +49,7 @@ public final class Payments implements AutoCloseable {
     public final TopUpBook book;
     public final TopUpDesk desk;
     final TestDatabases.OpenStore database;
+    final TestBillingStore billing;
     final PaymentProviderRegistry registry;
     final InMemoryPaymentSystem provider;
 
@@ -59,12 +63,13 @@ public final class Payments implements AutoCloseable {
         this.provider = plugin instanceof InMemoryPaymentSystem inMemory ? inMemory : null;
         this.database = TestDatabases.open(dataSource);
         this.store = database.store();
+        this.billing = TestBillingStore.on(database);
         this.tenants = new TenantBook(store, clock, EUR);
-        OutboxCustomerMail customerMail = new OutboxCustomerMail(store, clock, tenants, new Brand("DMS Cloud", "", "DMS Cloud <no-reply@dmscloud.example>", "https://portal.example"));
-        this.balances = new LedgerBalanceService(store, clock, customerMail);
+        OutboxCustomerMail customerMail = new OutboxCustomerMail(store, clock, tenants, new CustomerContacts(store), new Brand("DMS Cloud", "", "DMS Cloud <no-reply@dmscloud.example>", "https://portal.example"));
+        this.balances = new LedgerBalanceService(billing.store(), clock, customerMail);
         this.registry = new PaymentProviderRegistry(null, tenants);
         this.registry.providers = List.of(Map.entry(Map.of(PaymentProvider.PROVIDER_ID, plugin.id()), plugin));
-        this.book = new TopUpBook(store, clock, balances, customerMail);
+        this.book = new TopUpBook(store, clock, balances, balances, customerMail);
         PaymentsConfiguration configuration = Configurations.of(PaymentsConfiguration.class, Map.of());
         TopUpLifecycle lifecycle = new TopUpLifecycle(store, clock, balances, registry, book,
                 new OutboxOperatorMail(store, clock, tenants, "ops@dmscloud.example"), configuration);
@@ -103,7 +108,7 @@ public final class Payments implements AutoCloseable {
     public Account account(TenantId tenant) {
         Account account = balances.open(tenant, "Example GmbH", EUR);
         store.inTransaction(tx -> {
-            tx.users().create(new UserRecord(UUID.randomUUID(), tenant, account.id(),
+            Users.in(tx).create(new UserRecord(UUID.randomUUID(), tenant, account.id(),
                     emailOf(account), "Ada", "Example GmbH", "unused",
                     UserStatus.ACTIVE, clock.instant(), Optional.of(clock.instant())));
             return null;
@@ -122,6 +127,7 @@ public final class Payments implements AutoCloseable {
 
     @Override
     public void close() {
+        billing.close();
         database.close();
     }
 }

@@ -2,7 +2,7 @@ package org.dmscloud.persistence.internal;
 
 import java.sql.SQLException;
 
-import org.dmscloud.persistence.BalanceConstraintException;
+import org.dmscloud.persistence.CheckConstraintException;
 import org.dmscloud.persistence.DuplicateKeyException;
 import org.dmscloud.persistence.StoreUnavailableException;
 
@@ -33,9 +33,8 @@ public final class StoreExceptions {
         if (state.equals(UNIQUE_VIOLATION)) {
             return new DuplicateKeyException(sql.getMessage(), original);
         }
-        if ((state.equals(CHECK_VIOLATION_POSTGRES) || state.equals(CHECK_VIOLATION_H2))
-                && String.valueOf(sql.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("balance")) {
-            return new BalanceConstraintException("The database refused a negative balance: " + sql.getMessage(), original);
+        if (state.equals(CHECK_VIOLATION_POSTGRES) || state.equals(CHECK_VIOLATION_H2)) {
+            return new CheckConstraintException("The database refused the change: " + sql.getMessage(), original);
         }
         return original instanceof RuntimeException runtime ? runtime : new IllegalStateException(sql.getMessage(), sql);
     }

@@ -11,21 +11,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import javax.sql.DataSource;
 
 import org.dmscloud.api.account.AccountId;
-import org.dmscloud.api.account.TenantId;
-import org.dmscloud.api.catalog.InstanceConfiguration;
 import org.dmscloud.api.instance.Instance;
 import org.dmscloud.api.instance.InstanceId;
-import org.dmscloud.api.instance.InstanceState;
-import org.dmscloud.api.money.Money;
-import org.dmscloud.persistence.NewAccount;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.StoreUnavailableException;
 import org.dmscloud.persistence.testing.TestDatabases;
@@ -40,7 +33,6 @@ import org.junit.jupiter.api.Test;
  */
 abstract class BundleSchemaContractTest {
 
-    private static final Currency EUR = Currency.getInstance("EUR");
 
     private DataSource dataSource;
     private TestDatabases.OpenStore openStore;
@@ -69,13 +61,14 @@ abstract class BundleSchemaContractTest {
         InstanceId rolledBack = InstanceId.random();
 
         store.inTransaction(tx -> {
-            tx.accounts().create(new NewAccount(account, TenantId.DEFAULT, "Example", EUR, Instant.parse("2026-11-29T10:00:00Z")));
-            tx.instances().create(instance(kept, account));
+            insert(tx.connection(), "INSERT INTO account (id, tenant_id, display_name, currency, balance_minor, created_at, version) "
+                    + "VALUES (?, 'default', 'Example', 'EUR', 0, ?, 0)", account.toString());
+            insertInstance(tx.connection(), kept, account);
             insertReport(tx.connection(), kept, "kept");
             return null;
         });
         assertThatThrownBy(() -> store.inTransaction(tx -> {
-            tx.instances().create(instance(rolledBack, account));
+            insertInstance(tx.connection(), rolledBack, account);
             insertReport(tx.connection(), rolledBack, "rolled back");
             throw new IllegalStateException("the charge failed");
         })).hasMessage("the charge failed");
@@ -146,10 +139,26 @@ abstract class BundleSchemaContractTest {
         }
     }
 
-    private static Instance instance(InstanceId id, AccountId account) {
-        Instant created = Instant.parse("2026-11-29T10:00:00Z");
-        return new Instance(id, account, "instance", InstanceConfiguration.of("starter", 500, Set.of()), InstanceState.ENABLED,
-                Optional.empty(), created, Money.zero(EUR), created);
+    /** An instance row as the platform's schema has it (billing's table, whose history this bundle's changelog holds). */
+    private static void insertInstance(Connection connection, InstanceId id, AccountId account) {
+        insert(connection, "INSERT INTO instance (id, account_id, name, package_id, expected_devices, option_ids, state, paid_until, "
+                + "paid_rate_minor, created_at, version) VALUES (?, ?, 'instance', 'starter', 500, '', 'ENABLED', ?, 0, ?, 0)",
+                id.value().toString(), account.toString());
+    }
+
+    /** Inserts a row; the statement's last two parameters, if any beyond the given ones, are the test's moment. */
+    private static void insert(Connection connection, String sql, String... values) {
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                insert.setString(i + 1, values[i]);
+            }
+            for (int i = values.length + 1; i <= insert.getParameterMetaData().getParameterCount(); i++) {
+                insert.setObject(i, Instant.parse("2026-11-29T10:00:00Z").atOffset(java.time.ZoneOffset.UTC));
+            }
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<String> strings(String sql) throws SQLException {

@@ -1,0 +1,38 @@
+package org.dmscloud.billing.internal.store;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.dmscloud.api.billing.BillingRun;
+import org.dmscloud.api.instance.InstanceId;
+import org.dmscloud.api.money.Money;
+
+/** The record of every daily run. */
+public interface BillingRuns {
+
+    /** Records that a run for {@code day} started; answers its id. */
+    long start(LocalDate day, String node, Instant startedAt);
+
+    /** Adds one batch's counts, charged amounts and failures to the run's record. */
+    void addProgress(long runId, RunProgress progress);
+
+    void finish(long runId, BillingRun.Status status, Instant finishedAt);
+
+    Optional<BillingRun> find(long runId);
+
+    /** The failures recorded for the run: instance and reason. */
+    Map<InstanceId, String> failures(long runId);
+
+    /** Whether a run for {@code day} has completed. */
+    boolean completed(LocalDate day);
+
+    /** The latest runs, newest first. */
+    List<BillingRun> history(int limit);
+
+    /** What one batch of a run did. */
+    record RunProgress(long charged, long disabled, long skipped, Map<InstanceId, String> failures, List<Money> charges) {
+    }
+}

@@ -1,0 +1,74 @@
+package org.dmscloud.billing.internal.store;
+
+import javax.persistence.EntityManagerFactory;
+
+import org.dmscloud.persistence.Store;
+import org.dmscloud.persistence.jdbc.Jdbc;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Billing's tables in the platform's transactions: the work runs in the {@link Store}'s transaction (joining
+ * one that runs already), with billing's repositories on its connection. A call made while billing work runs
+ * on the same thread joins that work.
+ */
+@Component(service = BillingStore.class)
+public final class BillingStore {
+
+    /** Billing's persistence unit ({@code META-INF/persistence.xml}), registered by Aries JPA. */
+    public static final String PERSISTENCE_UNIT = "dmscloud-billing";
+
+    private final Store store;
+    private final EntityManagerFactory entities;
+    private final ThreadLocal<BillingTransaction> current = new ThreadLocal<>();
+    private volatile BatchWrites batchWrites;
+
+    @Activate
+    public BillingStore(@Reference Store store, @Reference(target = "(osgi.unit.name=" + PERSISTENCE_UNIT + ")") EntityManagerFactory entities) {
+        this.store = store;
+        this.entities = entities;
+    }
+
+    /** The platform's store, for work that is not billing's. */
+    public Store store() {
+        return store;
+    }
+
+    /** Runs the work in one transaction (or in the one running) and returns its result; nothing of it stays if it throws. */
+    public <R> R inTransaction(BillingWork<R> work) {
+        BillingTransaction joined = current.get();
+        if (joined != null) {
+            return work.run(joined);
+        }
+        return store.inTransaction(transaction -> {
+            BillingTransaction billing = new BillingTransaction(transaction, entities, batchWrites(Jdbc.of(transaction)));
+            current.set(billing);
+            try {
+                R result = work.run(billing);
+                billing.flush();
+                return result;
+            } finally {
+                current.remove();
+                billing.close();
+            }
+        });
+    }
+
+    /** The bulk writes for the database behind the store, found out once. */
+    private BatchWrites batchWrites(Jdbc jdbc) {
+        BatchWrites writes = batchWrites;
+        if (writes == null) {
+            writes = jdbc.call(connection -> BatchWrites.of(connection.getMetaData().getDatabaseProductName()));
+            batchWrites = writes;
+        }
+        return writes;
+    }
+
+    /** Work on billing's tables. */
+    @FunctionalInterface
+    public interface BillingWork<R> {
+        R run(BillingTransaction transaction);
+    }
+
+}

@@ -1,0 +1,70 @@
+package org.dmscloud.customers.internal;
+
+import org.dmscloud.persistence.jdbc.Jdbc;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+
+final class JdbcSessions implements Sessions {
+
+    private final Jdbc jdbc;
+
+    JdbcSessions(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void save(SessionRecord session) {
+        jdbc.call(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO user_session (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")) {
+                insert.setString(1, session.tokenHash());
+                insert.setString(2, session.user().toString());
+                Jdbc.setInstant(insert, 3, session.createdAt());
+                Jdbc.setInstant(insert, 4, session.expiresAt());
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<SessionRecord> findActive(String tokenHash, Instant now) {
+        return jdbc.call(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT * FROM user_session WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?")) {
+                select.setString(1, tokenHash);
+                Jdbc.setInstant(select, 2, now);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new SessionRecord(tokenHash, UUID.fromString(row.getString("user_id")),
+                            Jdbc.getInstant(row, "created_at"), Jdbc.getInstant(row, "expires_at")));
+                }
+            }
+        });
+    }
+
+    @Override
+    public void revoke(String tokenHash, Instant at) {
+        update("UPDATE user_session SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL", at, tokenHash);
+    }
+
+    @Override
+    public void revokeAll(UUID user, Instant at) {
+        update("UPDATE user_session SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL", at, user.toString());
+    }
+
+    private void update(String sql, Instant at, String key) {
+        jdbc.call(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(sql)) {
+                Jdbc.setInstant(update, 1, at);
+                update.setString(2, key);
+                return update.executeUpdate();
+            }
+        });
+    }
+}

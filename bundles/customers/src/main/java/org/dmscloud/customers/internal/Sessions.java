@@ -1,0 +1,27 @@
+package org.dmscloud.customers.internal;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.dmscloud.persistence.Transaction;
+import org.dmscloud.persistence.jdbc.Jdbc;
+
+
+/** Signed-in sessions. */
+public interface Sessions {
+
+    /** The repository in this transaction. */
+    static Sessions in(Transaction transaction) {
+        return new JdbcSessions(Jdbc.of(transaction));
+    }
+
+    void save(SessionRecord session);
+
+    /** The session if it is neither expired nor revoked at {@code now}. */
+    Optional<SessionRecord> findActive(String tokenHash, Instant now);
+
+    void revoke(String tokenHash, Instant at);
+
+    /** Signs the user out everywhere, e.g. after a password reset. */
+    void revokeAll(UUID user, Instant at);
+}

@@ -1,0 +1,142 @@
+package org.dmscloud.persistence.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.dmscloud.persistence.DuplicateKeyException;
+import org.dmscloud.persistence.Store;
+import org.dmscloud.persistence.Transaction;
+import org.dmscloud.persistence.jdbc.Jdbc;
+import org.dmscloud.persistence.testing.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The store and the platform's migrations on every database the platform supports: each subclass brings one
+ * database, shared by the tests of the class. The bundles' repositories are tested in their bundles.
+ */
+abstract class StoreContractTest {
+
+    private TestDatabases.OpenStore openStore;
+    private Store store;
+
+    /** A database with nothing in it, or with what earlier tests of the same class left. */
+    protected abstract DataSource dataSource();
+
+    @BeforeEach
+    void openStore() throws SQLException {
+        openStore = TestDatabases.open(dataSource());
+        store = openStore.store();
+        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS store_probe (id VARCHAR(36) PRIMARY KEY)");
+        }
+    }
+
+    @AfterEach
+    void closeStore() {
+        openStore.close();
+    }
+
+    @Test
+    void migrationsCreateTheSchemaWithTheDefaultTenant() throws SQLException {
+        assertThat(queryForString("SELECT name FROM tenant WHERE id = 'default'")).isEqualTo("DMS Cloud");
+    }
+
+    @Test
+    void migrationsRunAgainChangeNothing() throws SQLException {
+        long applied = queryForLong("SELECT COUNT(*) FROM databasechangelog");
+        new SchemaMigrations(dataSource()).ensureApplied();
+        assertThat(queryForLong("SELECT COUNT(*) FROM databasechangelog")).isEqualTo(applied).isPositive();
+    }
+
+    @Test
+    void whatATransactionWritesIsThereAfterItCommits() throws SQLException {
+        String id = UUID.randomUUID().toString();
+
+        store.inTransaction(tx -> insert(tx, id));
+
+        assertThat(queryForLong("SELECT COUNT(*) FROM store_probe WHERE id = '" + id + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedTransactionStoresNothing() throws SQLException {
+        String id = UUID.randomUUID().toString();
+
+        assertThatThrownBy(() -> store.inTransaction(tx -> {
+            insert(tx, id);
+            throw new IllegalStateException("changed my mind");
+        })).hasMessage("changed my mind");
+
+        assertThat(queryForLong("SELECT COUNT(*) FROM store_probe WHERE id = '" + id + "'")).isZero();
+    }
+
+    @Test
+    void aNestedTransactionJoinsTheOuterOne() {
+        String id = UUID.randomUUID().toString();
+
+        boolean seenInside = store.inTransaction(tx -> {
+            insert(tx, id);
+            return store.inTransaction(inner -> inner.connection() == tx.connection() && count(inner, id) == 1);
+        });
+
+        assertThat(seenInside).isTrue();
+    }
+
+    @Test
+    void aDuplicateKeyIsTheStoresExceptionAndRollsTheTransactionBack() throws SQLException {
+        String id = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
+        store.inTransaction(tx -> insert(tx, id));
+
+        assertThatThrownBy(() -> store.inTransaction(tx -> {
+            insert(tx, other);
+            return insert(tx, id);
+        })).isInstanceOf(DuplicateKeyException.class);
+
+        assertThat(queryForLong("SELECT COUNT(*) FROM store_probe WHERE id = '" + other + "'")).isZero();
+    }
+
+    private static Void insert(Transaction tx, String id) {
+        Jdbc.of(tx).call(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO store_probe (id) VALUES (?)")) {
+                insert.setString(1, id);
+                return insert.executeUpdate();
+            }
+        });
+        return null;
+    }
+
+    private static long count(Transaction tx, String id) {
+        return Jdbc.of(tx).call(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM store_probe WHERE id = ?")) {
+                select.setString(1, id);
+                try (ResultSet rows = select.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+        });
+    }
+
+    private String queryForString(String sql) throws SQLException {
+        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            assertThat(rows.next()).as("a row from %s", sql).isTrue();
+            return rows.getString(1);
+        }
+    }
+
+    private long queryForLong(String sql) throws SQLException {
+        return Long.parseLong(queryForString(sql));
+    }
+}
