@@ -1,7 +1,8 @@
 /**
- * The platform's transactional store, for the core bundles (billing, accounts, payments) and for plugin
- * bundles' own tables ({@link org.dmscloud.persistence.Schema}). Every multi-step change runs inside one
- * {@link org.dmscloud.persistence.Store#inTransaction transaction}; what comes out are records, never entities.
+ * The platform's transactional store, which every bundle's repositories share, each on its own tables
+ * ({@link org.dmscloud.persistence.Schema}): the platform's domain bundles and plugins alike. Every multi-step
+ * change runs inside one {@link org.dmscloud.persistence.Store#inTransaction transaction}, whichever bundles take
+ * part in it.
  */
 @Export
 @Version("3.0.0")

@@ -34,12 +34,12 @@ final class JdbcTopUps implements TopUps {
     }
 
     @Override
-    public void insert(TopUp topUp, Optional<String> requestKey) {
+    public void insert(TopUp topUp, TenantId tenant, Optional<String> requestKey) {
         jdbc.call(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO top_up (id, account_id, provider_id, request_key, "
                     + "amount_minor, received_minor, currency, status, provider_reference, payment_page, instructions, customer_email, "
-                    + "billing_name, billing_company, billing_address, billing_country, billing_vat_id, detail, created_at, updated_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "billing_name, billing_company, billing_address, billing_country, billing_vat_id, detail, created_at, updated_at, "
+                    + "tenant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, topUp.id().toString());
                 insert.setString(2, topUp.account().toString());
                 insert.setString(3, topUp.providerId());
@@ -61,6 +61,7 @@ final class JdbcTopUps implements TopUps {
                 insert.setString(18, topUp.detail());
                 Jdbc.setInstant(insert, 19, topUp.createdAt());
                 Jdbc.setInstant(insert, 20, topUp.updatedAt());
+                insert.setString(21, tenant.value());
                 return insert.executeUpdate();
             }
         });
@@ -126,7 +127,7 @@ final class JdbcTopUps implements TopUps {
         String tenantId = tenant.map(TenantId::value).orElse(null);
         String accountId = account.map(AccountId::toString).orElse(null);
         return many("SELECT * FROM top_up WHERE (? IS NULL OR status = ?) "
-                + "AND (? IS NULL OR account_id IN (SELECT a.id FROM account a WHERE a.tenant_id = ?)) AND (? IS NULL OR account_id = ?) "
+                + "AND (? IS NULL OR tenant_id = ?) AND (? IS NULL OR account_id = ?) "
                 + "ORDER BY created_at DESC, id FETCH FIRST " + limit + " ROWS ONLY", statusName, statusName, tenantId, tenantId, accountId,
                 accountId);
     }

@@ -23,6 +23,7 @@ import org.dmscloud.api.payment.TopUpNotFoundException;
 import org.dmscloud.api.payment.TopUpSettlement;
 import org.dmscloud.api.payment.TopUpStateException;
 import org.dmscloud.api.payment.TopUpStatus;
+import org.dmscloud.persistence.Schema;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.Transaction;
 import org.osgi.service.component.annotations.Activate;
@@ -45,6 +46,10 @@ public class TopUpBook implements TopUpSettlement {
     private final BalanceService balances;
     private final AccountService accounts;
     private final CustomerMail customerMail;
+
+    /** Started only once this bundle's changes to its tables are applied (its {@code DMS-Changelog}). */
+    @Reference(target = PaymentTables.SCHEMA_FILTER)
+    Schema tables;
 
     @Activate
     public TopUpBook(@Reference Store store, @Reference Clock clock, @Reference BalanceService balances, @Reference AccountService accounts,

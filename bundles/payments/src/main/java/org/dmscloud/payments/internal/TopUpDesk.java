@@ -19,6 +19,7 @@ import org.dmscloud.api.payment.TopUpNotFoundException;
 import org.dmscloud.api.payment.TopUpPayment;
 import org.dmscloud.api.payment.TopUpService;
 import org.dmscloud.api.payment.TopUpStatus;
+import org.dmscloud.persistence.Schema;
 import org.dmscloud.persistence.Store;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -40,6 +41,10 @@ public class TopUpDesk implements TopUpService, TopUpAdministration {
     private final Clock clock;
     private final TopUpLifecycle lifecycle;
     private final Duration checkAfter;
+
+    /** Started only once this bundle's changes to its tables are applied (its {@code DMS-Changelog}). */
+    @Reference(target = PaymentTables.SCHEMA_FILTER)
+    Schema tables;
 
     @Activate
     public TopUpDesk(@Reference Store store, @Reference Clock clock, @Reference TopUpLifecycle lifecycle, PaymentsConfiguration configuration) {

@@ -25,6 +25,7 @@ import org.dmscloud.api.payment.TopUpLimits;
 import org.dmscloud.api.payment.TopUpStateException;
 import org.dmscloud.api.payment.TopUpStatus;
 import org.dmscloud.persistence.DuplicateKeyException;
+import org.dmscloud.persistence.Schema;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.plugins.Contributions.Contribution;
 import org.dmscloud.spi.payment.Availability;
@@ -57,6 +58,10 @@ public class TopUpLifecycle {
     private final OperatorMail operatorMail;
     private final Duration startTimeout;
 
+    /** Started only once this bundle's changes to its tables are applied (its {@code DMS-Changelog}). */
+    @Reference(target = PaymentTables.SCHEMA_FILTER)
+    Schema tables;
+
     @Activate
     public TopUpLifecycle(@Reference Store store, @Reference Clock clock, @Reference AccountService accounts,
             @Reference PaymentProviderRegistry registry, @Reference TopUpBook book, @Reference OperatorMail operatorMail,
@@ -88,7 +93,7 @@ public class TopUpLifecycle {
                 TopUpStatus.STARTING, Optional.empty(), Optional.empty(), "", request.billingDetails(), customerEmail, "", now, now);
         try {
             store.inTransaction(tx -> {
-                TopUps.in(tx).insert(topUp, request.requestKey());
+                TopUps.in(tx).insert(topUp, account.tenant(), request.requestKey());
                 return null;
             });
         } catch (DuplicateKeyException e) {

@@ -28,7 +28,7 @@ public interface TopUps {
     /**
      * @throws DuplicateKeyException if the account used the request key before, or the provider reference is taken
      */
-    void insert(TopUp topUp, Optional<String> requestKey);
+    void insert(TopUp topUp, TenantId tenant, Optional<String> requestKey);
 
     Optional<TopUp> find(TopUpId id);
 

@@ -62,6 +62,7 @@ public final class Payments implements AutoCloseable {
         this.clock = clock;
         this.provider = plugin instanceof InMemoryPaymentSystem inMemory ? inMemory : null;
         this.database = TestDatabases.open(dataSource);
+        TestDatabases.migrateBundle(dataSource, PaymentTables.BUNDLE, PaymentTables.class, PaymentTables.CHANGELOG);
         this.store = database.store();
         this.billing = TestBillingStore.on(database);
         this.tenants = new TenantBook(store, clock, EUR);

@@ -59,8 +59,8 @@ abstract class TopUpStorageContractTest {
         TopUp platformsTopUp = newTopUp(platforms, Optional.empty());
         TopUp resellersTopUp = newTopUp(resellers, Optional.empty());
         store.inTransaction(tx -> {
-            TopUps.in(tx).insert(platformsTopUp, Optional.empty());
-            TopUps.in(tx).insert(resellersTopUp, Optional.empty());
+            TopUps.in(tx).insert(platformsTopUp, TenantId.DEFAULT, Optional.empty());
+            TopUps.in(tx).insert(resellersTopUp, reseller, Optional.empty());
             return null;
         });
 
@@ -82,7 +82,7 @@ abstract class TopUpStorageContractTest {
         TopUp topUp = newTopUp(account, Optional.of(new BillingDetails("Ada Admin", "Example GmbH", "Street 1\n10115 Berlin", "DE", "DE123")));
 
         store.inTransaction(tx -> {
-            TopUps.in(tx).insert(topUp, Optional.of("request-1"));
+            TopUps.in(tx).insert(topUp, TenantId.DEFAULT, Optional.of("request-1"));
             return null;
         });
         TopUp pending = new TopUp(topUp.id(), topUp.account(), topUp.providerId(), topUp.amount(), Money.ofMinor(2_000, EUR),
@@ -108,17 +108,17 @@ abstract class TopUpStorageContractTest {
     void aRequestKeyStartsOneTopUpPerAccount() {
         Account account = payments.account();
         store.inTransaction(tx -> {
-            TopUps.in(tx).insert(newTopUp(account, Optional.empty()), Optional.of("same"));
+            TopUps.in(tx).insert(newTopUp(account, Optional.empty()), TenantId.DEFAULT, Optional.of("same"));
             return null;
         });
 
         assertThatThrownBy(() -> store.inTransaction(tx -> {
-            TopUps.in(tx).insert(newTopUp(account, Optional.empty()), Optional.of("same"));
+            TopUps.in(tx).insert(newTopUp(account, Optional.empty()), TenantId.DEFAULT, Optional.of("same"));
             return null;
         })).isInstanceOf(DuplicateKeyException.class);
         store.inTransaction(tx -> {
-            TopUps.in(tx).insert(newTopUp(account, Optional.empty()), Optional.empty());
-            TopUps.in(tx).insert(newTopUp(account, Optional.empty()), Optional.empty());
+            TopUps.in(tx).insert(newTopUp(account, Optional.empty()), TenantId.DEFAULT, Optional.empty());
+            TopUps.in(tx).insert(newTopUp(account, Optional.empty()), TenantId.DEFAULT, Optional.empty());
             return null;
         });
         List<TopUp> all = store.inTransaction(tx -> TopUps.in(tx).list(Optional.empty(), Optional.empty(), Optional.of(account.id()), 10));
@@ -130,7 +130,7 @@ abstract class TopUpStorageContractTest {
         Account account = payments.account();
         TopUp topUp = newTopUp(account, Optional.empty());
         TopUpPayment payment = store.inTransaction(tx -> {
-            TopUps.in(tx).insert(topUp, Optional.empty());
+            TopUps.in(tx).insert(topUp, TenantId.DEFAULT, Optional.empty());
             LedgerEntry credit = payments.balances.topUp(account.id(), Money.ofMinor(5_000, EUR), "top-up/stripe/cs_1", "test");
             return TopUps.in(tx).addPayment(topUp.id(), "stripe/cs_1", Money.ofMinor(5_000, EUR), "stripe webhook", "evt_1", credit.id(),
                     Instant.parse("2026-11-26T10:30:00Z"));
@@ -153,7 +153,7 @@ abstract class TopUpStorageContractTest {
         Account account = payments.account();
         TopUp topUp = newTopUp(account, Optional.empty());
         store.inTransaction(tx -> {
-            TopUps.in(tx).insert(topUp, Optional.empty());
+            TopUps.in(tx).insert(topUp, TenantId.DEFAULT, Optional.empty());
             return null;
         });
         String series = "T-" + UUID.randomUUID();
@@ -202,10 +202,10 @@ abstract class TopUpStorageContractTest {
         TopUp young = new TopUp(TopUpId.random(), old.account(), old.providerId(), old.amount(), old.received(), old.status(),
                 Optional.empty(), Optional.empty(), "", Optional.empty(), old.customerEmail(), "", later, later);
         store.inTransaction(tx -> {
-            TopUps.in(tx).insert(young, Optional.empty());
-            TopUps.in(tx).insert(checked, Optional.empty());
-            TopUps.in(tx).insert(neverChecked, Optional.empty());
-            TopUps.in(tx).insert(recentlyChecked, Optional.empty());
+            TopUps.in(tx).insert(young, TenantId.DEFAULT, Optional.empty());
+            TopUps.in(tx).insert(checked, TenantId.DEFAULT, Optional.empty());
+            TopUps.in(tx).insert(neverChecked, TenantId.DEFAULT, Optional.empty());
+            TopUps.in(tx).insert(recentlyChecked, TenantId.DEFAULT, Optional.empty());
             TopUps.in(tx).markChecked(checked.id(), Instant.parse("2026-11-26T10:00:00Z"));
             TopUps.in(tx).markChecked(recentlyChecked.id(), Instant.parse("2026-11-26T10:59:00Z"));
             return null;
@@ -225,7 +225,7 @@ abstract class TopUpStorageContractTest {
         TopUp byTransfer = waiting(newTopUp(account, Optional.empty()), "bank-transfer", "RF18 0002");
         store.inTransaction(tx -> {
             for (TopUp topUp : List.of(starting, byCard, byTransfer)) {
-                TopUps.in(tx).insert(topUp, Optional.empty());
+                TopUps.in(tx).insert(topUp, TenantId.DEFAULT, Optional.empty());
             }
             return null;
         });

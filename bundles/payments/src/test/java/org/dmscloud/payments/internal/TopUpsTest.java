@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import org.dmscloud.mail.internal.Outbox;
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.account.Account;
 import org.dmscloud.api.billing.IdempotencyKeyReusedException;
 import org.dmscloud.api.billing.LedgerEntry;
@@ -388,7 +389,7 @@ abstract class TopUpsTest {
         TopUp topUp = new TopUp(org.dmscloud.api.payment.TopUpId.random(), account.id(), "test-pay", FIFTY, Money.zero(Payments.EUR),
                 TopUpStatus.STARTING, Optional.empty(), Optional.empty(), "", Optional.empty(), email, "", now, now);
         payments.store.inTransaction(tx -> {
-            TopUps.in(tx).insert(topUp, Optional.empty());
+            TopUps.in(tx).insert(topUp, TenantId.DEFAULT, Optional.empty());
             return null;
         });
         return topUp;
