@@ -15,7 +15,6 @@ import javax.persistence.EntityManagerFactory;
 import javax.persistence.Persistence;
 import javax.sql.DataSource;
 
-import org.dmscloud.mail.internal.Outbox;
 import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.customer.Registration;
 import org.dmscloud.api.customer.SignInRefusedException;
@@ -26,8 +25,9 @@ import org.dmscloud.billing.internal.store.BillingStore;
 import org.dmscloud.customers.internal.CustomerContacts;
 import org.dmscloud.customers.internal.CustomersConfiguration;
 import org.dmscloud.customers.internal.PortalCustomers;
-import org.dmscloud.mail.internal.OutboxCustomerMail;
 import org.dmscloud.mail.internal.MailRecord;
+import org.dmscloud.mail.internal.Outbox;
+import org.dmscloud.mail.internal.OutboxCustomerMail;
 import org.dmscloud.persistence.internal.JdbcStore;
 import org.dmscloud.tenants.internal.TenantBook;
 

@@ -16,6 +16,7 @@ import java.util.Optional;
 import javax.inject.Inject;
 import javax.sql.DataSource;
 
+import org.dmscloud.api.account.Account;
 import org.dmscloud.api.account.AccountService;
 import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.catalog.Catalog;
@@ -28,7 +29,6 @@ import org.dmscloud.api.payment.PaymentProviderInfo;
 import org.dmscloud.api.payment.PaymentProviders;
 import org.dmscloud.api.payment.TopUpLimits;
 import org.dmscloud.api.time.ClockControl;
-import org.dmscloud.api.account.Account;
 import org.dmscloud.spi.catalog.AddonOption;
 import org.dmscloud.spi.catalog.InstancePackage;
 import org.dmscloud.spi.catalog.PricingPlugin;

@@ -15,8 +15,8 @@ import javax.inject.Inject;
 import javax.sql.DataSource;
 
 import org.dmscloud.api.account.AccountId;
-import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.account.AccountService;
+import org.dmscloud.api.account.TenantId;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;

@@ -20,13 +20,13 @@ import org.dmscloud.api.instance.InstanceChange;
 import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.instance.InstanceNotFoundException;
 import org.dmscloud.api.instance.InstanceState;
-import org.dmscloud.events.InstanceJournal;
-import org.dmscloud.persistence.DuplicateKeyException;
+import org.dmscloud.billing.internal.store.BillingStore;
+import org.dmscloud.billing.internal.store.BillingTransaction;
 import org.dmscloud.billing.internal.store.IdempotentAction;
 import org.dmscloud.billing.internal.store.NewLedgerEntry;
 import org.dmscloud.billing.internal.store.QuoteRecord;
-import org.dmscloud.billing.internal.store.BillingStore;
-import org.dmscloud.billing.internal.store.BillingTransaction;
+import org.dmscloud.events.InstanceJournal;
+import org.dmscloud.persistence.DuplicateKeyException;
 import org.dmscloud.spi.instance.InstanceEvent;
 
 /**

@@ -12,12 +12,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
-import org.dmscloud.mail.internal.Outbox;
-import org.dmscloud.tenants.internal.TenantBook;
-import org.dmscloud.api.tenant.Brand;
-import org.dmscloud.api.tenant.TenantSettings;
-import org.dmscloud.api.tenant.PriceAdjustment;
-import org.dmscloud.api.tenant.CatalogSelection;
 import org.dmscloud.api.account.Account;
 import org.dmscloud.api.account.AccountId;
 import org.dmscloud.api.account.TenantId;
@@ -29,14 +23,20 @@ import org.dmscloud.api.instance.Instance;
 import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.instance.NewInstance;
 import org.dmscloud.api.money.Money;
-import org.dmscloud.mail.internal.OutboxCustomerMail;
-import org.dmscloud.mail.internal.MailRecord;
+import org.dmscloud.api.tenant.Brand;
+import org.dmscloud.api.tenant.CatalogSelection;
+import org.dmscloud.api.tenant.PriceAdjustment;
+import org.dmscloud.api.tenant.TenantSettings;
 import org.dmscloud.billing.internal.store.BillingStore;
 import org.dmscloud.billing.internal.store.TestBillingStore;
+import org.dmscloud.events.internal.TestInstanceEvents;
+import org.dmscloud.mail.internal.MailRecord;
+import org.dmscloud.mail.internal.Outbox;
+import org.dmscloud.mail.internal.OutboxCustomerMail;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.testing.TestClock;
-import org.dmscloud.events.internal.TestInstanceEvents;
 import org.dmscloud.persistence.testing.TestDatabases;
+import org.dmscloud.tenants.internal.TenantBook;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 

@@ -10,15 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.dmscloud.mail.internal.Outbox;
 import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.contact.ContactMessage;
 import org.dmscloud.api.contact.ContactRateLimitException;
 import org.dmscloud.api.contact.ContactTopic;
 import org.dmscloud.api.contact.NewContactMessage;
 import org.dmscloud.api.customer.InvalidInputException;
-import org.dmscloud.mail.internal.OutboxOperatorMail;
 import org.dmscloud.mail.internal.MailRecord;
+import org.dmscloud.mail.internal.Outbox;
+import org.dmscloud.mail.internal.OutboxOperatorMail;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.testing.Configurations;
 import org.dmscloud.persistence.testing.TestClock;

@@ -1,11 +1,12 @@
 package org.dmscloud.customers.internal;
 
-import org.dmscloud.persistence.jdbc.Jdbc;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+
+import org.dmscloud.persistence.jdbc.Jdbc;
 
 
 final class JdbcSessions implements Sessions {

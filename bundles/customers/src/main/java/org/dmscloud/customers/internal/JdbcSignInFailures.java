@@ -1,11 +1,12 @@
 package org.dmscloud.customers.internal;
 
-import org.dmscloud.persistence.jdbc.Jdbc;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
+
+import org.dmscloud.persistence.jdbc.Jdbc;
 
 
 final class JdbcSignInFailures implements SignInFailures {

@@ -1,6 +1,5 @@
 package org.dmscloud.customers.internal;
 
-import org.dmscloud.persistence.jdbc.Jdbc;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -8,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.dmscloud.customers.internal.TokenRecord.TokenPurpose;
+import org.dmscloud.persistence.jdbc.Jdbc;
 
 final class JdbcTokens implements Tokens {
 

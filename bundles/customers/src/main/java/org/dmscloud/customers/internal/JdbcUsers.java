@@ -1,6 +1,5 @@
 package org.dmscloud.customers.internal;
 
-import org.dmscloud.persistence.jdbc.Jdbc;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,12 +10,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.dmscloud.api.account.AccountId;
 import org.dmscloud.api.account.TenantId;
+import org.dmscloud.persistence.jdbc.Jdbc;
 
 final class JdbcUsers implements Users {
 

@@ -2,6 +2,7 @@ package org.dmscloud.customers.internal;
 
 import java.time.Instant;
 import java.util.Optional;
+
 import org.dmscloud.persistence.Transaction;
 import org.dmscloud.persistence.jdbc.Jdbc;
 

@@ -3,6 +3,7 @@ package org.dmscloud.customers.internal;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+
 import org.dmscloud.persistence.Transaction;
 import org.dmscloud.persistence.jdbc.Jdbc;
 

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.dmscloud.persistence.Transaction;
-import org.dmscloud.persistence.jdbc.Jdbc;
 
 import org.dmscloud.api.account.AccountId;
 import org.dmscloud.api.account.TenantId;
+import org.dmscloud.persistence.Transaction;
+import org.dmscloud.persistence.jdbc.Jdbc;
 
 /** Portal users. */
 public interface Users {

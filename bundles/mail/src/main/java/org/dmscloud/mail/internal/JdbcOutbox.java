@@ -1,6 +1,5 @@
 package org.dmscloud.mail.internal;
 
-import org.dmscloud.persistence.jdbc.Jdbc;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +11,7 @@ import java.util.Optional;
 import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.mail.Attachment;
 import org.dmscloud.mail.internal.MailRecord.MailStatus;
+import org.dmscloud.persistence.jdbc.Jdbc;
 
 final class JdbcOutbox implements Outbox {
 

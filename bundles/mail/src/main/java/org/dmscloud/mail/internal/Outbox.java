@@ -3,11 +3,11 @@ package org.dmscloud.mail.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.dmscloud.persistence.Transaction;
-import org.dmscloud.persistence.jdbc.Jdbc;
 
 import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.mail.Attachment;
+import org.dmscloud.persistence.Transaction;
+import org.dmscloud.persistence.jdbc.Jdbc;
 
 /** Mail to send: written in the transaction of what causes it, delivered later, with retries. */
 public interface Outbox {

@@ -1,9 +1,10 @@
 package org.dmscloud.payments.internal;
 
-import org.dmscloud.persistence.jdbc.Jdbc;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+
+import org.dmscloud.persistence.jdbc.Jdbc;
 
 
 final class JdbcPaymentEvents implements PaymentEvents {

@@ -1,6 +1,5 @@
 package org.dmscloud.payments.internal;
 
-import org.dmscloud.persistence.jdbc.Jdbc;
 import java.net.URI;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.account.AccountId;
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.api.payment.BillingDetails;
 import org.dmscloud.api.payment.DocumentFile;
@@ -22,6 +21,7 @@ import org.dmscloud.api.payment.TopUpDocument;
 import org.dmscloud.api.payment.TopUpId;
 import org.dmscloud.api.payment.TopUpPayment;
 import org.dmscloud.api.payment.TopUpStatus;
+import org.dmscloud.persistence.jdbc.Jdbc;
 
 final class JdbcTopUps implements TopUps {
 

@@ -1,6 +1,7 @@
 package org.dmscloud.payments.internal;
 
 import java.time.Instant;
+
 import org.dmscloud.persistence.Transaction;
 import org.dmscloud.persistence.jdbc.Jdbc;
 

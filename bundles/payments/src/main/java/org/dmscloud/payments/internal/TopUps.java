@@ -4,11 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.dmscloud.persistence.Transaction;
-import org.dmscloud.persistence.jdbc.Jdbc;
 
-import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.account.AccountId;
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.api.payment.DocumentFile;
 import org.dmscloud.api.payment.TopUp;
@@ -16,6 +14,8 @@ import org.dmscloud.api.payment.TopUpDocument;
 import org.dmscloud.api.payment.TopUpId;
 import org.dmscloud.api.payment.TopUpPayment;
 import org.dmscloud.api.payment.TopUpStatus;
+import org.dmscloud.persistence.Transaction;
+import org.dmscloud.persistence.jdbc.Jdbc;
 
 /** Top-ups, the payments credited for them and the documents issued for them. */
 public interface TopUps {

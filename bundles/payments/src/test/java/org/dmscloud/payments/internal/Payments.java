@@ -9,29 +9,29 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.dmscloud.customers.internal.Users;
-import org.dmscloud.mail.internal.Outbox;
-import org.dmscloud.tenants.internal.TenantBook;
-import org.dmscloud.api.tenant.Brand;
-import org.dmscloud.api.tenant.TenantSettings;
-import org.dmscloud.api.tenant.PriceAdjustment;
-import org.dmscloud.api.tenant.CatalogSelection;
 import org.dmscloud.api.account.Account;
 import org.dmscloud.api.account.TenantId;
+import org.dmscloud.api.tenant.Brand;
+import org.dmscloud.api.tenant.CatalogSelection;
+import org.dmscloud.api.tenant.PriceAdjustment;
+import org.dmscloud.api.tenant.TenantSettings;
 import org.dmscloud.billing.internal.LedgerBalanceService;
 import org.dmscloud.billing.internal.store.TestBillingStore;
 import org.dmscloud.customers.internal.CustomerContacts;
-import org.dmscloud.mail.internal.OutboxCustomerMail;
-import org.dmscloud.mail.internal.OutboxOperatorMail;
-import org.dmscloud.mail.internal.MailRecord;
-import org.dmscloud.persistence.Store;
 import org.dmscloud.customers.internal.UserRecord;
 import org.dmscloud.customers.internal.UserStatus;
+import org.dmscloud.customers.internal.Users;
+import org.dmscloud.mail.internal.MailRecord;
+import org.dmscloud.mail.internal.Outbox;
+import org.dmscloud.mail.internal.OutboxCustomerMail;
+import org.dmscloud.mail.internal.OutboxOperatorMail;
+import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.testing.Configurations;
 import org.dmscloud.persistence.testing.TestClock;
 import org.dmscloud.persistence.testing.TestDatabases;
 import org.dmscloud.spi.payment.PaymentProvider;
 import org.dmscloud.spi.tenant.TenantScope;
+import org.dmscloud.tenants.internal.TenantBook;
 
 /**
  * The payments bundle as it runs in the platform, wired by hand over a real database and the real

@@ -19,9 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import org.dmscloud.mail.internal.Outbox;
-import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.account.Account;
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.billing.IdempotencyKeyReusedException;
 import org.dmscloud.api.billing.LedgerEntry;
 import org.dmscloud.api.billing.LedgerEntryType;
@@ -42,6 +41,7 @@ import org.dmscloud.api.payment.TopUpNotFoundException;
 import org.dmscloud.api.payment.TopUpStateException;
 import org.dmscloud.api.payment.TopUpStatus;
 import org.dmscloud.mail.internal.MailRecord;
+import org.dmscloud.mail.internal.Outbox;
 import org.dmscloud.spi.payment.Availability;
 import org.dmscloud.spi.payment.PaymentProviderException;
 import org.junit.jupiter.api.AfterEach;

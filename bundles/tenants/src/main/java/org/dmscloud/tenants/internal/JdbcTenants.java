@@ -1,6 +1,5 @@
 package org.dmscloud.tenants.internal;
 
-import org.dmscloud.persistence.jdbc.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +15,7 @@ import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.tenant.Tenant;
 import org.dmscloud.api.tenant.TenantAuditEntry;
 import org.dmscloud.api.tenant.TenantStatus;
+import org.dmscloud.persistence.jdbc.Jdbc;
 
 final class JdbcTenants implements Tenants {
 

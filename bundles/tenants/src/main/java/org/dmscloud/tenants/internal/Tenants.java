@@ -3,12 +3,12 @@ package org.dmscloud.tenants.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.dmscloud.persistence.Transaction;
-import org.dmscloud.persistence.jdbc.Jdbc;
 
 import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.tenant.Tenant;
 import org.dmscloud.api.tenant.TenantAuditEntry;
+import org.dmscloud.persistence.Transaction;
+import org.dmscloud.persistence.jdbc.Jdbc;
 
 /**
  * Tenants with their host names and the audit of what operators changed. A tenant whose row has no

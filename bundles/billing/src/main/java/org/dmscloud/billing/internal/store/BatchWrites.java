@@ -1,6 +1,5 @@
 package org.dmscloud.billing.internal.store;
 
-import org.dmscloud.persistence.jdbc.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -11,11 +10,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.dmscloud.api.account.AccountId;
-import org.dmscloud.api.money.Money;
 import org.dmscloud.api.instance.DisableReason;
 import org.dmscloud.api.instance.InstanceState;
+import org.dmscloud.api.money.Money;
 import org.dmscloud.billing.internal.store.DailyBilling.DailyCharge;
 import org.dmscloud.billing.internal.store.DailyBilling.DueInstance;
+import org.dmscloud.persistence.jdbc.Jdbc;
 
 /**
  * The daily run's bulk writes in portable SQL: JDBC batches, and one UPDATE per distinct rate rather than

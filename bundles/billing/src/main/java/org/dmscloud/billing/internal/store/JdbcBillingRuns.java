@@ -1,6 +1,5 @@
 package org.dmscloud.billing.internal.store;
 
-import org.dmscloud.persistence.jdbc.Jdbc;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +17,7 @@ import java.util.TreeMap;
 import org.dmscloud.api.billing.BillingRun;
 import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.money.Money;
+import org.dmscloud.persistence.jdbc.Jdbc;
 
 final class JdbcBillingRuns implements BillingRuns {
 

@@ -1,6 +1,5 @@
 package org.dmscloud.billing.internal.store;
 
-import org.dmscloud.persistence.jdbc.Jdbc;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,6 +20,7 @@ import org.dmscloud.api.instance.DisableReason;
 import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.instance.InstanceState;
 import org.dmscloud.api.money.Money;
+import org.dmscloud.persistence.jdbc.Jdbc;
 
 final class JdbcDailyBilling implements DailyBilling {
 

@@ -1,12 +1,12 @@
 package org.dmscloud.billing.internal.store;
 
-import org.dmscloud.persistence.jdbc.Jdbc;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Optional;
 
 import org.dmscloud.api.account.AccountId;
 import org.dmscloud.api.instance.InstanceId;
+import org.dmscloud.persistence.jdbc.Jdbc;
 
 final class JdbcIdempotentActions implements IdempotentActions {
 

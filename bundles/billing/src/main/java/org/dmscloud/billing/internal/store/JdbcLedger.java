@@ -1,6 +1,5 @@
 package org.dmscloud.billing.internal.store;
 
-import org.dmscloud.persistence.jdbc.Jdbc;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import org.dmscloud.api.account.AccountId;
 import org.dmscloud.api.billing.LedgerAudit;
 import org.dmscloud.api.billing.LedgerEntry;
 import org.dmscloud.api.money.Money;
+import org.dmscloud.persistence.jdbc.Jdbc;
 
 final class JdbcLedger implements Ledger {
 

@@ -1,6 +1,5 @@
 package org.dmscloud.billing.internal.store;
 
-import org.dmscloud.persistence.jdbc.Jdbc;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -11,6 +10,7 @@ import java.util.UUID;
 import org.dmscloud.api.account.AccountId;
 import org.dmscloud.api.billing.BillableAction;
 import org.dmscloud.api.money.Money;
+import org.dmscloud.persistence.jdbc.Jdbc;
 
 final class JdbcQuotes implements Quotes {
 

@@ -1,6 +1,5 @@
 package org.dmscloud.billing.internal.store;
 
-import org.dmscloud.persistence.jdbc.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +16,7 @@ import org.dmscloud.api.billing.LedgerEntryType;
 import org.dmscloud.api.catalog.PriceComponent;
 import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.money.Money;
+import org.dmscloud.persistence.jdbc.Jdbc;
 
 /** Reading and writing ledger rows; the one place that knows the ledger table. */
 final class LedgerRows {

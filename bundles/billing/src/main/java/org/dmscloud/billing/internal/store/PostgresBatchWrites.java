@@ -1,6 +1,5 @@
 package org.dmscloud.billing.internal.store;
 
-import org.dmscloud.persistence.jdbc.Jdbc;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Array;
@@ -20,6 +19,7 @@ import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.billing.internal.store.DailyBilling.DailyCharge;
 import org.dmscloud.billing.internal.store.DailyBilling.DueInstance;
+import org.dmscloud.persistence.jdbc.Jdbc;
 import org.postgresql.PGConnection;
 
 /**

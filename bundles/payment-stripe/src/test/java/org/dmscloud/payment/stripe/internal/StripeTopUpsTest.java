@@ -12,7 +12,6 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import org.dmscloud.mail.internal.Outbox;
 import org.dmscloud.api.account.Account;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.api.payment.NewTopUp;
@@ -22,12 +21,13 @@ import org.dmscloud.api.payment.TopUpAdministration.ReconciliationReport;
 import org.dmscloud.api.payment.TopUpFailedException;
 import org.dmscloud.api.payment.TopUpStateException;
 import org.dmscloud.api.payment.TopUpStatus;
+import org.dmscloud.mail.internal.MailRecord;
+import org.dmscloud.mail.internal.Outbox;
+import org.dmscloud.mail.internal.OutboxOperatorMail;
 import org.dmscloud.payment.stripe.testing.StripeEvents;
 import org.dmscloud.payment.stripe.testing.StripeStub;
-import org.dmscloud.mail.internal.OutboxOperatorMail;
 import org.dmscloud.payments.internal.PaymentEvents;
 import org.dmscloud.payments.internal.Payments;
-import org.dmscloud.mail.internal.MailRecord;
 import org.dmscloud.persistence.testing.Configurations;
 import org.dmscloud.persistence.testing.TestClock;
 import org.dmscloud.persistence.testing.TestDatabases;
