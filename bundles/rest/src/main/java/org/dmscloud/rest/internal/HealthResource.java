@@ -93,10 +93,19 @@ public class HealthResource {
             LOG.warn("Health check: the database is not reachable: {}", database.detail());
         }
         JaxrsServiceRuntime runtime = jaxrsRuntime;
-        boolean booted = portal == null || portal.bootFinished();
         ServiceComponentRuntime components = componentRuntime;
-        Set<String> notServed = new TreeSet<>(runtime == null || portal == null ? Set.of() : portal.notServed(runtime));
-        notServed.addAll(components == null || portal == null ? Set.of() : portal.notRunning(components));
+        boolean booted;
+        Set<String> notServed = new TreeSet<>();
+        try {
+            booted = portal == null || portal.bootFinished();
+            notServed.addAll(runtime == null || portal == null ? Set.of() : portal.notServed(runtime));
+            notServed.addAll(components == null || portal == null ? Set.of() : portal.notRunning(components));
+        } catch (IllegalStateException stopped) {
+            // This instance belongs to a portal bundle that has stopped (its context is no longer valid) and is
+            // still asked while the runtime swaps in the new one: the API is being replaced, not broken.
+            LOG.info("Health check: the portal API is being restarted ({})", stopped.getMessage());
+            booted = false;
+        }
         if (!booted) {
             LOG.info("Health check: the platform is still starting (boot features not all installed)");
         } else if (!notServed.isEmpty()) {

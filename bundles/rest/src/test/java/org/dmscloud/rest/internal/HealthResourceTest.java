@@ -2,6 +2,7 @@ package org.dmscloud.rest.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,6 +12,7 @@ import javax.ws.rs.core.Response;
 import org.dmscloud.api.health.DatabaseStatus;
 import org.dmscloud.rest.internal.HealthResource.Health;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -45,6 +47,22 @@ class HealthResourceTest {
     @Test
     void downWithoutADataSource() {
         assertThat(resource.health().getStatus()).isEqualTo(503);
+    }
+
+    /** The instance of a portal bundle that stopped may be asked while the runtime swaps in the new one. */
+    @Test
+    void startingNotAFailureWhenItsBundleHasStopped() {
+        BundleContext stopped = (BundleContext) Proxy.newProxyInstance(BundleContext.class.getClassLoader(), new Class<?>[] { BundleContext.class },
+                (proxy, method, arguments) -> {
+                    throw new IllegalStateException("Invalid BundleContext.");
+                });
+        HealthResource stale = new HealthResource(Clock.fixed(NOW, ZoneOffset.UTC), "1.2.3", new PortalServices(stopped));
+        stale.databaseHealth = () -> DatabaseStatus.up("PostgreSQL", "16.4");
+
+        Response response = stale.health();
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(((Health) response.getEntity()).status()).isEqualTo("STARTING");
     }
 
     @Test
