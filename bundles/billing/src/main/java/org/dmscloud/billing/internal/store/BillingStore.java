@@ -1,12 +1,15 @@
 package org.dmscloud.billing.internal.store;
 
 import javax.persistence.EntityManagerFactory;
+import javax.persistence.PersistenceException;
 
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.jdbc.Jdbc;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Billing's tables in the platform's transactions: the work runs in the {@link Store}'s transaction (joining
@@ -19,6 +22,8 @@ public final class BillingStore {
     /** Billing's persistence unit ({@code META-INF/persistence.xml}), registered by Aries JPA. */
     public static final String PERSISTENCE_UNIT = "dmscloud-billing";
 
+    private static final Logger LOG = LoggerFactory.getLogger(BillingStore.class);
+
     private final Store store;
     private final EntityManagerFactory entities;
     private final ThreadLocal<BillingTransaction> current = new ThreadLocal<>();
@@ -28,6 +33,21 @@ public final class BillingStore {
     public BillingStore(@Reference Store store, @Reference(target = "(osgi.unit.name=" + PERSISTENCE_UNIT + ")") EntityManagerFactory entities) {
         this.store = store;
         this.entities = entities;
+        deploy();
+    }
+
+    /**
+     * EclipseLink sets the unit up (logs in, detects the database) at the first entity manager, with a connection
+     * of its own from the pool. Done here, at start, not in the first transactions: each of those holds a
+     * connection already, and as many of them at once as the pool has connections would wait for that one
+     * more until the pool gave up (found by the portal API benchmark, 16 requests at once after a start).
+     */
+    private void deploy() {
+        try {
+            entities.createEntityManager().close();
+        } catch (PersistenceException e) {
+            LOG.warn("Billing's persistence unit could not be set up now ({}); the first transaction that needs it will.", e.getMessage());
+        }
     }
 
     /** The platform's store, for work that is not billing's. */
