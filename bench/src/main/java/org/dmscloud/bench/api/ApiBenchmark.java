@@ -1,0 +1,154 @@
+package org.dmscloud.bench.api;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The portal API under load, on the distribution as operators run it, on H2 and on PostgreSQL: N customers
+ * with sessions and instances, the JVM warmed until its throughput is stable, then each kind of request for a
+ * fixed time, against the floor of a resource that does nothing in the same container. See bench/README.md.
+ *
+ * <p>Argument: the databases ({@code h2,postgres}); system property {@code bench.customers}: how many (200).
+ */
+public final class ApiBenchmark {
+
+    private static final int INSTANCES_EACH = 5;
+    private static final int CONNECTIONS = 16;
+    private static final Duration RUN = Duration.ofSeconds(10);
+    private static final Duration MAX_WARM_UP = Duration.ofMinutes(6);
+    /** Warm when three runs in a row are within this of each other. */
+    private static final double STABLE = 0.05;
+
+    /** A kind of request: where it goes and whether it is a signed-in customer's. */
+    private record Kind(String label, String path, boolean signedIn, boolean mustSucceed) {
+    }
+
+    private static final List<Kind> KINDS = List.of(
+            new Kind("static file from the same Jetty (`/docs/index.html`)", "/docs/index.html", false, true),
+            new Kind("floor: a JAX-RS resource that does nothing, in the portal API", "/api/v1/bench/floor", false, true),
+            new Kind("an unknown path (404 problem+json)", "/api/v1/no-such-thing", false, false),
+            new Kind("`GET /catalog` (no database)", "/api/v1/catalog", false, true),
+            new Kind("`GET /health`", "/api/v1/health", false, true),
+            new Kind("`GET /account` (bearer)", "/api/v1/account", true, true),
+            new Kind("`GET /instances` (bearer, " + INSTANCES_EACH + " instances)", "/api/v1/instances", true, true),
+            new Kind("`GET /account/ledger` (bearer)", "/api/v1/account/ledger", true, true));
+
+    private ApiBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> databases = List.of((args.length > 0 ? args[0] : "h2,postgres").split(","));
+        int customers = Integer.getInteger("bench.customers", 200);
+        Path assembly = Path.of(System.getProperty("bench.assembly", "../assembly/target/assembly")).toAbsolutePath().normalize();
+        List<String> report = new ArrayList<>();
+        for (String database : databases) {
+            report.addAll(measure(assembly, database.strip(), customers));
+        }
+        System.out.println();
+        report.forEach(System.out::println);
+    }
+
+    private static List<String> measure(Path assembly, String database, int customers) throws Exception {
+        EmbeddedPostgres postgres = database.equals("postgres") ? EmbeddedPostgres.builder().start() : null;
+        try (Distribution distribution = Distribution.copyOf(assembly)) {
+            String jdbcUrl = distribution.h2Url();
+            if (postgres != null) {
+                jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
+                distribution.usePostgres(jdbcUrl, "postgres", "postgres");
+            } else if (!database.equals("h2")) {
+                throw new IllegalArgumentException("a database is h2 or postgres, not " + database);
+            }
+            Duration firstStart = distribution.start(false);
+            distribution.stop();
+            List<String> tokens;
+            try (Connection connection = postgres != null ? postgres.getPostgresDatabase().getConnection()
+                    : DriverManager.getConnection(jdbcUrl, "sa", "")) {
+                tokens = Seed.customers(connection, customers, INSTANCES_EACH);
+                if (postgres != null) {
+                    connection.setAutoCommit(true);
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("VACUUM ANALYZE");
+                    }
+                }
+            }
+            Path tokenFile = Files.write(distribution.home().resolve("bench-tokens.txt"), tokens);
+            FloorBundle.writeTo(distribution.home().resolve("deploy/bench-floor.jar"));
+            Duration restart = distribution.start(true);
+
+            Wrk wrk = new Wrk(distribution.home(), CONNECTIONS, RUN);
+            URI instances = Distribution.BASE.resolve("/api/v1/instances");
+            long warmStart = System.nanoTime();
+            List<Double> rates = new ArrayList<>();
+            while (!stable(rates) && System.nanoTime() - warmStart < MAX_WARM_UP.toNanos()) {
+                Wrk.Result warming = wrk.run(instances, Optional.of(tokenFile));
+                System.out.printf(Locale.ROOT, "warming: %.0f req/s, %d errors, %d socket errors%n", warming.requestsPerSecond(),
+                        warming.notSuccessful(), warming.socketErrors());
+                rates.add(warming.requestsPerSecond());
+            }
+            Duration warmUp = Duration.ofNanos(System.nanoTime() - warmStart);
+
+            List<String> rows = new ArrayList<>();
+            rows.add("### " + (postgres != null ? "PostgreSQL" : "H2") + ": " + customers + " customers, " + INSTANCES_EACH
+                    + " instances each; wrk 1 thread, " + CONNECTIONS + " connections, " + RUN.toSeconds() + " s per row");
+            rows.add("");
+            rows.add(String.format(Locale.ROOT, "Ready: %.1f s on the first start, %.1f s after a restart. Warm after %d s (%s req/s on "
+                    + "`/instances` run by run).", seconds(firstStart), seconds(restart), warmUp.toSeconds(),
+                    rates.stream().map(rate -> String.format(Locale.ROOT, "%.0f", rate)).toList()));
+            rows.add("");
+            rows.add("| Request | req/s | p50 ms | p99 ms | x floor |");
+            rows.add("|---|---|---|---|---|");
+            double floor = Double.NaN;
+            Duration cpuBefore = distribution.cpuTime();
+            long wallBefore = System.nanoTime();
+            long peakResident = 0;
+            for (Kind kind : KINDS) {
+                Wrk.Result result = wrk.run(Distribution.BASE.resolve(kind.path()), kind.signedIn() ? Optional.of(tokenFile) : Optional.empty());
+                if (kind.mustSucceed() && (result.notSuccessful() > 0 || result.socketErrors() > 0)) {
+                    throw new IllegalStateException(kind.path() + " answered " + result.notSuccessful() + " times with an error and had "
+                            + result.socketErrors() + " socket errors: the figures would not be of the request measured");
+                }
+                if (kind.path().endsWith("/bench/floor")) {
+                    floor = result.requestsPerSecond();
+                }
+                peakResident = Math.max(peakResident, distribution.residentMegabytes());
+                rows.add(String.format(Locale.ROOT, "| %s | %,.0f | %.1f | %.1f | %s |", kind.label(), result.requestsPerSecond(), result.p50Millis(),
+                        result.p99Millis(), Double.isNaN(floor) ? "" : String.format(Locale.ROOT, "%.2f", result.requestsPerSecond() / floor)));
+            }
+            double cpuCores = (distribution.cpuTime().minus(cpuBefore).toNanos()) / (double) (System.nanoTime() - wallBefore);
+            rows.add("");
+            rows.add(String.format(Locale.ROOT, "JVM under load: RSS %d MB at most, CPU %.2f cores on average (of %d).", peakResident, cpuCores,
+                    Runtime.getRuntime().availableProcessors()));
+            rows.add("");
+            return rows;
+        } finally {
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+    }
+
+    /** Three runs in a row within {@link #STABLE} of their mean. */
+    private static boolean stable(List<Double> rates) {
+        if (rates.size() < 3) {
+            return false;
+        }
+        List<Double> last = rates.subList(rates.size() - 3, rates.size());
+        double mean = last.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        return last.stream().allMatch(rate -> Math.abs(rate - mean) <= STABLE * mean);
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+}

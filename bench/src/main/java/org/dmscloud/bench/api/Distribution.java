@@ -1,0 +1,156 @@
+package org.dmscloud.bench.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A copy of the built distribution ({@code assembly/target/assembly}), started and stopped as an operator does
+ * ({@code bin/karaf server}), with what the benchmark reads of its JVM: readiness, resident memory and CPU time.
+ */
+final class Distribution implements AutoCloseable {
+
+    static final URI BASE = URI.create("http://localhost:8181");
+
+    private final Path home;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Process script;
+
+    private Distribution(Path home) {
+        this.home = home;
+    }
+
+    /** A fresh copy of the built distribution in a temporary folder, without what a run of it left in {@code data/}. */
+    static Distribution copyOf(Path assembly) throws IOException {
+        if (!Files.isExecutable(assembly.resolve("bin/karaf"))) {
+            throw new IllegalStateException("No distribution at " + assembly + ": run 'mvn -DskipTests install' at the top first.");
+        }
+        Path home = Files.createTempDirectory("dms-cloud-bench-");
+        try (Stream<Path> files = Files.walk(assembly)) {
+            for (Path source : (Iterable<Path>) files::iterator) {
+                if (assembly.relativize(source).startsWith("data")) {
+                    continue;
+                }
+                Path target = home.resolve(assembly.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return new Distribution(home);
+    }
+
+    Path home() {
+        return home;
+    }
+
+    /** The platform's data source on PostgreSQL instead of the embedded H2, as the README tells operators. */
+    void usePostgres(String jdbcUrl, String user, String password) throws IOException {
+        Files.writeString(home.resolve("etc/org.ops4j.datasource-dmscloud.cfg"), String.join("\n",
+                "dataSourceName = dmscloud",
+                "osgi.jdbc.driver.class = org.postgresql.Driver",
+                "url = " + jdbcUrl,
+                "user = " + user,
+                "password = " + password,
+                "pool = dbcp2",
+                "xa = false",
+                "pool.maxTotal = 16",
+                "pool.maxIdle = 8",
+                "pool.minIdle = 0",
+                "pool.maxWaitMillis = 10000",
+                "pool.testOnBorrow = true", ""));
+    }
+
+    /** The embedded H2 database's JDBC URL, for seeding while the platform is stopped. */
+    String h2Url() {
+        return "jdbc:h2:" + home.resolve("data/db/dmscloud") + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /** Starts the platform and answers how long it took until health answered 200 (and the floor, if deployed). */
+    Duration start(boolean withFloor) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        script = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(home.resolve("bench-console.log").toFile()).start();
+        Duration deadline = Duration.ofMinutes(3);
+        while (System.nanoTime() - started < deadline.toNanos()) {
+            if (!script.isAlive()) {
+                throw new IllegalStateException("The platform stopped while starting; see " + home.resolve("data/log/karaf.log"));
+            }
+            if (answers("/api/v1/health") && (!withFloor || answers("/api/v1/bench/floor"))) {
+                return Duration.ofNanos(System.nanoTime() - started);
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("The platform was not ready within " + deadline + "; see " + home.resolve("data/log/karaf.log"));
+    }
+
+    /** Stops the platform as the operating system asks a service to (SIGTERM), and waits for it to be gone. */
+    void stop() throws InterruptedException {
+        if (script == null) {
+            return;
+        }
+        List<ProcessHandle> processes = Stream.concat(script.descendants(), Stream.of(script.toHandle())).toList();
+        processes.forEach(ProcessHandle::destroy);
+        for (ProcessHandle process : processes) {
+            try {
+                process.onExit().get(java.util.concurrent.TimeUnit.SECONDS.toMillis(60), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                process.destroyForcibly();
+            }
+        }
+        script = null;
+    }
+
+    /** The platform's JVM (the start script's child). */
+    ProcessHandle jvm() {
+        return script.descendants().filter(process -> process.info().command().map(command -> command.endsWith("java")).orElse(false))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no JVM under the start script"));
+    }
+
+    /** The JVM's resident memory, in MB, from {@code /proc}. */
+    long residentMegabytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(jvm().pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+            }
+        }
+        throw new IllegalStateException("no VmRSS for the JVM");
+    }
+
+    /** The CPU time the JVM has used so far. */
+    Duration cpuTime() {
+        return jvm().info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("the JVM's CPU time is not readable"));
+    }
+
+    private boolean answers(String path) {
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(BASE.resolve(path)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        stop();
+        try (Stream<Path> files = Files.walk(home)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+}
