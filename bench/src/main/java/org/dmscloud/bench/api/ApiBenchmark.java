@@ -113,11 +113,13 @@ public final class ApiBenchmark {
             long wallBefore = System.nanoTime();
             long peakResident = 0;
             for (Kind kind : KINDS) {
+                Optional<Path> recording = recordFlight(distribution, database, kind);
                 Wrk.Result result = wrk.run(Distribution.BASE.resolve(kind.path()), kind.signedIn() ? Optional.of(tokenFile) : Optional.empty());
                 if (kind.mustSucceed() && (result.notSuccessful() > 0 || result.socketErrors() > 0)) {
                     throw new IllegalStateException(kind.path() + " answered " + result.notSuccessful() + " times with an error and had "
                             + result.socketErrors() + " socket errors: the figures would not be of the request measured");
                 }
+                recording.ifPresent(file -> System.out.println("recorded " + file));
                 if (kind.path().endsWith("/bench/floor")) {
                     floor = result.requestsPerSecond();
                 }
@@ -136,6 +138,25 @@ public final class ApiBenchmark {
                 postgres.close();
             }
         }
+    }
+
+    /**
+     * With {@code -Dbench.jfr=true}, a flight recording of the JVM during the row (JFR's profiling settings), kept
+     * in {@code bench/target/jfr/}, to find where the time goes.
+     */
+    private static Optional<Path> recordFlight(Distribution distribution, String database, Kind kind) throws Exception {
+        if (!Boolean.getBoolean("bench.jfr")) {
+            return Optional.empty();
+        }
+        Path folder = Files.createDirectories(Path.of("target/jfr").toAbsolutePath());
+        Path file = folder.resolve(database + kind.path().replaceAll("[^a-z]+", "-") + ".jfr");
+        Process jcmd = new ProcessBuilder("jcmd", String.valueOf(distribution.jvm().pid()), "JFR.start", "settings=profile",
+                "duration=" + RUN.toSeconds() + "s", "filename=" + file).redirectErrorStream(true).start();
+        String answer = new String(jcmd.getInputStream().readAllBytes());
+        if (jcmd.waitFor() != 0) {
+            throw new IllegalStateException("jcmd could not start a recording: " + answer);
+        }
+        return Optional.of(file);
     }
 
     /** Three runs in a row within {@link #STABLE} of their mean. */
