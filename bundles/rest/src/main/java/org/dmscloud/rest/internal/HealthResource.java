@@ -3,7 +3,6 @@ package org.dmscloud.rest.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
-import java.util.TreeSet;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -21,8 +20,6 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.annotations.ServiceScope;
-import org.osgi.service.component.runtime.ServiceComponentRuntime;
-import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -55,27 +52,21 @@ public class HealthResource {
 
     private final Clock clock;
     private final String version;
-    private final PortalServices portal;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    volatile JaxrsServiceRuntime jaxrsRuntime;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    volatile ServiceComponentRuntime componentRuntime;
+    private final PortalReadiness readiness;
 
     // Optional: without a data source the endpoint must still answer, and say so.
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile DatabaseHealth databaseHealth;
 
     @Activate
-    public HealthResource(@Reference Clock clock, BundleContext bundleContext) {
-        this(clock, bundleContext.getBundle().getHeaders().get("DMS-Version"), new PortalServices(bundleContext));
+    public HealthResource(@Reference Clock clock, @Reference PortalReadiness readiness, BundleContext bundleContext) {
+        this(clock, bundleContext.getBundle().getHeaders().get("DMS-Version"), readiness);
     }
 
-    HealthResource(Clock clock, String version, PortalServices portal) {
+    HealthResource(Clock clock, String version, PortalReadiness readiness) {
         this.clock = clock;
         this.version = version;
-        this.portal = portal;
+        this.readiness = readiness;
     }
 
     @GET
@@ -92,26 +83,15 @@ public class HealthResource {
         if (!database.reachable()) {
             LOG.warn("Health check: the database is not reachable: {}", database.detail());
         }
-        JaxrsServiceRuntime runtime = jaxrsRuntime;
-        ServiceComponentRuntime components = componentRuntime;
-        boolean booted;
-        Set<String> notServed = new TreeSet<>();
-        try {
-            booted = portal == null || portal.bootFinished();
-            notServed.addAll(runtime == null || portal == null ? Set.of() : portal.notServed(runtime));
-            notServed.addAll(components == null || portal == null ? Set.of() : portal.notRunning(components));
-        } catch (IllegalStateException stopped) {
-            // This instance belongs to a portal bundle that has stopped (its context is no longer valid) and is
-            // still asked while the runtime swaps in the new one: the API is being replaced, not broken.
-            LOG.info("Health check: the portal API is being restarted ({})", stopped.getMessage());
-            booted = false;
-        }
+        PortalReadiness.State portal = readiness == null ? new PortalReadiness.State(true, Set.of()) : readiness.state();
+        boolean booted = portal.booted();
+        Set<String> notServed = portal.notServed();
         if (!booted) {
             LOG.info("Health check: the platform is still starting (boot features not all installed)");
         } else if (!notServed.isEmpty()) {
             LOG.info("Health check: the portal API does not serve {} yet", notServed);
         }
-        String status = !database.reachable() ? "DOWN" : booted && notServed.isEmpty() ? "UP" : "STARTING";
+        String status = !database.reachable() ? "DOWN" : portal.ready() ? "UP" : "STARTING";
         Health health = new Health(status, version, clock.instant(),
                 new Health.Database(database.product(), database.version(), database.reachable()));
         return Response.status(status.equals("UP") ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE).entity(health).build();

@@ -6,6 +6,9 @@ import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.ws.rs.core.Response;
 
@@ -56,13 +59,40 @@ class HealthResourceTest {
                 (proxy, method, arguments) -> {
                     throw new IllegalStateException("Invalid BundleContext.");
                 });
-        HealthResource stale = new HealthResource(Clock.fixed(NOW, ZoneOffset.UTC), "1.2.3", new PortalServices(stopped));
+        HealthResource stale = new HealthResource(Clock.fixed(NOW, ZoneOffset.UTC), "1.2.3",
+                new PortalReadiness(new PortalServices(stopped), System::nanoTime));
         stale.databaseHealth = () -> DatabaseStatus.up("PostgreSQL", "16.4");
 
         Response response = stale.health();
 
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(((Health) response.getEntity()).status()).isEqualTo("STARTING");
+    }
+
+    /** Walking the registry costs more than any read of the API: it is done at most once a second. */
+    @Test
+    void thePortalsStateIsReadAtMostOnceASecond() {
+        AtomicInteger lookups = new AtomicInteger();
+        BundleContext context = (BundleContext) Proxy.newProxyInstance(BundleContext.class.getClassLoader(), new Class<?>[] { BundleContext.class },
+                (proxy, method, arguments) -> {
+                    if (method.getName().equals("getServiceReference")) {
+                        lookups.incrementAndGet();
+                    }
+                    return null;
+                });
+        AtomicLong nanos = new AtomicLong();
+        HealthResource resource = new HealthResource(Clock.fixed(NOW, ZoneOffset.UTC), "1.2.3", new PortalReadiness(new PortalServices(context),
+                nanos::get));
+        resource.databaseHealth = () -> DatabaseStatus.up("PostgreSQL", "16.4");
+
+        Response first = resource.health();
+        nanos.addAndGet(PortalReadiness.FRESH_NANOS - 1);
+        Response second = resource.health();
+        nanos.addAndGet(1);
+        resource.health();
+
+        assertThat(List.of(first.getStatus(), second.getStatus())).as("boot not finished: no BootFinished service").containsExactly(503, 503);
+        assertThat(lookups).as("read, kept for a second, read again").hasValue(2);
     }
 
     @Test
