@@ -28,13 +28,14 @@ final class Wrk {
             "  next_token = next_token % #tokens + 1",
             "  return wrk.format(\"GET\", nil, { [\"Authorization\"] = \"Bearer \" .. tokens[next_token] })",
             "end", "");
+    private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in");
     private static final Pattern REQUESTS_PER_SECOND = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
     private static final Pattern PERCENTILE = Pattern.compile("^\\s+(50|99)%\\s+([0-9.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
     private static final Pattern NOT_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
     private static final Pattern SOCKET_ERRORS = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
 
     /** What one run measured. */
-    record Result(double requestsPerSecond, double p50Millis, double p99Millis, long notSuccessful, long socketErrors) {
+    record Result(long requests, double requestsPerSecond, double p50Millis, double p99Millis, long notSuccessful, long socketErrors) {
     }
 
     private final Path script;
@@ -89,7 +90,9 @@ final class Wrk {
                 socketErrors += Long.parseLong(errors.group(i));
             }
         }
-        return new Result(Double.parseDouble(rate.group(1)), p50, p99, notSuccessful, socketErrors);
+        Matcher requests = REQUESTS.matcher(report);
+        return new Result(requests.find() ? Long.parseLong(requests.group(1)) : 0, Double.parseDouble(rate.group(1)), p50, p99, notSuccessful,
+                socketErrors);
     }
 
     private static double millis(double value, String unit) {
