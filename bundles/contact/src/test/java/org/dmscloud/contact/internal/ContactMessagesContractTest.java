@@ -7,40 +7,19 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
 import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.contact.ContactMessage;
 import org.dmscloud.api.contact.ContactTopic;
-import org.dmscloud.persistence.Store;
+import org.dmscloud.persistence.testing.StoreTest;
 import org.dmscloud.persistence.testing.TestClock;
-import org.dmscloud.persistence.testing.TestDatabases;
 import org.dmscloud.persistence.testing.TestTenants;
 import org.dmscloud.tenants.internal.TenantBook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The contact bundle's table on every database the platform supports: each subclass brings one. */
-abstract class ContactMessagesContractTest {
+abstract class ContactMessagesContractTest extends StoreTest {
 
     private static final Instant AT = Instant.parse("2026-11-26T10:00:00Z");
-
-    private TestDatabases.OpenStore database;
-    private Store store;
-
-    protected abstract DataSource newDatabase();
-
-    @BeforeEach
-    void open() {
-        database = TestDatabases.open(newDatabase());
-        store = database.store();
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
-    }
 
     @Test
     void contactMessagesAreKeptWholeCountedPerAddressAndListedNewestFirstPerTenant() {

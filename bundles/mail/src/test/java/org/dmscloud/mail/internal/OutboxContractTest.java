@@ -7,37 +7,16 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
 import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.mail.Attachment;
-import org.dmscloud.persistence.Store;
+import org.dmscloud.persistence.testing.StoreTest;
 import org.dmscloud.persistence.testing.TestClock;
-import org.dmscloud.persistence.testing.TestDatabases;
 import org.dmscloud.persistence.testing.TestTenants;
 import org.dmscloud.tenants.internal.TenantBook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The mail bundle's outbox tables on every database the platform supports: each subclass brings one. */
-abstract class OutboxContractTest {
-
-    private TestDatabases.OpenStore database;
-    private Store store;
-
-    protected abstract DataSource newDatabase();
-
-    @BeforeEach
-    void open() {
-        database = TestDatabases.open(newDatabase());
-        store = database.store();
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
-    }
+abstract class OutboxContractTest extends StoreTest {
 
     @Test
     void aMailKeepsItsTenantSenderAndAttachments() {

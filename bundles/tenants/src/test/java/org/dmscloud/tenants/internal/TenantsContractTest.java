@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import javax.sql.DataSource;
-
 import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.api.tenant.Brand;
@@ -22,30 +20,11 @@ import org.dmscloud.api.tenant.TenantAuditEntry;
 import org.dmscloud.api.tenant.TenantSettings;
 import org.dmscloud.api.tenant.TenantStatus;
 import org.dmscloud.persistence.DuplicateKeyException;
-import org.dmscloud.persistence.Store;
-import org.dmscloud.persistence.testing.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.dmscloud.persistence.testing.StoreTest;
 import org.junit.jupiter.api.Test;
 
 /** The tenants bundle's tables on every database the platform supports: each subclass brings one. */
-abstract class TenantsContractTest {
-
-    private TestDatabases.OpenStore database;
-    private Store store;
-
-    protected abstract DataSource newDatabase();
-
-    @BeforeEach
-    void open() {
-        database = TestDatabases.open(newDatabase());
-        store = database.store();
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
-    }
+abstract class TenantsContractTest extends StoreTest {
 
     @Test
     void tenantsKeepTheirSettingsAndHostNamesAndAHostNameBelongsToOneTenant() {
