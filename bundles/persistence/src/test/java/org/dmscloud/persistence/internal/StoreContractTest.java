@@ -49,14 +49,14 @@ abstract class StoreContractTest {
 
     @Test
     void migrationsCreateTheSchemaWithTheDefaultTenant() throws SQLException {
-        assertThat(queryForString("SELECT name FROM tenant WHERE id = 'default'")).isEqualTo("DMS Cloud");
+        assertThat(TestDatabases.queryForString(dataSource(), "SELECT name FROM tenant WHERE id = 'default'")).isEqualTo("DMS Cloud");
     }
 
     @Test
     void migrationsRunAgainChangeNothing() throws SQLException {
-        long applied = queryForLong("SELECT COUNT(*) FROM databasechangelog");
+        long applied = TestDatabases.queryForLong(dataSource(), "SELECT COUNT(*) FROM databasechangelog");
         new SchemaMigrations(dataSource()).ensureApplied();
-        assertThat(queryForLong("SELECT COUNT(*) FROM databasechangelog")).isEqualTo(applied).isPositive();
+        assertThat(TestDatabases.queryForLong(dataSource(), "SELECT COUNT(*) FROM databasechangelog")).isEqualTo(applied).isPositive();
     }
 
     @Test
@@ -65,7 +65,7 @@ abstract class StoreContractTest {
 
         store.inTransaction(tx -> insert(tx, id));
 
-        assertThat(queryForLong("SELECT COUNT(*) FROM store_probe WHERE id = '" + id + "'")).isEqualTo(1);
+        assertThat(TestDatabases.queryForLong(dataSource(), "SELECT COUNT(*) FROM store_probe WHERE id = '" + id + "'")).isEqualTo(1);
     }
 
     @Test
@@ -77,7 +77,7 @@ abstract class StoreContractTest {
             throw new IllegalStateException("changed my mind");
         })).hasMessage("changed my mind");
 
-        assertThat(queryForLong("SELECT COUNT(*) FROM store_probe WHERE id = '" + id + "'")).isZero();
+        assertThat(TestDatabases.queryForLong(dataSource(), "SELECT COUNT(*) FROM store_probe WHERE id = '" + id + "'")).isZero();
     }
 
     @Test
@@ -103,7 +103,7 @@ abstract class StoreContractTest {
             return insert(tx, id);
         })).isInstanceOf(DuplicateKeyException.class);
 
-        assertThat(queryForLong("SELECT COUNT(*) FROM store_probe WHERE id = '" + other + "'")).isZero();
+        assertThat(TestDatabases.queryForLong(dataSource(), "SELECT COUNT(*) FROM store_probe WHERE id = '" + other + "'")).isZero();
     }
 
     private static Void insert(Transaction tx, String id) {
@@ -126,17 +126,5 @@ abstract class StoreContractTest {
                 }
             }
         });
-    }
-
-    private String queryForString(String sql) throws SQLException {
-        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            assertThat(rows.next()).as("a row from %s", sql).isTrue();
-            return rows.getString(1);
-        }
-    }
-
-    private long queryForLong(String sql) throws SQLException {
-        return Long.parseLong(queryForString(sql));
     }
 }

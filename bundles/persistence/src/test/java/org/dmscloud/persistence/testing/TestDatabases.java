@@ -1,7 +1,13 @@
 package org.dmscloud.persistence.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -47,7 +53,7 @@ public final class TestDatabases {
             return postgres.getDatabase("postgres", name);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start PostgreSQL for the tests", e);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("could not create a test database", e);
         }
     }
@@ -71,6 +77,19 @@ public final class TestDatabases {
      */
     public static void migrateAsBeforeTenants(DataSource dataSource) {
         new SchemaMigrations(dataSource, "db/changelog/before-tenants.xml").ensureApplied();
+    }
+
+    /** The first column of the first row the query answers; fails the test if it answers none. */
+    public static String queryForString(DataSource dataSource, String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            assertThat(rows.next()).as("a row from %s", sql).isTrue();
+            return rows.getString(1);
+        }
+    }
+
+    public static long queryForLong(DataSource dataSource, String sql) throws SQLException {
+        return Long.parseLong(queryForString(dataSource, sql));
     }
 
     /**

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -483,17 +482,5 @@ abstract class BillingStorageContractTest {
         // Nanoseconds on purpose: the database keeps microseconds, and the record must say so.
         return new NewAccount(AccountId.random(), TenantId.DEFAULT, "Example GmbH", EUR,
                 Instant.parse("2026-11-26T10:15:30.123456789Z"));
-    }
-
-    private String queryForString(String sql) throws SQLException {
-        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            assertThat(rows.next()).as("a row from %s", sql).isTrue();
-            return rows.getString(1);
-        }
-    }
-
-    private long queryForLong(String sql) throws SQLException {
-        return Long.parseLong(queryForString(sql));
     }
 }
