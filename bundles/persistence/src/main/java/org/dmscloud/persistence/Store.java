@@ -14,6 +14,18 @@ public interface Store {
      * the same thread joins that transaction, so services can be composed.
      *
      * @throws StoreUnavailableException if the database cannot be reached or its schema is not ready
+     * @throws IllegalStateException if called inside a {@link #read read}, whose statements are not one transaction
      */
     <R> R inTransaction(TransactionWork<R> work);
+
+    /**
+     * Runs work that only reads, without a transaction around it: each statement sees what was committed when
+     * it ran. That spares the database a transaction's begin and commit (a round trip each on PostgreSQL), which
+     * counts on the API's hot reads. Reads that must agree with each other (a balance and the entries that explain
+     * it) and all writes belong in {@link #inTransaction}. A read made while a transaction runs on the thread
+     * joins it and sees what it wrote.
+     *
+     * @throws StoreUnavailableException if the database cannot be reached or its schema is not ready
+     */
+    <R> R read(TransactionWork<R> work);
 }

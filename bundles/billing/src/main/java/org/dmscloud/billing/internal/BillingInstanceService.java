@@ -102,12 +102,12 @@ public class BillingInstanceService implements InstanceService {
 
     @Override
     public Optional<Instance> find(AccountId account, InstanceId id) {
-        return store.inTransaction(tx -> tx.instances().findOfAccount(account, id)).filter(instance -> instance.state() != InstanceState.DELETED);
+        return store.read(tx -> tx.instances().findOfAccount(account, id)).filter(instance -> instance.state() != InstanceState.DELETED);
     }
 
     @Override
     public List<Instance> list(AccountId account) {
-        return store.inTransaction(tx -> tx.instances().listByAccount(account));
+        return store.read(tx -> tx.instances().listByAccount(account));
     }
 
     /** The event, if the action changed the instance's state or settings (enabling an enabled instance does not). */

@@ -29,11 +29,11 @@ public class InstanceDirectory implements InstanceAdministration {
     public List<Instance> search(InstanceQuery query) {
         InstanceQuery bounded = new InstanceQuery(query.state(), query.tenant(), query.account(), query.packageId(),
                 Math.min(query.limit(), MAX_LIMIT));
-        return store.inTransaction(tx -> tx.instances().search(bounded));
+        return store.read(tx -> tx.instances().search(bounded));
     }
 
     @Override
     public Optional<Instance> find(InstanceId instance) {
-        return store.inTransaction(tx -> tx.instances().find(instance));
+        return store.read(tx -> tx.instances().find(instance));
     }
 }

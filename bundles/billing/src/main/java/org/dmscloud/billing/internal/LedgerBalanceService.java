@@ -63,7 +63,7 @@ public class LedgerBalanceService implements AccountService, BalanceService {
 
     @Override
     public Optional<Account> find(AccountId account) {
-        return store.inTransaction(tx -> tx.accounts().find(account));
+        return store.read(tx -> tx.accounts().find(account));
     }
 
     @Override
@@ -85,7 +85,7 @@ public class LedgerBalanceService implements AccountService, BalanceService {
 
     @Override
     public List<LedgerEntry> ledger(AccountId account, long beforeId, int limit) {
-        return store.inTransaction(tx -> tx.ledger().page(account, beforeId, Math.max(1, Math.min(limit, MAX_PAGE))));
+        return store.read(tx -> tx.ledger().page(account, beforeId, Math.max(1, Math.min(limit, MAX_PAGE))));
     }
 
     /** Appends one entry under its key, once: the same key again answers the first entry. */

@@ -1,9 +1,7 @@
 package org.dmscloud.customers.internal;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.dmscloud.persistence.jdbc.Jdbc;
@@ -27,24 +25,6 @@ final class JdbcSessions implements Sessions {
                 Jdbc.setInstant(insert, 3, session.createdAt());
                 Jdbc.setInstant(insert, 4, session.expiresAt());
                 return insert.executeUpdate();
-            }
-        });
-    }
-
-    @Override
-    public Optional<SessionRecord> findActive(String tokenHash, Instant now) {
-        return jdbc.call(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT * FROM user_session WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?")) {
-                select.setString(1, tokenHash);
-                Jdbc.setInstant(select, 2, now);
-                try (ResultSet row = select.executeQuery()) {
-                    if (!row.next()) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(new SessionRecord(tokenHash, UUID.fromString(row.getString("user_id")),
-                            Jdbc.getInstant(row, "created_at"), Jdbc.getInstant(row, "expires_at")));
-                }
             }
         });
     }

@@ -3,6 +3,7 @@ package org.dmscloud.customers.internal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -49,6 +50,22 @@ final class JdbcUsers implements Users {
     @Override
     public Optional<UserRecord> find(UUID id) {
         return one("SELECT * FROM customer_user WHERE id = ?", id.toString());
+    }
+
+    @Override
+    public Optional<UserRecord> findSignedIn(TenantId tenant, String sessionTokenHash, Instant now) {
+        return jdbc.call(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT u.* FROM user_session s JOIN customer_user u ON u.id = s.user_id "
+                    + "WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND u.tenant_id = ? AND u.status = ?")) {
+                select.setString(1, sessionTokenHash);
+                Jdbc.setInstant(select, 2, now);
+                select.setString(3, tenant.value());
+                select.setString(4, UserStatus.ACTIVE.name());
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(read(row)) : Optional.empty();
+                }
+            }
+        });
     }
 
     @Override

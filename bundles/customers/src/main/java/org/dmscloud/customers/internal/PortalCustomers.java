@@ -201,9 +201,7 @@ public class PortalCustomers implements CustomerAuth {
             return Optional.empty();
         }
         // A session is its tenant's: the same token at another tenant's host signs nobody in.
-        return store.inTransaction(tx -> Sessions.in(tx).findActive(SecretTokens.hash(token), clock.instant())
-                .flatMap(session -> Users.in(tx).find(session.user())).filter(user -> user.status() == UserStatus.ACTIVE)
-                .filter(user -> user.tenant().equals(tenant)).map(PortalCustomers::customer));
+        return store.read(tx -> Users.in(tx).findSignedIn(tenant, SecretTokens.hash(token), clock.instant()).map(PortalCustomers::customer));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.dmscloud.customers.internal;
 
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.dmscloud.persistence.Transaction;
@@ -17,9 +16,6 @@ public interface Sessions {
     }
 
     void save(SessionRecord session);
-
-    /** The session if it is neither expired nor revoked at {@code now}. */
-    Optional<SessionRecord> findActive(String tokenHash, Instant now);
 
     void revoke(String tokenHash, Instant at);
 

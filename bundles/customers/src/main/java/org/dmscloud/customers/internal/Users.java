@@ -1,5 +1,6 @@
 package org.dmscloud.customers.internal;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,12 @@ public interface Users {
     void create(UserRecord user);
 
     Optional<UserRecord> find(UUID id);
+
+    /**
+     * The active user of the tenant that the session of this token hash signs in, if the session is neither expired
+     * nor revoked at {@code now}: one query, as every signed-in request asks it.
+     */
+    Optional<UserRecord> findSignedIn(TenantId tenant, String sessionTokenHash, Instant now);
 
     /** Finds by lower-cased address. */
     Optional<UserRecord> findByEmail(TenantId tenant, String email);

@@ -108,6 +108,34 @@ abstract class CustomerStorageContractTest {
     }
 
     @Test
+    void aSessionSignsInItsActiveUserAtItsTenantUntilItExpiresOrIsRevoked() {
+        UserRecord ada = user(accounts.open(TenantId.DEFAULT, "Ada GmbH", EUR), "ada-" + UUID.randomUUID() + "@example.com");
+        String hash = SecretTokens.hash(SecretTokens.newToken());
+        Instant expires = clock.instant().plus(Duration.ofHours(1));
+        store.inTransaction(tx -> {
+            Sessions.in(tx).save(new SessionRecord(hash, ada.id(), clock.instant(), expires));
+            return null;
+        });
+
+        assertThat(signedIn(TenantId.DEFAULT, hash, clock.instant())).contains(ada);
+        assertThat(signedIn(new TenantId("elsewhere"), hash, clock.instant())).as("another tenant's host").isEmpty();
+        assertThat(signedIn(TenantId.DEFAULT, hash, expires)).as("expired").isEmpty();
+        assertThat(signedIn(TenantId.DEFAULT, SecretTokens.hash("made-up"), clock.instant())).isEmpty();
+
+        store.inTransaction(tx -> {
+            Users.in(tx).update(ada.withStatus(UserStatus.UNVERIFIED, Optional.empty()));
+            return null;
+        });
+        assertThat(signedIn(TenantId.DEFAULT, hash, clock.instant())).as("not active").isEmpty();
+        store.inTransaction(tx -> {
+            Users.in(tx).update(ada);
+            Sessions.in(tx).revoke(hash, clock.instant());
+            return null;
+        });
+        assertThat(signedIn(TenantId.DEFAULT, hash, clock.instant())).as("revoked").isEmpty();
+    }
+
+    @Test
     void failedSignInCountsAreKeptLockedOneKeyAtATimeAndDeletedWhenExpired() {
         Instant at = Instant.parse("2026-11-26T10:00:00Z");
         SignInFailureRecord live = new SignInFailureRecord("address:live", 3, at, Optional.of(at.plusSeconds(900)), at.plusSeconds(3600));
@@ -137,12 +165,17 @@ abstract class CustomerStorageContractTest {
         assertThat(gone).isEmpty();
     }
 
-    private void user(Account account, String email) {
-        store.inTransaction(tx -> {
-            Users.in(tx).create(new UserRecord(UUID.randomUUID(), TenantId.DEFAULT, account.id(), email, "Someone", "", "unused",
-                    UserStatus.ACTIVE, clock.instant(), Optional.of(clock.instant())));
+    private Optional<UserRecord> signedIn(TenantId tenant, String sessionTokenHash, Instant at) {
+        return store.read(tx -> Users.in(tx).findSignedIn(tenant, sessionTokenHash, at));
+    }
+
+    private UserRecord user(Account account, String email) {
+        return store.inTransaction(tx -> {
+            UserRecord user = new UserRecord(UUID.randomUUID(), TenantId.DEFAULT, account.id(), email, "Someone", "", "unused",
+                    UserStatus.ACTIVE, clock.instant(), Optional.of(clock.instant()));
+            Users.in(tx).create(user);
             clock.advance(Duration.ofSeconds(1));
-            return null;
+            return user;
         });
     }
 }

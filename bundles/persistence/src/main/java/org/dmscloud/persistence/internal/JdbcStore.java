@@ -42,10 +42,23 @@ public class JdbcStore implements Store {
     public <R> R inTransaction(TransactionWork<R> work) {
         JdbcTransaction joined = current.get();
         if (joined != null) {
+            if (joined.readOnly()) {
+                throw new IllegalStateException("A transaction cannot start inside a read, whose statements are not one transaction: "
+                        + "run the whole work in Store.inTransaction.");
+            }
             return work.run(joined);
         }
+        return run(JdbcTransaction.begin(dataSource), work);
+    }
+
+    @Override
+    public <R> R read(TransactionWork<R> work) {
+        JdbcTransaction joined = current.get();
+        return joined != null ? work.run(joined) : run(JdbcTransaction.read(dataSource), work);
+    }
+
+    private <R> R run(JdbcTransaction transaction, TransactionWork<R> work) {
         migrations.ensureApplied();
-        JdbcTransaction transaction = new JdbcTransaction(dataSource);
         current.set(transaction);
         try {
             R result = work.run(transaction);

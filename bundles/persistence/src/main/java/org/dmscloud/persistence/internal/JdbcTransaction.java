@@ -9,16 +9,33 @@ import org.dmscloud.persistence.Transaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One transaction: a connection of the pool, taken when first asked for, with auto-commit off until the end. */
+/**
+ * One transaction: a connection of the pool, taken when first asked for, with auto-commit off until the end; or,
+ * for a {@link org.dmscloud.persistence.Store#read read}, with auto-commit left on.
+ */
 final class JdbcTransaction implements Transaction {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcTransaction.class);
 
     private final DataSource dataSource;
+    private final boolean readOnly;
     private Connection connection;
 
-    JdbcTransaction(DataSource dataSource) {
+    private JdbcTransaction(DataSource dataSource, boolean readOnly) {
         this.dataSource = dataSource;
+        this.readOnly = readOnly;
+    }
+
+    static JdbcTransaction begin(DataSource dataSource) {
+        return new JdbcTransaction(dataSource, false);
+    }
+
+    static JdbcTransaction read(DataSource dataSource) {
+        return new JdbcTransaction(dataSource, true);
+    }
+
+    boolean readOnly() {
+        return readOnly;
     }
 
     @Override
@@ -26,7 +43,7 @@ final class JdbcTransaction implements Transaction {
         if (connection == null) {
             try {
                 Connection opened = dataSource.getConnection();
-                opened.setAutoCommit(false);
+                opened.setAutoCommit(readOnly);
                 connection = opened;
             } catch (SQLException e) {
                 throw StoreExceptions.translate(e);
@@ -36,7 +53,7 @@ final class JdbcTransaction implements Transaction {
     }
 
     void commit() throws SQLException {
-        if (connection != null) {
+        if (connection != null && !readOnly) {
             connection.commit();
         }
     }
@@ -47,10 +64,12 @@ final class JdbcTransaction implements Transaction {
             return;
         }
         try (Connection ended = connection) {
-            ended.rollback();
-            ended.setAutoCommit(true);
+            if (!readOnly) {
+                ended.rollback();
+                ended.setAutoCommit(true);
+            }
         } catch (SQLException e) {
-            // The pool validates the connection before it hands it out again.
+            // The pool finds a broken connection out when it is next used or validated, and drops it.
             LOG.warn("Could not end a transaction cleanly: {}", e.getMessage());
         }
     }

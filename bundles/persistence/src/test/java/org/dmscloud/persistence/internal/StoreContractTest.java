@@ -93,6 +93,55 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void aReadSeesWhatTransactionsCommitted() {
+        String id = UUID.randomUUID().toString();
+        assertThat(store.<Long>read(tx -> count(tx, id))).isZero();
+
+        store.inTransaction(tx -> insert(tx, id));
+
+        assertThat(store.<Long>read(tx -> count(tx, id))).isEqualTo(1);
+    }
+
+    @Test
+    void aReadInsideATransactionJoinsItAndSeesWhatItWrote() {
+        String id = UUID.randomUUID().toString();
+
+        boolean seenInside = store.inTransaction(tx -> {
+            insert(tx, id);
+            return store.read(read -> read.connection() == tx.connection() && count(read, id) == 1);
+        });
+
+        assertThat(seenInside).isTrue();
+    }
+
+    @Test
+    void aTransactionInsideAReadIsRefusedAndWritesNothing() {
+        String id = UUID.randomUUID().toString();
+
+        assertThatThrownBy(() -> store.read(tx -> store.inTransaction(inner -> insert(inner, id))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("inside a read");
+
+        assertThat(store.<Long>read(tx -> count(tx, id))).isZero();
+    }
+
+    @Test
+    void transactionsAfterReadsStillCommitOrRollBackAsOne() {
+        String kept = UUID.randomUUID().toString();
+        String dropped = UUID.randomUUID().toString();
+        for (int i = 0; i < 3; i++) {
+            store.read(tx -> count(tx, kept));
+        }
+
+        store.inTransaction(tx -> insert(tx, kept));
+        assertThatThrownBy(() -> store.inTransaction(tx -> {
+            insert(tx, dropped);
+            throw new IllegalStateException("changed my mind");
+        })).hasMessage("changed my mind");
+
+        assertThat(store.<Long>read(tx -> count(tx, kept) + 10 * count(tx, dropped))).isEqualTo(1);
+    }
+
+    @Test
     void aDuplicateKeyIsTheStoresExceptionAndRollsTheTransactionBack() throws SQLException {
         String id = UUID.randomUUID().toString();
         String other = UUID.randomUUID().toString();

@@ -18,7 +18,6 @@ import org.dmscloud.api.billing.BalanceService;
 import org.dmscloud.api.customer.Customer;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -27,7 +26,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** {@code /api/v1/account}: the signed-in customer's account, its balance and its ledger. */
-@Component(service = AccountResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = AccountResource.class)
 @JaxrsResource
 @JSONRequired
 @JaxrsApplicationSelect(PortalApplication.SELECT)

@@ -24,7 +24,6 @@ import org.dmscloud.api.customer.Registration;
 import org.dmscloud.api.customer.Session;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -39,7 +38,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * answers to registering, resending and asking for a reset are the same whether or not the address is
  * registered; the mail tells the rest.
  */
-@Component(service = AuthResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = AuthResource.class)
 @JaxrsResource
 @JSONRequired
 @JaxrsApplicationSelect(PortalApplication.SELECT)

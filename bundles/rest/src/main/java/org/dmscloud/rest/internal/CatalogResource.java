@@ -23,7 +23,6 @@ import org.dmscloud.api.money.Money;
 import org.dmscloud.api.tenant.Tenant;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -36,7 +35,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * Both public, for the landing page's price calculator; what an action costs a signed-in customer right now
  * is a quote.
  */
-@Component(service = CatalogResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = CatalogResource.class)
 @JaxrsResource
 @JSONRequired
 @JaxrsApplicationSelect(PortalApplication.SELECT)

@@ -14,7 +14,6 @@ import org.dmscloud.api.contact.ContactService;
 import org.dmscloud.api.contact.NewContactMessage;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -28,7 +27,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * {@code /api/v1/contact}: the landing page's Contact Us form. Public, rate-limited per client address;
  * the message is stored and mailed to the operators.
  */
-@Component(service = ContactResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = ContactResource.class)
 @JaxrsResource
 @JSONRequired
 @JaxrsApplicationSelect(PortalApplication.SELECT)

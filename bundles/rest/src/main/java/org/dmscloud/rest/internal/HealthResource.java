@@ -19,7 +19,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -40,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * for load balancers and operators: it says what is wrong in the log, not in the answer, so that it
  * reveals no host names, credentials or internals.
  */
-@Component(service = HealthResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = HealthResource.class)
 @JaxrsResource
 @JSONRequired
 @JaxrsApplicationSelect(PortalApplication.SELECT)

@@ -32,7 +32,6 @@ import org.dmscloud.api.instance.InstanceService;
 import org.dmscloud.api.instance.NewInstance;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -47,7 +46,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * billing effect. Actions take an {@code Idempotency-Key} header (a retry answers what the first did) and
  * a {@code quoteId} (the action is refused if the amount is no longer the quoted one).
  */
-@Component(service = InstancesResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = InstancesResource.class)
 @JaxrsResource
 @JSONRequired
 @JaxrsApplicationSelect(PortalApplication.SELECT)

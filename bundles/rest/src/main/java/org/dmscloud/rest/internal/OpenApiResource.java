@@ -13,7 +13,6 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -26,7 +25,7 @@ import io.swagger.v3.oas.annotations.Hidden;
  * {@code GET /api/v1/openapi.json}: the OpenAPI 3 description of every resource of the portal API that is
  * registered right now, whichever bundle contributes it. Swagger UI shows it at {@code /docs/}.
  */
-@Component(service = OpenApiResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = OpenApiResource.class)
 @JaxrsResource
 @JSONRequired
 @JaxrsApplicationSelect(PortalApplication.SELECT)

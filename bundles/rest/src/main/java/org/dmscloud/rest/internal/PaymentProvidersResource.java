@@ -19,7 +19,6 @@ import org.dmscloud.api.payment.PaymentProviders;
 import org.dmscloud.api.payment.TopUpLimits;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -31,7 +30,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * currency. The list follows the provider bundles installed; why one is unavailable is for operators
  * (the shell), not customers.
  */
-@Component(service = PaymentProvidersResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = PaymentProvidersResource.class)
 @JaxrsResource
 @JSONRequired
 @JaxrsApplicationSelect(PortalApplication.SELECT)

@@ -21,7 +21,6 @@ import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.instance.InstanceNotFoundException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -32,7 +31,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * {@code POST /api/v1/quotes}: what an action would charge or credit right now, with its breakdown, without
  * doing it (rule R11). The action may then carry the quote's id.
  */
-@Component(service = QuotesResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = QuotesResource.class)
 @JaxrsResource
 @JSONRequired
 @JaxrsApplicationSelect(PortalApplication.SELECT)

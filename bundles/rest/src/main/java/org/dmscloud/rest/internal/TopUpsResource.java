@@ -32,7 +32,6 @@ import org.dmscloud.api.payment.TopUpNotFoundException;
 import org.dmscloud.api.payment.TopUpService;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -47,7 +46,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * answers where to pay (a payment page) or what happens next (an invoice by mail); the balance is
  * credited when the provider confirms the money arrived. Starting takes an {@code Idempotency-Key}.
  */
-@Component(service = TopUpsResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = TopUpsResource.class)
 @JaxrsResource
 @JSONRequired
 @JaxrsApplicationSelect(PortalApplication.SELECT)

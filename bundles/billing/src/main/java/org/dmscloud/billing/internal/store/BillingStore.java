@@ -59,20 +59,36 @@ public final class BillingStore {
     public <R> R inTransaction(BillingWork<R> work) {
         BillingTransaction joined = current.get();
         if (joined != null) {
+            if (joined.readOnly()) {
+                throw new IllegalStateException("Billing cannot change anything inside a read: run the whole work in inTransaction.");
+            }
             return work.run(joined);
         }
-        return store.inTransaction(transaction -> {
-            BillingTransaction billing = new BillingTransaction(transaction, entities, batchWrites(Jdbc.of(transaction)));
-            current.set(billing);
-            try {
-                R result = work.run(billing);
-                billing.flush();
-                return result;
-            } finally {
-                current.remove();
-                billing.close();
-            }
-        });
+        return store.inTransaction(transaction -> run(new BillingTransaction(transaction, entities, batchWrites(Jdbc.of(transaction)), false), work));
+    }
+
+    /**
+     * Runs work that only reads, as {@link Store#read} does: no transaction around its statements, so none to begin
+     * and commit. Inside billing work, or a transaction of the store, it joins that.
+     */
+    public <R> R read(BillingWork<R> work) {
+        BillingTransaction joined = current.get();
+        if (joined != null) {
+            return work.run(joined);
+        }
+        return store.read(transaction -> run(new BillingTransaction(transaction, entities, batchWrites(Jdbc.of(transaction)), true), work));
+    }
+
+    private <R> R run(BillingTransaction billing, BillingWork<R> work) {
+        current.set(billing);
+        try {
+            R result = work.run(billing);
+            billing.flush();
+            return result;
+        } finally {
+            current.remove();
+            billing.close();
+        }
     }
 
     /** The bulk writes for the database behind the store, found out once. */

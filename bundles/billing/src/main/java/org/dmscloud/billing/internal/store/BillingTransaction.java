@@ -26,10 +26,12 @@ public final class BillingTransaction {
     private final EntityManagerFactory entities;
     private final BatchWrites batchWrites;
     private final Jdbc jdbc;
+    private final boolean readOnly;
     private EntityManager entityManager;
 
-    BillingTransaction(Transaction transaction, EntityManagerFactory entities, BatchWrites batchWrites) {
+    BillingTransaction(Transaction transaction, EntityManagerFactory entities, BatchWrites batchWrites, boolean readOnly) {
         this.transaction = transaction;
+        this.readOnly = readOnly;
         this.entities = entities;
         this.batchWrites = batchWrites;
         this.jdbc = Jdbc.of(transaction);
@@ -67,6 +69,11 @@ public final class BillingTransaction {
         return new JdbcDailyBilling(jdbc, batchWrites);
     }
 
+    /** Whether this is a {@link BillingStore#read read}, whose statements are not one transaction. */
+    boolean readOnly() {
+        return readOnly;
+    }
+
     /** The store's transaction this work runs in. */
     public Transaction transaction() {
         return transaction;
@@ -82,9 +89,12 @@ public final class BillingTransaction {
         return entityManager;
     }
 
-    /** Writes what the entity manager holds; its "commit" reaches no connection, the store commits. */
+    /**
+     * Writes what the entity manager holds; its "commit" reaches no connection, the store commits. A read writes
+     * nothing: what its work changed on entities is dropped with the entity manager.
+     */
     void flush() {
-        if (entityManager != null) {
+        if (entityManager != null && !readOnly) {
             entityManager.flush();
             entityManager.getTransaction().commit();
         }

@@ -23,8 +23,8 @@ import org.dmscloud.api.money.Money;
 /** An instance row. Instants are kept to the microsecond, the precision both databases store. */
 @Entity
 @Table(name = "instance")
-@NamedQuery(name = InstanceEntity.BY_ACCOUNT, query = "SELECT i FROM InstanceEntity i WHERE i.accountId = :account "
-        + "AND i.state <> 'DELETED' ORDER BY i.createdAt, i.id")
+@NamedQuery(name = InstanceEntity.BY_ACCOUNT, query = "SELECT i, a.currency FROM InstanceEntity i, AccountEntity a "
+        + "WHERE a.id = i.accountId AND i.accountId = :account AND i.state <> 'DELETED' ORDER BY i.createdAt, i.id")
 public class InstanceEntity {
 
     static final String BY_ACCOUNT = "InstanceEntity.byAccount";

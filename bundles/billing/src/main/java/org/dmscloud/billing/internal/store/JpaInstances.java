@@ -70,10 +70,10 @@ final class JpaInstances implements Instances {
 
     @Override
     public List<Instance> listByAccount(AccountId account) {
-        Currency currency = currencyOf(account.toString());
-        return entityManager.createNamedQuery(InstanceEntity.BY_ACCOUNT, InstanceEntity.class)
+        // The account's currency comes with each row: one query, not a second for the account.
+        return entityManager.createNamedQuery(InstanceEntity.BY_ACCOUNT, Object[].class)
                 .setParameter("account", account.toString()).getResultList().stream()
-                .map(entity -> entity.toRecord(currency)).toList();
+                .map(row -> ((InstanceEntity) row[0]).toRecord(Currency.getInstance((String) row[1]))).toList();
     }
 
     @Override

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A billing transaction works on the store transaction's one connection, JPA included, from the very first: with
  * a pool of one connection nothing may ask for a second. When the persistence unit was set up lazily, the first
- * transactions each waited for a second connection, and 16 of them at once exhausted a pool of 16.
+ * transactions each waited for a second connection, and 16 of them at once exhausted a pool of 16. A read ({@link BillingStore#read}) takes one connection too.
  */
 class OneConnectionPerTransactionTest {
 
@@ -56,7 +56,10 @@ class OneConnectionPerTransactionTest {
                 return List.of(created, locked.orElseThrow(), listed, entries);
             });
 
+            List<Instance> readAlone = billing.store().read(tx -> tx.instances().listByAccount(account.id()));
+
             assertThat(read).hasSize(4);
+            assertThat(readAlone).singleElement().satisfies(listed -> assertThat(listed.paidRate().currency()).isEqualTo(EUR));
             assertThat(pool.mostAtOnce()).isEqualTo(1);
         }
     }

@@ -23,7 +23,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -35,7 +34,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
  * checkout.session.async_payment_failed and checkout.session.expired. Public: the signature is the
  * authentication. The body is read as bytes, because the signature covers them exactly.
  */
-@Component(service = StripeWebhookResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = StripeWebhookResource.class)
 @JaxrsResource
 @JSONRequired
 @JaxrsApplicationSelect(PortalApi.SELECT)
