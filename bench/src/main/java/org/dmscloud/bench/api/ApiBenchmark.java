@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -26,25 +27,50 @@ public final class ApiBenchmark {
     private static final int INSTANCES_EACH = 5;
     private static final int CONNECTIONS = 16;
     private static final Duration RUN = Duration.ofSeconds(10);
-    /** C2 keeps compiling for minutes after a start: before this, runs can look stable and still be warming. */
-    private static final Duration MIN_WARM_UP = Duration.ofMinutes(3);
+    /**
+     * C2 keeps compiling for minutes after a start: before this, runs can look stable and still be warming. Shorter
+     * ({@code -Dbench.warmup=SECONDS}) only to try the harness out: the figures are then not warm.
+     */
+    private static final Duration MIN_WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup", 180));
     private static final Duration MAX_WARM_UP = Duration.ofMinutes(6);
     /** Warm when three runs in a row are within this of each other. */
     private static final double STABLE = 0.05;
 
-    /** A kind of request: where it goes and whether it is a signed-in customer's. */
-    private record Kind(String label, String path, boolean signedIn, boolean mustSucceed) {
+    /** Who sends a kind of request: anyone, the customers (their tokens), or the customers on their instances. */
+    private enum Senders {
+        ANYONE, CUSTOMERS, INSTANCES
     }
 
+    /**
+     * A kind of request: where it goes, the wrk script that sends it and who sends it, and the statuses it may be
+     * answered with besides 2xx (any for the unknown path; 409 for a change whose amount moved since its quote).
+     */
+    private record Kind(String label, String path, String script, Senders senders, Set<Integer> alsoAllowed) {
+
+        boolean signedIn() {
+            return senders != Senders.ANYONE;
+        }
+
+        boolean allowed(int status) {
+            return status / 100 == 2 || alsoAllowed.contains(status) || alsoAllowed.contains(ANY);
+        }
+    }
+
+    private static final int ANY = 0;
+
     private static final List<Kind> KINDS = List.of(
-            new Kind("static file from the same Jetty (`/docs/index.html`)", "/docs/index.html", false, true),
-            new Kind("floor: a JAX-RS resource that does nothing, in the portal API", "/api/v1/bench/floor", false, true),
-            new Kind("an unknown path (404 problem+json)", "/api/v1/no-such-thing", false, false),
-            new Kind("`GET /catalog` (no database)", "/api/v1/catalog", false, true),
-            new Kind("`GET /health`", "/api/v1/health", false, true),
-            new Kind("`GET /account` (bearer)", "/api/v1/account", true, true),
-            new Kind("`GET /instances` (bearer, " + INSTANCES_EACH + " instances)", "/api/v1/instances", true, true),
-            new Kind("`GET /account/ledger` (bearer)", "/api/v1/account/ledger", true, true));
+            new Kind("static file from the same Jetty (`/docs/index.html`)", "/docs/index.html", Wrk.READS, Senders.ANYONE, Set.of()),
+            new Kind("floor: a JAX-RS resource that does nothing, in the portal API", "/api/v1/bench/floor", Wrk.READS, Senders.ANYONE, Set.of()),
+            new Kind("an unknown path (404 problem+json)", "/api/v1/no-such-thing", Wrk.READS, Senders.ANYONE, Set.of(ANY)),
+            new Kind("`GET /catalog` (no database)", "/api/v1/catalog", Wrk.READS, Senders.ANYONE, Set.of()),
+            new Kind("`GET /health`", "/api/v1/health", Wrk.READS, Senders.ANYONE, Set.of()),
+            new Kind("`GET /account` (bearer)", "/api/v1/account", Wrk.READS, Senders.CUSTOMERS, Set.of()),
+            new Kind("`GET /instances` (bearer, " + INSTANCES_EACH + " instances)", "/api/v1/instances", Wrk.READS, Senders.CUSTOMERS, Set.of()),
+            new Kind("`GET /account/ledger` (bearer)", "/api/v1/account/ledger", Wrk.READS, Senders.CUSTOMERS, Set.of()),
+            new Kind("writes: `POST /instances` (enabled, charged) then `DELETE` it (credited), each with an Idempotency-Key", "/",
+                    Wrk.CREATE_DELETE, Senders.CUSTOMERS, Set.of()),
+            new Kind("writes: `POST /quotes` for a settings change, then `PUT /instances/{id}/settings` with that quote", "/",
+                    Wrk.CHANGE_SETTINGS, Senders.INSTANCES, Set.of(409)));
 
     private ApiBenchmark() {
     }
@@ -75,10 +101,10 @@ public final class ApiBenchmark {
             }
             Duration firstStart = distribution.start(false);
             distribution.stop();
-            List<String> tokens;
+            List<Seed.Customer> seeded;
             try (Connection connection = postgres != null ? postgres.getPostgresDatabase().getConnection()
                     : DriverManager.getConnection(jdbcUrl, "sa", "")) {
-                tokens = Seed.customers(connection, customers, INSTANCES_EACH);
+                seeded = Seed.customers(connection, customers, INSTANCES_EACH);
                 if (postgres != null) {
                     connection.setAutoCommit(true);
                     try (Statement statement = connection.createStatement()) {
@@ -86,7 +112,9 @@ public final class ApiBenchmark {
                     }
                 }
             }
-            Path tokenFile = Files.write(distribution.home().resolve("bench-tokens.txt"), tokens);
+            Path tokenFile = Files.write(distribution.home().resolve("bench-tokens.txt"), seeded.stream().map(Seed.Customer::token).toList());
+            Path instanceFile = Files.write(distribution.home().resolve("bench-instances.txt"), seeded.stream()
+                    .flatMap(customer -> customer.instances().stream().map(instance -> customer.token() + " " + instance)).toList());
             FloorBundle.writeTo(distribution.home().resolve("deploy/bench-floor.jar"));
             Duration restart = distribution.start(true);
 
@@ -96,12 +124,18 @@ public final class ApiBenchmark {
             List<Double> rates = new ArrayList<>();
             while ((System.nanoTime() - warmStart < MIN_WARM_UP.toNanos() || !stable(rates))
                     && System.nanoTime() - warmStart < MAX_WARM_UP.toNanos()) {
-                Wrk.Result warming = wrk.run(instances, Optional.of(tokenFile));
+                Wrk.Result warming = wrk.run(instances, Wrk.READS, List.of(tokenFile.toString()));
                 System.out.printf(Locale.ROOT, "warming: %.0f req/s, %d errors, %d socket errors%n", warming.requestsPerSecond(),
                         warming.notSuccessful(), warming.socketErrors());
                 rates.add(warming.requestsPerSecond());
             }
             Duration warmUp = Duration.ofNanos(System.nanoTime() - warmStart);
+            // The write paths have code of their own to compile: one unmeasured run of each first.
+            for (String writes : List.of(Wrk.CREATE_DELETE, Wrk.CHANGE_SETTINGS)) {
+                Wrk.Result warming = wrk.run(Distribution.BASE, writes, List.of((writes.equals(Wrk.CREATE_DELETE) ? tokenFile : instanceFile).toString(),
+                        "warm-" + System.currentTimeMillis()));
+                System.out.printf(Locale.ROOT, "warming %s: %.0f req/s, %s%n", writes, warming.requestsPerSecond(), warming.statuses());
+            }
 
             List<String> rows = new ArrayList<>();
             rows.add("### " + (postgres != null ? "PostgreSQL" : "H2") + ": " + customers + " customers, " + INSTANCES_EACH
@@ -116,6 +150,7 @@ public final class ApiBenchmark {
             rows.add("| Request | req/s | p50 ms | p99 ms | x floor |" + (databaseWork != null ? " statements/request | transactions/request |" : ""));
             rows.add("|---|---|---|---|---|" + (databaseWork != null ? "---|---|" : ""));
             List<String> busiest = new ArrayList<>();
+            List<String> refusals = new ArrayList<>();
             double floor = Double.NaN;
             Duration cpuBefore = distribution.cpuTime();
             long wallBefore = System.nanoTime();
@@ -125,11 +160,25 @@ public final class ApiBenchmark {
                 if (databaseWork != null) {
                     databaseWork.reset();
                 }
-                Wrk.Result result = wrk.run(Distribution.BASE.resolve(kind.path()), kind.signedIn() ? Optional.of(tokenFile) : Optional.empty());
-                if (kind.mustSucceed() && (result.notSuccessful() > 0 || result.socketErrors() > 0)) {
-                    throw new IllegalStateException(kind.path() + " answered " + result.notSuccessful() + " times with an error and had "
-                            + result.socketErrors() + " socket errors: the figures would not be of the request measured");
+                String runId = Long.toString(System.currentTimeMillis(), 36);
+                List<String> arguments = switch (kind.senders()) {
+                case ANYONE -> List.of();
+                case CUSTOMERS -> List.of(tokenFile.toString(), runId);
+                case INSTANCES -> List.of(instanceFile.toString(), runId);
+                };
+                Wrk.Result result = wrk.run(Distribution.BASE.resolve(kind.path()), kind.script(), arguments);
+                // The read script does not count statuses: any answer but 2xx fails its row, unless the row allows any.
+                boolean refused = result.statuses().isEmpty() ? result.notSuccessful() > 0 && !kind.alsoAllowed().contains(ANY)
+                        : result.statuses().keySet().stream().anyMatch(status -> !kind.allowed(status));
+                if (refused || result.socketErrors() > 0) {
+                    throw new IllegalStateException(kind.label() + " answered " + result.notSuccessful() + " times with an error "
+                            + result.statuses() + " and had " + result.socketErrors() + " socket errors: the figures would not be of the request measured");
                 }
+                result.statuses().forEach((status, count) -> {
+                    if (status / 100 != 2) {
+                        refusals.add(String.format(Locale.ROOT, "%s: %,d of %,d answered %d.", kind.label(), count, result.requests(), status));
+                    }
+                });
                 recording.ifPresent(file -> System.out.println("recorded " + file));
                 if (kind.path().endsWith("/bench/floor")) {
                     floor = result.requestsPerSecond();
@@ -153,6 +202,10 @@ public final class ApiBenchmark {
             rows.add(String.format(Locale.ROOT, "JVM under load: RSS %d MB at most, CPU %.2f cores on average (of %d).", peakResident, cpuCores,
                     Runtime.getRuntime().availableProcessors()));
             rows.add("");
+            rows.addAll(refusals);
+            if (!refusals.isEmpty()) {
+                rows.add("");
+            }
             if (!busiest.isEmpty()) {
                 rows.add("The statements PostgreSQL ran most, per request:");
                 rows.addAll(busiest);
@@ -178,7 +231,7 @@ public final class ApiBenchmark {
             return Optional.empty();
         }
         Path folder = Files.createDirectories(Path.of("target/jfr").toAbsolutePath());
-        Path file = folder.resolve(database + kind.path().replaceAll("[^a-z]+", "-") + ".jfr");
+        Path file = folder.resolve(database + (kind.path() + kind.script()).replaceAll("[^a-z]+", "-") + ".jfr");
         Process jcmd = new ProcessBuilder("jcmd", String.valueOf(distribution.jvm().pid()), "JFR.start", "settings=profile",
                 "duration=" + RUN.toSeconds() + "s", "filename=" + file).redirectErrorStream(true).start();
         String answer = new String(jcmd.getInputStream().readAllBytes());

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -55,21 +56,25 @@ final class Distribution implements AutoCloseable {
         return home;
     }
 
-    /** The platform's data source on PostgreSQL instead of the embedded H2, as the README tells operators. */
+    /**
+     * The platform's data source on PostgreSQL instead of the embedded H2, as the README tells operators: the
+     * shipped file (which the first start would copy into {@code etc/}) with its database lines replaced, the pool's
+     * settings kept.
+     */
     void usePostgres(String jdbcUrl, String user, String password) throws IOException {
-        Files.writeString(home.resolve("etc/org.ops4j.datasource-dmscloud.cfg"), String.join("\n",
-                "dataSourceName = dmscloud",
-                "osgi.jdbc.driver.class = org.postgresql.Driver",
-                "url = " + jdbcUrl,
-                "user = " + user,
-                "password = " + password,
-                "pool = dbcp2",
-                "xa = false",
-                "pool.maxTotal = 16",
-                "pool.maxIdle = 8",
-                "pool.minIdle = 0",
-                "pool.maxWaitMillis = 10000",
-                "pool.testOnBorrow = true", ""));
+        Path shipped;
+        try (Stream<Path> files = Files.walk(home.resolve("system/org/dmscloud/dms-cloud-features"))) {
+            shipped = files.filter(file -> file.getFileName().toString().endsWith("-datasource.cfg")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the distribution ships no data source configuration"));
+        }
+        Path configuration = home.resolve("etc/org.ops4j.datasource-dmscloud.cfg");
+        Map<String, String> database = Map.of("osgi.jdbc.driver.class", "org.postgresql.Driver", "url", jdbcUrl, "user", user,
+                "password", password);
+        List<String> lines = Files.readAllLines(shipped).stream().map(line -> {
+            String key = line.split("=", 2)[0].strip();
+            return database.containsKey(key) && !line.startsWith("#") ? key + " = " + database.get(key) : line;
+        }).toList();
+        Files.write(configuration, lines);
     }
 
     /** The embedded H2 database's JDBC URL, for seeding while the platform is stopped. */

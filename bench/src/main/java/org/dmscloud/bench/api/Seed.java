@@ -25,11 +25,15 @@ final class Seed {
     private Seed() {
     }
 
-    /** Seeds the customers and answers their session tokens, one per customer. */
-    static List<String> customers(Connection connection, int customers, int instancesEach) throws SQLException {
+    /** A seeded customer: the session token it signs in with, and its instances. */
+    record Customer(String token, List<String> instances) {
+    }
+
+    /** Seeds the customers and answers them. */
+    static List<Customer> customers(Connection connection, int customers, int instancesEach) throws SQLException {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant paidUntil = now.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
-        List<String> tokens = new ArrayList<>();
+        List<Customer> seeded = new ArrayList<>();
         connection.setAutoCommit(false);
         try (PreparedStatement account = connection.prepareStatement("INSERT INTO account (id, tenant_id, display_name, currency, balance_minor, "
                 + "created_at, version) VALUES (?, 'default', ?, 'EUR', ?, ?, 0)");
@@ -65,14 +69,16 @@ final class Seed {
                 user.setObject(6, now.atOffset(ZoneOffset.UTC));
                 user.addBatch();
                 String token = SecretTokens.newToken();
-                tokens.add(token);
+                List<String> instances = new ArrayList<>();
+                seeded.add(new Customer(token, instances));
                 session.setString(1, SecretTokens.hash(token));
                 session.setString(2, userId);
                 session.setObject(3, now.atOffset(ZoneOffset.UTC));
                 session.setObject(4, now.plus(30, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC));
                 session.addBatch();
                 for (int n = 1; n <= instancesEach; n++) {
-                    instance.setString(1, UUID.randomUUID().toString());
+                    instances.add(UUID.randomUUID().toString());
+                    instance.setString(1, instances.get(n - 1));
                     instance.setString(2, accountId);
                     instance.setString(3, "acs-" + i + "-" + n);
                     instance.setObject(4, paidUntil.atOffset(ZoneOffset.UTC));
@@ -88,6 +94,6 @@ final class Seed {
             instance.executeBatch();
         }
         connection.commit();
-        return tokens;
+        return seeded;
     }
 }

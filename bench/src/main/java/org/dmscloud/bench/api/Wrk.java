@@ -1,60 +1,76 @@
 package org.dmscloud.bench.api;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The load generator: Debian's {@code wrk}, one thread and a fixed number of connections for a fixed time, each
- * request with the next session's bearer token when the path needs one. Its figures are parsed from its report.
+ * The load generator: Debian's {@code wrk}, one thread and a fixed number of connections for a fixed time, driven by
+ * one of the Lua scripts of {@code src/main/resources/wrk/} (reads with the next session's bearer token, or the
+ * write sequences). Its figures are parsed from its report.
  */
 final class Wrk {
 
-    private static final String SCRIPT = String.join("\n",
-            "local tokens = {}",
-            "local next_token = 0",
-            "function init(args)",
-            "  if args[1] then for line in io.lines(args[1]) do tokens[#tokens + 1] = line end end",
-            "end",
-            "function request()",
-            "  if #tokens == 0 then return wrk.format(\"GET\") end",
-            "  next_token = next_token % #tokens + 1",
-            "  return wrk.format(\"GET\", nil, { [\"Authorization\"] = \"Bearer \" .. tokens[next_token] })",
-            "end", "");
+    /** The Lua scripts, in {@code src/main/resources/wrk/}. */
+    static final String READS = "reads.lua";
+    static final String CREATE_DELETE = "create-delete.lua";
+    static final String CHANGE_SETTINGS = "change-settings.lua";
+    private static final List<String> SCRIPTS = List.of(READS, CREATE_DELETE, CHANGE_SETTINGS, "statuses.lua");
+
     private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in");
     private static final Pattern REQUESTS_PER_SECOND = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
     private static final Pattern PERCENTILE = Pattern.compile("^\\s+(50|99)%\\s+([0-9.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
     private static final Pattern NOT_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
     private static final Pattern SOCKET_ERRORS = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
+    private static final Pattern STATUS = Pattern.compile("^status (\\d+): (\\d+)$", Pattern.MULTILINE);
 
-    /** What one run measured. */
-    record Result(long requests, double requestsPerSecond, double p50Millis, double p99Millis, long notSuccessful, long socketErrors) {
+    /** What one run measured; {@code statuses} only from the scripts that count them (the writes). */
+    record Result(long requests, double requestsPerSecond, double p50Millis, double p99Millis, long notSuccessful, long socketErrors,
+            Map<Integer, Long> statuses) {
+
+        long answered(int status) {
+            return statuses.getOrDefault(status, 0L);
+        }
     }
 
-    private final Path script;
+    private final Path scripts;
     private final int connections;
     private final Duration duration;
 
     Wrk(Path workFolder, int connections, Duration duration) throws IOException {
-        this.script = Files.writeString(workFolder.resolve("bearer.lua"), SCRIPT);
+        this.scripts = Files.createDirectories(workFolder.resolve("wrk"));
+        for (String script : SCRIPTS) {
+            try (InputStream source = Wrk.class.getResourceAsStream("/wrk/" + script)) {
+                Files.copy(source, scripts.resolve(script), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
         this.connections = connections;
         this.duration = duration;
     }
 
-    Result run(URI target, Optional<Path> tokens) throws IOException, InterruptedException {
+    /** Runs the script against the target; its arguments follow it (files of tokens, a run id). */
+    Result run(URI target, String script, List<String> arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("wrk", "-t1", "-c" + connections, "-d" + duration.toSeconds() + "s", "--latency",
-                "-s", script.toString(), target.toString()));
-        tokens.ifPresent(file -> command.addAll(List.of("--", file.toString())));
+                "-s", scripts.resolve(script).toString(), target.toString()));
+        if (!arguments.isEmpty()) {
+            command.add("--");
+            command.addAll(arguments);
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("BENCH_WRK", scripts.toString());
         Process wrk;
         try {
-            wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+            wrk = builder.start();
         } catch (IOException e) {
             throw new IllegalStateException("wrk is not installed: apt-get install wrk", e);
         }
@@ -90,9 +106,14 @@ final class Wrk {
                 socketErrors += Long.parseLong(errors.group(i));
             }
         }
+        Map<Integer, Long> statuses = new TreeMap<>();
+        Matcher status = STATUS.matcher(report);
+        while (status.find()) {
+            statuses.put(Integer.parseInt(status.group(1)), Long.parseLong(status.group(2)));
+        }
         Matcher requests = REQUESTS.matcher(report);
         return new Result(requests.find() ? Long.parseLong(requests.group(1)) : 0, Double.parseDouble(rate.group(1)), p50, p99, notSuccessful,
-                socketErrors);
+                socketErrors, statuses);
     }
 
     private static double millis(double value, String unit) {

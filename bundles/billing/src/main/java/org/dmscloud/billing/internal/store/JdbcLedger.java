@@ -63,10 +63,11 @@ final class JdbcLedger implements Ledger {
     public List<LedgerEntry> page(AccountId account, long beforeId, int limit) {
         return jdbc.call(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + LedgerRows.COLUMNS
-                    + " FROM ledger_entry WHERE account_id = ? AND id < ? ORDER BY id DESC")) {
+                    + " FROM ledger_entry WHERE account_id = ? AND id < ? ORDER BY id DESC FETCH FIRST ? ROWS ONLY")) {
+                // The limit in the statement, not setMaxRows: the database then plans for a page, not the whole ledger.
                 select.setString(1, account.toString());
                 select.setLong(2, beforeId);
-                select.setMaxRows(limit);
+                select.setInt(3, limit);
                 List<LedgerEntry> entries = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
