@@ -25,14 +25,24 @@ import java.util.concurrent.TimeUnit;
  */
 final class DistributionProcess implements AutoCloseable {
 
+    /** The PIDs whose files the platform's features ship, by the classifier they ship under (features/pom.xml). */
+    private static final Map<String, String> SHIPPED = Map.of("org.ops4j.datasource-dmscloud", "datasource", "org.dmscloud.portal", "portal",
+            "org.dmscloud.mail", "mail", "org.dmscloud.billing.run", "billing-run", "org.dmscloud.customers", "customers",
+            "org.dmscloud.contact", "contact", "org.dmscloud.payment.stripe", "payment-stripe", "org.dmscloud.payment.banktransfer",
+            "payment-bank-transfer", "org.dmscloud.clock", "clock");
+
     private final Path home;
     private final int httpPort;
-    private final Process karaf;
+    private final String sshPort;
+    private final String adminPassword;
+    private Process karaf;
 
-    private DistributionProcess(Path home, int httpPort, Process karaf) {
+    private DistributionProcess(Path home, int httpPort, String sshPort, String adminPassword) throws IOException {
         this.home = home;
         this.httpPort = httpPort;
-        this.karaf = karaf;
+        this.sshPort = sshPort;
+        this.adminPassword = adminPassword;
+        this.karaf = launch();
     }
 
     /**
@@ -46,22 +56,71 @@ final class DistributionProcess implements AutoCloseable {
             run(root, "tar", "-xzf", new File(System.getProperty("dms.distribution")).getAbsolutePath(), "--strip-components=1");
             Map<String, Map<String, String>> all = new LinkedHashMap<>(configurations);
             all.put("org.ops4j.pax.web", Map.of("org.osgi.service.http.port", Integer.toString(http)));
-            all.put("org.apache.karaf.shell", Map.of("sshPort", DmsCloudTestSupport.freePort(), "sshHost", "127.0.0.1"));
+            String sshPort = DmsCloudTestSupport.freePort();
+            all.put("org.apache.karaf.shell", Map.of("sshPort", sshPort, "sshHost", "127.0.0.1"));
             all.put("org.apache.karaf.management", Map.of("rmiRegistryPort", DmsCloudTestSupport.freePort(),
                     "rmiServerPort", DmsCloudTestSupport.freePort()));
             for (Map.Entry<String, Map<String, String>> configuration : all.entrySet()) {
-                configure(root.resolve("etc").resolve(configuration.getKey() + ".cfg"), configuration.getValue());
+                Path file = root.resolve("etc").resolve(configuration.getKey() + ".cfg");
+                shipped(root, configuration.getKey()).filter(copy -> !Files.exists(file)).ifPresent(copy -> copyFile(copy, file));
+                configure(file, configuration.getValue());
             }
-            ProcessBuilder builder = new ProcessBuilder(root.resolve("bin/karaf").toString(), "server").directory(root.toFile())
-                    .redirectErrorStream(true).redirectOutput(root.resolve("console.log").toFile());
-            builder.environment().put("DMS_ADMIN_PASSWORD", UUID.randomUUID().toString());
-            builder.environment().put("EXTRA_JAVA_OPTS", "-Xmx512m");
-            DistributionProcess distribution = new DistributionProcess(root, http, builder.start());
+            DistributionProcess distribution = new DistributionProcess(root, http, sshPort, UUID.randomUUID().toString());
             distribution.awaitHealthy(Duration.ofSeconds(120));
             return distribution;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private Process launch() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
+        builder.environment().put("DMS_ADMIN_PASSWORD", adminPassword);
+        builder.environment().put("EXTRA_JAVA_OPTS", "-Xmx512m");
+        return builder.start();
+    }
+
+    /**
+     * Runs a shell command as the operator {@code admin} types it ({@code bin/client} over SSH, batch mode), without
+     * waiting: its output goes to the answered process's standard output.
+     */
+    Process shell(String command) throws IOException {
+        Process client = new ProcessBuilder(home.resolve("bin/client").toString(), "-h", "127.0.0.1", "-a", sshPort, "-u", "admin", "-p",
+                adminPassword, "-b").directory(home.toFile()).redirectErrorStream(true).start();
+        try (var input = client.getOutputStream()) {
+            input.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return client;
+    }
+
+    /** Kills the node's JVM at once ({@code kill -9}): no shutdown, nothing finished, as when a machine dies. */
+    void kill() {
+        karaf.descendants().forEach(ProcessHandle::destroyForcibly);
+        karaf.destroyForcibly();
+        try {
+            karaf.onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the killed node did not exit", e);
+        }
+    }
+
+    /** Starts the node again on its own folder (data, logs, configuration) and waits until health answers 200. */
+    void restart() {
+        try {
+            karaf = launch();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitHealthy(Duration.ofSeconds(120));
+    }
+
+    boolean isAlive() {
+        return karaf.isAlive();
+    }
+
+    int httpPort() {
+        return httpPort;
     }
 
     URI uri(String path) {
@@ -95,6 +154,28 @@ final class DistributionProcess implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("the distribution did not become healthy within " + timeout + "; see " + home.resolve("data/log"));
+    }
+
+    /**
+     * The platform's own configuration file of this PID as the features ship it (the first start copies it into
+     * {@code etc/} unless a file is there): a test changes some of its settings and keeps the others as shipped.
+     */
+    private static java.util.Optional<Path> shipped(Path root, String pid) throws IOException {
+        String classifier = SHIPPED.get(pid);
+        if (classifier == null) {
+            return java.util.Optional.empty();
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(root.resolve("system/org/dmscloud/dms-cloud-features"))) {
+            return files.filter(file -> file.getFileName().toString().endsWith("-" + classifier + ".cfg")).findFirst();
+        }
+    }
+
+    private static void copyFile(Path from, Path to) {
+        try {
+            Files.copy(from, to);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Sets each property in a configuration file, replacing its line if it has one. */

@@ -12,6 +12,11 @@ public final class StoreExceptions {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String CHECK_VIOLATION_POSTGRES = "23514";
     private static final String CHECK_VIOLATION_H2 = "23513";
+    /**
+     * The server going away under an open connection: shut down by its operator (a restart), crashed, or still
+     * starting. As unavailable as a connection refused, and the next request, on a new connection, may work.
+     */
+    private static final java.util.Set<String> SERVER_GOING_AWAY = java.util.Set.of("57P01", "57P02", "57P03");
 
     private StoreExceptions() {
     }
@@ -27,7 +32,7 @@ public final class StoreExceptions {
 
     private static RuntimeException translate(SQLException sql, Exception original) {
         String state = String.valueOf(sql.getSQLState());
-        if (state.startsWith("08")) {
+        if (state.startsWith("08") || SERVER_GOING_AWAY.contains(state)) {
             return new StoreUnavailableException("The database cannot be reached: " + sql.getMessage(), original);
         }
         if (state.equals(UNIQUE_VIOLATION)) {

@@ -108,7 +108,7 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Views.SessionView signIn(Requests.SignIn request) {
         Requests.require(fields("email", request == null ? null : request.email(), "password", request == null ? null : request.password()));
-        Session session = customers.signIn(RequestTenant.idOf(http), request.email(), request.password(), http.getRemoteAddr());
+        Session session = customers.signIn(RequestTenant.idOf(http), request.email(), request.password(), RequestClient.addressOf(http));
         return new Views.SessionView(session.token(), "Bearer", session.expiresAt());
     }
 

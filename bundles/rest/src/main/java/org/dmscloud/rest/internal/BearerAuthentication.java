@@ -33,6 +33,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 public class BearerAuthentication implements ContainerRequestFilter {
 
     private static final String BEARER = "Bearer ";
+    private static final ProblemMapper PROBLEMS = new ProblemMapper();
 
     private final CustomerAuth customers;
 
@@ -47,9 +48,17 @@ public class BearerAuthentication implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        Optional<Customer> customer = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? customers.authenticate(RequestTenant.idOf(http), header.substring(BEARER.length()).trim())
-                : Optional.empty();
+        Optional<Customer> customer;
+        try {
+            customer = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                    ? customers.authenticate(RequestTenant.idOf(http), header.substring(BEARER.length()).trim())
+                    : Optional.empty();
+        } catch (RuntimeException e) {
+            // What a filter throws does not reach the exception mappers here; the servlet container would answer its
+            // own HTML page, with the exception's message in it. The database away is a 503 problem like any other.
+            request.abortWith(PROBLEMS.toResponse(e));
+            return;
+        }
         if (customer.isEmpty()) {
             request.abortWith(Problem.of("unauthenticated", Response.Status.UNAUTHORIZED,
                     "Sign in first, and send the token as 'Authorization: Bearer <token>'. Tokens expire, and signing out ends them.")

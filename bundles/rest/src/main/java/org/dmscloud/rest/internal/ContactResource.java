@@ -49,7 +49,7 @@ public class ContactResource {
             content = @Content(schema = @Schema(implementation = Views.MessageView.class)))
     public Response send(Requests.Contact request) {
         Requests.Contact body = request == null ? new Requests.Contact(null, null, null, null, null) : request;
-        contact.submit(RequestTenant.idOf(http), new NewContactMessage(body.name(), body.email(), body.company(), body.topic(), body.message()), http.getRemoteAddr());
+        contact.submit(RequestTenant.idOf(http), new NewContactMessage(body.name(), body.email(), body.company(), body.topic(), body.message()), RequestClient.addressOf(http));
         return Response.accepted(new Views.MessageView("Thank you, your message has reached us. We answer by e-mail, usually within one business day."))
                 .build();
     }

@@ -22,6 +22,7 @@ import org.dmscloud.api.contact.ContactRateLimitException;
 import org.dmscloud.api.customer.InvalidInputException;
 import org.dmscloud.api.customer.InvalidTokenException;
 import org.dmscloud.api.customer.SignInRefusedException;
+import org.dmscloud.api.health.UnavailableException;
 import org.dmscloud.api.instance.InstanceNotFoundException;
 import org.dmscloud.api.payment.PaymentProviderUnavailableException;
 import org.dmscloud.api.payment.TopUpFailedException;
@@ -51,6 +52,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
+    /** What an unavailable database asks of clients: about how long the nodes' health takes to see it back. */
+    private static final int UNAVAILABLE_RETRY_SECONDS = 5;
 
     /** Kinds and fixed sentences for what JAX-RS itself refuses; its own messages may carry internals. */
     private static final Map<Integer, String[]> REFUSALS = Map.of(
@@ -130,6 +133,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (exception instanceof PaymentProviderUnavailableException) {
             return Problem.of("payment-provider-unavailable", Response.Status.SERVICE_UNAVAILABLE, exception.getMessage()).toResponseBuilder();
+        }
+        if (exception instanceof UnavailableException unavailable) {
+            // The database restarting, say: nothing was done, and the same request will do next time.
+            LOG.warn("Portal API request answered 503: {}", unavailable.getMessage());
+            return Problem.of("unavailable", Response.Status.SERVICE_UNAVAILABLE,
+                    "The service is briefly unavailable and did nothing with this request. Please try again in a few seconds.")
+                    .toResponseBuilder().header(HttpHeaders.RETRY_AFTER, UNAVAILABLE_RETRY_SECONDS);
         }
         if (exception instanceof TopUpFailedException) {
             return Problem.of("payment-provider-failed", Response.Status.BAD_GATEWAY, exception.getMessage()).toResponseBuilder();

@@ -10,6 +10,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.dmscloud.api.account.TenantId;
+import org.dmscloud.api.health.UnavailableException;
 import org.dmscloud.api.tenant.Tenant;
 import org.dmscloud.api.tenant.TenantDirectory;
 import org.osgi.service.component.annotations.Activate;
@@ -23,7 +24,7 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Finds the tenant of every portal API request from the host it was sent to (or, behind a trusted reverse
- * proxy, the header that proxy sets), for the resources to act for: a host no tenant has gets the default
+ * proxy, the header that proxy sets), for the resources to act for, and its client's address ({@link RequestClient}): a host no tenant has gets the default
  * tenant or a 404, by configuration; a disabled tenant's portal answers 503. Health is the platform's and
  * answers whatever the host.
  */
@@ -43,12 +44,14 @@ public class TenantHostFilter extends HttpFilter {
 
     private final TenantDirectory tenants;
     private final String trustedHostHeader;
+    private final String trustedClientAddressHeader;
     private final PortalConfiguration.UnknownHosts unknownHosts;
 
     @Activate
     public TenantHostFilter(@Reference TenantDirectory tenants, PortalConfiguration configuration) {
         this.tenants = tenants;
         this.trustedHostHeader = configuration.trustedHostHeader().trim();
+        this.trustedClientAddressHeader = configuration.trustedClientAddressHeader().trim();
         this.unknownHosts = configuration.unknownHosts();
     }
 
@@ -58,9 +61,18 @@ public class TenantHostFilter extends HttpFilter {
             chain.doFilter(http, answer);
             return;
         }
-        Optional<Tenant> tenant = tenants.byHost(host(http));
-        if (tenant.isEmpty() && unknownHosts == PortalConfiguration.UnknownHosts.DEFAULT_TENANT) {
-            tenant = tenants.find(TenantId.DEFAULT);
+        Optional<Tenant> tenant;
+        try {
+            tenant = tenants.byHost(host(http));
+            if (tenant.isEmpty() && unknownHosts == PortalConfiguration.UnknownHosts.DEFAULT_TENANT) {
+                tenant = tenants.find(TenantId.DEFAULT);
+            }
+        } catch (UnavailableException e) {
+            // The tenants not read yet and the database away: the servlet container would answer a 500 page with the error in it.
+            answer.setHeader("Retry-After", "5");
+            refuse(http, answer, 503, "unavailable", "", "Service Unavailable",
+                    "The service is briefly unavailable and did nothing with this request. Please try again in a few seconds.");
+            return;
         }
         if (tenant.isEmpty()) {
             refuse(http, answer, 404, "not-found", "", "Not found", "No DMS Cloud portal answers at this address.");
@@ -72,6 +84,7 @@ public class TenantHostFilter extends HttpFilter {
             return;
         }
         http.setAttribute(RequestTenant.ATTRIBUTE, tenant.get());
+        http.setAttribute(RequestClient.ATTRIBUTE, RequestClient.find(http, trustedClientAddressHeader));
         chain.doFilter(http, answer);
     }
 

@@ -52,6 +52,17 @@ class ProblemMapperTest {
     }
 
     @Test
+    void anUnavailableDatabaseIsA503ToTryAgainNotAnIncident() {
+        Response response = mapper.toResponse(new org.dmscloud.api.health.UnavailableException("Connection refused to 10.0.0.5:5432", null));
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
+        Problem problem = (Problem) response.getEntity();
+        assertThat(problem.type().toString()).endsWith("/unavailable");
+        assertThat(problem.detail()).contains("try again").doesNotContain("5432");
+    }
+
+    @Test
     void aClientThatWentAwayIsNoIncident() {
         assertThat(ProblemMapper.clientWentAway(new RuntimeException(new IOException("Broken pipe")))).isTrue();
         assertThat(ProblemMapper.clientWentAway(new IOException("Connection reset by peer"))).isTrue();

@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.customer.InvalidInputException;
+import org.dmscloud.api.health.UnavailableException;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.api.tenant.CatalogSelection;
 import org.dmscloud.api.tenant.PriceAdjustment;
@@ -63,6 +64,11 @@ public class TenantBook implements TenantDirectory, TenantAdministration {
                 tenant.settings().hostNames().forEach(host -> byHost.put(host, tenant));
             }
             return new Snapshot(List.copyOf(tenants), byId, byHost, at);
+        }
+
+        /** The same tenants, as if read at {@code at}: kept while the database cannot be read. */
+        Snapshot keptAt(Instant at) {
+            return new Snapshot(tenants, byId, byHost, at);
         }
     }
 
@@ -169,7 +175,17 @@ public class TenantBook implements TenantDirectory, TenantAdministration {
         synchronized (this) {
             current = snapshot;
             if (current == null || !current.readAt().plus(REFRESH).isAfter(now) || current.readAt().isAfter(now)) {
-                current = Snapshot.of(store.inTransaction(tx -> Tenants.in(tx).list()), now);
+                try {
+                    current = Snapshot.of(store.inTransaction(tx -> Tenants.in(tx).list()), now);
+                } catch (UnavailableException e) {
+                    if (current == null) {
+                        throw e;
+                    }
+                    // The database restarting: the portals go on with the tenants as last read (the requests that need the
+                    // database answer 503 themselves), and the next try is one refresh later, not at every request.
+                    LOG.warn("Tenants could not be read again ({}); going on with those read at {}", e.getMessage(), current.readAt());
+                    current = current.keptAt(now);
+                }
                 snapshot = current;
             }
             return current;

@@ -134,6 +134,35 @@ class TenantBookTest {
         assertThat(tenants.byHost("acme.dms.example")).isPresent();
     }
 
+    @Test
+    void whileTheDatabaseIsAwayThePortalsGoOnWithTheTenantsLastRead() {
+        tenants.create(ACME, acme(List.of("acme.dms.example")), "operator-jane");
+        java.util.concurrent.atomic.AtomicBoolean away = new java.util.concurrent.atomic.AtomicBoolean();
+        org.dmscloud.persistence.Store flaky = new org.dmscloud.persistence.Store() {
+            @Override
+            public <R> R inTransaction(org.dmscloud.persistence.TransactionWork<R> work) {
+                if (away.get()) {
+                    throw new org.dmscloud.persistence.StoreUnavailableException("Connection refused", null);
+                }
+                return database.store().inTransaction(work);
+            }
+
+            @Override
+            public <R> R read(org.dmscloud.persistence.TransactionWork<R> work) {
+                return inTransaction(work);
+            }
+        };
+        TenantBook node = new TenantBook(flaky, clock, USD);
+        assertThat(node.byHost("acme.dms.example")).isPresent();
+
+        away.set(true);
+        clock.advance(TenantBook.REFRESH.plus(Duration.ofSeconds(1)));
+
+        assertThat(node.byHost("acme.dms.example")).as("as last read").isPresent();
+        assertThatThrownBy(() -> new TenantBook(flaky, clock, USD).find(ACME)).as("a node that never read them cannot know")
+                .isInstanceOf(org.dmscloud.api.health.UnavailableException.class);
+    }
+
     private static TenantSettings acme(List<String> hosts) {
         return new TenantSettings("Acme", hosts, Optional.of(new Brand("Acme DMS", "support@acme.example", "noreply@acme.example",
                 "https://portal.acme.example")), USD, CatalogSelection.EVERYTHING, PriceAdjustment.NONE, false);
