@@ -51,7 +51,11 @@ public class ClusterIT {
     private static final String PASSWORD = "violet quarry lantern";
     private static final int CLIENTS = 4;
 
+    private static final String ACME_HOST = "portal.acme.example";
+    private static final String WITH_REPORTS = "/catalog/price?packageId=business&expectedDevices=2000&optionIds=device-reports";
+
     private static RestartablePostgres postgres;
+    private static java.nio.file.Path sharedDeploy;
     private static Cluster cluster;
     private static int imapPort;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -61,7 +65,13 @@ public class ClusterIT {
         postgres = RestartablePostgres.start();
         int[] mail = TestMailServer.start(Integer.parseInt(DmsCloudTestSupport.freePort()), Integer.parseInt(DmsCloudTestSupport.freePort()));
         imapPort = mail[1];
+        try {
+            sharedDeploy = java.nio.file.Files.createTempDirectory("dms-cluster-deploy");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         cluster = Cluster.start(3, Map.of(
+                "org.apache.felix.fileinstall-deploy", Map.of("felix.fileinstall.dir", sharedDeploy.toString()),
                 "org.ops4j.datasource-dmscloud", Map.of("osgi.jdbc.driver.class", "org.postgresql.Driver", "url", postgres.jdbcUrl(),
                         "user", "postgres", "password", "postgres"),
                 "org.dmscloud.portal", Map.of("trustedClientAddressHeader", "X-Forwarded-For"),
@@ -188,6 +198,28 @@ public class ClusterIT {
         }
         cluster.node(3).restart();
         cluster.awaitUp(3, Duration.ofSeconds(30));
+        try (Connection connection = postgres.connect()) {
+            assertThat(queryForLong(connection, "SELECT COUNT(*) FROM billing_run WHERE node = 'node-3' AND status = 'RUNNING'"))
+                    .as("node-3's cut-off run, failed when it started again").isZero();
+        }
+    }
+
+    @Test
+    public void e_aTenantCreatedOnOneNodeAndAPluginDeployedOnceReachEveryNode() throws Exception {
+        Process created = cluster.node(1).shell("dms:tenant-create --name \"Acme Networks\" --host " + ACME_HOST + " --brand \"Acme DMS\" "
+                + "--support support@acme.example --mail-from noreply@acme.example --portal-url https://" + ACME_HOST + " --currency EUR acme");
+        assertThat(created.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        assertThat(new String(created.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("acme");
+
+        // The nodes' deploy/ is one shared folder (README, "Several nodes"): the example plugin, copied there once.
+        java.nio.file.Files.copy(java.nio.file.Path.of(System.getProperty("dms.example.kar")), sharedDeploy.resolve("device-reports.kar"));
+
+        for (int node = 1; node <= cluster.size(); node++) {
+            int number = node;
+            await(() -> send(direct(number, WITH_REPORTS), "GET", null, null, Map.of("Host", ACME_HOST)).statusCode() == 200 ? true : null);
+            assertThat(send(direct(number, WITH_REPORTS), "GET", null, null, Map.of()).statusCode()).as("not for the platform's own customers")
+                    .isNotEqualTo(200);
+        }
     }
 
     /**
@@ -479,7 +511,7 @@ public class ClusterIT {
     }
 
     private static <T> T await(java.util.concurrent.Callable<T> probe) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
             T value = probe.call();
             if (value != null) {
@@ -487,7 +519,7 @@ public class ClusterIT {
             }
             Cluster.pause(Duration.ofMillis(250));
         }
-        throw new AssertionError("not within 30 s");
+        throw new AssertionError("not within 60 s");
     }
 
     private static String queryForString(Connection connection, String sql, Object... parameters) throws SQLException {

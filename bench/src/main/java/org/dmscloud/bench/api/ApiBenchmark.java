@@ -147,8 +147,9 @@ public final class ApiBenchmark {
             rows.add("");
             Connection statistics = postgres != null ? postgres.getPostgresDatabase().getConnection() : null;
             DatabaseWork databaseWork = statistics != null ? new DatabaseWork(statistics) : null;
-            rows.add("| Request | req/s | p50 ms | p99 ms | x floor |" + (databaseWork != null ? " statements/request | transactions/request |" : ""));
-            rows.add("|---|---|---|---|---|" + (databaseWork != null ? "---|---|" : ""));
+            rows.add("| Request | req/s | p50 ms | p99 ms | x floor | JVM cores |" + (databaseWork != null
+                    ? " PostgreSQL cores | statements/request | transactions/request |" : ""));
+            rows.add("|---|---|---|---|---|---|" + (databaseWork != null ? "---|---|---|" : ""));
             List<String> busiest = new ArrayList<>();
             List<String> refusals = new ArrayList<>();
             double floor = Double.NaN;
@@ -166,7 +167,15 @@ public final class ApiBenchmark {
                 case CUSTOMERS -> List.of(tokenFile.toString(), runId);
                 case INSTANCES -> List.of(instanceFile.toString(), runId);
                 };
+                Duration jvmBefore = distribution.cpuTime();
+                Duration postgresBefore = postgresCpu();
+                long rowStart = System.nanoTime();
                 Wrk.Result result = wrk.run(Distribution.BASE.resolve(kind.path()), kind.script(), arguments);
+                double rowNanos = System.nanoTime() - rowStart;
+                String cores = String.format(Locale.ROOT, " %.2f |", distribution.cpuTime().minus(jvmBefore).toNanos() / rowNanos);
+                if (databaseWork != null) {
+                    cores += String.format(Locale.ROOT, " %.2f |", postgresCpu().minus(postgresBefore).toNanos() / rowNanos);
+                }
                 // The read script does not count statuses: any answer but 2xx fails its row, unless the row allows any.
                 boolean refused = result.statuses().isEmpty() ? result.notSuccessful() > 0 && !kind.alsoAllowed().contains(ANY)
                         : result.statuses().keySet().stream().anyMatch(status -> !kind.allowed(status));
@@ -195,7 +204,8 @@ public final class ApiBenchmark {
                     }
                 }
                 rows.add(String.format(Locale.ROOT, "| %s | %,.0f | %.1f | %.1f | %s |", kind.label(), result.requestsPerSecond(), result.p50Millis(),
-                        result.p99Millis(), Double.isNaN(floor) ? "" : String.format(Locale.ROOT, "%.2f", result.requestsPerSecond() / floor)) + work);
+                        result.p99Millis(), Double.isNaN(floor) ? "" : String.format(Locale.ROOT, "%.2f", result.requestsPerSecond() / floor)) + cores
+                        + work);
             }
             double cpuCores = (distribution.cpuTime().minus(cpuBefore).toNanos()) / (double) (System.nanoTime() - wallBefore);
             rows.add("");
@@ -239,6 +249,15 @@ public final class ApiBenchmark {
             throw new IllegalStateException("jcmd could not start a recording: " + answer);
         }
         return Optional.of(file);
+    }
+
+    /**
+     * The CPU time of every PostgreSQL process on the machine (the bench's own server; the pool keeps its backends
+     * open, so none of them exits during a row and takes its time with it).
+     */
+    private static Duration postgresCpu() {
+        return ProcessHandle.allProcesses().filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(false))
+                .map(process -> process.info().totalCpuDuration().orElse(Duration.ZERO)).reduce(Duration.ZERO, Duration::plus);
     }
 
     /** Three runs in a row within {@link #STABLE} of their mean. */

@@ -29,6 +29,7 @@ import org.dmscloud.api.catalog.DailyRate;
 import org.dmscloud.api.catalog.InstanceConfiguration;
 import org.dmscloud.api.catalog.ItemNotOnSaleException;
 import org.dmscloud.api.catalog.Pricing;
+import org.dmscloud.api.health.UnavailableException;
 import org.dmscloud.api.instance.Instance;
 import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.mail.CustomerMail;
@@ -100,6 +101,21 @@ public class DailyRun implements DailyRunService {
         this.node = configuration.node().isBlank() ? System.getProperty("karaf.name", "dmscloud") : configuration.node();
         this.batchSize = configuration.batchSize();
         this.workers = Math.max(1, Math.min(configuration.workers(), 64));
+        failCutOffRuns();
+    }
+
+    /**
+     * This node's runs that a stop cut off (kill -9, a lost machine) would show as running for ever: they are failed
+     * now. What they charged stands, once; the day's next run bills what they left.
+     */
+    void failCutOffRuns() {
+        try {
+            List<Long> cutOff = store.inTransaction(tx -> tx.billingRuns().failCutOff(node, clock.instant()));
+            cutOff.forEach(runId -> LOG.warn("Daily run {} of {} was cut off when this node stopped; it is marked FAILED. What it charged "
+                    + "stands, and the day's next run bills what it left.", runId, node));
+        } catch (UnavailableException e) {
+            LOG.warn("Could not look for daily runs cut off by this node's last stop: {}", e.getMessage());
+        }
     }
 
     DailyRun(BillingStore store, Pricing pricing, Clock clock, BillingEventPublisher events, InstanceJournal journal, String node, int batchSize,

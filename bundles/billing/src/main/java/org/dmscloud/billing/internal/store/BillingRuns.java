@@ -21,6 +21,12 @@ public interface BillingRuns {
 
     void finish(long runId, BillingRun.Status status, Instant finishedAt);
 
+    /**
+     * Marks failed the runs of this node still recorded as running: a node that starts runs none, so they were cut off
+     * when it stopped (killed, or its machine lost). Answers their ids.
+     */
+    List<Long> failCutOff(String node, Instant at);
+
     Optional<BillingRun> find(long runId);
 
     /** The failures recorded for the run: instance and reason. */

@@ -120,6 +120,26 @@ final class JdbcBillingRuns implements BillingRuns {
     }
 
     @Override
+    public List<Long> failCutOff(String node, Instant at) {
+        return jdbc.call(connection -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT id FROM billing_run WHERE node = ? AND status = ? FOR UPDATE")) {
+                select.setString(1, node);
+                select.setString(2, BillingRun.Status.RUNNING.name());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                }
+            }
+            for (long id : ids) {
+                finish(id, BillingRun.Status.FAILED, at);
+            }
+            return ids;
+        });
+    }
+
+    @Override
     public void finish(long runId, BillingRun.Status status, Instant finishedAt) {
         jdbc.call(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE billing_run SET status = ?, finished_at = ? WHERE id = ?")) {

@@ -415,6 +415,24 @@ abstract class BillingStorageContractTest {
     }
 
     @Test
+    void runsANodeLeftRunningWhenItStoppedAreFailedWhenItStartsAgainAndOnlyIts() {
+        String node = "node-" + UUID.randomUUID();
+        String other = "node-" + UUID.randomUUID();
+        Instant started = Instant.parse("2026-11-26T00:05:00Z");
+        long cutOff = store.inTransaction(tx -> tx.billingRuns().start(LocalDate.parse("2026-11-26"), node, started));
+        long elsewhere = store.inTransaction(tx -> tx.billingRuns().start(LocalDate.parse("2026-11-26"), other, started));
+
+        List<Long> failed = store.inTransaction(tx -> tx.billingRuns().failCutOff(node, started.plusSeconds(600)));
+
+        assertThat(failed).containsExactly(cutOff);
+        assertThat(store.inTransaction(tx -> tx.billingRuns().find(cutOff)).orElseThrow().status()).isEqualTo(BillingRun.Status.FAILED);
+        assertThat(store.inTransaction(tx -> tx.billingRuns().find(elsewhere)).orElseThrow().status()).as("another node's, still running")
+                .isEqualTo(BillingRun.Status.RUNNING);
+        List<Long> again = store.inTransaction(tx -> tx.billingRuns().failCutOff(node, started.plusSeconds(700)));
+        assertThat(again).isEmpty();
+    }
+
+    @Test
     void theAuditFindsBalancesTheirLedgerDoesNotExplain() throws SQLException {
         NewAccount sound = newAccount();
         NewAccount tampered = newAccount();
