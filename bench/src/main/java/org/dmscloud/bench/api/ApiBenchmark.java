@@ -26,6 +26,7 @@ public final class ApiBenchmark {
 
     private static final int INSTANCES_EACH = 5;
     private static final int CONNECTIONS = 16;
+    private static final int RESTARTS = 3;
     private static final Duration RUN = Duration.ofSeconds(10);
     /**
      * C2 keeps compiling for minutes after a start: before this, runs can look stable and still be warming. Shorter
@@ -116,7 +117,15 @@ public final class ApiBenchmark {
             Path instanceFile = Files.write(distribution.home().resolve("bench-instances.txt"), seeded.stream()
                     .flatMap(customer -> customer.instances().stream().map(instance -> customer.token() + " " + instance)).toList());
             FloorBundle.writeTo(distribution.home().resolve("deploy/bench-floor.jar"));
-            Duration restart = distribution.start(true);
+            // Ready after a restart, three times (one start varies by seconds on a 2-core machine): the last start stays up.
+            List<Duration> restarts = new ArrayList<>();
+            for (int i = 0; i < RESTARTS; i++) {
+                if (i > 0) {
+                    distribution.stop();
+                }
+                restarts.add(distribution.start(true));
+            }
+            Duration restart = restarts.stream().sorted().toList().get(RESTARTS / 2);
 
             Wrk wrk = new Wrk(distribution.home(), CONNECTIONS, RUN);
             URI instances = Distribution.BASE.resolve("/api/v1/instances");
@@ -141,8 +150,9 @@ public final class ApiBenchmark {
             rows.add("### " + (postgres != null ? "PostgreSQL" : "H2") + ": " + customers + " customers, " + INSTANCES_EACH
                     + " instances each; wrk 1 thread, " + CONNECTIONS + " connections, " + RUN.toSeconds() + " s per row");
             rows.add("");
-            rows.add(String.format(Locale.ROOT, "Ready: %.1f s on the first start, %.1f s after a restart. Warm after %d s (%s req/s on "
-                    + "`/instances` run by run).", seconds(firstStart), seconds(restart), warmUp.toSeconds(),
+            rows.add(String.format(Locale.ROOT, "Ready: %.1f s on the first start, %.1f s after a restart (median of %s s). Warm after %d s "
+                    + "(%s req/s on `/instances` run by run).", seconds(firstStart), seconds(restart),
+                    restarts.stream().map(each -> String.format(Locale.ROOT, "%.1f", seconds(each))).toList(), warmUp.toSeconds(),
                     rates.stream().map(rate -> String.format(Locale.ROOT, "%.0f", rate)).toList()));
             rows.add("");
             Connection statistics = postgres != null ? postgres.getPostgresDatabase().getConnection() : null;

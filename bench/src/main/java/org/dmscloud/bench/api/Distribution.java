@@ -85,8 +85,14 @@ final class Distribution implements AutoCloseable {
     /** Starts the platform and answers how long it took until health answered 200 (and the floor, if deployed). */
     Duration start(boolean withFloor) throws IOException, InterruptedException {
         long started = System.nanoTime();
-        script = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").directory(home.toFile())
-                .redirectErrorStream(true).redirectOutput(home.resolve("bench-console.log").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(home.resolve("bench-console.log").toFile());
+        // The shipped defaults (bin/setenv) unless an experiment sets other JVM options: -Dbench.javaOpts="-Xmx512m -XX:+UseSerialGC".
+        String javaOptions = System.getProperty("bench.javaOpts", "");
+        if (!javaOptions.isBlank()) {
+            builder.environment().put("EXTRA_JAVA_OPTS", javaOptions);
+        }
+        script = builder.start();
         Duration deadline = Duration.ofMinutes(3);
         while (System.nanoTime() - started < deadline.toNanos()) {
             if (!script.isAlive()) {
