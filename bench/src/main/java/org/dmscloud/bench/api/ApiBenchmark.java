@@ -128,7 +128,7 @@ public final class ApiBenchmark {
             Duration restart = restarts.stream().sorted().toList().get(RESTARTS / 2);
 
             Wrk wrk = new Wrk(distribution.home(), CONNECTIONS, RUN);
-            URI instances = Distribution.BASE.resolve("/api/v1/instances");
+            URI instances = distribution.uri("/api/v1/instances");
             long warmStart = System.nanoTime();
             List<Double> rates = new ArrayList<>();
             while ((System.nanoTime() - warmStart < MIN_WARM_UP.toNanos() || !stable(rates))
@@ -141,7 +141,7 @@ public final class ApiBenchmark {
             Duration warmUp = Duration.ofNanos(System.nanoTime() - warmStart);
             // The write paths have code of their own to compile: one unmeasured run of each first.
             for (String writes : List.of(Wrk.CREATE_DELETE, Wrk.CHANGE_SETTINGS)) {
-                Wrk.Result warming = wrk.run(Distribution.BASE, writes, List.of((writes.equals(Wrk.CREATE_DELETE) ? tokenFile : instanceFile).toString(),
+                Wrk.Result warming = wrk.run(distribution.uri("/"), writes, List.of((writes.equals(Wrk.CREATE_DELETE) ? tokenFile : instanceFile).toString(),
                         "warm-" + System.currentTimeMillis()));
                 System.out.printf(Locale.ROOT, "warming %s: %.0f req/s, %s%n", writes, warming.requestsPerSecond(), warming.statuses());
             }
@@ -180,7 +180,7 @@ public final class ApiBenchmark {
                 Duration jvmBefore = distribution.cpuTime();
                 Duration postgresBefore = postgresCpu();
                 long rowStart = System.nanoTime();
-                Wrk.Result result = wrk.run(Distribution.BASE.resolve(kind.path()), kind.script(), arguments);
+                Wrk.Result result = wrk.run(distribution.uri(kind.path()), kind.script(), arguments);
                 double rowNanos = System.nanoTime() - rowStart;
                 String cores = String.format(Locale.ROOT, " %.2f |", distribution.cpuTime().minus(jvmBefore).toNanos() / rowNanos);
                 if (databaseWork != null) {
@@ -265,13 +265,13 @@ public final class ApiBenchmark {
      * The CPU time of every PostgreSQL process on the machine (the bench's own server; the pool keeps its backends
      * open, so none of them exits during a row and takes its time with it).
      */
-    private static Duration postgresCpu() {
+    static Duration postgresCpu() {
         return ProcessHandle.allProcesses().filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(false))
                 .map(process -> process.info().totalCpuDuration().orElse(Duration.ZERO)).reduce(Duration.ZERO, Duration::plus);
     }
 
     /** Three runs in a row within {@link #STABLE} of their mean. */
-    private static boolean stable(List<Double> rates) {
+    static boolean stable(List<Double> rates) {
         if (rates.size() < 3) {
             return false;
         }

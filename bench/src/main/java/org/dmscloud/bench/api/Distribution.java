@@ -24,6 +24,7 @@ final class Distribution implements AutoCloseable {
 
     private final Path home;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private URI base = BASE;
     private Process script;
 
     private Distribution(Path home) {
@@ -54,6 +55,31 @@ final class Distribution implements AutoCloseable {
 
     Path home() {
         return home;
+    }
+
+    /** Where this copy's portal answers. */
+    URI uri(String path) {
+        return base.resolve(path);
+    }
+
+    /**
+     * Moves this copy's ports, so that several run on one machine as the nodes of a cluster: its portal to {@code http},
+     * and its shell and JMX ports from {@code http + 1} on.
+     */
+    void usePorts(int http) throws IOException {
+        Map<String, Map<String, String>> ports = Map.of(
+                "org.ops4j.pax.web.cfg", Map.of("org.osgi.service.http.port", Integer.toString(http)),
+                "org.apache.karaf.shell.cfg", Map.of("sshPort", Integer.toString(http + 1)),
+                "org.apache.karaf.management.cfg", Map.of("rmiRegistryPort", Integer.toString(http + 2), "rmiServerPort", Integer.toString(http + 3)));
+        for (Map.Entry<String, Map<String, String>> file : ports.entrySet()) {
+            Path configuration = home.resolve("etc").resolve(file.getKey());
+            List<String> lines = Files.readAllLines(configuration).stream().map(line -> {
+                String key = line.split("=", 2)[0].strip();
+                return file.getValue().containsKey(key) && !line.startsWith("#") ? key + " = " + file.getValue().get(key) : line;
+            }).toList();
+            Files.write(configuration, lines);
+        }
+        base = URI.create("http://localhost:" + http);
     }
 
     /**
@@ -146,7 +172,7 @@ final class Distribution implements AutoCloseable {
 
     private boolean answers(String path) {
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(BASE.resolve(path)).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
