@@ -126,7 +126,7 @@ public class ClusterIT {
     @Test
     public void b_aNodeKilledUnderLoadLosesNothingAndChargesNothingTwice() throws Exception {
         Load load = Load.start(customers(), Duration.ofSeconds(20));
-        Cluster.pause(Duration.ofSeconds(6));
+        load.awaitCreated(200);
         cluster.node(2).kill();
         Report report = load.await();
 
@@ -144,9 +144,9 @@ public class ClusterIT {
     @Test
     public void c_postgresRestartedUnderLoadIsA503MeanwhileAndTheNodesRecover() throws Exception {
         Load load = Load.start(customers(), Duration.ofSeconds(25));
-        Cluster.pause(Duration.ofSeconds(5));
+        load.awaitCreated(200);
         postgres.stop();
-        Cluster.pause(Duration.ofSeconds(5));
+        Cluster.pause(Duration.ofSeconds(5)); // the outage itself
         postgres.startAgain();
         Report report = load.await();
 
@@ -372,6 +372,11 @@ public class ClusterIT {
 
         List<String> tokens() {
             return tokens;
+        }
+
+        /** Waits until the load is well under way: this many instances answered created. */
+        void awaitCreated(long instances) throws Exception {
+            ClusterIT.await(() -> report.creates() >= instances ? true : null);
         }
 
         private Void client(String token) throws Exception {
