@@ -130,18 +130,9 @@ final class Cluster implements AutoCloseable {
             } catch (UncheckedIOException notYet) {
                 // HAProxy not listening yet
             }
-            pause(Duration.ofMillis(250));
+            DistributionProcess.pause(Duration.ofMillis(250));
         }
         throw new IllegalStateException("HAProxy did not see " + up + " nodes up within " + timeout + ": " + states);
-    }
-
-    static void pause(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

@@ -146,7 +146,7 @@ public class ClusterIT {
         Load load = Load.start(customers(), Duration.ofSeconds(25));
         load.awaitCreated(200);
         postgres.stop();
-        Cluster.pause(Duration.ofSeconds(5)); // the outage itself
+        DistributionProcess.pause(Duration.ofSeconds(5)); // the outage itself
         postgres.startAgain();
         Report report = load.await();
 
@@ -422,7 +422,7 @@ public class ClusterIT {
                 } catch (IOException noAnswer) {
                     report.noAnswer.incrementAndGet();
                 }
-                Cluster.pause(Duration.ofMillis(200));
+                DistributionProcess.pause(Duration.ofMillis(200));
             }
             report.unanswered.incrementAndGet();
             return null;
@@ -522,7 +522,7 @@ public class ClusterIT {
             if (value != null) {
                 return value;
             }
-            Cluster.pause(Duration.ofMillis(250));
+            DistributionProcess.pause(Duration.ofMillis(250));
         }
         throw new AssertionError("not within 60 s");
     }

@@ -150,7 +150,7 @@ final class DistributionProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            sleep(Duration.ofMillis(500));
+            pause(Duration.ofMillis(500));
         }
         close();
         throw new IllegalStateException("the distribution did not become healthy within " + timeout + "; see " + home.resolve("data/log"));
@@ -211,7 +211,8 @@ final class DistributionProcess implements AutoCloseable {
         }
     }
 
-    private static void sleep(Duration pause) {
+    /** Waits between two looks at something, or for as long as a fault is meant to last. */
+    static void pause(Duration pause) {
         try {
             Thread.sleep(pause.toMillis());
         } catch (InterruptedException e) {
