@@ -230,11 +230,11 @@ public abstract class DmsCloudTestSupport {
             for (int i = 0; i < lines.size(); i++) {
                 if (lines.get(i).contains("Health check") || lines.get(i).contains("ERROR")) {
                     health.add(lines.get(i));
-                    // An error's exception, and what caused it
-                    lines.subList(i + 1, Math.min(lines.size(), i + 40)).stream().filter(l -> !l.startsWith("\tat ")).limit(4).forEach(health::add);
+                    // An error's exception, where it was thrown, and what caused it
+                    lines.subList(i + 1, Math.min(lines.size(), i + 40)).stream().limit(12).forEach(health::add);
                 }
             }
-            return health.subList(Math.max(0, health.size() - 10), health.size());
+            return health.subList(Math.max(0, health.size() - 40), health.size());
         } catch (java.io.IOException e) {
             return List.of("(log not readable: " + e + ")");
         }

@@ -83,6 +83,11 @@ public class PortalReadiness {
             // in the restarted bundle's resources: the API is being replaced, not broken.
             LOG.info("Health check: the portal API is being restarted ({})", stopped.getMessage());
             return new State(false, Set.of());
+        } catch (RuntimeException failed) {
+            // Whatever breaks the check, the node cannot say it serves its API: a load balancer should send
+            // customers elsewhere (503), not read a 500 as an answer. The trace is for the operator.
+            LOG.warn("Health check: could not find out whether the portal API serves everything", failed);
+            return new State(false, Set.of());
         }
     }
 }

@@ -69,6 +69,23 @@ class HealthResourceTest {
         assertThat(((Health) response.getEntity()).status()).isEqualTo("STARTING");
     }
 
+    /** Whatever breaks the readiness check (the JAX-RS runtime failing, say), health answers 503, never a 500. */
+    @Test
+    void startingNotAServerErrorWhenTheReadinessCheckFails() {
+        BundleContext broken = (BundleContext) Proxy.newProxyInstance(BundleContext.class.getClassLoader(), new Class<?>[] { BundleContext.class },
+                (proxy, method, arguments) -> {
+                    throw new NullPointerException("Cannot read the array length because \"array\" is null");
+                });
+        HealthResource resource = new HealthResource(Clock.fixed(NOW, ZoneOffset.UTC), "1.2.3",
+                new PortalReadiness(new PortalServices(broken), System::nanoTime));
+        resource.databaseHealth = () -> DatabaseStatus.up("PostgreSQL", "16.4");
+
+        Response response = resource.health();
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(((Health) response.getEntity()).status()).isEqualTo("STARTING");
+    }
+
     /** Walking the registry costs more than any read of the API: it is done at most once a second. */
     @Test
     void thePortalsStateIsReadAtMostOnceASecond() {
