@@ -27,7 +27,8 @@ public final class ApiBenchmark {
     private static final int INSTANCES_EACH = 5;
     private static final int CONNECTIONS = 16;
     private static final int RESTARTS = 3;
-    private static final Duration RUN = Duration.ofSeconds(10);
+    /** How long each row runs; longer ({@code -Dbench.run=SECONDS}) for flight recordings with more samples. */
+    private static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.run", 10));
     /**
      * C2 keeps compiling for minutes after a start: before this, runs can look stable and still be warming. Shorter
      * ({@code -Dbench.warmup=SECONDS}) only to try the harness out: the figures are then not warm.
@@ -243,8 +244,9 @@ public final class ApiBenchmark {
     }
 
     /**
-     * With {@code -Dbench.jfr=true}, a flight recording of the JVM during the row (JFR's profiling settings), kept
-     * in {@code bench/target/jfr/}, to find where the time goes.
+     * With {@code -Dbench.jfr=true}, a flight recording of the JVM during the row, kept in {@code bench/target/jfr/},
+     * to find where the time goes: JFR's profiling settings, but Java code sampled every millisecond, not every 10 ms
+     * (a 10 s row of 16 connections gave only about 300 samples).
      */
     private static Optional<Path> recordFlight(Distribution distribution, String database, Kind kind) throws Exception {
         if (!Boolean.getBoolean("bench.jfr")) {
@@ -252,7 +254,10 @@ public final class ApiBenchmark {
         }
         Path folder = Files.createDirectories(Path.of("target/jfr").toAbsolutePath());
         Path file = folder.resolve(database + (kind.path() + kind.script()).replaceAll("[^a-z]+", "-") + ".jfr");
-        Process jcmd = new ProcessBuilder("jcmd", String.valueOf(distribution.jvm().pid()), "JFR.start", "settings=profile",
+        Path settings = folder.resolve("sampled-every-ms.jfc");
+        String profile = Files.readString(Path.of(System.getProperty("java.home"), "lib", "jfr", "profile.jfc"));
+        Files.writeString(settings, profile.replace("control=\"method-sampling-java-interval\">10 ms<", "control=\"method-sampling-java-interval\">1 ms<"));
+        Process jcmd = new ProcessBuilder("jcmd", String.valueOf(distribution.jvm().pid()), "JFR.start", "settings=" + settings,
                 "duration=" + RUN.toSeconds() + "s", "filename=" + file).redirectErrorStream(true).start();
         String answer = new String(jcmd.getInputStream().readAllBytes());
         if (jcmd.waitFor() != 0) {

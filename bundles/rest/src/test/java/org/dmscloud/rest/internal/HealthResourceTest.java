@@ -55,15 +55,7 @@ class HealthResourceTest {
     /** The instance of a portal bundle that stopped may be asked while the runtime swaps in the new one. */
     @Test
     void startingNotAFailureWhenItsBundleHasStopped() {
-        BundleContext stopped = (BundleContext) Proxy.newProxyInstance(BundleContext.class.getClassLoader(), new Class<?>[] { BundleContext.class },
-                (proxy, method, arguments) -> {
-                    throw new IllegalStateException("Invalid BundleContext.");
-                });
-        HealthResource stale = new HealthResource(Clock.fixed(NOW, ZoneOffset.UTC), "1.2.3",
-                new PortalReadiness(new PortalServices(stopped), System::nanoTime));
-        stale.databaseHealth = () -> DatabaseStatus.up("PostgreSQL", "16.4");
-
-        Response response = stale.health();
+        Response response = healthWhenEveryCallThrows(new IllegalStateException("Invalid BundleContext."));
 
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(((Health) response.getEntity()).status()).isEqualTo("STARTING");
@@ -72,18 +64,22 @@ class HealthResourceTest {
     /** Whatever breaks the readiness check (the JAX-RS runtime failing, say), health answers 503, never a 500. */
     @Test
     void startingNotAServerErrorWhenTheReadinessCheckFails() {
+        Response response = healthWhenEveryCallThrows(new NullPointerException("Cannot read the array length because \"array\" is null"));
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(((Health) response.getEntity()).status()).isEqualTo("STARTING");
+    }
+
+    /** Health with its database up, read through a bundle context whose every call throws this. */
+    private static Response healthWhenEveryCallThrows(RuntimeException failure) {
         BundleContext broken = (BundleContext) Proxy.newProxyInstance(BundleContext.class.getClassLoader(), new Class<?>[] { BundleContext.class },
                 (proxy, method, arguments) -> {
-                    throw new NullPointerException("Cannot read the array length because \"array\" is null");
+                    throw failure;
                 });
         HealthResource resource = new HealthResource(Clock.fixed(NOW, ZoneOffset.UTC), "1.2.3",
                 new PortalReadiness(new PortalServices(broken), System::nanoTime));
         resource.databaseHealth = () -> DatabaseStatus.up("PostgreSQL", "16.4");
-
-        Response response = resource.health();
-
-        assertThat(response.getStatus()).isEqualTo(503);
-        assertThat(((Health) response.getEntity()).status()).isEqualTo("STARTING");
+        return resource.health();
     }
 
     /** Walking the registry costs more than any read of the API: it is done at most once a second. */
