@@ -22,12 +22,9 @@ final class PageRenderer {
 
     private final TemplateEngine templates = compiledTemplates();
 
-    /**
-     * Whether a cache may keep the page. Even the landing page carries its visitor's form token, so no shared cache
-     * may keep any page; the browser may keep one it must check again, and never one with personal data.
-     */
+    /** Whether a cache may keep the page: public pages may be kept but must be checked again; personal ones never kept. */
     enum Caching {
-        PUBLIC("private, no-cache"), PERSONAL("no-store");
+        PUBLIC("no-cache"), PERSONAL("no-store");
 
         private final String header;
 
