@@ -3,8 +3,6 @@ package org.dmscloud.rest.internal;
 import javax.servlet.ServletRequest;
 import javax.servlet.http.HttpServletRequest;
 
-import org.dmscloud.api.web.PortalRequests;
-
 /**
  * The address of a portal request's client, as {@link TenantHostFilter} found it: the connection's, or behind a
  * trusted reverse proxy the one that proxy saw. Sign-in and contact limits count against it, so behind a load
@@ -12,7 +10,7 @@ import org.dmscloud.api.web.PortalRequests;
  */
 final class RequestClient {
 
-    static final String ATTRIBUTE = PortalRequests.CLIENT_ADDRESS;
+    static final String ATTRIBUTE = "org.dmscloud.client-address";
     /** Longer than any IPv6 address with its zone: a header is not stored whole. */
     private static final int MAX_LENGTH = 64;
 
