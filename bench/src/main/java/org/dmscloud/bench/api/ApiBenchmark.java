@@ -24,17 +24,17 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class ApiBenchmark {
 
-    private static final int INSTANCES_EACH = 5;
-    private static final int CONNECTIONS = 16;
+    static final int INSTANCES_EACH = 5;
+    static final int CONNECTIONS = 16;
     private static final int RESTARTS = 3;
     /** How long each row runs; longer ({@code -Dbench.run=SECONDS}) for flight recordings with more samples. */
-    private static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.run", 10));
+    static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.run", 10));
     /**
      * C2 keeps compiling for minutes after a start: before this, runs can look stable and still be warming. Shorter
      * ({@code -Dbench.warmup=SECONDS}) only to try the harness out: the figures are then not warm.
      */
-    private static final Duration MIN_WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup", 180));
-    private static final Duration MAX_WARM_UP = Duration.ofMinutes(6);
+    static final Duration MIN_WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup", 180));
+    static final Duration MAX_WARM_UP = Duration.ofMinutes(6);
     /** Warm when three runs in a row are within this of each other. */
     private static final double STABLE = 0.05;
 
@@ -255,8 +255,10 @@ public final class ApiBenchmark {
         Path folder = Files.createDirectories(Path.of("target/jfr").toAbsolutePath());
         Path file = folder.resolve(database + (kind.path() + kind.script()).replaceAll("[^a-z]+", "-") + ".jfr");
         Path settings = folder.resolve("sampled-every-ms.jfc");
-        String profile = Files.readString(Path.of(System.getProperty("java.home"), "lib", "jfr", "profile.jfc"));
-        Files.writeString(settings, profile.replace("control=\"method-sampling-java-interval\">10 ms<", "control=\"method-sampling-java-interval\">1 ms<"));
+        if (!Files.exists(settings)) {
+            String profile = Files.readString(Path.of(System.getProperty("java.home"), "lib", "jfr", "profile.jfc"));
+            Files.writeString(settings, profile.replace("control=\"method-sampling-java-interval\">10 ms<", "control=\"method-sampling-java-interval\">1 ms<"));
+        }
         Process jcmd = new ProcessBuilder("jcmd", String.valueOf(distribution.jvm().pid()), "JFR.start", "settings=" + settings,
                 "duration=" + RUN.toSeconds() + "s", "filename=" + file).redirectErrorStream(true).start();
         String answer = new String(jcmd.getInputStream().readAllBytes());

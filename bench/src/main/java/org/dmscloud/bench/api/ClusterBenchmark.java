@@ -20,15 +20,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * ({@code cluster/haproxy.cfg}), all on this machine: what each request costs the nodes and the database, so that
  * the figures say how far one PostgreSQL carries. See bench/README.md.
  *
- * <p>Argument: the node counts ({@code 1,2,3}); system property {@code bench.customers}: how many (200).
+ * <p>Argument: the node counts ({@code 1,2,3}); system property {@code bench.customers}: how many (200). Seeding,
+ * connections, row length and warm-up are the single-node benchmark's ({@link ApiBenchmark}), so that the rows compare.
  */
 public final class ClusterBenchmark {
 
-    private static final int INSTANCES_EACH = 5;
-    private static final int CONNECTIONS = 16;
-    private static final Duration RUN = Duration.ofSeconds(10);
-    private static final Duration MIN_WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup", 180));
-    private static final Duration MAX_WARM_UP = Duration.ofMinutes(6);
     private static final int FIRST_PORT = 18181;
     private static final int BALANCER_PORT = 18080;
 
@@ -68,14 +64,14 @@ public final class ClusterBenchmark {
                 nodes.get(0).stop();
                 List<Seed.Customer> seeded;
                 try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
-                    seeded = Seed.customers(connection, customers, INSTANCES_EACH);
+                    seeded = Seed.customers(connection, customers, ApiBenchmark.INSTANCES_EACH);
                     connection.setAutoCommit(true);
                     try (Statement statement = connection.createStatement()) {
                         statement.execute("VACUUM ANALYZE");
                     }
                 }
                 Path tokens = Files.write(nodes.get(0).home().resolve("bench-tokens.txt"), seeded.stream().map(Seed.Customer::token).toList());
-                Wrk wrk = new Wrk(nodes.get(0).home(), CONNECTIONS, RUN);
+                Wrk wrk = new Wrk(nodes.get(0).home(), ApiBenchmark.CONNECTIONS, ApiBenchmark.RUN);
                 URI balancer = URI.create("http://127.0.0.1:" + BALANCER_PORT);
 
                 report.add("| Nodes | Request | req/s | p99 ms | nodes' JVM cores | PostgreSQL cores | PostgreSQL µs/request | statements/request |");
@@ -138,7 +134,8 @@ public final class ClusterBenchmark {
     private static void warm(Wrk wrk, URI target, Path tokens, int size) throws Exception {
         long start = System.nanoTime();
         List<Double> rates = new ArrayList<>();
-        while ((System.nanoTime() - start < MIN_WARM_UP.toNanos() || !ApiBenchmark.stable(rates)) && System.nanoTime() - start < MAX_WARM_UP.toNanos()) {
+        while ((System.nanoTime() - start < ApiBenchmark.MIN_WARM_UP.toNanos() || !ApiBenchmark.stable(rates))
+                && System.nanoTime() - start < ApiBenchmark.MAX_WARM_UP.toNanos()) {
             Wrk.Result run = wrk.run(target, Wrk.READS, List.of(tokens.toString()));
             rates.add(run.requestsPerSecond());
             System.out.printf(Locale.ROOT, "%d node(s) warming: %.0f req/s, %d errors%n", size, run.requestsPerSecond(), run.notSuccessful());
