@@ -113,6 +113,17 @@ public abstract class DmsCloudTestSupport {
         return send(request(path, headers).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** POST of an HTML form's fields, as a browser sends it ({@code application/x-www-form-urlencoded}), given as name, value, ... */
+    protected static HttpResponse<String> postForm(String path, List<String> fields, String... headers) {
+        StringBuilder form = new StringBuilder();
+        for (int i = 0; i < fields.size(); i += 2) {
+            form.append(form.length() == 0 ? "" : "&").append(java.net.URLEncoder.encode(fields.get(i), StandardCharsets.UTF_8)).append('=')
+                    .append(java.net.URLEncoder.encode(fields.get(i + 1), StandardCharsets.UTF_8));
+        }
+        return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build());
+    }
+
     protected static HttpResponse<String> delete(String path, String... headers) {
         return send(request(path, headers).DELETE().build());
     }

@@ -20,6 +20,11 @@ public record Tenant(TenantId id, TenantSettings settings, TenantStatus status, 
         return settings.name();
     }
 
+    /** The name its customers know it by: its brand's, or, for the platform's own tenant, its name. */
+    public String brandName() {
+        return settings.brand().map(Brand::name).orElse(settings.name());
+    }
+
     public boolean isEnabled() {
         return status == TenantStatus.ENABLED;
     }

@@ -2,7 +2,7 @@
  * The portal API as plugins see it: where to publish their own resources.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.dmscloud.api.web;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,6 +3,8 @@ package org.dmscloud.rest.internal;
 import javax.servlet.ServletRequest;
 import javax.servlet.http.HttpServletRequest;
 
+import org.dmscloud.api.web.PortalRequests;
+
 /**
  * The address of a portal request's client, as {@link TenantHostFilter} found it: the connection's, or behind a
  * trusted reverse proxy the one that proxy saw. Sign-in and contact limits count against it, so behind a load
@@ -10,7 +12,7 @@ import javax.servlet.http.HttpServletRequest;
  */
 final class RequestClient {
 
-    static final String ATTRIBUTE = "org.dmscloud.client-address";
+    static final String ATTRIBUTE = PortalRequests.CLIENT_ADDRESS;
     /** Longer than any IPv6 address with its zone: a header is not stored whole. */
     private static final int MAX_LENGTH = 64;
 

@@ -3,13 +3,13 @@ package org.dmscloud.rest.internal;
 import javax.servlet.ServletRequest;
 
 import org.dmscloud.api.account.TenantId;
-import org.dmscloud.api.tenant.Brand;
 import org.dmscloud.api.tenant.Tenant;
+import org.dmscloud.api.web.PortalRequests;
 
 /** The tenant a portal request is for, as {@link TenantHostFilter} found it from the request's host. */
 final class RequestTenant {
 
-    static final String ATTRIBUTE = "org.dmscloud.tenant";
+    static final String ATTRIBUTE = PortalRequests.TENANT;
 
     private RequestTenant() {
     }
@@ -26,9 +26,8 @@ final class RequestTenant {
         return of(request).id();
     }
 
-    /** The name its customers know it by: its brand's, or, for the platform's own, its name. */
     static String brandOf(Tenant tenant) {
-        return tenant.settings().brand().map(Brand::name).orElse(tenant.settings().name());
+        return tenant.brandName();
     }
 
     static String brandOf(ServletRequest request) {

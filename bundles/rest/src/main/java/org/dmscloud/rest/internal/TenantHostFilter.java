@@ -23,15 +23,16 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPatter
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * Finds the tenant of every portal API request from the host it was sent to (or, behind a trusted reverse
- * proxy, the header that proxy sets), for the resources to act for, and its client's address ({@link RequestClient}): a host no tenant has gets the default
- * tenant or a 404, by configuration; a disabled tenant's portal answers 503. Health is the platform's and
- * answers whatever the host.
+ * Finds the tenant of every request to a portal, its pages (the web bundle) and its API, from the host it was sent
+ * to (or, behind a trusted reverse proxy, the header that proxy sets), and its client's address
+ * ({@link RequestClient}), and leaves both on the request ({@link org.dmscloud.api.web.PortalRequests}): a host no
+ * tenant has gets the default tenant or a 404, by configuration; a disabled tenant's portal answers 503. Health,
+ * webhooks and static files are the platform's and answer whatever the host.
  */
 @Component(service = Filter.class, configurationPid = PortalConfiguration.PID)
 @Designate(ocd = PortalConfiguration.class)
-// The JAX-RS whiteboard serves the portal from a servlet context of its own, at its base path: every
-// context is matched, and only the portal's requests are acted on.
+// The JAX-RS whiteboard serves the portal API from a servlet context of its own, at its base path, and the pages
+// are in the default context: every context is matched.
 @HttpWhiteboardFilterName("dmscloud-tenant-host") // Pax Web keeps one filter per name, and names them all alike by default
 @HttpWhiteboardFilterPattern("/*")
 @HttpWhiteboardContextSelect("(" + HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_NAME + "=*)")
@@ -41,6 +42,9 @@ public class TenantHostFilter extends HttpFilter {
     private static final String HEALTH = PORTAL + "health";
     /** Payment providers' webhooks: authenticated by their signatures, and money arriving is taken even while a portal is closed. */
     private static final String PAYMENTS = PORTAL + "payments/";
+    /** The API's documentation (the api-docs bundle) and the web portal's style sheets, scripts and images. */
+    private static final String DOCS = "/docs/";
+    private static final String STATIC = "/static/";
 
     private final TenantDirectory tenants;
     private final String trustedHostHeader;
@@ -57,7 +61,7 @@ public class TenantHostFilter extends HttpFilter {
 
     @Override
     void doFilter(HttpServletRequest http, HttpServletResponse answer, FilterChain chain) throws IOException, ServletException {
-        if (!http.getRequestURI().startsWith(PORTAL) || http.getRequestURI().equals(HEALTH) || http.getRequestURI().startsWith(PAYMENTS)) {
+        if (isThePlatforms(http.getRequestURI())) {
             chain.doFilter(http, answer);
             return;
         }
@@ -86,6 +90,11 @@ public class TenantHostFilter extends HttpFilter {
         http.setAttribute(RequestTenant.ATTRIBUTE, tenant.get());
         http.setAttribute(RequestClient.ATTRIBUTE, RequestClient.find(http, trustedClientAddressHeader));
         chain.doFilter(http, answer);
+    }
+
+    /** Addresses that answer the same at every host: health, payment providers' webhooks and static files. */
+    static boolean isThePlatforms(String path) {
+        return path.equals(HEALTH) || path.startsWith(PAYMENTS) || path.startsWith(DOCS) || path.startsWith(STATIC);
     }
 
     private String host(HttpServletRequest http) {

@@ -1,0 +1,72 @@
+package org.dmscloud.web.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.dmscloud.api.health.UnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A servlet of the portal's pages. Whatever fails while it answers, the visitor gets the portal's own page (503
+ * when the platform is briefly unavailable, otherwise 500 with an incident id for support), never the web
+ * container's, which would show the exception's message; the stack trace goes to the log under that id.
+ */
+abstract class PortalPage extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(PortalPage.class);
+
+    protected final transient PageRenderer renderer = new PageRenderer();
+
+    @Override
+    protected void service(HttpServletRequest http, HttpServletResponse answer) throws ServletException, IOException {
+        try {
+            super.service(http, answer);
+        } catch (RuntimeException failure) {
+            if (answer.isCommitted()) {
+                LOG.error("Failure answering a portal page after its answer began", failure);
+                return;
+            }
+            answer.reset();
+            Texts texts = PortalRequest.texts(http);
+            Page page = new Page(brand(http), texts.get("error.title"), texts);
+            if (failure instanceof UnavailableException) {
+                LOG.warn("A portal page could not be answered: {}", failure.getMessage());
+                answer.setHeader("Retry-After", "5");
+                writeOrSay(answer, 503, new Message(page, texts.get("error.unavailable")));
+                return;
+            }
+            String incident = UUID.randomUUID().toString();
+            LOG.error("Incident {}: unexpected failure answering a portal page", incident, failure);
+            writeOrSay(answer, 500, new Message(page, texts.format("error.incident", incident)));
+        }
+    }
+
+    /** The message page; if even that fails, its text alone. */
+    private void writeOrSay(HttpServletResponse answer, int status, Message message) throws IOException {
+        try {
+            renderer.write(answer, status, "message.jte", message, PageRenderer.Caching.PERSONAL);
+        } catch (RuntimeException alsoFailed) {
+            LOG.error("The portal's message page failed too", alsoFailed);
+            answer.reset();
+            answer.setStatus(status);
+            answer.setContentType("text/plain;charset=UTF-8");
+            answer.getOutputStream().write(message.text().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String brand(HttpServletRequest http) {
+        try {
+            return PortalRequest.tenant(http).brandName();
+        } catch (RuntimeException noTenant) {
+            return "";
+        }
+    }
+}

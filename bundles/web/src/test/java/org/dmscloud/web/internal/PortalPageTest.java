@@ -1,0 +1,116 @@
+package org.dmscloud.web.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.servlet.ServletOutputStream;
+import javax.servlet.WriteListener;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.dmscloud.api.health.UnavailableException;
+import org.junit.jupiter.api.Test;
+
+/** Whatever fails behind a page, the visitor reads the portal's page, never the exception. */
+class PortalPageTest {
+
+    @Test
+    void anUnexpectedFailureIsA500PageWithAnIncidentAndNoneOfTheExceptionsWords() throws Exception {
+        Answer answer = get(new IllegalStateException("connection to db.internal:5432 refused for user dms"));
+
+        assertThat(answer.status).isEqualTo(500);
+        assertThat(answer.body()).contains("contact support with incident ").doesNotContain("db.internal").doesNotContain("IllegalState");
+        assertThat(answer.headers).containsKey("Content-Security-Policy");
+    }
+
+    @Test
+    void theDatabaseAwayIsA503PageToTryAgain() throws Exception {
+        Answer answer = get(new UnavailableException("the database cannot be reached", null));
+
+        assertThat(answer.status).isEqualTo(503);
+        assertThat(answer.headers).containsEntry("Retry-After", "5");
+        assertThat(answer.body()).contains("briefly unavailable");
+    }
+
+    /** A GET of a page whose work throws this. */
+    private static Answer get(RuntimeException failure) throws Exception {
+        PortalPage page = new PortalPage() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected void doGet(HttpServletRequest http, HttpServletResponse answer) {
+                throw failure;
+            }
+        };
+        Answer answer = new Answer();
+        page.service(request(), answer.response());
+        return answer;
+    }
+
+    private static HttpServletRequest request() {
+        return (HttpServletRequest) Proxy.newProxyInstance(PortalPageTest.class.getClassLoader(), new Class<?>[] { HttpServletRequest.class },
+                (proxy, method, arguments) -> switch (method.getName()) {
+                case "getMethod" -> "GET";
+                case "getProtocol" -> "HTTP/1.1";
+                default -> null;
+                });
+    }
+
+    /** What a page answered: a response that keeps its status, headers and body. */
+    private static final class Answer {
+        int status = 200;
+        final Map<String, String> headers = new HashMap<>();
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        String body() {
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+
+        HttpServletResponse response() {
+            ServletOutputStream out = new ServletOutputStream() {
+                @Override
+                public void write(int b) {
+                    bytes.write(b);
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setWriteListener(WriteListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+            };
+            return (HttpServletResponse) Proxy.newProxyInstance(PortalPageTest.class.getClassLoader(), new Class<?>[] { HttpServletResponse.class },
+                    (proxy, method, arguments) -> {
+                        switch (method.getName()) {
+                        case "setStatus" -> status = (Integer) arguments[0];
+                        case "setHeader", "addHeader" -> headers.put((String) arguments[0], (String) arguments[1]);
+                        case "setContentType" -> headers.put("Content-Type", (String) arguments[0]);
+                        case "reset" -> {
+                            headers.clear();
+                            bytes.reset();
+                            status = 200;
+                        }
+                        case "getOutputStream" -> {
+                            return out;
+                        }
+                        case "isCommitted" -> {
+                            return false;
+                        }
+                        default -> {
+                            // setContentLength and the like: nothing to keep
+                        }
+                        }
+                        return null;
+                    });
+        }
+    }
+}
