@@ -61,6 +61,7 @@ final class Billing implements AutoCloseable {
     final BillingQuoteService quotes;
     final LedgerBalanceService balances;
     final DailyRun dailyRun;
+    final AccountCoverage coverage;
     final TestInstanceEvents lifecycle;
     private final Map<AccountId, List<String>> addresses = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -79,6 +80,7 @@ final class Billing implements AutoCloseable {
         this.instances.eventAdmin = recordingEventAdmin();
         this.quotes = new BillingQuoteService(store, prices, clock);
         this.balances = new LedgerBalanceService(store, clock);
+        this.coverage = new AccountCoverage(store, prices, clock);
         this.dailyRun = new DailyRun(store, prices, clock, new BillingEventPublisher(this::recordingEventAdmin), lifecycle.journal(), "test-node",
                 batchSize, 2);
         this.tenants = new TenantBook(platform, clock, EUR);

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.dmscloud.api.account.Account;
 import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.billing.BillingEvents;
+import org.dmscloud.api.billing.Coverage;
 import org.dmscloud.api.billing.BillingRun;
 import org.dmscloud.api.billing.IdempotencyKeyReusedException;
 import org.dmscloud.api.billing.InsufficientFundsException;
@@ -86,6 +87,30 @@ abstract class BillingRulesTest {
         assertThat(entry.breakdown()).hasSize(2);
         assertThat(billing.balance(account.id())).isEqualTo(Money.of("100.00", "EUR").minus(Money.of("14.00", "EUR")).minus(Money.of("24.00", "EUR")));
         assertThat(billing.events(BillingEvents.TOPIC_CHARGED)).hasSize(2);
+    }
+
+    @Test
+    void rule_R1_coverageCountsTheDailyRunsTheBalancePaysInFullAndTheRunsAgree() {
+        Account account = billing.account("100.00");
+        assertThat(billing.coverage.coverage(account.id()).days()).as("nothing is charged daily").isEmpty();
+        Instance instance = billing.create(account.id(), 1_000); // 24.00/day, 14.00 now: 86.00 left
+        billing.createDisabled(account.id(), 5_000);
+
+        Coverage coverage = billing.coverage.coverage(account.id());
+
+        assertThat(coverage.dailyTotal()).isEqualTo(Money.of("24.00", "EUR"));
+        assertThat(coverage.enabledInstances()).isEqualTo(1);
+        assertThat(coverage.days()).hasValue(3); // 86.00 / 24.00, whole runs only
+        assertThat(coverage.fundedUntil()).contains(instance.paidUntil().plus(Duration.ofDays(3)));
+        for (int day = 0; day < 3; day++) {
+            LocalDate runDay = BillingTime.dayOf(instance.paidUntil()).plusDays(day);
+            billing.clock.set(BillingTime.start(runDay).plusSeconds(300).toString());
+            assertThat(billing.run(runDay.toString()).charged()).as(runDay.toString()).isEqualTo(1);
+        }
+        LocalDate lastDay = BillingTime.dayOf(coverage.fundedUntil().orElseThrow());
+        billing.clock.set(BillingTime.start(lastDay).plusSeconds(300).toString());
+        assertThat(billing.coverage.coverage(account.id()).days()).hasValue(0);
+        assertThat(billing.run(lastDay.toString()).disabled()).isEqualTo(1);
     }
 
     @Test

@@ -1,31 +1,27 @@
 package org.dmscloud.web.internal;
 
 import java.util.List;
-import java.util.Map;
 
 /**
- * The Contact Us form as the visitor left it, with what is wrong with it field by field, and the token that
- * proves the form was this site's own ({@link FormTokens}).
+ * The Contact Us form as the visitor left it, and the token that proves the form was this site's own
+ * ({@link FormTokens}).
  */
-public record ContactForm(String csrf, List<Topic> topics, Map<String, String> values, Map<String, String> errors) {
+public record ContactForm(String csrf, List<Topic> topics, Fields fields) {
 
     public ContactForm {
         topics = List.copyOf(topics);
-        values = Map.copyOf(values);
-        errors = Map.copyOf(errors);
     }
 
     public String value(String field) {
-        return values.getOrDefault(field, "");
+        return fields.value(field);
     }
 
     public String error(String field) {
-        return errors.getOrDefault(field, "");
+        return fields.error(field);
     }
 
-    /** For {@code aria-invalid}: whether the field has an error, as {@code true} or {@code false}. */
     public String invalid(String field) {
-        return Boolean.toString(errors.containsKey(field));
+        return fields.invalid(field);
     }
 
     /** A topic: its name on the wire and its title for people. */

@@ -3,14 +3,11 @@ package org.dmscloud.web.internal;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import javax.servlet.Servlet;
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
 
 import org.dmscloud.api.catalog.Catalog;
 import org.dmscloud.api.catalog.CatalogOption;
@@ -22,6 +19,7 @@ import org.dmscloud.api.contact.ContactRateLimitException;
 import org.dmscloud.api.contact.ContactService;
 import org.dmscloud.api.contact.ContactTopic;
 import org.dmscloud.api.contact.NewContactMessage;
+import org.dmscloud.api.customer.CustomerAuth;
 import org.dmscloud.api.customer.InvalidInputException;
 import org.dmscloud.api.tenant.Tenant;
 import org.osgi.service.component.annotations.Activate;
@@ -58,7 +56,8 @@ public class LandingPage extends PortalPage {
     private final transient ContactService contact;
 
     @Activate
-    public LandingPage(@Reference Catalog catalog, @Reference Pricing pricing, @Reference ContactService contact) {
+    public LandingPage(@Reference Catalog catalog, @Reference Pricing pricing, @Reference ContactService contact, @Reference CustomerAuth customers) {
+        super(customers);
         this.catalog = catalog;
         this.pricing = pricing;
         this.contact = contact;
@@ -66,51 +65,37 @@ public class LandingPage extends PortalPage {
     }
 
     @Override
-    protected void doGet(HttpServletRequest http, HttpServletResponse answer) throws IOException {
-        Texts texts = PortalRequest.texts(http);
-        Tenant tenant = PortalRequest.tenant(http);
-        if (!"/".equals(http.getRequestURI())) {
-            renderer.write(answer, 404, "message.jte", new Message(new Page(tenant.brandName(), texts.get("notFound.title"), texts),
-                    texts.get("notFound.text")), PageRenderer.Caching.PUBLIC);
+    protected void get(Visit visit) throws IOException {
+        if (!"/".equals(visit.path())) {
+            notFound(visit);
             return;
         }
-        renderer.write(answer, 200, "landing.jte", landing(http, answer, tenant, texts, Map.of(), Map.of()), PageRenderer.Caching.PUBLIC);
+        visit.render(200, "landing.jte", landing(visit, Fields.empty()), PageRenderer.Caching.PUBLIC);
     }
 
     @Override
-    protected void doPost(HttpServletRequest http, HttpServletResponse answer) throws IOException {
-        Texts texts = PortalRequest.texts(http);
-        Tenant tenant = PortalRequest.tenant(http);
-        Page page = new Page(tenant.brandName(), texts.get("contact.title"), texts);
-        if (!CONTACT.equals(http.getRequestURI())) {
-            renderer.write(answer, 404, "message.jte", new Message(page, texts.get("notFound.text")), PageRenderer.Caching.PUBLIC);
+    protected void post(Visit visit) throws IOException {
+        if (!CONTACT.equals(visit.path())) {
+            notFound(visit);
             return;
         }
-        if (!FormTokens.accepts(http)) {
-            renderer.write(answer, 403, "message.jte", new Message(page, texts.get("form.expired")), PageRenderer.Caching.PERSONAL);
-            return;
-        }
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String field : List.of("name", "email", "company", "topic", "message")) {
-            String value = http.getParameter(field);
-            values.put(field, value == null ? "" : value);
-        }
+        Map<String, String> values = visit.fields("name", "email", "company", "topic", "message");
         try {
-            contact.submit(tenant.id(), new NewContactMessage(values.get("name"), values.get("email"), values.get("company"), values.get("topic"),
-                    values.get("message")), PortalRequest.clientAddress(http));
-            renderer.write(answer, 200, "message.jte", new Message(page, texts.format("contact.sent", values.get("email"))),
-                    PageRenderer.Caching.PERSONAL);
+            contact.submit(visit.tenant.id(), new NewContactMessage(values.get("name"), values.get("email"), values.get("company"), values.get("topic"),
+                    values.get("message")), PortalRequest.clientAddress(visit.http));
+            visit.message(200, visit.texts.get("contact.title"), visit.texts.format("contact.sent", values.get("email")));
         } catch (InvalidInputException e) {
-            renderer.write(answer, 400, "landing.jte", landing(http, answer, tenant, texts, values, e.fields()), PageRenderer.Caching.PERSONAL);
+            visit.render(400, "landing.jte", landing(visit, new Fields(values, e.fields())), PageRenderer.Caching.PERSONAL);
         } catch (ContactRateLimitException e) {
-            answer.setHeader("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
-            renderer.write(answer, 429, "message.jte", new Message(page, e.getMessage()), PageRenderer.Caching.PERSONAL);
+            visit.answer.setHeader("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+            visit.message(429, visit.texts.get("contact.title"), e.getMessage());
         }
     }
 
     /** The landing page, with the contact form as the visitor left it (empty at first). */
-    Landing landing(HttpServletRequest http, HttpServletResponse answer, Tenant tenant, Texts texts, Map<String, String> contactValues,
-            Map<String, String> contactErrors) {
+    Landing landing(Visit visit, Fields contactFields) {
+        Tenant tenant = visit.tenant;
+        Texts texts = visit.texts;
         List<CatalogPackage> packages = catalog.packages(tenant.id()).stream().filter(CatalogPackage::priced).toList();
         List<CatalogOption> options = catalog.options(tenant.id()).stream().filter(CatalogOption::priced).toList();
         List<Landing.PackageOffer> offers = new ArrayList<>();
@@ -118,11 +103,11 @@ public class LandingPage extends PortalPage {
             offers.add(new Landing.PackageOffer(offer.id(), offer.name(), offer.description(),
                     texts.format("packages.devices", offer.devices().min(), offer.devices().max()), priceFrom(tenant, offer, texts)));
         }
-        Calculation calculation = calculator.calculate(http.getParameterMap(), tenant.id(), tenant.settings().currency(), packages, options, texts);
+        Calculation calculation = calculator.calculate(visit.http.getParameterMap(), tenant.id(), tenant.settings().currency(), packages, options, texts);
         List<ContactForm.Topic> topics = Arrays.stream(ContactTopic.values()).map(topic -> new ContactForm.Topic(topic.wireName(), topic.title())).toList();
-        return new Landing(new Page(tenant.brandName(), texts.format("landing.title", tenant.brandName()), texts), offers,
-                options.stream().map(option -> new Landing.OptionOffer(option.id(), option.name(), option.description())).toList(),
-                calculation, faq(texts), new ContactForm(FormTokens.issue(http, answer), topics, contactValues, contactErrors));
+        Page page = visit.page(texts.format("landing.title", tenant.brandName()));
+        return new Landing(page, offers, options.stream().map(option -> new Landing.OptionOffer(option.id(), option.name(), option.description())).toList(),
+                calculation, faq(texts), new ContactForm(page.csrf(), topics, contactFields));
     }
 
     /** The package's daily rate at its fewest devices and no options; empty if its pricing refuses even that. */

@@ -9,6 +9,7 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.dmscloud.api.customer.CustomerAuth;
 import org.dmscloud.api.health.UnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,40 @@ abstract class PortalPage extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(PortalPage.class);
 
     protected final transient PageRenderer renderer = new PageRenderer();
+    private final transient CustomerAuth customers;
+
+    protected PortalPage(CustomerAuth customers) {
+        this.customers = customers;
+    }
+
+    @Override
+    protected final void doGet(HttpServletRequest http, HttpServletResponse answer) throws IOException {
+        get(new Visit(http, answer, customers, renderer));
+    }
+
+    @Override
+    protected final void doPost(HttpServletRequest http, HttpServletResponse answer) throws IOException {
+        Visit visit = new Visit(http, answer, customers, renderer);
+        if (visit.formAccepted()) {
+            post(visit);
+        }
+    }
+
+    /** Answers a GET of one of this servlet's addresses. */
+    protected void get(Visit visit) throws IOException {
+        notFound(visit);
+    }
+
+    /** Answers a POST of one of this servlet's addresses, whose form token is already checked. */
+    protected void post(Visit visit) throws IOException {
+        notFound(visit);
+    }
+
+    /** The portal's 404 page: there is no page at this address (or not for this method). */
+    protected static void notFound(Visit visit) throws IOException {
+        visit.render(404, "message.jte", new Message(visit.page(visit.texts.get("notFound.title")), visit.texts.get("notFound.text")),
+                PageRenderer.Caching.PUBLIC);
+    }
 
     @Override
     protected void service(HttpServletRequest http, HttpServletResponse answer) throws ServletException, IOException {
@@ -36,7 +71,7 @@ abstract class PortalPage extends HttpServlet {
             }
             answer.reset();
             Texts texts = PortalRequest.texts(http);
-            Page page = new Page(brand(http), texts.get("error.title"), texts);
+            Page page = Page.forVisitor(brand(http), texts.get("error.title"), texts);
             if (failure instanceof UnavailableException) {
                 LOG.warn("A portal page could not be answered: {}", failure.getMessage());
                 answer.setHeader("Retry-After", "5");

@@ -3,10 +3,15 @@ package org.dmscloud.web.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Map;
 import java.util.Set;
 
+import org.dmscloud.api.billing.Coverage;
+import org.dmscloud.api.money.Money;
 import org.junit.jupiter.api.Test;
 
 /** The pages as their templates render them: every value a tenant or a visitor typed is escaped; nothing runs inline. */
@@ -19,12 +24,12 @@ class PagesTest {
 
     @Test
     void theLandingPageEscapesWhatTenantsAndVisitorsTyped() {
-        Landing landing = new Landing(new Page(HOSTILE, "Title " + HOSTILE, TEXTS),
+        Landing landing = new Landing(new Page(HOSTILE, "Title " + HOSTILE, TEXTS, HOSTILE, "token"),
                 List.of(new Landing.PackageOffer("small", HOSTILE, HOSTILE, "1 to 1,000 CPE devices", "€1.00")),
                 List.of(new Landing.OptionOffer("backup", HOSTILE, HOSTILE)),
                 new Calculation("small", HOSTILE, Set.of(), Map.of("devices", HOSTILE), List.of(), ""), List.of(),
-                new ContactForm("token", List.of(new ContactForm.Topic("general", "General question")), Map.of("message", HOSTILE, "email", HOSTILE),
-                        Map.of("email", HOSTILE)));
+                new ContactForm("token", List.of(new ContactForm.Topic("general", "General question")),
+                        new Fields(Map.of("message", HOSTILE, "email", HOSTILE), Map.of("email", HOSTILE))));
 
         String html = renderer.html("landing.jte", landing);
 
@@ -36,9 +41,9 @@ class PagesTest {
 
     @Test
     void theLandingPageShowsTheCalculatorsResultAndEveryQuestion() {
-        Landing landing = new Landing(new Page("Acme", "Acme: DMS", TEXTS), List.of(), List.of(),
+        Landing landing = new Landing(Page.forVisitor("Acme", "Acme: DMS", TEXTS), List.of(), List.of(),
                 new Calculation("small", "500", Set.of(), Map.of(), List.of(new Calculation.PriceLine("Package Small, 500 devices", "€5.00")), "€5.00"),
-                List.of(new Landing.Question("How am I billed?", "Every day.")), new ContactForm("token", List.of(), Map.of(), Map.of()));
+                List.of(new Landing.Question("How am I billed?", "Every day.")), new ContactForm("token", List.of(), Fields.empty()));
 
         String html = renderer.html("landing.jte", landing);
 
@@ -57,8 +62,60 @@ class PagesTest {
 
     @Test
     void aMessagePageSaysItsText() {
-        String html = renderer.html("message.jte", new Message(new Page("Acme", TEXTS.get("notFound.title"), TEXTS), TEXTS.get("notFound.text")));
+        String html = renderer.html("message.jte", new Message(Page.forVisitor("Acme", TEXTS.get("notFound.title"), TEXTS), TEXTS.get("notFound.text")));
 
         assertThat(html).contains("<h1>Page not found</h1>").contains("There is no page at this address.");
+    }
+
+    @Test
+    void aPasswordIsNeverWrittenBackIntoItsFieldWhileTheOtherFieldsAre() {
+        Fields fields = new Fields(Map.of("email", "ann@example.com", "password", "correct horse battery", "name", HOSTILE),
+                Map.of("password", "This password is too easy to guess."));
+
+        String html = renderer.html("register.jte", new FormPage(new Page("Acme", "Register", TEXTS, "", "token"), fields, ""));
+
+        assertThat(html).doesNotContain("correct horse battery").contains("value=\"ann@example.com\"").contains("This password is too easy to guess.");
+        assertThat(html).contains("id=\"password\" name=\"password\" type=\"password\" autocomplete=\"new-password\" value=\"\"");
+        assertThat(html).doesNotContain("<script");
+    }
+
+    @Test
+    void aSignedInPageOffersAccountAndSignOutWithItsFormToken() {
+        String signedIn = renderer.html("message.jte", new Message(new Page("Acme", "Title", TEXTS, "Ann", "tok3n"), "Hello"));
+        String visitor = renderer.html("message.jte", new Message(Page.forVisitor("Acme", "Title", TEXTS), "Hello"));
+
+        assertThat(signedIn).contains("action=\"/sign-out\"", "name=\"csrf\" value=\"tok3n\"", "Sign out (Ann)", "href=\"/account\"")
+                .doesNotContain("href=\"/sign-in\"");
+        assertThat(visitor).contains("href=\"/sign-in\"", "href=\"/register\"").doesNotContain("/sign-out");
+    }
+
+    @Test
+    void theCoverageSaysTheDaysInWords() {
+        Money daily = Money.of("24.00", "EUR");
+        Instant until = Instant.parse("2026-11-27T00:00:00Z");
+
+        assertThat(AccountPage.coverage(new Coverage(Money.of("86.00", "EUR"), daily, 1, OptionalLong.of(3), Optional.of(until)), TEXTS))
+                .isEqualTo("At today's rates (€24.00 a day for one enabled instance), your balance covers 3 more days; without a top-up, "
+                        + "your instances run until 27 Nov 2026.");
+        assertThat(AccountPage.coverage(new Coverage(Money.of("30.00", "EUR"), daily.times(2), 2, OptionalLong.of(0), Optional.of(until)), TEXTS))
+                .contains("€48.00 a day for 2 enabled instances", "covers no more days: top up before the next daily charge at midnight UTC");
+        assertThat(AccountPage.coverage(new Coverage(Money.of("30.00", "EUR"), daily, 1, OptionalLong.of(1), Optional.of(until)), TEXTS))
+                .contains("covers one more day;");
+        assertThat(AccountPage.coverage(new Coverage(Money.of("30.00", "EUR"), Money.zero(daily.currency()), 0, OptionalLong.empty(), Optional.empty()),
+                TEXTS)).isEqualTo("No instance is enabled, so nothing is charged daily.");
+    }
+
+    @Test
+    void theAccountPageShowsEachLedgerEntryWithItsPeriodAndBreakdown() {
+        AccountView.LedgerLine charge = new AccountView.LedgerLine("24 Nov 2026, 00:05:00 UTC", "Daily charge " + HOSTILE,
+                "for 24 Nov 2026, 00:00:00 UTC to 25 Nov 2026, 00:00:00 UTC", "-€24.00", false, "€62.00",
+                List.of(new AccountView.PriceLine("Standard package", "€10.00"), new AccountView.PriceLine("1000 CPE devices", "€14.00")));
+        AccountView view = new AccountView(new Page("Acme", "Your account", TEXTS, "Ann", "token"), "Ann", "ann@example.com", "", "€62.00",
+                "covers 2 more days", List.of(charge), "/account?before=7#ledger");
+
+        String html = renderer.html("account.jte", view);
+
+        assertThat(html).contains("id=\"balance\">€62.00<", "covers 2 more days", "for 24 Nov 2026, 00:00:00 UTC to 25 Nov 2026", "1000 CPE devices: €14.00",
+                "href=\"/account?before=7#ledger\"").doesNotContain("<script");
     }
 }

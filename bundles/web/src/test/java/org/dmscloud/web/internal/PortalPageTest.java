@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -13,11 +17,23 @@ import javax.servlet.WriteListener;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.health.UnavailableException;
+import org.dmscloud.api.tenant.Brand;
+import org.dmscloud.api.tenant.CatalogSelection;
+import org.dmscloud.api.tenant.PriceAdjustment;
+import org.dmscloud.api.tenant.Tenant;
+import org.dmscloud.api.tenant.TenantSettings;
+import org.dmscloud.api.tenant.TenantStatus;
+import org.dmscloud.api.web.PortalRequests;
 import org.junit.jupiter.api.Test;
 
 /** Whatever fails behind a page, the visitor reads the portal's page, never the exception. */
 class PortalPageTest {
+
+    private static final Tenant ACME = new Tenant(new TenantId("acme"), new TenantSettings("Acme", List.of("www.acme.example"),
+            Optional.of(new Brand("Acme DMS", "support@acme.example", "noreply@acme.example", "https://www.acme.example")),
+            Currency.getInstance("EUR"), CatalogSelection.EVERYTHING, PriceAdjustment.NONE, false), TenantStatus.ENABLED, Instant.EPOCH, Instant.EPOCH);
 
     @Test
     void anUnexpectedFailureIsA500PageWithAnIncidentAndNoneOfTheExceptionsWords() throws Exception {
@@ -34,16 +50,16 @@ class PortalPageTest {
 
         assertThat(answer.status).isEqualTo(503);
         assertThat(answer.headers).containsEntry("Retry-After", "5");
-        assertThat(answer.body()).contains("briefly unavailable");
+        assertThat(answer.body()).contains("briefly unavailable", "Acme DMS");
     }
 
     /** A GET of a page whose work throws this. */
     private static Answer get(RuntimeException failure) throws Exception {
-        PortalPage page = new PortalPage() {
+        PortalPage page = new PortalPage(null) {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected void doGet(HttpServletRequest http, HttpServletResponse answer) {
+            protected void get(Visit visit) {
                 throw failure;
             }
         };
@@ -57,6 +73,7 @@ class PortalPageTest {
                 (proxy, method, arguments) -> switch (method.getName()) {
                 case "getMethod" -> "GET";
                 case "getProtocol" -> "HTTP/1.1";
+                case "getAttribute" -> PortalRequests.TENANT.equals(arguments[0]) ? ACME : null;
                 default -> null;
                 });
     }

@@ -1,0 +1,34 @@
+package org.dmscloud.web.internal;
+
+import java.util.List;
+
+/**
+ * The account page: who, the balance and how long it lasts, and a page of the ledger.
+ *
+ * @param coverage  "covers N more days at today's rates", in words
+ * @param older     the address of the next (older) page of the ledger; empty on the last page
+ */
+public record AccountView(Page page, String name, String email, String company, String balance, String coverage, List<LedgerLine> ledger,
+        String older) {
+
+    public AccountView {
+        ledger = List.copyOf(ledger);
+    }
+
+    /**
+     * One ledger entry as the customer reads it.
+     *
+     * @param period    the period it pays for or gives back; empty for a top-up or an adjustment
+     * @param breakdown the rate's lines (package, devices, options), for a charge
+     */
+    public record LedgerLine(String date, String description, String period, String amount, boolean credit, String balanceAfter,
+            List<PriceLine> breakdown) {
+
+        public LedgerLine {
+            breakdown = List.copyOf(breakdown);
+        }
+    }
+
+    public record PriceLine(String label, String amount) {
+    }
+}
