@@ -59,7 +59,7 @@ public abstract class DmsCloudTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The roles of the distribution's admin group (etc/users.properties). */
     private static final String[] ADMIN_ROLES = { "admin", "manager", "viewer", "systembundles", "ssh" };
-    private static final Pattern VERIFY_LINK = Pattern.compile("(/api/v1/auth/verify\\?token=[A-Za-z0-9_%-]+)");
+    private static final Pattern VERIFY_LINK = Pattern.compile("(/verify\\?token=[A-Za-z0-9_%-]+)");
 
     @Inject
     protected BundleContext bundleContext;

@@ -294,7 +294,7 @@ public class PluginDeploymentIT extends DmsCloudTestSupport {
         assertThat(post("/api/v1/auth/register", json(Map.of("email", email, "password", PASSWORD, "name", "Ada at Acme")), AT_ACME)
                 .statusCode()).isEqualTo(202);
         String mail = awaitMail(email, "Confirm your e-mail address");
-        Matcher link = Pattern.compile("https?://" + Pattern.quote(ACME_HOST) + "(/api/v1/auth/verify\\?token=[A-Za-z0-9_%-]+)").matcher(mail);
+        Matcher link = Pattern.compile("https?://" + Pattern.quote(ACME_HOST) + "(/verify\\?token=[A-Za-z0-9_%-]+)").matcher(mail);
         assertThat(link.find()).as(mail).isTrue();
         HttpResponse<String> verified = get(link.group(1), AT_ACME);
         assertThat(verified.statusCode()).isEqualTo(200);

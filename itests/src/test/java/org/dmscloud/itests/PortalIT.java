@@ -343,7 +343,7 @@ public class PortalIT extends DmsCloudTestSupport {
         });
         java.util.regex.Matcher token = java.util.regex.Pattern.compile("token=([A-Za-z0-9_%-]+)").matcher(link);
         assertThat(token.find()).isTrue();
-        String verify = "/api/v1/auth/verify?token=" + token.group(1);
+        String verify = "/verify?token=" + token.group(1);
         assertThat(get(verify).statusCode()).as("Acme's link at the platform's host").isEqualTo(400);
         assertThat(get(verify, atAcme).statusCode()).isEqualTo(200);
         HttpResponse<String> signedIn = post("/api/v1/auth/sign-in", json(Map.of("email", email, "password", "violet quarry lantern")), atAcme);

@@ -144,18 +144,18 @@ public class TenantsIT extends DmsCloudTestSupport {
         assertThat(post("/api/v1/auth/register", json(Map.of("email", email, "password", PASSWORD, "name", "Ada at Acme")), AT_ACME)
                 .statusCode()).isEqualTo(202);
         String acmeMail = awaitMail(email, "Confirm your e-mail address for Acme DMS");
-        assertThat(acmeMail).contains("https://" + ACME_HOST + "/api/v1/auth/verify?token=", "support@acme.example",
+        assertThat(acmeMail).contains("https://" + ACME_HOST + "/verify?token=", "support@acme.example",
                 "[from: Acme DMS <noreply@acme.example>]").doesNotContain("DMS Cloud");
-        assertThat(awaitMail(email, "Confirm your e-mail address for DMS Cloud")).contains("http://localhost:8181/api/v1/auth/verify?token=")
+        assertThat(awaitMail(email, "Confirm your e-mail address for DMS Cloud")).contains("http://localhost:8181/verify?token=")
                 .doesNotContain("Acme");
-        Matcher link = Pattern.compile("https://" + Pattern.quote(ACME_HOST) + "(/api/v1/auth/verify\\?token=[A-Za-z0-9_%-]+)").matcher(acmeMail);
+        Matcher link = Pattern.compile("https://" + Pattern.quote(ACME_HOST) + "(/verify\\?token=[A-Za-z0-9_%-]+)").matcher(acmeMail);
         assertThat(link.find()).isTrue();
         String acmeVerification = link.group(1);
         assertThat(get(acmeVerification).statusCode()).as("Acme's link at the platform's host").isEqualTo(400);
         HttpResponse<String> verifiedAtAcme = get(acmeVerification, AT_ACME);
         assertThat(verifiedAtAcme.statusCode()).isEqualTo(200);
         // The page the mail's link opens speaks for Acme, as the mail did.
-        assertThat(verifiedAtAcme.body()).contains("<title>Address verified – Acme DMS</title>", "You can sign in to Acme DMS now.")
+        assertThat(verifiedAtAcme.body()).contains("<title>Sign in – Acme DMS</title>", "Your email address is verified.")
                 .doesNotContain("DMS Cloud");
         String acmeToken = signIn(email, PASSWORD, AT_ACME);
 

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -101,6 +102,92 @@ public class WebPortalIT extends DmsCloudTestSupport {
         HttpResponse<String> css = get("/static/portal.css", AT_ACME);
         assertThat(css.statusCode()).isEqualTo(200);
         assertThat(css.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/css");
+    }
+
+    @Test
+    public void aVisitorRegistersVerifiesSignsInReadsTheAccountPageAndSignsOut() {
+        awaitHealthy();
+        String email = "web-" + UUID.randomUUID() + "@example.com";
+        HttpResponse<String> form = get("/register");
+        assertThat(form.statusCode()).isEqualTo(200);
+        String formCookie = cookie(form, "dms-form");
+        String csrf = token(form.body());
+        List<String> registration = List.of("name", "Wendy", "email", email, "company", "Wendy Telecom", "password", "violet quarry lantern");
+        assertThat(postForm("/register", registration).statusCode()).as("no form token").isEqualTo(403);
+
+        List<String> weak = new ArrayList<>(List.of("name", "Wendy", "email", email, "company", "", "password", "password123", "csrf", csrf));
+        HttpResponse<String> refused = postForm("/register", weak, "Cookie", formCookie);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("too easy to guess", "value=\"" + email + "\"").doesNotContain("password123");
+
+        List<String> good = new ArrayList<>(registration);
+        good.addAll(List.of("csrf", csrf));
+        HttpResponse<String> registered = postForm("/register", good, "Cookie", formCookie);
+        assertThat(registered.statusCode()).isEqualTo(200);
+        assertThat(registered.body()).contains("We sent a link to " + email, "action=\"/verification/resend\"");
+        assertThat(postForm("/verification/resend", List.of("email", email, "csrf", csrf), "Cookie", formCookie).statusCode()).isEqualTo(200);
+        String link = await("two verification mails", Duration.ofSeconds(60), () -> {
+            List<String> mails = mailTo(email).stream().filter(m -> m.startsWith("Confirm your e-mail address")).toList();
+            return mails.size() < 2 ? null : mails.get(1);
+        });
+        Matcher verify = Pattern.compile("http://localhost:8181(/verify\\?token=[A-Za-z0-9_%-]+)").matcher(link);
+        assertThat(verify.find()).as(link).isTrue();
+
+        HttpResponse<String> bogus = get("/verify?token=made-up");
+        assertThat(bogus.statusCode()).isEqualTo(400);
+        assertThat(bogus.body()).contains("This link does not work", "href=\"/register\"");
+        HttpResponse<String> verified = get(verify.group(1));
+        assertThat(verified.statusCode()).isEqualTo(200);
+        assertThat(verified.body()).contains("Your email address is verified.", "value=\"" + email + "\"");
+        assertThat(get(verify.group(1)).statusCode()).as("a link works once").isEqualTo(400);
+
+        assertThat(get("/account").headers().firstValue("Location")).as("signed out").contains("/sign-in?next=%2Faccount");
+        HttpResponse<String> wrong = postForm("/sign-in", List.of("email", email, "password", "not the password", "next", "/account", "csrf", csrf),
+                "Cookie", formCookie);
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("The e-mail address or the password is not right.");
+        HttpResponse<String> offSite = postForm("/sign-in", List.of("email", email, "password", "violet quarry lantern", "next", "//evil.example/",
+                "csrf", csrf), "Cookie", formCookie);
+        assertThat(offSite.statusCode()).isEqualTo(303);
+        assertThat(offSite.headers().firstValue("Location")).as("never on to another site").contains("/account");
+        String setCookie = offSite.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("dms-session=")).findFirst().orElseThrow();
+        assertThat(setCookie).contains("HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=");
+        String session = setCookie.substring(0, setCookie.indexOf(';'));
+        String browser = formCookie + "; " + session;
+
+        // The account page: the balance, what it covers, the ledger; the same session is the API's bearer token.
+        String bearerToken = session.substring("dms-session=".length());
+        JsonNode account = json(get("/api/v1/account", bearer(bearerToken)));
+        executeCommand("dms:balance-adjust --reason \"Welcome credit\" --key web-" + UUID.randomUUID() + " " + account.get("id").asText() + " 100.00");
+        assertThat(post("/api/v1/instances", json(java.util.Map.of("name", "Web ACS", "packageId", "business", "expectedDevices", 1000,
+                "enabled", true)), bearer(bearerToken)).statusCode()).isEqualTo(201);
+        HttpResponse<String> page = get("/account", "Cookie", browser);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(page.body()).contains("Wendy", email, "Welcome credit", "your balance covers", "Sign out (Wendy)", "How the rate is made up");
+        JsonNode after = json(get("/api/v1/account", bearer(bearerToken)));
+        assertThat(page.body()).contains("id=\"balance\">€" + after.at("/balance/amount").asText() + "<");
+
+        // Another tenant's host does not know this session.
+        executeCommand("dms:tenant-create --name \"Other Web\" --host www.other-web.example --brand \"Other Web DMS\" --support support@other-web.example "
+                + "--mail-from noreply@other-web.example --portal-url https://www.other-web.example othrweb");
+        HttpResponse<String> elsewhere = await("the other tenant's portal", Duration.ofSeconds(30), () -> {
+            HttpResponse<String> answer = get("/account", "Host", "www.other-web.example", "Cookie", browser);
+            return answer.statusCode() == 303 ? answer : null;
+        });
+        assertThat(elsewhere.headers().firstValue("Location")).contains("/sign-in?next=%2Faccount");
+
+        HttpResponse<String> signedOut = postForm("/sign-out", List.of("csrf", csrf), "Cookie", browser);
+        assertThat(signedOut.statusCode()).isEqualTo(303);
+        assertThat(signedOut.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("dms-session=;") && c.contains("Max-Age=0"));
+        assertThat(get("/account", "Cookie", browser).statusCode()).as("the session ended").isEqualTo(303);
+        assertThat(get("/api/v1/account", bearer(bearerToken)).statusCode()).as("for the API too").isEqualTo(401);
+    }
+
+    /** The cookie a page set, as a browser sends it back ({@code name=value}). */
+    private static String cookie(HttpResponse<String> page, String name) {
+        String set = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst().orElseThrow();
+        return set.substring(0, set.indexOf(';'));
     }
 
     private static String token(String html) {

@@ -27,7 +27,7 @@ final class MailTexts {
     Text verifyAddress(String name, String token) {
         return new Text("verify-address", "Confirm your e-mail address for " + brand.name(), "Hello " + name + ",\n\n"
                 + "please confirm your e-mail address to finish your registration with " + brand.name() + ":\n\n"
-                + portalUrl + "/api/v1/auth/verify?token=" + encode(token) + "\n\n"
+                + portalUrl + "/verify?token=" + encode(token) + "\n\n"
                 + "The link works once and for 48 hours. If no link came through or it expired, simply register again with\n"
                 + "the same address: you will get a fresh one.\n\n"
                 + "If you did not register, ignore this mail; nothing happens without the link.\n\n" + signature());
@@ -36,15 +36,15 @@ final class MailTexts {
     Text alreadyRegistered() {
         return new Text("already-registered", "You already have a " + brand.name() + " account", "Hello,\n\n"
                 + "someone, probably you, tried to register with " + brand.name() + " using this e-mail address, which already has an\n"
-                + "account. Sign in at " + portalUrl + " instead. If you forgot your password, you can set a new one:\n\n"
-                + "curl -X POST " + portalUrl + "/api/v1/auth/password-reset -H 'Content-Type: application/json' -d '{\"email\":\"<this address>\"}'\n\n"
+                + "account. Sign in at " + portalUrl + "/sign-in instead. If you forgot your password, you can set a new one:\n\n"
+                + portalUrl + "/password-reset\n\n"
                 + "If it was not you, ignore this mail; your account is unchanged.\n\n" + signature());
     }
 
     Text resetPassword(String name, String token) {
         return new Text("reset-password", "Set a new password for " + brand.name(), "Hello " + name + ",\n\n"
                 + "to set a new password, open this link within the hour:\n\n"
-                + portalUrl + "/api/v1/auth/password-reset?token=" + encode(token) + "\n\n"
+                + portalUrl + "/password-reset?token=" + encode(token) + "\n\n"
                 + "It works once. Setting a new password signs you out everywhere.\n"
                 + "If you did not ask for this, ignore this mail; your password is unchanged.\n\n" + signature());
     }

@@ -80,7 +80,7 @@ class OutboxDeliveryTest {
             assertThat(received).hasSize(1);
             assertThat(received[0].getSubject()).isEqualTo("Confirm your e-mail address for DMS Cloud");
             assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("ada@example.com");
-            assertThat(String.valueOf(received[0].getContent())).contains("https://portal.example/api/v1/auth/verify?token=tok3n");
+            assertThat(String.valueOf(received[0].getContent())).contains("https://portal.example/verify?token=tok3n");
             assertThat(delivery.latest(Optional.empty(), Optional.empty(), Optional.empty(), 10)).singleElement()
                     .satisfies(m -> assertThat(m.status()).isEqualTo("SENT"));
         } finally {
@@ -213,11 +213,11 @@ class OutboxDeliveryTest {
             assertThat(resellers.getSubject()).isEqualTo("Confirm your e-mail address for Acme DMS");
             assertThat(((InternetAddress) resellers.getFrom()[0]).getAddress()).isEqualTo("noreply@acme.example");
             assertThat(((InternetAddress) resellers.getFrom()[0]).getPersonal()).isEqualTo("Acme DMS");
-            assertThat(String.valueOf(resellers.getContent())).contains("https://portal.acme.example/api/v1/auth/verify?token=acme-tok")
+            assertThat(String.valueOf(resellers.getContent())).contains("https://portal.acme.example/verify?token=acme-tok")
                     .contains("support@acme.example").doesNotContain("DMS Cloud").doesNotContain("portal.example/");
             assertThat(platforms.getSubject()).isEqualTo("Confirm your e-mail address for DMS Cloud");
             assertThat(((InternetAddress) platforms.getFrom()[0]).getAddress()).isEqualTo("no-reply@dmscloud.example");
-            assertThat(String.valueOf(platforms.getContent())).contains("https://portal.example/api/v1/auth/verify?token=platform-tok")
+            assertThat(String.valueOf(platforms.getContent())).contains("https://portal.example/verify?token=platform-tok")
                     .doesNotContain("Acme");
             assertThat(delivery.latest(Optional.of(acme), Optional.empty(), Optional.empty(), 10)).singleElement()
                     .satisfies(m -> assertThat(m.recipient()).isEqualTo("ada@example.com"));

@@ -1,11 +1,13 @@
 package org.dmscloud.rest.internal;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
-import javax.ws.rs.FormParam;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
@@ -18,8 +20,6 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 import org.dmscloud.api.customer.CustomerAuth;
-import org.dmscloud.api.customer.InvalidInputException;
-import org.dmscloud.api.customer.InvalidTokenException;
 import org.dmscloud.api.customer.Registration;
 import org.dmscloud.api.customer.Session;
 import org.osgi.service.component.annotations.Component;
@@ -88,19 +88,15 @@ public class AuthResource {
         return new Views.MessageView("Your e-mail address is verified. You can sign in now.");
     }
 
-    /** The link in the verification mail: a page a person reads, not JSON. */
+    /**
+     * The link of verification mails sent before the web portal had its own pages: it leads there, where the
+     * address is verified.
+     */
     @GET
     @Path("verify")
-    @Produces(MediaType.TEXT_HTML)
-    @ApiResponse(responseCode = "200", description = "A page for a person", content = @Content(mediaType = "text/html"))
+    @ApiResponse(responseCode = "303", description = "On to the web portal's page that verifies the address")
     public Response verifyFromMail(@QueryParam("token") String token) {
-        try {
-            customers.verify(RequestTenant.idOf(http), token);
-            String brand = RequestTenant.brandOf(http);
-            return Pages.page(200, brand, "Address verified", "Your e-mail address is verified. You can sign in to " + brand + " now.");
-        } catch (InvalidTokenException e) {
-            return Pages.page(400, RequestTenant.brandOf(http), "Link not valid", e.getMessage());
-        }
+        return toPortalPage("/verify", token);
     }
 
     @POST
@@ -143,31 +139,18 @@ public class AuthResource {
         return Response.noContent().build();
     }
 
-    /** The link in the reset mail: a form for the new password. */
+    /** The link of reset mails sent before the web portal had its own pages: it leads to the portal's form for the new password. */
     @GET
     @Path("password-reset")
-    @Produces(MediaType.TEXT_HTML)
-    @ApiResponse(responseCode = "200", description = "A page for a person", content = @Content(mediaType = "text/html"))
+    @ApiResponse(responseCode = "303", description = "On to the web portal's form for the new password")
     public Response passwordResetForm(@QueryParam("token") String token) {
-        return Pages.passwordForm(RequestTenant.brandOf(http), token == null ? "" : token, "");
+        return toPortalPage("/password-reset", token);
     }
 
-    @POST
-    @Path("password-reset")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
-    @ApiResponse(responseCode = "200", description = "A page for a person", content = @Content(mediaType = "text/html"))
-    public Response resetPasswordFromForm(@FormParam("token") String tokenField, @FormParam("newPassword") String newPassword) {
-        // A form without its fields (or a request that is no form at all) is a person's mistake, answered on the page.
-        String token = tokenField == null ? "" : tokenField;
-        try {
-            customers.resetPassword(RequestTenant.idOf(http), token, newPassword);
-            return Pages.page(200, RequestTenant.brandOf(http), "Password changed", "Your new password is set. You can sign in with it now.");
-        } catch (InvalidTokenException e) {
-            return Pages.page(400, RequestTenant.brandOf(http), "Link not valid", e.getMessage());
-        } catch (InvalidInputException e) {
-            return Pages.passwordForm(RequestTenant.brandOf(http), token, String.join(" ", e.fields().values()));
-        }
+    /** A redirect to the web portal's page at this host, the token carried along (the page says if it is not valid). */
+    private static Response toPortalPage(String page, String token) {
+        String query = token == null ? "" : "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        return Response.seeOther(URI.create("/")).header(HttpHeaders.LOCATION, page + query).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
     private static Map<String, Object> fields(Object... namesAndValues) {

@@ -15,6 +15,11 @@ public record Page(String brand, String title, Texts texts, String signedIn, Str
         return new Page(brand, title, texts, "", "");
     }
 
+    /** The browser tab's title: the page's, then whose portal it is (unless the title starts with it already). */
+    public String documentTitle() {
+        return brand.isEmpty() || title.startsWith(brand) ? title : title + " – " + brand;
+    }
+
     public boolean isSignedIn() {
         return !signedIn.isEmpty();
     }
