@@ -82,7 +82,7 @@ public class PortalIT extends DmsCloudTestSupport {
         String link = verificationLink(email);
         HttpResponse<String> verified = get(link);
         assertThat(verified.statusCode()).isEqualTo(200);
-        assertThat(verified.body()).contains("Your e-mail address is verified");
+        assertThat(verified.body()).contains("Your email address is verified");
 
         String token = signIn(email, "correct horse battery");
         JsonNode account = json(get("/api/v1/account", bearer(token)));

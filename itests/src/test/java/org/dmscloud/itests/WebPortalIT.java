@@ -1,8 +1,11 @@
 package org.dmscloud.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +14,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.dmscloud.payment.stripe.testing.StripeEvents;
+import org.dmscloud.payment.stripe.testing.StripeStub;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -37,7 +42,19 @@ public class WebPortalIT extends DmsCloudTestSupport {
 
     @Configuration
     public Option[] config() {
-        return withMailServer(distribution()).toArray(Option[]::new);
+        List<Option> options = withMailServer(distribution());
+        String stripe = TestStripe.start(uri("/api/v1/payments/stripe/webhook"));
+        String stripeCfg = "etc/org.dmscloud.payment.stripe.cfg";
+        options.add(editConfigurationFilePut(stripeCfg, "secretKey", StripeStub.SECRET_KEY));
+        options.add(editConfigurationFilePut(stripeCfg, "webhookSecret", StripeEvents.WEBHOOK_SECRET));
+        options.add(editConfigurationFilePut(stripeCfg, "apiBase", stripe));
+        String bankCfg = "etc/org.dmscloud.payment.banktransfer.cfg";
+        options.add(editConfigurationFilePut(bankCfg, "beneficiary", "DMS Cloud Ltd"));
+        options.add(editConfigurationFilePut(bankCfg, "beneficiaryAddress", "1 Harbour Street|Dublin D02 XY45|Ireland"));
+        options.add(editConfigurationFilePut(bankCfg, "iban", "DE89370400440532013000"));
+        options.add(editConfigurationFilePut(bankCfg, "bic", "COBADEFFXXX"));
+        options.add(editConfigurationFilePut(bankCfg, "bankName", "Commerzbank"));
+        return options.toArray(Option[]::new);
     }
 
     @Test
@@ -182,6 +199,68 @@ public class WebPortalIT extends DmsCloudTestSupport {
         assertThat(signedOut.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("dms-session=;") && c.contains("Max-Age=0"));
         assertThat(get("/account", "Cookie", browser).statusCode()).as("the session ended").isEqualTo(303);
         assertThat(get("/api/v1/account", bearer(bearerToken)).statusCode()).as("for the API too").isEqualTo(401);
+    }
+
+    @Test
+    public void theUpdateAccountBalanceFormTopsUpByCardOnStripesPageAndByBankTransferDownToTheInvoice() throws Exception {
+        awaitHealthy();
+        String email = "payer-" + UUID.randomUUID() + "@example.com";
+        String session = "dms-session=" + signedUp(email); // the API's session is the portal's
+        HttpResponse<String> account = get("/account", "Cookie", session);
+        assertThat(account.statusCode()).isEqualTo(200);
+        assertThat(account.body()).contains("Update Account Balance", "value=\"stripe\"", "value=\"bank-transfer\"");
+        String browser = session + "; " + cookie(account, "dms-form");
+        String csrf = token(account.body());
+
+        HttpResponse<String> notAnAmount = postForm("/account/top-ups", List.of("amount", "fifty", "provider", "stripe", "csrf", csrf), "Cookie", browser);
+        assertThat(notAnAmount.statusCode()).isEqualTo(400);
+        assertThat(notAnAmount.body()).contains("Enter the amount in EUR as a number such as 50.00.", "value=\"fifty\"");
+
+        // By card: on to Stripe's page (the stand-in's), paid there, back to the top-up's page, credited.
+        HttpResponse<String> toStripe = postForm("/account/top-ups", List.of("amount", "50", "provider", "stripe", "requestKey", UUID.randomUUID().toString(),
+                "csrf", csrf), "Cookie", browser);
+        assertThat(toStripe.statusCode()).isEqualTo(303);
+        URI paymentPage = URI.create(toStripe.headers().firstValue("Location").orElseThrow());
+        assertThat(send(HttpRequest.newBuilder(paymentPage).GET().build()).body()).contains("Pay 50.00 EUR");
+        HttpResponse<String> paid = send(HttpRequest.newBuilder(paymentPage).POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(paid.statusCode()).isEqualTo(303);
+        String back = paid.headers().firstValue("Location").orElseThrow();
+        assertThat(back).startsWith("http://localhost:8181/account/top-ups/").endsWith("?back=paid");
+        String topUpPage = back.substring("http://localhost:8181".length());
+        HttpResponse<String> credited = await("the card top-up credited", Duration.ofSeconds(30), () -> {
+            HttpResponse<String> page = get(topUpPage, "Cookie", browser);
+            return page.body().contains("Paid: on your balance") ? page : null;
+        });
+        assertThat(credited.body()).contains("€50.00").doesNotContain("http-equiv=\"refresh\"").doesNotContain("Cancel this top-up");
+        assertThat(get("/account", "Cookie", browser).body()).contains("id=\"balance\">€50.00<", "Paid: on your balance");
+        assertThat(get(topUpPage, "Cookie", "dms-session=" + signedUp("other-" + UUID.randomUUID() + "@example.com")).statusCode())
+                .as("another customer's top-up").isEqualTo(404);
+
+        // By bank transfer: the billing details are needed; then the page with the bank details and the invoice.
+        HttpResponse<String> noDetails = postForm("/account/top-ups", List.of("amount", "500.00", "provider", "bank-transfer", "csrf", csrf), "Cookie", browser);
+        assertThat(noDetails.statusCode()).isEqualTo(400);
+        assertThat(noDetails.body()).contains("the name to address the invoice to", "Enter the country as its two-letter code");
+        HttpResponse<String> invoiced = postForm("/account/top-ups", List.of("amount", "500.00", "provider", "bank-transfer", "billingDetails.name", "Payer",
+                "billingDetails.company", "Payer Telecom", "billingDetails.address", "1 Main Street\nDublin", "billingDetails.country", "IE",
+                "billingDetails.vatId", "", "requestKey", UUID.randomUUID().toString(), "csrf", csrf), "Cookie", browser);
+        assertThat(invoiced.statusCode()).isEqualTo(303);
+        String invoicePage = invoiced.headers().firstValue("Location").orElseThrow();
+        assertThat(get(invoicePage, "Cookie", browser).body()).contains("Waiting for your payment", "We will email you an invoice for 500.00 EUR");
+        String topUpId = invoicePage.substring(invoicePage.lastIndexOf('/') + 1);
+        executeCommand("dms:invoice-issue " + topUpId); // the operator, told by mail, issues the invoice
+        HttpResponse<String> transfer = get(invoicePage, "Cookie", browser);
+        Matcher document = Pattern.compile("href=\"(/account/top-ups/[^\"]+/documents/[^\"]+)\"").matcher(transfer.body());
+        assertThat(document.find()).as(transfer.body()).isTrue();
+        HttpResponse<byte[]> pdf = sendForBytes(HttpRequest.newBuilder(uri(document.group(1))).header("Cookie", browser).GET().build());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).contains("application/pdf");
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(postForm(invoicePage + "/cancel", List.of("csrf", csrf), "Cookie", browser).statusCode()).isEqualTo(303);
+        assertThat(get(invoicePage, "Cookie", browser).body()).contains("Cancelled").doesNotContain("Cancel this top-up");
+    }
+
+    private static HttpResponse<byte[]> sendForBytes(HttpRequest request) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** The cookie a page set, as a browser sends it back ({@code name=value}). */

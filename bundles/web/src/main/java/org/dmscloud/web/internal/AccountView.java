@@ -3,15 +3,17 @@ package org.dmscloud.web.internal;
 import java.util.List;
 
 /**
- * The account page: who, the balance and how long it lasts, and a page of the ledger.
+ * The account page: who, the balance and how long it lasts, the Update Account Balance form with the latest
+ * top-ups, and a page of the ledger.
  *
  * @param coverage  "covers N more days at today's rates", in words
  * @param older     the address of the next (older) page of the ledger; empty on the last page
  */
-public record AccountView(Page page, String name, String email, String company, String balance, String coverage, List<LedgerLine> ledger,
-        String older) {
+public record AccountView(Page page, String name, String email, String company, String balance, String coverage, TopUpForm topUpForm,
+        List<TopUpLine> topUps, List<LedgerLine> ledger, String older) {
 
     public AccountView {
+        topUps = List.copyOf(topUps);
         ledger = List.copyOf(ledger);
     }
 

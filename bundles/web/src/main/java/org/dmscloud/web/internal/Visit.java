@@ -50,6 +50,20 @@ final class Visit {
         return customer;
     }
 
+    /**
+     * The signed-in customer; without one, the browser is sent to sign in first (with a GET, on to this page
+     * afterwards; with a post, which cannot be repeated after signing in, to the account page).
+     */
+    Optional<Customer> signedInOrSentToSignIn() {
+        Optional<Customer> signedIn = customer();
+        if (signedIn.isEmpty()) {
+            String query = http.getQueryString();
+            boolean get = "GET".equals(http.getMethod());
+            redirect(SignInPage.signInFor(get ? path() + (query == null ? "" : "?" + query) : AccountPage.PATH));
+        }
+        return signedIn;
+    }
+
     /** The layout's part of a page with this title. */
     Page page(String title) {
         return new Page(tenant.brandName(), title, texts, customer().map(Customer::name).orElse(""), FormTokens.issue(http, answer));

@@ -94,14 +94,14 @@ class PagesTest {
         Money daily = Money.of("24.00", "EUR");
         Instant until = Instant.parse("2026-11-27T00:00:00Z");
 
-        assertThat(AccountPage.coverage(new Coverage(Money.of("86.00", "EUR"), daily, 1, OptionalLong.of(3), Optional.of(until)), TEXTS))
+        assertThat(AccountOverview.coverage(new Coverage(Money.of("86.00", "EUR"), daily, 1, OptionalLong.of(3), Optional.of(until)), TEXTS))
                 .isEqualTo("At today's rates (€24.00 a day for one enabled instance), your balance covers 3 more days; without a top-up, "
                         + "your instances run until 27 Nov 2026.");
-        assertThat(AccountPage.coverage(new Coverage(Money.of("30.00", "EUR"), daily.times(2), 2, OptionalLong.of(0), Optional.of(until)), TEXTS))
+        assertThat(AccountOverview.coverage(new Coverage(Money.of("30.00", "EUR"), daily.times(2), 2, OptionalLong.of(0), Optional.of(until)), TEXTS))
                 .contains("€48.00 a day for 2 enabled instances", "covers no more days: top up before the next daily charge at midnight UTC");
-        assertThat(AccountPage.coverage(new Coverage(Money.of("30.00", "EUR"), daily, 1, OptionalLong.of(1), Optional.of(until)), TEXTS))
+        assertThat(AccountOverview.coverage(new Coverage(Money.of("30.00", "EUR"), daily, 1, OptionalLong.of(1), Optional.of(until)), TEXTS))
                 .contains("covers one more day;");
-        assertThat(AccountPage.coverage(new Coverage(Money.of("30.00", "EUR"), Money.zero(daily.currency()), 0, OptionalLong.empty(), Optional.empty()),
+        assertThat(AccountOverview.coverage(new Coverage(Money.of("30.00", "EUR"), Money.zero(daily.currency()), 0, OptionalLong.empty(), Optional.empty()),
                 TEXTS)).isEqualTo("No instance is enabled, so nothing is charged daily.");
     }
 
@@ -110,12 +110,35 @@ class PagesTest {
         AccountView.LedgerLine charge = new AccountView.LedgerLine("24 Nov 2026, 00:05:00 UTC", "Daily charge " + HOSTILE,
                 "for 24 Nov 2026, 00:00:00 UTC to 25 Nov 2026, 00:00:00 UTC", "-€24.00", false, "€62.00",
                 List.of(new AccountView.PriceLine("Standard package", "€10.00"), new AccountView.PriceLine("1000 CPE devices", "€14.00")));
+        TopUpForm form = new TopUpForm("EUR", List.of(new TopUpForm.Provider("stripe", "Card (Stripe)", false, "from €5.00 to €10,000.00"),
+                new TopUpForm.Provider("bank-transfer", "Bank transfer", true, "from €50.00 to €100,000.00")),
+                new Fields(Map.of("amount", HOSTILE, "provider", "bank-transfer"), Map.of("billingDetails.country", "Enter the country.")), "key-1", "",
+                TopUpForm.countries(Locale.ENGLISH));
         AccountView view = new AccountView(new Page("Acme", "Your account", TEXTS, "Ann", "token"), "Ann", "ann@example.com", "", "€62.00",
-                "covers 2 more days", List.of(charge), "/account?before=7#ledger");
+                "covers 2 more days", form, List.of(new TopUpLine("3f1c", "1 Dec 2026", "Card (Stripe)", "€50.00", "Paid: on your balance")),
+                List.of(charge), "/account?before=7#ledger");
 
         String html = renderer.html("account.jte", view);
 
         assertThat(html).contains("id=\"balance\">€62.00<", "covers 2 more days", "for 24 Nov 2026, 00:00:00 UTC to 25 Nov 2026", "1000 CPE devices: €14.00",
                 "href=\"/account?before=7#ledger\"").doesNotContain("<script");
+        assertThat(html).as("the Update Account Balance form, bank transfer still chosen").contains("Update Account Balance",
+                "name=\"requestKey\" value=\"key-1\"", "value=\"bank-transfer\"\n          checked", "<option value=\"DE\">Germany</option>",
+                "Enter the country.", "href=\"/account/top-ups/3f1c\"");
+    }
+
+    @Test
+    void aTopUpsPageShowsHowToPayAndReloadsItselfOnlyWhileAPaymentIsConfirmed() {
+        TopUpLine line = new TopUpLine("3f1c", "1 Dec 2026", "Bank transfer", "€500.00", "Waiting for your payment");
+        TopUpView waiting = new TopUpView(new Page("Acme", "Top-up of €500.00", TEXTS, "Ann", "token"), line, "", "IBAN DE89 3704\nReference DMS-2026-0001",
+                "", true, false, "", List.of(new TopUpView.Document("invoice DMS-2026-0001 (PDF)", "/account/top-ups/3f1c/documents/DMS-2026-0001")));
+        TopUpView confirming = new TopUpView(waiting.page(), line, "", "", "https://checkout.stripe.com/c/pay/cs_1", true, true, "Thank you.", List.of());
+
+        String bank = renderer.html("top-up.jte", waiting);
+        String card = renderer.html("top-up.jte", confirming);
+
+        assertThat(bank).contains("IBAN DE89 3704", "href=\"/account/top-ups/3f1c/documents/DMS-2026-0001\"", "action=\"/account/top-ups/3f1c/cancel\"")
+                .doesNotContain("http-equiv=\"refresh\"");
+        assertThat(card).contains("<meta http-equiv=\"refresh\" content=\"3\">", "href=\"https://checkout.stripe.com/c/pay/cs_1\"", "Thank you.");
     }
 }

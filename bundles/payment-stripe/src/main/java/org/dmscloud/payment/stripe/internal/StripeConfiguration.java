@@ -35,11 +35,13 @@ public @interface StripeConfiguration {
     @AttributeDefinition(description = "Stripe's API address; changed only to test against a local server.")
     String apiBase() default "https://api.stripe.com";
 
-    @AttributeDefinition(description = "Where Stripe sends the customer after paying.")
-    String successUrl() default "http://localhost:8181/account?top-up=paid";
+    @AttributeDefinition(description = "Where Stripe sends the customer after paying: the web portal's page of the top-up, "
+            + StripePaymentProvider.TOP_UP_ID_PLACEHOLDER + " replaced by its id.")
+    String successUrl() default "http://localhost:8181/account/top-ups/" + StripePaymentProvider.TOP_UP_ID_PLACEHOLDER + "?back=paid";
 
-    @AttributeDefinition(description = "Where Stripe sends the customer who leaves the payment page.")
-    String cancelUrl() default "http://localhost:8181/account?top-up=cancelled";
+    @AttributeDefinition(description = "Where Stripe sends the customer who leaves the payment page, "
+            + StripePaymentProvider.TOP_UP_ID_PLACEHOLDER + " replaced by the top-up's id.")
+    String cancelUrl() default "http://localhost:8181/account/top-ups/" + StripePaymentProvider.TOP_UP_ID_PLACEHOLDER + "?back=left";
 
     @AttributeDefinition(description = "Currencies taken, ISO codes separated by commas.")
     String currencies() default "EUR,USD";

@@ -40,6 +40,8 @@ import com.stripe.param.checkout.SessionCreateParams;
 public class StripePaymentProvider implements PaymentProvider {
 
     static final String ID = "stripe";
+    /** In the configured success and cancel addresses, where the top-up's id goes: they lead to its own page. */
+    static final String TOP_UP_ID_PLACEHOLDER = "{TOP_UP_ID}";
 
     private static final Logger LOG = LoggerFactory.getLogger(StripePaymentProvider.class);
     private static final String UNREACHABLE = "Card payments cannot be reached right now. Nothing was charged; please try again in a few minutes.";
@@ -103,8 +105,8 @@ public class StripePaymentProvider implements PaymentProvider {
         String topUpId = request.topUpId().toString();
         SessionCreateParams params = SessionCreateParams.builder()
                 .setMode(SessionCreateParams.Mode.PAYMENT)
-                .setSuccessUrl(configuration.successUrl())
-                .setCancelUrl(configuration.cancelUrl())
+                .setSuccessUrl(configuration.successUrl().replace(TOP_UP_ID_PLACEHOLDER, topUpId))
+                .setCancelUrl(configuration.cancelUrl().replace(TOP_UP_ID_PLACEHOLDER, topUpId))
                 .setClientReferenceId(topUpId)
                 .setCustomerEmail(request.customerEmail())
                 .putMetadata(StripeSessions.TOP_UP_ID, topUpId)

@@ -82,6 +82,9 @@ class StripeTopUpsTest {
         assertThat(session.get("client_reference_id").getAsString()).isEqualTo(topUp.id().toString());
         assertThat(session.get("customer_email").getAsString()).isEqualTo(Payments.emailOf(account));
         assertThat(session.getAsJsonObject("metadata").get("dms_top_up_id").getAsString()).isEqualTo(topUp.id().toString());
+        assertThat(session.get("success_url").getAsString()).as("back to the top-up's own page")
+                .isEqualTo("http://localhost:8181/account/top-ups/" + topUp.id() + "?back=paid");
+        assertThat(session.get("cancel_url").getAsString()).isEqualTo("http://localhost:8181/account/top-ups/" + topUp.id() + "?back=left");
         LoggedRequest create = stripe.requests().get(0);
         assertThat(create.getHeader("Idempotency-Key")).isEqualTo("dms-top-up-" + topUp.id());
         assertThat(create.getHeader("Stripe-Version")).isEqualTo(StripeEvents.API_VERSION);

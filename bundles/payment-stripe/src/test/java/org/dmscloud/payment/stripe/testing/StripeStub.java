@@ -42,6 +42,10 @@ import com.google.gson.JsonObject;
  * would, {@code deliveries} times (default 1); the answer lists the status code of each delivery. {@code lie}
  * changes nothing at Stripe but delivers a correctly signed event claiming 9,999.99 paid, as someone who
  * learnt the webhook secret could.
+ * <p>
+ * A session's {@code url} is the stand-in's own payment page, for a browser: {@code GET /_test/pay/<id>} shows
+ * the amount with a Pay button and a link back (to the session's {@code cancel_url}); paying delivers the event
+ * as above, then sends the browser to the session's {@code success_url}, as Stripe Checkout does.
  */
 public final class StripeStub implements AutoCloseable {
 
@@ -169,7 +173,7 @@ public final class StripeStub implements AutoCloseable {
         session.addProperty("mode", form.get("mode"));
         session.addProperty("payment_status", "unpaid");
         session.addProperty("status", "open");
-        session.addProperty("url", "https://checkout.stripe.com/c/pay/" + id);
+        session.addProperty("url", apiBase() + "/_test/pay/" + id);
         JsonObject metadata = new JsonObject();
         form.forEach((key, value) -> {
             if (key.startsWith("metadata[")) {
@@ -220,6 +224,25 @@ public final class StripeStub implements AutoCloseable {
         }
         answer.add("deliveries", codes);
         return json(200, answer);
+    }
+
+    /** Stripe Checkout's page for a browser: GET shows it, POST pays and goes on to the success address. */
+    private ResponseDefinition paymentPage(String sessionId, String method) {
+        JsonObject session = sessions.get(sessionId);
+        if (session == null) {
+            return aResponse().withStatus(404).withHeader("Content-Type", "text/plain").withBody("No such checkout session").build();
+        }
+        if (method.equals("POST")) {
+            customer(sessionId, "pay", 1);
+            return aResponse().withStatus(303).withHeader("Location", session.get("success_url").getAsString()).build();
+        }
+        String amount = String.format(java.util.Locale.ROOT, "%d.%02d %s", session.get("amount_total").getAsLong() / 100,
+                session.get("amount_total").getAsLong() % 100, session.get("currency").getAsString().toUpperCase(java.util.Locale.ROOT));
+        String page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Test checkout</title></head><body><main>"
+                + "<h1>Test checkout</h1><p>Pay <strong id=\"amount\">" + amount + "</strong> by card (a test: no card is charged).</p>"
+                + "<form method=\"post\"><button type=\"submit\" id=\"pay\">Pay " + amount + "</button></form>"
+                + "<p><a id=\"back\" href=\"" + session.get("cancel_url").getAsString().replace("\"", "%22") + "\">Back</a></p></main></body></html>";
+        return aResponse().withStatus(200).withHeader("Content-Type", "text/html; charset=utf-8").withBody(page).build();
     }
 
     private int deliver(String payload) {
@@ -302,6 +325,9 @@ public final class StripeStub implements AutoCloseable {
                 }
             }
             String[] parts = path.split("/");
+            if (parts.length == 4 && parts[1].equals("_test") && parts[2].equals("pay")) {
+                return paymentPage(parts[3], method);
+            }
             if (parts.length == 6 && parts[1].equals("_test") && method.equals("POST")) {
                 return customer(parts[4], parts[5], request.queryParameter("deliveries").isPresent()
                         ? Integer.parseInt(request.queryParameter("deliveries").firstValue()) : 1);

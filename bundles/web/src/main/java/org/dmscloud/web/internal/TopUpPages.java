@@ -1,0 +1,198 @@
+package org.dmscloud.web.internal;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.servlet.Servlet;
+
+import org.dmscloud.api.account.Account;
+import org.dmscloud.api.billing.IdempotencyKeyReusedException;
+import org.dmscloud.api.customer.Customer;
+import org.dmscloud.api.customer.CustomerAuth;
+import org.dmscloud.api.customer.InvalidInputException;
+import org.dmscloud.api.money.Money;
+import org.dmscloud.api.payment.BillingDetails;
+import org.dmscloud.api.payment.DocumentFile;
+import org.dmscloud.api.payment.NewTopUp;
+import org.dmscloud.api.payment.PaymentProviderInfo;
+import org.dmscloud.api.payment.PaymentProviderUnavailableException;
+import org.dmscloud.api.payment.PaymentProviders;
+import org.dmscloud.api.payment.TopUp;
+import org.dmscloud.api.payment.TopUpFailedException;
+import org.dmscloud.api.payment.TopUpId;
+import org.dmscloud.api.payment.TopUpService;
+import org.dmscloud.api.payment.TopUpStateException;
+import org.dmscloud.api.payment.TopUpStatus;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/**
+ * The Update Account Balance form's work, through the same top-up service as the API: {@code POST /account/top-ups}
+ * starts a top-up and sends the customer on to pay it (Stripe Checkout for a card) or to its page (a bank transfer's
+ * details and invoice); {@code /account/top-ups/<id>} is that page, where the card payment's page comes back to,
+ * showing the status as it changes; {@code .../cancel} stops an open one; {@code .../documents/<number>} downloads
+ * its invoice.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletName("dmscloud-web-top-ups")
+@HttpWhiteboardServletPattern({ TopUpPages.PATH, TopUpPages.PATH + "/*" })
+public class TopUpPages extends PortalPage {
+
+    private static final long serialVersionUID = 1L;
+    static final String PATH = "/account/top-ups";
+    private static final Pattern ADDRESS = Pattern.compile(Pattern.quote(PATH) + "/([0-9a-fA-F-]{36})(/cancel|/documents/([A-Za-z0-9._-]{1,64}))?");
+    /** Seconds between reloads of the page while a card payment is being confirmed. */
+    static final int REFRESH_SECONDS = 3;
+
+    private final transient AccountOverview overview;
+    private final transient TopUpService topUps;
+    private final transient PaymentProviders providers;
+
+    @Activate
+    public TopUpPages(@Reference CustomerAuth customers, @Reference AccountOverview overview, @Reference TopUpService topUps,
+            @Reference PaymentProviders providers) {
+        super(customers);
+        this.overview = overview;
+        this.topUps = topUps;
+        this.providers = providers;
+    }
+
+    @Override
+    protected void get(Visit visit) throws IOException {
+        Optional<Customer> customer = visit.signedInOrSentToSignIn();
+        if (customer.isEmpty()) {
+            return;
+        }
+        Matcher address = ADDRESS.matcher(visit.path());
+        Optional<TopUp> topUp = address.matches() ? find(customer.get(), address.group(1)) : Optional.empty();
+        if (topUp.isEmpty() || "/cancel".equals(address.group(2))) {
+            notFound(visit);
+        } else if (address.group(3) != null) {
+            download(visit, customer.get(), topUp.get(), address.group(3));
+        } else {
+            show(visit, customer.get(), topUp.get(), 200, notice(visit, topUp.get()));
+        }
+    }
+
+    @Override
+    protected void post(Visit visit) throws IOException {
+        Optional<Customer> customer = visit.signedInOrSentToSignIn();
+        if (customer.isEmpty()) {
+            return;
+        }
+        if (PATH.equals(visit.path())) {
+            start(visit, customer.get());
+            return;
+        }
+        Matcher address = ADDRESS.matcher(visit.path());
+        Optional<TopUp> topUp = address.matches() && "/cancel".equals(address.group(2)) ? find(customer.get(), address.group(1)) : Optional.empty();
+        if (topUp.isEmpty()) {
+            notFound(visit);
+            return;
+        }
+        try {
+            topUps.cancel(customer.get().account(), topUp.get().id());
+            visit.redirect(PATH + "/" + topUp.get().id());
+        } catch (TopUpStateException e) {
+            show(visit, customer.get(), find(customer.get(), address.group(1)).orElseThrow(), 409, e.getMessage());
+        }
+    }
+
+    private void start(Visit visit, Customer customer) throws IOException {
+        Map<String, String> values = visit.fields("amount", "provider", "billingDetails.name", "billingDetails.company", "billingDetails.address",
+                "billingDetails.country", "billingDetails.vatId", "requestKey");
+        Account account = overview.account(customer);
+        Optional<PaymentProviderInfo> provider = providers.find(visit.tenant.id(), values.get("provider"));
+        Money amount;
+        try {
+            amount = Money.of(values.get("amount").trim().replace(',', '.'), account.balance().currencyCode());
+        } catch (IllegalArgumentException notAnAmount) {
+            topUpForm(visit, customer, 400, new Fields(values, Map.of("amount", visit.texts.format("topUp.error.amount", account.balance().currencyCode()))), "");
+            return;
+        }
+        if (provider.isEmpty()) {
+            topUpForm(visit, customer, 400, new Fields(values, Map.of("provider", visit.texts.get("topUp.error.provider"))), "");
+            return;
+        }
+        Optional<BillingDetails> details = provider.get().needsBillingDetails()
+                ? Optional.of(new BillingDetails(values.get("billingDetails.name"), values.get("billingDetails.company"), values.get("billingDetails.address"),
+                        values.get("billingDetails.country"), values.get("billingDetails.vatId")))
+                : Optional.empty();
+        String key = values.get("requestKey").isBlank() ? UUID.randomUUID().toString() : "web-" + values.get("requestKey");
+        try {
+            TopUp started = topUps.start(account.id(), customer.email(), new NewTopUp(provider.get().id(), amount, details, Optional.of(key)));
+            if (started.status().isOpen() && started.paymentPage().isPresent()) {
+                visit.redirect(started.paymentPage().get().toString());
+            } else {
+                visit.redirect(PATH + "/" + started.id());
+            }
+        } catch (InvalidInputException e) {
+            topUpForm(visit, customer, 400, new Fields(values, e.fields()), "");
+        } catch (PaymentProviderUnavailableException | TopUpFailedException e) {
+            topUpForm(visit, customer, 503, Fields.of(values), e.getMessage());
+        } catch (IdempotencyKeyReusedException e) {
+            topUpForm(visit, customer, 409, Fields.of(values), visit.texts.get("topUp.error.resent"));
+        }
+    }
+
+    /** The account page again, with the form as the customer left it and what is wrong with it. */
+    private void topUpForm(Visit visit, Customer customer, int status, Fields fields, String error) throws IOException {
+        visit.render(status, "account.jte", overview.view(visit, customer, Long.MAX_VALUE, fields, error), PageRenderer.Caching.PERSONAL);
+    }
+
+    private void show(Visit visit, Customer customer, TopUp topUp, int status, String notice) throws IOException {
+        Texts texts = visit.texts;
+        boolean open = topUp.status().isOpen();
+        String paymentPage = open ? topUp.paymentPage().map(Object::toString).orElse("") : "";
+        // Back from paying, the card payment is confirmed within seconds (Stripe's webhook): the page looks again until then.
+        boolean refresh = open && ("paid".equals(visit.field("back")) || topUp.status() == TopUpStatus.STARTING);
+        String received = topUp.received().isZero() ? "" : MoneyFormat.format(topUp.received(), texts.locale());
+        TopUpLine line = overview.topUpLine(topUp, visit);
+        visit.render(status, "top-up.jte", new TopUpView(visit.page(texts.format("topUp.title", line.amount())), line, received, topUp.instructions(),
+                paymentPage, open, refresh, notice, topUps.documents(customer.account(), topUp.id()).stream()
+                        .map(d -> new TopUpView.Document(texts.format("topUp.document", d.kind(), d.number()), line.href() + "/documents/" + d.number()))
+                        .toList()), PageRenderer.Caching.PERSONAL);
+    }
+
+    /** What the page says first: coming back from the card payment page, paid or not. */
+    private static String notice(Visit visit, TopUp topUp) {
+        if (!topUp.status().isOpen()) {
+            return "";
+        }
+        return switch (visit.field("back")) {
+        case "paid" -> visit.texts.get("topUp.back.paid");
+        case "left" -> visit.texts.get("topUp.back.left");
+        default -> "";
+        };
+    }
+
+    private void download(Visit visit, Customer customer, TopUp topUp, String number) throws IOException {
+        Optional<DocumentFile> file = topUps.document(customer.account(), topUp.id(), number);
+        if (file.isEmpty()) {
+            notFound(visit);
+            return;
+        }
+        visit.answer.setStatus(200);
+        visit.answer.setContentType(file.get().document().contentType());
+        visit.answer.setHeader("Content-Disposition", "attachment; filename=\"" + file.get().document().fileName().replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
+        visit.answer.setHeader("Cache-Control", "no-store");
+        visit.answer.setHeader("X-Content-Type-Options", "nosniff");
+        visit.answer.setContentLength(file.get().content().length);
+        visit.answer.getOutputStream().write(file.get().content());
+    }
+
+    private Optional<TopUp> find(Customer customer, String id) {
+        try {
+            return topUps.find(customer.account(), TopUpId.parse(id));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
+    }
+}
