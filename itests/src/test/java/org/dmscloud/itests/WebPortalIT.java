@@ -259,6 +259,94 @@ public class WebPortalIT extends DmsCloudTestSupport {
         assertThat(get(invoicePage, "Cookie", browser).body()).contains("Cancelled").doesNotContain("Cancel this top-up");
     }
 
+    @Test
+    public void aCustomerCreatesChangesDisablesEnablesAndDeletesAnInstanceEachAfterItsQuote() {
+        awaitHealthy();
+        String email = "instances-" + UUID.randomUUID() + "@example.com";
+        String session = "dms-session=" + signedUp(email);
+        JsonNode account = json(get("/api/v1/account", bearer(session.substring("dms-session=".length()))));
+        executeCommand("dms:balance-adjust --reason \"Welcome credit\" --key web-" + UUID.randomUUID() + " " + account.get("id").asText() + " 100.00");
+        HttpResponse<String> none = get("/instances", "Cookie", session);
+        assertThat(none.body()).contains("You have no instance yet.");
+        String browser = session + "; " + cookie(none, "dms-form");
+        String csrf = token(none.body());
+        HttpResponse<String> form = get("/instances/new", "Cookie", browser);
+        assertThat(form.body()).contains("Create an instance", "name=\"requestKey\"");
+        String key = Pattern.compile("name=\"requestKey\" value=\"([^\"]+)\"").matcher(form.body()).results().findFirst().orElseThrow().group(1);
+
+        List<String> create = new ArrayList<>(List.of("name", "", "package", "business", "devices", "1000", "option", "usp", "enabled", "on",
+                "requestKey", key, "step", "quote", "csrf", csrf));
+        HttpResponse<String> unnamed = postForm("/instances/new", create, "Cookie", browser);
+        assertThat(unnamed.statusCode()).isEqualTo(400);
+        assertThat(unnamed.body()).contains("Give the instance a name");
+        create.set(1, "Web ACS");
+        HttpResponse<String> quoted = postForm("/instances/new", create, "Cookie", browser);
+        assertThat(quoted.statusCode()).isEqualTo(200);
+        assertThat(quoted.body()).contains("Confirm the new instance", "This charges €", "billing rule R6", "id=\"daily-rate\">€19.00<", "name=\"quoteId\"");
+        assertThat(json(get("/api/v1/account", bearer(session.substring("dms-session=".length())))).at("/balance/amount").asText())
+                .as("nothing charged before the confirmation").isEqualTo("100.00");
+        HttpResponse<String> created = postForm("/instances/new", confirmation(quoted.body(), csrf), "Cookie", browser);
+        assertThat(created.statusCode()).isEqualTo(303);
+        String instance = created.headers().firstValue("Location").orElseThrow().replace("?done=created", "");
+        assertThat(postForm("/instances/new", confirmation(quoted.body(), csrf), "Cookie", browser).headers().firstValue("Location"))
+                .as("the same form sent twice creates one instance").contains(instance + "?done=created");
+        HttpResponse<String> page = get(instance + "?done=created", "Cookie", browser);
+        assertThat(page.body()).contains("The instance is created.", "Web ACS", "Enabled", "TR-369 / USP support");
+        String charge = Pattern.compile("This charges (€[0-9.,]+)").matcher(quoted.body()).results().findFirst().orElseThrow().group(1);
+        assertThat(get("/account", "Cookie", browser).body()).as("the ledger shows the quoted charge").contains("-" + charge);
+        assertThat(get("/instances", "Cookie", browser).body()).contains("Web ACS", "Business, 1,000 CPE devices");
+
+        // Disable (free, R3), enable inside the paid day (free, R4), a change of settings (R7), each confirmed.
+        HttpResponse<String> disabling = postForm(instance + "/disable", List.of("csrf", csrf), "Cookie", browser);
+        assertThat(disabling.body()).contains("Disabling is free and gives nothing back");
+        assertThat(postForm(instance + "/disable", confirmation(disabling.body(), csrf), "Cookie", browser).statusCode()).isEqualTo(303);
+        assertThat(get(instance, "Cookie", browser).body()).contains("id=\"state\">Disabled<", "You disabled it.");
+        HttpResponse<String> enabling = postForm(instance + "/enable", List.of("csrf", csrf), "Cookie", browser);
+        assertThat(enabling.body()).contains("This costs nothing now.", "billing rule R4");
+        assertThat(postForm(instance + "/enable", confirmation(enabling.body(), csrf), "Cookie", browser).statusCode()).isEqualTo(303);
+        assertThat(get(instance, "Cookie", browser).body()).contains("id=\"state\">Enabled<");
+        HttpResponse<String> settings = get(instance + "/settings", "Cookie", browser);
+        assertThat(settings.body()).contains("value=\"1000\"");
+        HttpResponse<String> upgrade = postForm(instance + "/settings", List.of("package", "business", "devices", "2000", "option", "usp", "step", "quote",
+                "csrf", csrf), "Cookie", browser);
+        assertThat(upgrade.body()).contains("This charges €", "billing rule R7", "id=\"daily-rate\">€23.00<");
+        assertThat(postForm(instance + "/settings", confirmation(upgrade.body(), csrf), "Cookie", browser).statusCode()).isEqualTo(303);
+        assertThat(get(instance, "Cookie", browser).body()).contains("2,000 CPE devices");
+
+        // Too little balance: a clear refusal with the way to top up; nothing is created.
+        String poor = "dms-session=" + signedUp("poor-" + UUID.randomUUID() + "@example.com");
+        HttpResponse<String> poorForm = get("/instances/new", "Cookie", poor);
+        String poorBrowser = poor + "; " + cookie(poorForm, "dms-form");
+        String poorCsrf = token(poorForm.body());
+        HttpResponse<String> poorQuote = postForm("/instances/new", List.of("name", "Too dear", "package", "starter", "devices", "100", "enabled", "on",
+                "step", "quote", "csrf", poorCsrf), "Cookie", poorBrowser);
+        HttpResponse<String> refused = postForm("/instances/new", confirmation(poorQuote.body(), poorCsrf), "Cookie", poorBrowser);
+        assertThat(refused.statusCode()).isEqualTo(402);
+        assertThat(refused.body()).contains("but the balance is 0.00 EUR", "href=\"/account#top-up\"");
+        assertThat(get("/instances", "Cookie", poorBrowser).body()).contains("You have no instance yet.");
+        assertThat(get(instance, "Cookie", poorBrowser).statusCode()).as("another customer's instance").isEqualTo(404);
+
+        // Delete gives back the unused part of the day (R9).
+        HttpResponse<String> deleting = postForm(instance + "/delete", List.of("csrf", csrf), "Cookie", browser);
+        assertThat(deleting.body()).contains("This gives €", "billing rule R9");
+        HttpResponse<String> deleted = postForm(instance + "/delete", confirmation(deleting.body(), csrf), "Cookie", browser);
+        assertThat(deleted.headers().firstValue("Location")).contains("/instances?done=deleted");
+        assertThat(get("/instances?done=deleted", "Cookie", browser).body()).contains("The instance is deleted.", "You have no instance yet.");
+    }
+
+    /** The confirmation page's form as the browser sends it: its hidden fields and the confirm button. */
+    private static List<String> confirmation(String page, String csrf) {
+        List<String> fields = new ArrayList<>();
+        Matcher hidden = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">").matcher(page);
+        while (hidden.find()) {
+            if (!hidden.group(1).equals("csrf")) {
+                fields.addAll(List.of(hidden.group(1), hidden.group(2)));
+            }
+        }
+        fields.addAll(List.of("step", "confirm", "csrf", csrf));
+        return fields;
+    }
+
     private static HttpResponse<byte[]> sendForBytes(HttpRequest request) throws Exception {
         return java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
     }

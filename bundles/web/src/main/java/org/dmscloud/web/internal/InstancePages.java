@@ -1,0 +1,382 @@
+package org.dmscloud.web.internal;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.servlet.Servlet;
+
+import org.dmscloud.api.account.Account;
+import org.dmscloud.api.billing.IdempotencyKeyReusedException;
+import org.dmscloud.api.billing.InsufficientFundsException;
+import org.dmscloud.api.billing.Quote;
+import org.dmscloud.api.billing.QuoteMismatchException;
+import org.dmscloud.api.billing.QuoteService;
+import org.dmscloud.api.catalog.Catalog;
+import org.dmscloud.api.catalog.CatalogOption;
+import org.dmscloud.api.catalog.CatalogPackage;
+import org.dmscloud.api.catalog.InstanceConfiguration;
+import org.dmscloud.api.catalog.InvalidConfigurationException;
+import org.dmscloud.api.catalog.Pricing;
+import org.dmscloud.api.customer.Customer;
+import org.dmscloud.api.customer.CustomerAuth;
+import org.dmscloud.api.instance.ActionOptions;
+import org.dmscloud.api.instance.Instance;
+import org.dmscloud.api.instance.InstanceChange;
+import org.dmscloud.api.instance.InstanceId;
+import org.dmscloud.api.instance.InstanceNotFoundException;
+import org.dmscloud.api.instance.InstanceService;
+import org.dmscloud.api.instance.InstanceState;
+import org.dmscloud.api.instance.NewInstance;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/**
+ * The customer's instances, through the same services as the API: {@code /instances} lists them; {@code /instances/new}
+ * creates one; {@code /instances/<id>} shows one, with its settings, enable, disable and delete. Every action that
+ * changes the balance shows its quote first (what it charges or gives back now, and the daily rate afterwards, line by
+ * line) and is done only when the customer confirms; the action then carries the quote, so that it is refused
+ * rather than done at another price (R11).
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletName("dmscloud-web-instances")
+@HttpWhiteboardServletPattern({ InstancePages.PATH, InstancePages.PATH + "/*" })
+public class InstancePages extends PortalPage {
+
+    private static final long serialVersionUID = 1L;
+    static final String PATH = "/instances";
+    static final String NEW = PATH + "/new";
+    private static final Pattern ADDRESS = Pattern.compile(Pattern.quote(PATH) + "/([0-9a-fA-F-]{36})(?:/(settings|enable|disable|delete))?");
+    private static final String CONFIRM = "confirm";
+
+    private final transient InstanceService instances;
+    private final transient QuoteService quotes;
+    private final transient Catalog catalog;
+    private final transient PriceCalculator calculator;
+    private final transient AccountOverview overview;
+
+    @Activate
+    public InstancePages(@Reference CustomerAuth customers, @Reference InstanceService instances, @Reference QuoteService quotes,
+            @Reference Catalog catalog, @Reference Pricing pricing, @Reference AccountOverview overview) {
+        super(customers);
+        this.instances = instances;
+        this.quotes = quotes;
+        this.catalog = catalog;
+        this.calculator = new PriceCalculator(pricing);
+        this.overview = overview;
+    }
+
+    @Override
+    protected void get(Visit visit) throws IOException {
+        Optional<Customer> customer = visit.signedInOrSentToSignIn();
+        if (customer.isEmpty()) {
+            return;
+        }
+        Account account = overview.account(customer.get());
+        if (PATH.equals(visit.path())) {
+            list(visit, account);
+            return;
+        }
+        if (NEW.equals(visit.path())) {
+            configurationForm(visit, account, 200, true, Fields.of(Map.of("enabled", "on")), Optional.empty());
+            return;
+        }
+        Matcher address = ADDRESS.matcher(visit.path());
+        Optional<Instance> instance = address.matches() ? find(account, address.group(1)) : Optional.empty();
+        if (instance.isEmpty() || address.group(2) != null && !"settings".equals(address.group(2))) {
+            notFound(visit);
+        } else if ("settings".equals(address.group(2))) {
+            configurationForm(visit, account, 200, false, Fields.empty(), instance);
+        } else {
+            visit.render(200, "instance.jte", new InstanceViews.DetailView(visit.page(instance.get().name()), row(visit, account, instance.get()),
+                    doneNotice(visit)), PageRenderer.Caching.PERSONAL);
+        }
+    }
+
+    @Override
+    protected void post(Visit visit) throws IOException {
+        Optional<Customer> customer = visit.signedInOrSentToSignIn();
+        if (customer.isEmpty()) {
+            return;
+        }
+        Account account = overview.account(customer.get());
+        if (NEW.equals(visit.path())) {
+            create(visit, account);
+            return;
+        }
+        Matcher address = ADDRESS.matcher(visit.path());
+        Optional<Instance> instance = address.matches() && address.group(2) != null ? find(account, address.group(1)) : Optional.empty();
+        if (instance.isEmpty()) {
+            notFound(visit);
+            return;
+        }
+        try {
+            switch (address.group(2)) {
+            case "settings" -> changeSettings(visit, account, instance.get());
+            case "enable" -> enable(visit, account, instance.get());
+            case "disable" -> disable(visit, account, instance.get());
+            default -> delete(visit, account, instance.get());
+            }
+        } catch (InstanceNotFoundException gone) {
+            notFound(visit);
+        }
+    }
+
+    private void list(Visit visit, Account account) throws IOException {
+        List<InstanceViews.Row> rows = instances.list(account.id()).stream().filter(i -> i.state() != InstanceState.DELETED)
+                .map(instance -> row(visit, account, instance)).toList();
+        visit.render(200, "instances.jte", new InstanceViews.ListView(visit.page(visit.texts.get("instances.title")), rows, doneNotice(visit)),
+                PageRenderer.Caching.PERSONAL);
+    }
+
+    private void create(Visit visit, Account account) throws IOException {
+        String name = visit.field("name").strip();
+        boolean enabled = !visit.field("enabled").isEmpty();
+        Calculation calculation = calculate(visit, account);
+        Map<String, String> errors = new LinkedHashMap<>(calculation.errors());
+        if (name.isEmpty() || name.length() > 100) {
+            errors.put("name", visit.texts.get("instances.error.name"));
+        }
+        if (!errors.isEmpty() || !calculation.priced()) {
+            configurationForm(visit, account, 400, true, new Fields(visit.fields("name", "enabled", "requestKey"), errors), Optional.empty());
+            return;
+        }
+        InstanceConfiguration configuration = configuration(calculation);
+        Map<String, List<String>> carried = carried(visit, calculation);
+        carried.put("name", List.of(name));
+        if (enabled) {
+            carried.put("enabled", List.of("on"));
+        }
+        if (!CONFIRM.equals(visit.field("step"))) {
+            confirm(visit, NEW, quotes.quoteCreate(account.id(), configuration, enabled), carried, "instances.create.confirm", PATH, "", 200);
+            return;
+        }
+        try {
+            InstanceChange change = instances.create(account.id(), new NewInstance(name, configuration, enabled), actionOptions(visit));
+            visit.redirect(PATH + "/" + change.instance().id() + "?done=created");
+        } catch (InsufficientFundsException | QuoteMismatchException | IdempotencyKeyReusedException e) {
+            confirm(visit, NEW, quotes.quoteCreate(account.id(), configuration, enabled), carried, "instances.create.confirm", PATH, refusal(visit, e),
+                    status(e));
+        } catch (InvalidConfigurationException e) {
+            configurationForm(visit, account, 400, true, new Fields(visit.fields("name", "enabled"), Map.of("form", e.getMessage())), Optional.empty());
+        }
+    }
+
+    private void changeSettings(Visit visit, Account account, Instance instance) throws IOException {
+        String action = PATH + "/" + instance.id() + "/settings";
+        Calculation calculation = calculate(visit, account);
+        if (!calculation.errors().isEmpty() || !calculation.priced()) {
+            configurationForm(visit, account, 400, false, new Fields(Map.of(), calculation.errors()), Optional.of(instance));
+            return;
+        }
+        InstanceConfiguration configuration = configuration(calculation);
+        Map<String, List<String>> carried = carried(visit, calculation);
+        if (!CONFIRM.equals(visit.field("step"))) {
+            confirm(visit, action, quotes.quoteChangeSettings(account.id(), instance.id(), configuration), carried, "instances.settings.confirm",
+                    action, "", 200);
+            return;
+        }
+        try {
+            instances.changeSettings(account.id(), instance.id(), configuration, actionOptions(visit));
+            visit.redirect(PATH + "/" + instance.id() + "?done=changed");
+        } catch (InsufficientFundsException | QuoteMismatchException | IdempotencyKeyReusedException e) {
+            confirm(visit, action, quotes.quoteChangeSettings(account.id(), instance.id(), configuration), carried, "instances.settings.confirm",
+                    action, refusal(visit, e), status(e));
+        } catch (InvalidConfigurationException e) {
+            configurationForm(visit, account, 400, false, new Fields(Map.of(), Map.of("form", e.getMessage())), Optional.of(instance));
+        }
+    }
+
+    private void enable(Visit visit, Account account, Instance instance) throws IOException {
+        String action = PATH + "/" + instance.id() + "/enable";
+        Map<String, List<String>> carried = carried(visit, null);
+        if (!CONFIRM.equals(visit.field("step"))) {
+            confirm(visit, action, quotes.quoteEnable(account.id(), instance.id()), carried, "instances.enable.confirm", instance(instance), "", 200);
+            return;
+        }
+        try {
+            instances.enable(account.id(), instance.id(), actionOptions(visit));
+            visit.redirect(instance(instance) + "?done=enabled");
+        } catch (InsufficientFundsException | QuoteMismatchException | IdempotencyKeyReusedException e) {
+            confirm(visit, action, quotes.quoteEnable(account.id(), instance.id()), carried, "instances.enable.confirm", instance(instance),
+                    refusal(visit, e), status(e));
+        } catch (InvalidConfigurationException e) {
+            visit.message(409, instance.name(), e.getMessage());
+        }
+    }
+
+    /** R3: free, nothing given back; there is no quote, only the confirmation. */
+    private void disable(Visit visit, Account account, Instance instance) throws IOException {
+        if (!CONFIRM.equals(visit.field("step"))) {
+            visit.render(200, "confirm.jte", new InstanceViews.ConfirmView(visit.page(visit.texts.format("instances.disable.title", instance.name())),
+                    PATH + "/" + instance.id() + "/disable", visit.texts.format("instances.disable.effect", AccountOverview.dateTime(instance.paidUntil(),
+                            visit.texts.locale())), "R3", "", List.of(), carried(visit, null), visit.texts.get("instances.disable.confirm"), instance(instance), "",
+                    false), PageRenderer.Caching.PERSONAL);
+            return;
+        }
+        instances.disable(account.id(), instance.id(), actionOptions(visit));
+        visit.redirect(instance(instance) + "?done=disabled");
+    }
+
+    private void delete(Visit visit, Account account, Instance instance) throws IOException {
+        String action = PATH + "/" + instance.id() + "/delete";
+        Map<String, List<String>> carried = carried(visit, null);
+        if (!CONFIRM.equals(visit.field("step"))) {
+            confirm(visit, action, quotes.quoteDelete(account.id(), instance.id()), carried, "instances.delete.confirm", instance(instance), "", 200);
+            return;
+        }
+        try {
+            instances.delete(account.id(), instance.id(), actionOptions(visit));
+            visit.redirect(PATH + "?done=deleted");
+        } catch (QuoteMismatchException | IdempotencyKeyReusedException e) {
+            confirm(visit, action, quotes.quoteDelete(account.id(), instance.id()), carried, "instances.delete.confirm", instance(instance),
+                    refusal(visit, e), status(e));
+        }
+    }
+
+    /** The confirmation page of an action, with its quote; the confirmation sends the same fields again with the quote's id. */
+    private void confirm(Visit visit, String action, Quote quote, Map<String, List<String>> carried, String confirmLabel, String back, String error,
+            int status) throws IOException {
+        Texts texts = visit.texts;
+        Map<String, List<String>> hidden = new LinkedHashMap<>(carried);
+        hidden.put("quoteId", List.of(quote.id().toString()));
+        String amount = MoneyFormat.format(quote.amount().isNegative() ? quote.amount().negate() : quote.amount(), texts.locale());
+        String period = quote.periodStart().isPresent() && quote.periodEnd().isPresent()
+                ? texts.format("quote.period", AccountOverview.dateTime(quote.periodStart().get(), texts.locale()),
+                        AccountOverview.dateTime(quote.periodEnd().get(), texts.locale()))
+                : "";
+        String effect = quote.amount().isNegative() ? texts.format("quote.charge", amount, period)
+                : quote.amount().isPositive() ? texts.format("quote.credit", amount, period) : texts.get("quote.free");
+        boolean billedDaily = quote.dailyRate().total().isPositive() && !"DELETE".equals(quote.action().name());
+        String rate = billedDaily ? MoneyFormat.format(quote.dailyRate().total(), texts.locale()) : "";
+        List<Calculation.PriceLine> lines = billedDaily ? quote.dailyRate().components().stream()
+                .map(c -> new Calculation.PriceLine(c.label(), MoneyFormat.format(c.amount(), texts.locale()))).toList() : List.of();
+        visit.render(status, "confirm.jte", new InstanceViews.ConfirmView(visit.page(texts.get(confirmLabel + ".title")), action, effect, quote.rule(), rate,
+                lines, hidden, texts.get(confirmLabel), back, error, !error.isEmpty() && status == 402), PageRenderer.Caching.PERSONAL);
+    }
+
+    private void configurationForm(Visit visit, Account account, int status, boolean create, Fields fields, Optional<Instance> instance)
+            throws IOException {
+        List<CatalogPackage> packages = packages(visit);
+        List<CatalogOption> options = optionsOnSale(visit);
+        Calculation calculation;
+        if (visit.http.getParameter("package") != null) {
+            calculation = calculate(visit, account);
+        } else if (instance.isPresent()) {
+            InstanceConfiguration current = instance.get().configuration();
+            calculation = new Calculation(current.packageId(), Long.toString(current.expectedDevices()), current.optionIds(), Map.of(), List.of(), "");
+        } else {
+            calculation = calculator.calculate(Map.of(), visit.tenant.id(), account.balance().currency(), packages, options, visit.texts);
+        }
+        Fields withKey = fields.values().containsKey("requestKey") && !fields.value("requestKey").isEmpty() ? fields
+                : new Fields(with(fields.values(), "requestKey", UUID.randomUUID().toString()), fields.errors());
+        String title = create ? visit.texts.get("instances.new.title") : visit.texts.format("instances.settings.title", instance.orElseThrow().name());
+        String formAction = create ? NEW : instance(instance.orElseThrow()) + "/settings";
+        visit.render(status, "instance-form.jte", new InstanceViews.ConfigurationForm(visit.page(title), formAction, create, withKey, calculation,
+                packages.stream().map(p -> new Landing.PackageOffer(p.id(), p.name(), p.description(),
+                        visit.texts.format("packages.devices", p.devices().min(), p.devices().max()), "")).toList(),
+                options.stream().map(o -> new Landing.OptionOffer(o.id(), o.name(), o.description())).toList(),
+                create ? PATH : instance(instance.orElseThrow())), PageRenderer.Caching.PERSONAL);
+    }
+
+    InstanceViews.Row row(Visit visit, Account account, Instance instance) {
+        Texts texts = visit.texts;
+        InstanceConfiguration configuration = instance.configuration();
+        String packageName = catalog.packages(visit.tenant.id()).stream().filter(p -> p.id().equals(configuration.packageId())).map(CatalogPackage::name)
+                .findFirst().orElse(configuration.packageId());
+        Map<String, String> optionNames = new LinkedHashMap<>();
+        catalog.options(visit.tenant.id()).forEach(o -> optionNames.put(o.id(), o.name()));
+        String options = configuration.optionIds().isEmpty() ? texts.get("instances.noOptions")
+                : String.join(", ", configuration.optionIds().stream().map(id -> optionNames.getOrDefault(id, id)).toList());
+        boolean enabled = instance.state() == InstanceState.ENABLED;
+        String reason = enabled ? "" : instance.disableReason().map(r -> texts.get("instances.reason." + r.name())).orElse("");
+        return new InstanceViews.Row(instance.id().toString(), instance.name(), packageName, texts.format("instances.devices", configuration.expectedDevices()),
+                options, texts.get("instances.state." + instance.state().name()), enabled, reason,
+                AccountOverview.dateTime(instance.paidUntil(), texts.locale()), MoneyFormat.format(instance.paidRate(), texts.locale()));
+    }
+
+    private Calculation calculate(Visit visit, Account account) {
+        return calculator.calculate(visit.http.getParameterMap(), visit.tenant.id(), account.balance().currency(), packages(visit), optionsOnSale(visit), visit.texts);
+    }
+
+    private List<CatalogPackage> packages(Visit visit) {
+        return catalog.packages(visit.tenant.id()).stream().filter(CatalogPackage::priced).toList();
+    }
+
+    private List<CatalogOption> optionsOnSale(Visit visit) {
+        return catalog.options(visit.tenant.id()).stream().filter(CatalogOption::priced).toList();
+    }
+
+    private static InstanceConfiguration configuration(Calculation calculation) {
+        return InstanceConfiguration.of(calculation.packageId(), Long.parseLong(calculation.devices()), calculation.optionIds());
+    }
+
+    /** The fields an action's confirmation sends again: its configuration (if any) and its request key. */
+    private static Map<String, List<String>> carried(Visit visit, Calculation calculation) {
+        Map<String, List<String>> carried = new LinkedHashMap<>();
+        String key = visit.field("requestKey");
+        carried.put("requestKey", List.of(key.isEmpty() ? UUID.randomUUID().toString() : key));
+        if (calculation != null) {
+            carried.put("package", List.of(calculation.packageId()));
+            carried.put("devices", List.of(calculation.devices()));
+            carried.put("option", List.copyOf(calculation.optionIds()));
+        }
+        return carried;
+    }
+
+    /** The action's idempotency key (from its form, so that sending it twice acts once) and its quote. */
+    private static ActionOptions actionOptions(Visit visit) {
+        String key = visit.field("requestKey");
+        ActionOptions options = ActionOptions.withKey("web-" + (key.isEmpty() || key.length() > 100 ? UUID.randomUUID().toString() : key));
+        try {
+            return visit.field("quoteId").isEmpty() ? options : options.withQuote(UUID.fromString(visit.field("quoteId")));
+        } catch (IllegalArgumentException notAQuote) {
+            return options;
+        }
+    }
+
+    private static String refusal(Visit visit, RuntimeException e) {
+        if (e instanceof QuoteMismatchException) {
+            return visit.texts.get("quote.changed");
+        }
+        if (e instanceof IdempotencyKeyReusedException) {
+            return visit.texts.get("quote.resent");
+        }
+        return e.getMessage();
+    }
+
+    private static int status(RuntimeException e) {
+        return e instanceof InsufficientFundsException ? 402 : 409;
+    }
+
+    private static String doneNotice(Visit visit) {
+        String done = visit.field("done");
+        return done.matches("created|changed|enabled|disabled|deleted") ? visit.texts.get("instances.done." + done) : "";
+    }
+
+    private static String instance(Instance instance) {
+        return PATH + "/" + instance.id();
+    }
+
+    private Optional<Instance> find(Account account, String id) {
+        try {
+            return instances.find(account.id(), InstanceId.parse(id));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
+    }
+
+    private static Map<String, String> with(Map<String, String> values, String name, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(values);
+        copy.put(name, value);
+        return copy;
+    }
+}
