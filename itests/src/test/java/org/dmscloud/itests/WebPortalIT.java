@@ -185,6 +185,18 @@ public class WebPortalIT extends DmsCloudTestSupport {
         JsonNode after = json(get("/api/v1/account", bearer(bearerToken)));
         assertThat(page.body()).contains("id=\"balance\">€" + after.at("/balance/amount").asText() + "<");
 
+        // The password changes with the current one; other sessions end, this one stays.
+        String otherSession = signIn(email, "violet quarry lantern");
+        HttpResponse<String> notCurrent = postForm("/account/password", List.of("currentPassword", "guess", "newPassword", "amber tundra willow",
+                "csrf", csrf), "Cookie", browser);
+        assertThat(notCurrent.statusCode()).isEqualTo(400);
+        assertThat(notCurrent.body()).contains("This is not your current password.");
+        HttpResponse<String> changed = postForm("/account/password", List.of("currentPassword", "violet quarry lantern", "newPassword",
+                "amber tundra willow", "csrf", csrf), "Cookie", browser);
+        assertThat(changed.headers().firstValue("Location")).contains("/account?done=password");
+        assertThat(get("/account?done=password", "Cookie", browser).body()).contains("Your new password is set.");
+        assertThat(get("/api/v1/account", bearer(otherSession)).statusCode()).as("the other session ended").isEqualTo(401);
+
         // Another tenant's host does not know this session.
         executeCommand("dms:tenant-create --name \"Other Web\" --host www.other-web.example --brand \"Other Web DMS\" --support support@other-web.example "
                 + "--mail-from noreply@other-web.example --portal-url https://www.other-web.example othrweb");
@@ -325,6 +337,14 @@ public class WebPortalIT extends DmsCloudTestSupport {
         assertThat(refused.body()).contains("but the balance is 0.00 EUR", "href=\"/account#top-up\"");
         assertThat(get("/instances", "Cookie", poorBrowser).body()).contains("You have no instance yet.");
         assertThat(get(instance, "Cookie", poorBrowser).statusCode()).as("another customer's instance").isEqualTo(404);
+
+        // Sign out everywhere: this browser and every other session.
+        String apiSession = signIn(email, "correct horse battery");
+        HttpResponse<String> everywhere = postForm("/account/sign-out-everywhere", List.of("csrf", csrf), "Cookie", browser);
+        assertThat(everywhere.headers().firstValue("Location")).contains("/sign-in?done=everywhere");
+        assertThat(get("/api/v1/account", bearer(apiSession)).statusCode()).isEqualTo(401);
+        assertThat(get(instance, "Cookie", browser).statusCode()).isEqualTo(303);
+        browser = "dms-session=" + signIn(email, "correct horse battery") + "; " + browser.substring(browser.indexOf("; ") + 2);
 
         // Delete gives back the unused part of the day (R9).
         HttpResponse<String> deleting = postForm(instance + "/delete", List.of("csrf", csrf), "Cookie", browser);

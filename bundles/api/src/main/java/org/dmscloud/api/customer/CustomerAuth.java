@@ -48,6 +48,20 @@ public interface CustomerAuth {
     /** The customer of an active session's token, if the session is this tenant's. */
     Optional<Customer> authenticate(TenantId tenant, String token);
 
+    /**
+     * Changes the password of the session's customer, who proves it with the current one. Every other session of the
+     * customer is signed out; this one stays. A wrong current password counts as a failed sign-in, with the same
+     * limits.
+     *
+     * @param clientAddress where the attempt comes from, for rate limiting
+     * @throws InvalidInputException naming {@code currentPassword} if it is wrong, {@code newPassword} if it is not acceptable
+     * @throws SignInRefusedException if the session has ended, or after too many failures
+     */
+    void changePassword(TenantId tenant, String sessionToken, String currentPassword, String newPassword, String clientAddress);
+
+    /** Ends every session of the session's customer, this one included (nothing happens for a session that has ended). */
+    void signOutEverywhere(TenantId tenant, String sessionToken);
+
     /** Mails a password reset link, if the address is registered. */
     void requestPasswordReset(TenantId tenant, String email);
 

@@ -39,6 +39,19 @@ final class JdbcSessions implements Sessions {
         update("UPDATE user_session SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL", at, user.toString());
     }
 
+    @Override
+    public void revokeAllBut(UUID user, String keptTokenHash, Instant at) {
+        jdbc.call(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE user_session SET revoked_at = ? WHERE user_id = ? AND token_hash <> ? AND revoked_at IS NULL")) {
+                Jdbc.setInstant(update, 1, at);
+                update.setString(2, user.toString());
+                update.setString(3, keptTokenHash);
+                return update.executeUpdate();
+            }
+        });
+    }
+
     private void update(String sql, Instant at, String key) {
         jdbc.call(connection -> {
             try (PreparedStatement update = connection.prepareStatement(sql)) {

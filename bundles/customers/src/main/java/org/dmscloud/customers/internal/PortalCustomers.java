@@ -40,6 +40,7 @@ public class PortalCustomers implements CustomerAuth {
 
     private static final String REFUSED = "The e-mail address or the password is not right.";
     static final String LOCKED = "This account is locked. Please contact support.";
+    static final String SESSION_ENDED = "Your session has ended. Sign in again.";
 
     private final Store store;
     private final AccountService accounts;
@@ -202,6 +203,45 @@ public class PortalCustomers implements CustomerAuth {
         }
         // A session is its tenant's: the same token at another tenant's host signs nobody in.
         return store.read(tx -> Users.in(tx).findSignedIn(tenant, SecretTokens.hash(token), clock.instant()).map(PortalCustomers::customer));
+    }
+
+    @Override
+    public void changePassword(TenantId tenant, String sessionToken, String currentPassword, String newPassword, String clientAddress) {
+        Customer customer = authenticate(tenant, sessionToken).orElseThrow(() -> new SignInRefusedException(SESSION_ENDED, null));
+        Instant now = clock.instant();
+        String addressKey = SignInLimits.addressKey(tenant, customer.email());
+        String clientKey = SignInLimits.clientKey(clientAddress);
+        Optional<SignInLimits.Wait> wait = store.inTransaction(tx -> limits.waitFor(tx, clientKey, addressKey, now));
+        if (wait.isPresent()) {
+            throw new SignInRefusedException("Too many wrong passwords. Try again later.", wait.get().remaining());
+        }
+        new Inputs().password("newPassword", newPassword).check();
+        UserRecord found = store.read(tx -> Users.in(tx).find(customer.id())).orElseThrow(() -> new SignInRefusedException(SESSION_ENDED, null));
+        if (!passwords.verify(currentPassword == null ? "" : currentPassword, found.passwordHash())) {
+            Optional<Duration> lockedFor = recordFailure(clientKey, addressKey, now);
+            if (lockedFor.isPresent()) {
+                throw new SignInRefusedException("Too many wrong passwords. Try again later.", lockedFor.get());
+            }
+            new Inputs().problem("currentPassword", "This is not your current password.").check();
+        }
+        passwordPolicy.problem(newPassword, found.email(), found.name(), found.company())
+                .ifPresent(problem -> new Inputs().problem("newPassword", problem).check());
+        String passwordHash = passwords.hash(newPassword);
+        store.inTransaction(tx -> {
+            UserRecord user = Users.in(tx).find(customer.id()).orElseThrow(() -> new SignInRefusedException(SESSION_ENDED, null));
+            Users.in(tx).update(user.withPasswordHash(passwordHash));
+            limits.succeeded(tx, addressKey);
+            Sessions.in(tx).revokeAllBut(user.id(), SecretTokens.hash(sessionToken), clock.instant());
+            return null;
+        });
+    }
+
+    @Override
+    public void signOutEverywhere(TenantId tenant, String sessionToken) {
+        authenticate(tenant, sessionToken).ifPresent(customer -> store.inTransaction(tx -> {
+            Sessions.in(tx).revokeAll(customer.id(), clock.instant());
+            return null;
+        }));
     }
 
     @Override

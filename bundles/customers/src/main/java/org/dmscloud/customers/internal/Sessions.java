@@ -21,4 +21,7 @@ public interface Sessions {
 
     /** Signs the user out everywhere, e.g. after a password reset. */
     void revokeAll(UUID user, Instant at);
+
+    /** Signs the user out everywhere but in this session, e.g. after a password change there. */
+    void revokeAllBut(UUID user, String keptTokenHash, Instant at);
 }

@@ -351,6 +351,58 @@ class PortalCustomersTest {
     }
 
     @Test
+    void aPasswordChangeNeedsTheCurrentPasswordAndSignsOutEveryOtherSession() {
+        registered("kim@example.com", "correct horse battery");
+        Session here = customers.signIn(TenantId.DEFAULT, "kim@example.com", "correct horse battery", "10.0.0.1");
+        Session elsewhere = customers.signIn(TenantId.DEFAULT, "kim@example.com", "correct horse battery", "10.0.0.2");
+
+        assertThatThrownBy(() -> customers.changePassword(TenantId.DEFAULT, here.token(), "not it", "a brand new password", "10.0.0.1"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fields()).containsOnlyKeys("currentPassword"));
+        assertThatThrownBy(() -> customers.changePassword(TenantId.DEFAULT, here.token(), "correct horse battery", "kim@example.com1", "10.0.0.1"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fields()).containsOnlyKeys("newPassword"));
+        assertThatThrownBy(() -> customers.changePassword(TenantId.DEFAULT, "made-up", "correct horse battery", "a brand new password", "10.0.0.1"))
+                .isInstanceOf(SignInRefusedException.class);
+        customers.changePassword(TenantId.DEFAULT, here.token(), "correct horse battery", "a brand new password", "10.0.0.1");
+
+        assertThat(customers.authenticate(TenantId.DEFAULT, here.token())).as("this session stays").isPresent();
+        assertThat(customers.authenticate(TenantId.DEFAULT, elsewhere.token())).as("every other one ends").isEmpty();
+        assertThatThrownBy(() -> customers.signIn(TenantId.DEFAULT, "kim@example.com", "correct horse battery", "10.0.0.1"))
+                .isInstanceOf(SignInRefusedException.class);
+        assertThat(customers.signIn(TenantId.DEFAULT, "kim@example.com", "a brand new password", "10.0.0.1")).isNotNull();
+    }
+
+    @Test
+    void guessingTheCurrentPasswordCountsAsFailedSignIns() {
+        registered("lou@example.com", "correct horse battery");
+        Session session = customers.signIn(TenantId.DEFAULT, "lou@example.com", "correct horse battery", "10.0.0.1");
+        for (int i = 0; i < 4; i++) {
+            String guess = "guess number " + i;
+            assertThatThrownBy(() -> customers.changePassword(TenantId.DEFAULT, session.token(), guess, "a brand new password", "10.0.1." + guess.length()))
+                    .isInstanceOf(InvalidInputException.class);
+        }
+        assertThatThrownBy(() -> customers.changePassword(TenantId.DEFAULT, session.token(), "guess number 5", "a brand new password", "10.0.2.1"))
+                .isInstanceOfSatisfying(SignInRefusedException.class, e -> assertThat(e.retryAfter()).isPresent());
+        assertThatThrownBy(() -> customers.changePassword(TenantId.DEFAULT, session.token(), "correct horse battery", "a brand new password", "10.0.2.1"))
+                .as("even the right one must wait").isInstanceOf(SignInRefusedException.class);
+    }
+
+    @Test
+    void signingOutEverywhereEndsEverySessionOfTheCustomerOnly() {
+        registered("max@example.com", "correct horse battery");
+        registered("nia@example.com", "correct horse battery");
+        Session one = customers.signIn(TenantId.DEFAULT, "max@example.com", "correct horse battery", "10.0.0.1");
+        Session two = customers.signIn(TenantId.DEFAULT, "max@example.com", "correct horse battery", "10.0.0.2");
+        Session other = customers.signIn(TenantId.DEFAULT, "nia@example.com", "correct horse battery", "10.0.0.3");
+
+        customers.signOutEverywhere(TenantId.DEFAULT, one.token());
+
+        assertThat(customers.authenticate(TenantId.DEFAULT, one.token())).isEmpty();
+        assertThat(customers.authenticate(TenantId.DEFAULT, two.token())).isEmpty();
+        assertThat(customers.authenticate(TenantId.DEFAULT, other.token())).isPresent();
+        customers.signOutEverywhere(TenantId.DEFAULT, "made-up"); // nothing to end, nothing thrown
+    }
+
+    @Test
     void aLockedAccountIsSignedOutEverywhereAndCannotSignInUntilUnlocked() {
         registered("ada@example.com", "correct horse battery");
         Session phone = customers.signIn(TenantId.DEFAULT, "ada@example.com", "correct horse battery", "10.0.0.1");

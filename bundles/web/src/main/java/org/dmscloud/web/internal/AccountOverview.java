@@ -59,11 +59,11 @@ public class AccountOverview {
     /**
      * The account page.
      *
-     * @param before      the ledger page: entries older than this id
-     * @param topUpFields the Update Account Balance form as the customer left it (empty at first)
-     * @param topUpError  what went wrong with it as a whole; empty if nothing did
+     * @param before the ledger page: entries older than this id
+     * @param forms  the page's forms as the customer left them (empty at first)
+     * @param notice what the page says first; may be empty
      */
-    AccountView view(Visit visit, Customer customer, long before, Fields topUpFields, String topUpError) {
+    AccountView view(Visit visit, Customer customer, long before, AccountForms forms, String notice) {
         Texts texts = visit.texts;
         Locale locale = texts.locale();
         Account account = account(customer);
@@ -71,12 +71,12 @@ public class AccountOverview {
         boolean more = entries.size() > LEDGER_PAGE;
         List<LedgerEntry> shown = more ? entries.subList(0, LEDGER_PAGE) : entries;
         String older = more ? AccountPage.PATH + "?before=" + shown.get(shown.size() - 1).id() + "#ledger" : "";
-        TopUpForm form = new TopUpForm(account.balance().currencyCode(), ways(visit, account), topUpFields, UUID.randomUUID().toString(), topUpError,
+        TopUpForm form = new TopUpForm(account.balance().currencyCode(), ways(visit, account), forms.topUp(), UUID.randomUUID().toString(), forms.topUpError(),
                 TopUpForm.countries(locale));
         return new AccountView(visit.page(texts.get("account.title")), customer.name(), customer.email(), customer.company(),
                 MoneyFormat.format(account.balance(), locale), coverage(coverage.coverage(account.id()), texts), form,
                 topUps.list(account.id(), TOP_UPS_SHOWN).stream().map(topUp -> topUpLine(topUp, visit)).toList(),
-                shown.stream().map(entry -> line(entry, texts)).toList(), older);
+                shown.stream().map(entry -> line(entry, texts)).toList(), older, forms.password(), notice);
     }
 
     /** The ways to pay this tenant offers in the account's currency, each with its limits. */

@@ -39,7 +39,9 @@ public class AccountPage extends PortalPage {
         if (customer == null) {
             return;
         }
-        visit.render(200, "account.jte", overview.view(visit, customer, before(visit.field("before")), Fields.empty(), ""),
+        String done = visit.field("done");
+        String notice = done.equals("password") ? visit.texts.get("account.password.done") : "";
+        visit.render(200, "account.jte", overview.view(visit, customer, before(visit.field("before")), AccountForms.none(), notice),
                 PageRenderer.Caching.PERSONAL);
     }
 

@@ -8,9 +8,11 @@ import java.util.List;
  *
  * @param coverage  "covers N more days at today's rates", in words
  * @param older     the address of the next (older) page of the ledger; empty on the last page
+ * @param passwordFields the password change form's errors (its values are never shown again)
+ * @param notice    what the page says first (the password was changed, say); may be empty
  */
 public record AccountView(Page page, String name, String email, String company, String balance, String coverage, TopUpForm topUpForm,
-        List<TopUpLine> topUps, List<LedgerLine> ledger, String older) {
+        List<TopUpLine> topUps, List<LedgerLine> ledger, String older, Fields passwordFields, String notice) {
 
     public AccountView {
         topUps = List.copyOf(topUps);

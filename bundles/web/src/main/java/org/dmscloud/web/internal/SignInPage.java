@@ -58,7 +58,7 @@ public class SignInPage extends PortalPage {
             visit.redirect(next);
             return;
         }
-        show(visit, 200, Fields.of(Map.of("next", next)), "");
+        show(visit, 200, Fields.of(Map.of("next", next)), "everywhere".equals(visit.field("done")) ? visit.texts.get("signIn.everywhere") : "");
     }
 
     @Override

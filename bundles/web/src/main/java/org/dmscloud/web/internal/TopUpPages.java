@@ -144,7 +144,8 @@ public class TopUpPages extends PortalPage {
 
     /** The account page again, with the form as the customer left it and what is wrong with it. */
     private void topUpForm(Visit visit, Customer customer, int status, Fields fields, String error) throws IOException {
-        visit.render(status, "account.jte", overview.view(visit, customer, Long.MAX_VALUE, fields, error), PageRenderer.Caching.PERSONAL);
+        visit.render(status, "account.jte", overview.view(visit, customer, Long.MAX_VALUE, AccountForms.topUp(fields, error), ""),
+                PageRenderer.Caching.PERSONAL);
     }
 
     private void show(Visit visit, Customer customer, TopUp topUp, int status, String notice) throws IOException {

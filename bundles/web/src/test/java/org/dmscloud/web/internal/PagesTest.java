@@ -116,7 +116,8 @@ class PagesTest {
                 TopUpForm.countries(Locale.ENGLISH));
         AccountView view = new AccountView(new Page("Acme", "Your account", TEXTS, "Ann", "token"), "Ann", "ann@example.com", "", "€62.00",
                 "covers 2 more days", form, List.of(new TopUpLine("3f1c", "1 Dec 2026", "Card (Stripe)", "€50.00", "Paid: on your balance")),
-                List.of(charge), "/account?before=7#ledger");
+                List.of(charge), "/account?before=7#ledger", new Fields(Map.of("currentPassword", "hunter2"), Map.of("currentPassword", "This is not your current password.")),
+                "");
 
         String html = renderer.html("account.jte", view);
 
@@ -125,6 +126,8 @@ class PagesTest {
         assertThat(html).as("the Update Account Balance form, bank transfer still chosen").contains("Update Account Balance",
                 "name=\"requestKey\" value=\"key-1\"", "value=\"bank-transfer\"\n          checked", "<option value=\"DE\">Germany</option>",
                 "Enter the country.", "href=\"/account/top-ups/3f1c\"");
+        assertThat(html).as("the password form says what is wrong, and never shows a password").contains("This is not your current password.",
+                "action=\"/account/sign-out-everywhere\"").doesNotContain("hunter2");
     }
 
     @Test
