@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,8 +14,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.dmscloud.payment.stripe.testing.StripeEvents;
+import org.dmscloud.payment.stripe.testing.StripeStub;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -29,6 +35,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.deque.html.axecore.results.Results;
@@ -49,18 +56,37 @@ public class BrowserIT {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Map<String, Dimension> WIDTHS = Map.of("desktop", new Dimension(1280, 900), "phone", new Dimension(375, 812));
 
+    /** A second tenant's host name, which chromium resolves to this machine. */
+    private static final String ACME_HOST = "www.acme-browser.example";
+    private static final Pattern VERIFY_LINK = Pattern.compile("(http://127\\.0\\.0\\.1:[0-9]+/verify\\?token=[A-Za-z0-9_%-]+)");
+
     private static DistributionProcess distribution;
     private static WebDriver browser;
+    private static int imapPort;
 
     @BeforeClass
     public static void start() throws IOException {
         assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
                 .as("Debian's chromium and chromedriver (apt-get install chromium chromium-driver)").isTrue();
-        distribution = DistributionProcess.start("browser", Integer.parseInt(DmsCloudTestSupport.freePort()), Map.of());
+        int httpPort = Integer.parseInt(DmsCloudTestSupport.freePort());
+        String portal = "http://127.0.0.1:" + httpPort;
+        int[] mail = TestMailServer.start(Integer.parseInt(DmsCloudTestSupport.freePort()), Integer.parseInt(DmsCloudTestSupport.freePort()));
+        imapPort = mail[1];
+        StripeStub stripe = new StripeStub(java.time.Clock.systemUTC());
+        stripe.deliverWebhooksTo(URI.create(portal + "/api/v1/payments/stripe/webhook"));
+        distribution = DistributionProcess.start("browser", httpPort, Map.of(
+                "org.dmscloud.mail", Map.of("smtpHost", "127.0.0.1", "smtpPort", Integer.toString(mail[0]), "smtpStartTls", "false",
+                        "pollSeconds", "1", "operatorAddresses", "ops@dmscloud.example", "portalUrl", portal),
+                "org.dmscloud.payment.stripe", Map.of("secretKey", StripeStub.SECRET_KEY, "webhookSecret", StripeEvents.WEBHOOK_SECRET,
+                        "apiBase", stripe.apiBase(), "successUrl", portal + "/account/top-ups/{TOP_UP_ID}?back=paid",
+                        "cancelUrl", portal + "/account/top-ups/{TOP_UP_ID}?back=left"),
+                "org.dmscloud.payment.banktransfer", Map.of("beneficiary", "DMS Cloud Ltd", "beneficiaryAddress", "1 Harbour Street|Dublin",
+                        "iban", "DE89370400440532013000", "bic", "COBADEFFXXX", "bankName", "Commerzbank")));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         // No sandbox: CI runs as root, where chromium's sandbox cannot start.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--lang=en");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--lang=en",
+                "--host-resolver-rules=MAP " + ACME_HOST + " 127.0.0.1");
         ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(driver, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
@@ -138,6 +164,223 @@ public class BrowserIT {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(page -> page.getPageSource().contains("We have your message"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("We have your message and will answer at dora@example.com.");
         screenshot("contact-sent-phone");
+    }
+
+    /**
+     * A customer's whole journey, as the FAQ tells it: the landing page and its calculator, registration, the mail,
+     * verification, signing in (a wrong password first), an instance refused for too little balance, a card top-up
+     * on Stripe's page and back, an instance created after its quote, the ledger, disabling, a bank transfer down to
+     * its invoice, a link that does not work, Contact Us, and another tenant's portal in its own brand. Every page is
+     * checked for axe-core's serious and critical rules and reached with the keyboard, and kept as a screenshot at
+     * desktop and phone width.
+     */
+    @Test
+    public void aCustomersWholeJourney() throws Exception {
+        String email = "journey-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String password = "violet quarry lantern";
+        open("/", WIDTHS.get("desktop"));
+        checkPage("journey-01-landing");
+        new Select(browser.findElement(By.id("package"))).selectByValue("business");
+        type("devices", "2000");
+        browser.findElement(By.cssSelector("input[name=option][value=usp]")).click();
+        browser.findElement(By.cssSelector("form.calculator button")).click();
+        assertThat(waitFor(By.id("daily-rate")).getText()).isEqualTo("€23.00");
+        checkPage("journey-02-calculator");
+
+        browser.findElement(By.linkText("Register")).click();
+        checkPage("journey-03-register");
+        type("name", "Jenny Journey");
+        type("email", email);
+        type("company", "Journey Telecom");
+        type("password", password);
+        submit("/register");
+        assertThat(waitFor(By.tagName("main")).getText()).contains("We sent a link to " + email);
+        checkPage("journey-04-registered");
+        String mail = await(() -> Mailboxes.read(imapPort, email).stream().filter(m -> m.startsWith("Confirm")).findFirst().orElse(null));
+        Matcher link = VERIFY_LINK.matcher(mail);
+        assertThat(link.find()).as(mail).isTrue();
+        browser.get(link.group(1));
+        assertThat(waitFor(By.cssSelector(".notice")).getText()).contains("Your email address is verified.");
+        checkPage("journey-05-verified");
+        assertThat(browser.findElement(By.id("email")).getAttribute("value")).isEqualTo(email);
+        type("password", "not my password");
+        submit("/sign-in");
+        assertThat(waitFor(By.cssSelector("p.error[role=alert]")).getText()).isEqualTo("The e-mail address or the password is not right.");
+        checkPage("journey-06-wrong-password");
+        type("password", password);
+        submit("/sign-in");
+        assertThat(waitFor(By.id("balance")).getText()).isEqualTo("€0.00");
+        checkPage("journey-07-account");
+
+        // Too little balance: the instance is refused, with the way to top up.
+        open("/instances/new", WIDTHS.get("desktop"));
+        checkPage("journey-08-new-instance");
+        createInstance("Journey ACS", "business", "1000");
+        browser.findElement(By.cssSelector("button[name=step][value=confirm]")).click();
+        assertThat(waitFor(By.cssSelector("p.error[role=alert]")).getText()).contains("but the balance is 0.00 EUR");
+        checkPage("journey-09-too-little-balance");
+
+        // A card top-up on Stripe's page, and back to the top-up's page, which shows the credit once confirmed.
+        browser.findElement(By.linkText("Top up your balance")).click();
+        type("amount", "50.00");
+        browser.findElement(By.cssSelector("input[name=provider][value=stripe]")).click();
+        checkPage("journey-10-update-account-balance");
+        submit("/account/top-ups");
+        waitFor(By.id("pay")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(page -> page.findElement(By.id("status")).getText().startsWith("Paid"));
+        checkPage("journey-11-top-up-paid");
+        open("/account", WIDTHS.get("desktop"));
+        assertThat(browser.findElement(By.id("balance")).getText()).isEqualTo("€50.00");
+
+        // An instance after its quote; the ledger shows the charge the quote named.
+        open("/instances/new", WIDTHS.get("desktop"));
+        createInstance("Journey ACS", "business", "1000");
+        String effect = waitFor(By.id("effect")).getText();
+        assertThat(effect).startsWith("This charges €");
+        checkPage("journey-12-quote");
+        String charge = effect.substring("This charges ".length(), effect.indexOf(' ', "This charges ".length()));
+        browser.findElement(By.cssSelector("button[name=step][value=confirm]")).click();
+        assertThat(waitFor(By.cssSelector(".notice")).getText()).isEqualTo("The instance is created.");
+        checkPage("journey-13-instance");
+        open("/account", WIDTHS.get("desktop"));
+        assertThat(browser.findElement(By.id("ledger")).getText()).contains("-" + charge);
+        checkPage("journey-14-ledger");
+        open("/instances", WIDTHS.get("desktop"));
+        checkPage("journey-15-instances");
+        browser.findElement(By.linkText("Journey ACS")).click();
+        browser.findElement(By.cssSelector("form[action$='/disable'] button")).click();
+        checkPage("journey-16-disable");
+        browser.findElement(By.cssSelector("button[name=step][value=confirm]")).click();
+        assertThat(waitFor(By.id("state")).getText()).isEqualTo("Disabled");
+
+        // A bank transfer: the billing details, then the invoice the operator issues, to download.
+        open("/account", WIDTHS.get("desktop"));
+        type("amount", "500");
+        browser.findElement(By.cssSelector("input[name=provider][value=bank-transfer]")).click();
+        type("billingDetails.name", "Jenny Journey");
+        type("billingDetails.address", "1 Main Street\nDublin");
+        new Select(browser.findElement(By.id("billingDetails.country"))).selectByValue("IE");
+        submit("/account/top-ups");
+        assertThat(waitFor(By.id("status")).getText()).isEqualTo("Waiting for your payment");
+        String topUp = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+        assertThat(shell("dms:invoice-issue " + topUp)).contains("issued");
+        browser.navigate().refresh();
+        WebElement invoice = waitFor(By.cssSelector("a[download]"));
+        checkPage("journey-17-bank-transfer");
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(invoice.getAttribute("href")))
+                .header("Cookie", cookies()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.headers().firstValue("Content-Type")).contains("application/pdf");
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+
+        // A link that does not work says what to do.
+        open("/verify?token=expired-or-made-up", WIDTHS.get("desktop"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("This link does not work");
+        checkPage("journey-18-link-invalid");
+
+        // Contact Us, then signing out.
+        open("/#contact", WIDTHS.get("desktop"));
+        type("contact-name", "Jenny Journey");
+        type("contact-email", email);
+        type("contact-message", "How do I point my routers at the instance?");
+        browser.findElement(By.cssSelector("form.contact button")).click();
+        assertThat(waitFor(By.tagName("main")).getText()).contains("We have your message");
+        checkPage("journey-19-contact-sent");
+        browser.findElement(By.cssSelector("form[action='/sign-out'] button")).click();
+        waitFor(By.linkText("Sign in"));
+
+        // Another tenant's host: its own brand and catalog.
+        assertThat(shell("dms:tenant-create --name \"Acme Browser\" --host " + ACME_HOST + " --brand \"Acme Browser DMS\" --support support@acme-browser.example "
+                + "--mail-from noreply@acme-browser.example --portal-url http://" + ACME_HOST + " --catalog business,usp acmebrw")).contains("acmebrw");
+        String acme = "http://" + ACME_HOST + ":" + distribution.httpPort() + "/";
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(page -> {
+            page.get(acme);
+            return page.getTitle().startsWith("Acme Browser DMS");
+        });
+        assertThat(browser.findElement(By.id("packages")).getText()).contains("Business").doesNotContain("Starter");
+        checkPage("journey-20-other-tenant");
+    }
+
+    private static void createInstance(String name, String packageId, String devices) {
+        type("name", name);
+        new Select(browser.findElement(By.id("package"))).selectByValue(packageId);
+        type("devices", devices);
+        browser.findElement(By.cssSelector("button[name=step][value=quote]")).click();
+    }
+
+    private static void type(String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private static void submit(String action) {
+        browser.findElement(By.cssSelector("form[action='" + action + "'] button[type=submit]")).click();
+    }
+
+    private static WebElement waitFor(By element) {
+        return new WebDriverWait(browser, Duration.ofSeconds(15)).until(page -> page.findElements(element).stream().findFirst().orElse(null));
+    }
+
+    /** The browser's cookies for this host, as a Cookie header. */
+    private static String cookies() {
+        return browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
+    }
+
+    private static String shell(String command) throws Exception {
+        Process client = distribution.shell(command);
+        String output = new String(client.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(client.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return output;
+    }
+
+    private static <T> T await(java.util.function.Supplier<T> found) throws InterruptedException {
+        for (int i = 0; i < 120; i++) {
+            T value = found.get();
+            if (value != null) {
+                return value;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("not found within a minute");
+    }
+
+    /**
+     * The page as every page must be: no serious or critical violation of axe-core's rules; every link, button and
+     * field reached with the Tab key alone; no sideways scrolling on a phone; kept as a screenshot at both widths.
+     */
+    private static void checkPage(String name) throws IOException {
+        Results results = new AxeBuilder().analyze(browser);
+        List<Rule> serious = results.getViolations().stream().filter(rule -> List.of("serious", "critical").contains(rule.getImpact())).toList();
+        assertThat(serious).as(name + ": " + serious.stream().map(rule -> rule.getId() + " (" + rule.getHelp() + ") at "
+                + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; "))).isEmpty();
+        keyboardReachesEverything(name);
+        Dimension before = browser.manage().window().getSize();
+        for (Map.Entry<String, Dimension> width : WIDTHS.entrySet()) {
+            browser.manage().window().setSize(width.getValue());
+            assertThat((Boolean) script("return document.documentElement.scrollWidth <= window.innerWidth;"))
+                    .as(name + ": no sideways scrolling at " + width.getKey() + " width").isTrue();
+            screenshot(name + "-" + width.getKey());
+        }
+        browser.manage().window().setSize(before);
+    }
+
+    /** Tabs through the page from its top: every link, button and field (a radio group once) takes the focus. */
+    private static void keyboardReachesEverything(String name) {
+        long count = (Long) script("const all = [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea')];"
+                + "const tabbable = all.filter(e => e.type !== 'radio' || e === (document.querySelector('input[type=radio][name=\"' + e.name + '\"]:checked')"
+                + " || document.querySelector('input[type=radio][name=\"' + e.name + '\"]')));"
+                + "all.forEach(e => delete e.dataset.tab); tabbable.forEach((e, i) => e.dataset.tab = i);"
+                + "if (document.activeElement) { document.activeElement.blur(); } window.scrollTo(0, 0); return tabbable.length;");
+        java.util.Set<String> reached = new java.util.HashSet<>();
+        for (int i = 0; i < count * 2 + 5 && reached.size() < count; i++) {
+            browser.switchTo().activeElement().sendKeys(Keys.TAB);
+            Object tab = script("return document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.tab : null;");
+            if (tab != null) {
+                reached.add(tab.toString());
+            }
+        }
+        assertThat(reached).as(name + ": elements the Tab key reaches, of " + count).hasSize((int) count);
     }
 
     private static void open(String path, Dimension size) {

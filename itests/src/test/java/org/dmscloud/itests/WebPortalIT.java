@@ -232,7 +232,10 @@ public class WebPortalIT extends DmsCloudTestSupport {
         HttpResponse<String> toStripe = postForm("/account/top-ups", List.of("amount", "50", "provider", "stripe", "requestKey", UUID.randomUUID().toString(),
                 "csrf", csrf), "Cookie", browser);
         assertThat(toStripe.statusCode()).isEqualTo(303);
-        URI paymentPage = URI.create(toStripe.headers().firstValue("Location").orElseThrow());
+        String going = get(toStripe.headers().firstValue("Location").orElseThrow(), "Cookie", browser).body();
+        Matcher onward = Pattern.compile("<meta http-equiv=\"refresh\" content=\"0;url=([^\"]+)\">").matcher(going);
+        assertThat(onward.find()).as("the top-up's page sends the browser on to Stripe's: " + going).isTrue();
+        URI paymentPage = URI.create(onward.group(1).replace("&amp;", "&"));
         assertThat(send(HttpRequest.newBuilder(paymentPage).GET().build()).body()).contains("Pay 50.00 EUR");
         HttpResponse<String> paid = send(HttpRequest.newBuilder(paymentPage).POST(HttpRequest.BodyPublishers.noBody()).build());
         assertThat(paid.statusCode()).isEqualTo(303);

@@ -50,6 +50,8 @@ public class TopUpPages extends PortalPage {
     private static final Pattern ADDRESS = Pattern.compile(Pattern.quote(PATH) + "/([0-9a-fA-F-]{36})(/cancel|/documents/([A-Za-z0-9._-]{1,64}))?");
     /** Seconds between reloads of the page while a card payment is being confirmed. */
     static final int REFRESH_SECONDS = 3;
+    /** The top-up page's {@code go} that sends the browser on to the payment page. */
+    private static final String GO_PAY = "payment-page";
 
     private final transient AccountOverview overview;
     private final transient TopUpService topUps;
@@ -128,11 +130,9 @@ public class TopUpPages extends PortalPage {
         String key = values.get("requestKey").isBlank() ? UUID.randomUUID().toString() : "web-" + values.get("requestKey");
         try {
             TopUp started = topUps.start(account.id(), customer.email(), new NewTopUp(provider.get().id(), amount, details, Optional.of(key)));
-            if (started.status().isOpen() && started.paymentPage().isPresent()) {
-                visit.redirect(started.paymentPage().get().toString());
-            } else {
-                visit.redirect(PATH + "/" + started.id());
-            }
+            // Not straight to the payment page: a redirect to another site after a post breaks the pages' CSP (form-action
+            // 'self'), so the top-up's own page sends the browser on.
+            visit.redirect(PATH + "/" + started.id() + (started.paymentPage().isPresent() ? "?go=" + GO_PAY : ""));
         } catch (InvalidInputException e) {
             topUpForm(visit, customer, 400, new Fields(values, e.fields()), "");
         } catch (PaymentProviderUnavailableException | TopUpFailedException e) {
@@ -156,8 +156,9 @@ public class TopUpPages extends PortalPage {
         boolean refresh = open && ("paid".equals(visit.field("back")) || topUp.status() == TopUpStatus.STARTING);
         String received = topUp.received().isZero() ? "" : MoneyFormat.format(topUp.received(), texts.locale());
         TopUpLine line = overview.topUpLine(topUp, visit);
+        boolean goPay = !paymentPage.isEmpty() && GO_PAY.equals(visit.field("go"));
         visit.render(status, "top-up.jte", new TopUpView(visit.page(texts.format("topUp.title", line.amount())), line, received, topUp.instructions(),
-                paymentPage, open, refresh, notice, topUps.documents(customer.account(), topUp.id()).stream()
+                paymentPage, open, refresh, goPay, goPay ? texts.get("topUp.going") : notice, topUps.documents(customer.account(), topUp.id()).stream()
                         .map(d -> new TopUpView.Document(texts.format("topUp.document", d.kind(), d.number()), line.href() + "/documents/" + d.number()))
                         .toList()), PageRenderer.Caching.PERSONAL);
     }
