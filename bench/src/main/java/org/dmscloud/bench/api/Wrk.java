@@ -25,7 +25,8 @@ final class Wrk {
     static final String READS = "reads.lua";
     static final String CREATE_DELETE = "create-delete.lua";
     static final String CHANGE_SETTINGS = "change-settings.lua";
-    private static final List<String> SCRIPTS = List.of(READS, CREATE_DELETE, CHANGE_SETTINGS, "statuses.lua");
+    static final String PAGES = "pages.lua";
+    private static final List<String> SCRIPTS = List.of(READS, CREATE_DELETE, CHANGE_SETTINGS, PAGES, "statuses.lua");
 
     private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in");
     private static final Pattern REQUESTS_PER_SECOND = Pattern.compile("Requests/sec:\\s+([0-9.]+)");

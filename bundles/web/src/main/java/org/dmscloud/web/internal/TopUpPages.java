@@ -159,7 +159,8 @@ public class TopUpPages extends PortalPage {
         boolean goPay = !paymentPage.isEmpty() && GO_PAY.equals(visit.field("go"));
         visit.render(status, "top-up.jte", new TopUpView(visit.page(texts.format("topUp.title", line.amount())), line, received, topUp.instructions(),
                 paymentPage, open, refresh, goPay, goPay ? texts.get("topUp.going") : notice, topUps.documents(customer.account(), topUp.id()).stream()
-                        .map(d -> new TopUpView.Document(texts.format("topUp.document", d.kind(), d.number()), line.href() + "/documents/" + d.number()))
+                        .map(d -> new TopUpView.Document(texts.has("topUp.document." + d.kind()) ? texts.format("topUp.document." + d.kind(), d.number())
+                                : texts.format("topUp.document", d.kind(), d.number()), line.href() + "/documents/" + d.number()))
                         .toList()), PageRenderer.Caching.PERSONAL);
     }
 
