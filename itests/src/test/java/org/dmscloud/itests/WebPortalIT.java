@@ -293,7 +293,10 @@ public class WebPortalIT extends DmsCloudTestSupport {
                 "requestKey", key, "step", "quote", "csrf", csrf));
         HttpResponse<String> unnamed = postForm("/instances/new", create, "Cookie", browser);
         assertThat(unnamed.statusCode()).isEqualTo(400);
-        assertThat(unnamed.body()).contains("Give the instance a name");
+        assertThat(unnamed.body()).contains("Enter a name of at most 100 characters.");
+        create.set(1, "Web\u202eSCA");
+        assertThat(postForm("/instances/new", create, "Cookie", browser).statusCode()).as("an invisible text-direction control, as the API refuses")
+                .isEqualTo(400);
         create.set(1, "Web ACS");
         HttpResponse<String> quoted = postForm("/instances/new", create, "Cookie", browser);
         assertThat(quoted.statusCode()).isEqualTo(200);

@@ -25,6 +25,8 @@ import org.dmscloud.api.catalog.InvalidConfigurationException;
 import org.dmscloud.api.catalog.Pricing;
 import org.dmscloud.api.customer.Customer;
 import org.dmscloud.api.customer.CustomerAuth;
+import org.dmscloud.api.customer.Inputs;
+import org.dmscloud.api.customer.InvalidInputException;
 import org.dmscloud.api.instance.ActionOptions;
 import org.dmscloud.api.instance.Instance;
 import org.dmscloud.api.instance.InstanceChange;
@@ -56,6 +58,7 @@ public class InstancePages extends PortalPage {
     static final String NEW = PATH + "/new";
     private static final Pattern ADDRESS = Pattern.compile(Pattern.quote(PATH) + "/([0-9a-fA-F-]{36})(?:/(settings|enable|disable|delete))?");
     private static final String CONFIRM = "confirm";
+    private static final int NAME_LENGTH = 100;
 
     private final transient InstanceService instances;
     private final transient QuoteService quotes;
@@ -142,8 +145,10 @@ public class InstancePages extends PortalPage {
         boolean enabled = !visit.field("enabled").isEmpty();
         Calculation calculation = calculate(visit, account);
         Map<String, String> errors = new LinkedHashMap<>(calculation.errors());
-        if (name.isEmpty() || name.length() > 100) {
-            errors.put("name", visit.texts.get("instances.error.name"));
+        try {
+            new Inputs().text("name", name, 1, NAME_LENGTH, "a name").check(); // the API's rule for a name
+        } catch (InvalidInputException e) {
+            errors.putAll(e.fields());
         }
         if (!errors.isEmpty() || !calculation.priced()) {
             configurationForm(visit, account, 400, true, new Fields(visit.fields("name", "enabled", "requestKey"), errors), Optional.empty());
@@ -322,8 +327,7 @@ public class InstancePages extends PortalPage {
     /** The fields an action's confirmation sends again: its configuration (if any) and its request key. */
     private static Map<String, List<String>> carried(Visit visit, Calculation calculation) {
         Map<String, List<String>> carried = new LinkedHashMap<>();
-        String key = visit.field("requestKey");
-        carried.put("requestKey", List.of(key.isEmpty() ? UUID.randomUUID().toString() : key));
+        carried.put("requestKey", List.of(visit.requestKey()));
         if (calculation != null) {
             carried.put("package", List.of(calculation.packageId()));
             carried.put("devices", List.of(calculation.devices()));
@@ -334,8 +338,7 @@ public class InstancePages extends PortalPage {
 
     /** The action's idempotency key (from its form, so that sending it twice acts once) and its quote. */
     private static ActionOptions actionOptions(Visit visit) {
-        String key = visit.field("requestKey");
-        ActionOptions options = ActionOptions.withKey("web-" + (key.isEmpty() || key.length() > 100 ? UUID.randomUUID().toString() : key));
+        ActionOptions options = ActionOptions.withKey("web-" + visit.requestKey());
         try {
             return visit.field("quoteId").isEmpty() ? options : options.withQuote(UUID.fromString(visit.field("quoteId")));
         } catch (IllegalArgumentException notAQuote) {

@@ -3,7 +3,6 @@ package org.dmscloud.web.internal;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -127,7 +126,7 @@ public class TopUpPages extends PortalPage {
                 ? Optional.of(new BillingDetails(values.get("billingDetails.name"), values.get("billingDetails.company"), values.get("billingDetails.address"),
                         values.get("billingDetails.country"), values.get("billingDetails.vatId")))
                 : Optional.empty();
-        String key = values.get("requestKey").isBlank() ? UUID.randomUUID().toString() : "web-" + values.get("requestKey");
+        String key = "web-" + visit.requestKey();
         try {
             TopUp started = topUps.start(account.id(), customer.email(), new NewTopUp(provider.get().id(), amount, details, Optional.of(key)));
             // Not straight to the payment page: a redirect to another site after a post breaks the pages' CSP (form-action

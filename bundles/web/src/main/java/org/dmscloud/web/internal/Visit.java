@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -17,6 +19,8 @@ import org.dmscloud.api.tenant.Tenant;
  * the browser's form token. What every page needs before it does its own work.
  */
 final class Visit {
+
+    private static final Pattern REQUEST_KEY = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     final HttpServletRequest http;
     final HttpServletResponse answer;
@@ -107,6 +111,15 @@ final class Visit {
             values.put(name, field(name));
         }
         return values;
+    }
+
+    /**
+     * The form's request key, which makes sending the same form twice act once (the services' idempotency keys): as
+     * the page gave it (a UUID); anything else a client sends is replaced by a new one.
+     */
+    String requestKey() {
+        String key = field("requestKey");
+        return REQUEST_KEY.matcher(key).matches() ? key : UUID.randomUUID().toString();
     }
 
     /** The address the request asked for, without the query. */
