@@ -1,6 +1,9 @@
 -- The web portal's pages as browsers ask them, round robin over the lines of a file: "<session token> <path>"
 -- ("-" for a visitor who is not signed in), sent with the session cookie and a form token cookie; a line with a
--- third field is POSTed with it as the form's body, the form token added.
+-- third field is POSTed with it as the form's body, the form token added. The answers are counted by status: a
+-- page must answer 200, not a redirect to the sign-in page, which wrk alone would count as a success.
+dofile(os.getenv("BENCH_WRK") .. "/statuses.lua")
+
 local lines = {}
 local next_line = 0
 local FORM = "benchFormTokenbenchFormTokenbenchFormToken1"
@@ -22,4 +25,8 @@ function request()
       line[3] .. "&csrf=" .. FORM)
   end
   return wrk.format("GET", line[2], { ["Cookie"] = cookie })
+end
+
+function response(status, headers, body)
+  count_status(status)
 end
