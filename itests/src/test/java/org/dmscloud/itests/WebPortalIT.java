@@ -377,6 +377,35 @@ public class WebPortalIT extends DmsCloudTestSupport {
         return java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    @Test
+    public void aForgottenPasswordIsSetAgainFromTheMailsLink() {
+        awaitHealthy();
+        String email = "forgot-" + UUID.randomUUID() + "@example.com";
+        String before = signedUp(email);
+        HttpResponse<String> form = get("/password-reset");
+        String browser = cookie(form, "dms-form");
+        String csrf = token(form.body());
+        HttpResponse<String> asked = postForm("/password-reset", List.of("email", email, "csrf", csrf), "Cookie", browser);
+        assertThat(asked.body()).contains("If " + email + " is registered, a mail with a link is on its way.");
+        Matcher link = Pattern.compile("http://localhost:8181(/password-reset\\?token=[A-Za-z0-9_%-]+)").matcher(awaitMail(email, "Set a new password"));
+        assertThat(link.find()).isTrue();
+        HttpResponse<String> newPassword = get(link.group(1), "Cookie", browser);
+        assertThat(newPassword.body()).contains("Set a new password", "name=\"token\"");
+        String token = java.net.URLDecoder.decode(link.group(1).substring(link.group(1).indexOf('=') + 1), java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> weak = postForm("/password-reset", List.of("token", token, "newPassword", "password123", "csrf", csrf), "Cookie", browser);
+        assertThat(weak.statusCode()).isEqualTo(400);
+        assertThat(weak.body()).contains("too easy to guess");
+        HttpResponse<String> set = postForm("/password-reset", List.of("token", token, "newPassword", "amber tundra willow", "csrf", csrf), "Cookie", browser);
+        assertThat(set.statusCode()).isEqualTo(200);
+        assertThat(set.body()).contains("Your new password is set, and every earlier session is signed out.");
+        assertThat(get("/api/v1/account", bearer(before)).statusCode()).isEqualTo(401);
+        assertThat(signIn(email, "amber tundra willow")).isNotBlank();
+        HttpResponse<String> again = postForm("/password-reset", List.of("token", token, "newPassword", "another new password", "csrf", csrf),
+                "Cookie", browser);
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(again.body()).contains("This link does not work", "Ask for a new one.");
+    }
+
     /** The cookie a page set, as a browser sends it back ({@code name=value}). */
     private static String cookie(HttpResponse<String> page, String name) {
         String set = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst().orElseThrow();

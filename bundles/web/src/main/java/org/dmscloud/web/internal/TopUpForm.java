@@ -4,6 +4,8 @@ import java.text.Collator;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -34,10 +36,14 @@ public record TopUpForm(String currency, List<Provider> providers, Fields fields
     public record Country(String code, String name) {
     }
 
-    /** Every country, by its name in this language. */
+    /** Every country, by its name in this language; sorted once per language, not on every account page. */
     static List<Country> countries(Locale locale) {
-        Collator collator = Collator.getInstance(locale);
-        return Stream.of(Locale.getISOCountries()).map(code -> new Country(code, new Locale("", code).getDisplayCountry(locale)))
-                .sorted(Comparator.comparing(Country::name, collator)).toList();
+        return COUNTRIES.computeIfAbsent(locale, language -> {
+            Collator collator = Collator.getInstance(language);
+            return Stream.of(Locale.getISOCountries()).map(code -> new Country(code, new Locale("", code).getDisplayCountry(language)))
+                    .sorted(Comparator.comparing(Country::name, collator)).toList();
+        });
     }
+
+    private static final Map<Locale, List<Country>> COUNTRIES = new ConcurrentHashMap<>();
 }
