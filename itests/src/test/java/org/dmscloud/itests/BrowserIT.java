@@ -232,9 +232,13 @@ public class BrowserIT {
         open("/account", WIDTHS.get("desktop"));
         assertThat(browser.findElement(By.id("balance")).getText()).isEqualTo("€50.00");
 
-        // An instance after its quote; the ledger shows the charge the quote named.
-        open("/instances/new", WIDTHS.get("desktop"));
-        createInstance("Journey ACS", "business", "1000");
+        // An instance after its quote, from the calculator's choice; the ledger shows the charge the quote named.
+        open("/?package=business&devices=1000#calculator", WIDTHS.get("desktop"));
+        browser.findElement(By.linkText("Create an instance like this")).click();
+        assertThat(new Select(waitFor(By.id("package"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("business");
+        assertThat(browser.findElement(By.id("devices")).getAttribute("value")).isEqualTo("1000");
+        type("name", "Journey ACS");
+        browser.findElement(By.cssSelector("button[name=step][value=quote]")).click();
         String effect = waitFor(By.id("effect")).getText();
         assertThat(effect).startsWith("This charges €");
         checkPage("journey-12-quote");

@@ -128,7 +128,7 @@ public abstract class DmsCloudTestSupport {
         return send(request(path, headers).DELETE().build());
     }
 
-    private static HttpRequest.Builder request(String path, String... headers) {
+    protected static HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60));
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);

@@ -97,7 +97,7 @@ public class PaymentsIT extends DmsCloudTestSupport {
         JsonNode topUp = json(started);
         assertThat(topUp.get("status").asText()).isEqualTo("PENDING");
         String session = topUp.get("providerReference").asText();
-        assertThat(topUp.get("paymentPage").asText()).isEqualTo("https://checkout.stripe.com/c/pay/" + session);
+        assertThat(topUp.get("paymentPage").asText()).isEqualTo(System.getProperty(STRIPE_BASE) + "/_test/pay/" + session); // the stand-in's page
 
         // The customer pays on Stripe's page; Stripe delivers the signed event, here twice.
         JsonNode paid = json(send(HttpRequest.newBuilder(URI.create(System.getProperty(STRIPE_BASE) + "/_test/checkout/sessions/" + session

@@ -113,9 +113,26 @@ public class WebPortalIT extends DmsCloudTestSupport {
         assertThat(awaitMail("support@acme-web.example", "Contact Us (Sales): Carol")).contains("Do you sell 30k devices?");
 
         // Any other address is the portal's own 404 page; the style sheet is the platform's, at every host.
-        HttpResponse<String> missing = get("/no-such-page", AT_ACME);
+        HttpResponse<String> missing = get("/no-such-page", "Host", ACME_HOST, "Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("Page not found", "Acme Web DMS");
+        // A client that is no browser (an API client whose path strayed out of /api/v1) reads a problem, as from the API.
+        HttpResponse<String> strayed = get("/api/etc/passwd", AT_ACME);
+        assertThat(strayed.statusCode()).isEqualTo(404);
+        assertThat(strayed.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(json(strayed).get("status").asInt()).isEqualTo(404);
+        assertThat(postForm("/api/etc/passwd", List.of("a", "b"), AT_ACME).statusCode()).as("a post where no form is: 404, not 403").isEqualTo(404);
+        for (String method : List.of("GET", "PUT", "POST", "DELETE")) { // as the API fuzzer sends them: out of /api/v1 once decoded
+            HttpResponse<String> traversal = send(request("/api/v1/instances/..%2F..%2Fetc%2Fpasswd/settings")
+                    .method(method, java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build());
+            assertThat(traversal.statusCode()).as(method).isBetween(400, 499);
+            assertThat(traversal.headers().firstValue("Content-Type").orElse("")).as(method).startsWith("application/problem+json");
+        }
+        HttpResponse<String> put = send(request("/account", AT_ACME).PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertThat(put.statusCode()).isEqualTo(405);
+        assertThat(put.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(send(request("/", AT_ACME).method("TRACE", java.net.http.HttpRequest.BodyPublishers.noBody()).build()).statusCode())
+                .as("TRACE would echo the cookies").isEqualTo(405);
         HttpResponse<String> css = get("/static/portal.css", AT_ACME);
         assertThat(css.statusCode()).isEqualTo(200);
         assertThat(css.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/css");
@@ -275,7 +292,7 @@ public class WebPortalIT extends DmsCloudTestSupport {
     }
 
     @Test
-    public void aCustomerCreatesChangesDisablesEnablesAndDeletesAnInstanceEachAfterItsQuote() {
+    public void aCustomerCreatesChangesDisablesEnablesAndDeletesAnInstanceEachAfterItsQuote() throws Exception {
         awaitHealthy();
         String email = "instances-" + UUID.randomUUID() + "@example.com";
         String session = "dms-session=" + signedUp(email);
@@ -351,6 +368,23 @@ public class WebPortalIT extends DmsCloudTestSupport {
         assertThat(get("/api/v1/account", bearer(apiSession)).statusCode()).isEqualTo(401);
         assertThat(get(instance, "Cookie", browser).statusCode()).isEqualTo(303);
         browser = "dms-session=" + signIn(email, "correct horse battery") + "; " + browser.substring(browser.indexOf("; ") + 2);
+
+        // The package withdrawn (its bundle stopped, R12): the pages still answer, and say what cannot be done.
+        org.osgi.framework.Bundle catalogBundle = java.util.Arrays.stream(bundleContext.getBundles())
+                .filter(b -> "dms-cloud-catalog-default".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        try {
+            catalogBundle.stop();
+            assertThat(get(instance, "Cookie", browser).statusCode()).isEqualTo(200);
+            assertThat(get("/instances/new", "Cookie", browser).statusCode()).isEqualTo(200);
+            HttpResponse<String> withdrawn = postForm(instance + "/settings", List.of("package", "business", "devices", "3000", "step", "quote",
+                    "csrf", csrf), "Cookie", browser);
+            assertThat(withdrawn.statusCode()).isEqualTo(400);
+            assertThat(withdrawn.body()).contains("Choose one of the packages.");
+        } finally {
+            catalogBundle.start();
+        }
+        String again = browser;
+        await("the default catalog back", Duration.ofSeconds(30), () -> get("/instances/new", "Cookie", again).body().contains("Business") ? true : null);
 
         // Delete gives back the unused part of the day (R9).
         HttpResponse<String> deleting = postForm(instance + "/delete", List.of("csrf", csrf), "Cookie", browser);

@@ -23,6 +23,17 @@ public record Calculation(String packageId, String devices, Set<String> optionId
         return !total.isEmpty();
     }
 
+    /** The new instance form with this package, devices and options chosen (after signing in, for a visitor). */
+    public String newInstanceHref() {
+        StringBuilder href = new StringBuilder(InstancePages.NEW).append("?package=").append(encode(packageId)).append("&devices=").append(encode(devices));
+        optionIds.stream().sorted().forEach(option -> href.append("&option=").append(encode(option)));
+        return href.toString();
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public boolean chosen(String optionId) {
         return optionIds.contains(optionId);
     }

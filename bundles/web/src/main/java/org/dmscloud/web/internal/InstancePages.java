@@ -112,7 +112,11 @@ public class InstancePages extends PortalPage {
         }
         Account account = overview.account(customer.get());
         if (NEW.equals(visit.path())) {
-            create(visit, account);
+            try {
+                create(visit, account);
+            } catch (InvalidConfigurationException notPriced) {
+                visit.message(409, visit.texts.get("instances.new.title"), notPriced.getMessage());
+            }
             return;
         }
         Matcher address = ADDRESS.matcher(visit.path());
@@ -130,6 +134,9 @@ public class InstancePages extends PortalPage {
             }
         } catch (InstanceNotFoundException gone) {
             notFound(visit);
+        } catch (InvalidConfigurationException notPriced) {
+            // Its package or an option is no longer on sale (R12), or cannot be priced: said, not a server error.
+            visit.message(409, instance.get().name(), notPriced.getMessage());
         }
     }
 
@@ -213,8 +220,6 @@ public class InstancePages extends PortalPage {
         } catch (InsufficientFundsException | QuoteMismatchException | IdempotencyKeyReusedException e) {
             confirm(visit, action, quotes.quoteEnable(account.id(), instance.id()), carried, "instances.enable.confirm", instance(instance),
                     refusal(visit, e), status(e));
-        } catch (InvalidConfigurationException e) {
-            visit.message(409, instance.name(), e.getMessage());
         }
     }
 

@@ -74,11 +74,12 @@ public class LandingPage extends PortalPage {
     }
 
     @Override
+    protected boolean takesPosts(String path) {
+        return CONTACT.equals(path);
+    }
+
+    @Override
     protected void post(Visit visit) throws IOException {
-        if (!CONTACT.equals(visit.path())) {
-            notFound(visit);
-            return;
-        }
         Map<String, String> values = visit.fields("name", "email", "company", "topic", "message");
         try {
             contact.submit(visit.tenant.id(), new NewContactMessage(values.get("name"), values.get("email"), values.get("company"), values.get("topic"),

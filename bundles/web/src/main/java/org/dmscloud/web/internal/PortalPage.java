@@ -2,6 +2,7 @@ package org.dmscloud.web.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.servlet.ServletException;
@@ -23,6 +24,7 @@ abstract class PortalPage extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(PortalPage.class);
+    private static final Set<String> PAGE_METHODS = Set.of("GET", "HEAD", "POST");
 
     protected final transient PageRenderer renderer = new PageRenderer();
     private final transient CustomerAuth customers;
@@ -39,9 +41,16 @@ abstract class PortalPage extends HttpServlet {
     @Override
     protected final void doPost(HttpServletRequest http, HttpServletResponse answer) throws IOException {
         Visit visit = new Visit(http, answer, customers, renderer);
-        if (visit.formAccepted()) {
+        if (!takesPosts(visit.path())) {
+            notFound(visit);
+        } else if (visit.formAccepted()) {
             post(visit);
         }
+    }
+
+    /** Whether a form is posted to this address of the servlet (a post elsewhere is answered 404 before its token is looked at). */
+    protected boolean takesPosts(String path) {
+        return true;
     }
 
     /** Answers a GET of one of this servlet's addresses. */
@@ -54,14 +63,24 @@ abstract class PortalPage extends HttpServlet {
         notFound(visit);
     }
 
-    /** The portal's 404 page: there is no page at this address (or not for this method). */
+    /** The portal's 404 page: there is no page at this address (or not for this method); for a client that is no browser, a problem. */
     protected static void notFound(Visit visit) throws IOException {
+        if (!ProblemAnswers.wantsPage(visit.http)) {
+            ProblemAnswers.write(visit.answer, 404, "not-found", "Not Found", "There is nothing at this address.");
+            return;
+        }
         visit.render(404, "message.jte", new Message(visit.page(visit.texts.get("notFound.title")), visit.texts.get("notFound.text")),
                 PageRenderer.Caching.PUBLIC);
     }
 
     @Override
     protected void service(HttpServletRequest http, HttpServletResponse answer) throws ServletException, IOException {
+        if (!PAGE_METHODS.contains(http.getMethod())) {
+            // PUT, DELETE, TRACE...: no page takes them (and TRACE would echo the request's cookies back).
+            answer.setHeader("Allow", "GET, HEAD, POST");
+            ProblemAnswers.write(answer, 405, "method-not-allowed", "Method Not Allowed", "The portal's pages take GET and POST only.");
+            return;
+        }
         try {
             super.service(http, answer);
         } catch (RuntimeException failure) {

@@ -47,8 +47,6 @@ public class TopUpPages extends PortalPage {
     private static final long serialVersionUID = 1L;
     static final String PATH = "/account/top-ups";
     private static final Pattern ADDRESS = Pattern.compile(Pattern.quote(PATH) + "/([0-9a-fA-F-]{36})(/cancel|/documents/([A-Za-z0-9._-]{1,64}))?");
-    /** Seconds between reloads of the page while a card payment is being confirmed. */
-    static final int REFRESH_SECONDS = 3;
     /** The top-up page's {@code go} that sends the browser on to the payment page. */
     private static final String GO_PAY = "payment-page";
 

@@ -48,6 +48,7 @@ class PagesTest {
         String html = renderer.html("landing.jte", landing);
 
         assertThat(html).contains("id=\"daily-rate\">€5.00<").contains("Package Small, 500 devices").contains("How am I billed?");
+        assertThat(html).as("on to the new instance form, chosen as calculated").contains("href=\"/instances/new?package=small&amp;devices=500\"");
         assertThat(html).contains("name=\"csrf\" value=\"token\"");
         assertThat(html).contains("<html lang=\"en\">");
     }
