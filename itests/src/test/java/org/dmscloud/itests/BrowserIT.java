@@ -184,50 +184,52 @@ public class BrowserIT {
         type("devices", "2000");
         browser.findElement(By.cssSelector("input[name=option][value=usp]")).click();
         browser.findElement(By.cssSelector("form.calculator button")).click();
-        assertThat(waitFor(By.id("daily-rate")).getText()).isEqualTo("€23.00");
+        assertThat(waitForText(By.id("daily-rate"), "€23.00")).isEqualTo("€23.00");
         checkPage("journey-02-calculator");
 
         browser.findElement(By.linkText("Register")).click();
+        waitFor(By.id("password"));
         checkPage("journey-03-register");
         type("name", "Jenny Journey");
         type("email", email);
         type("company", "Journey Telecom");
         type("password", password);
         submit("/register");
-        assertThat(waitFor(By.tagName("main")).getText()).contains("We sent a link to " + email);
+        waitForText(By.tagName("main"), "We sent a link to " + email);
         checkPage("journey-04-registered");
         String mail = await(() -> Mailboxes.read(imapPort, email).stream().filter(m -> m.startsWith("Confirm")).findFirst().orElse(null));
         Matcher link = VERIFY_LINK.matcher(mail);
         assertThat(link.find()).as(mail).isTrue();
         browser.get(link.group(1));
-        assertThat(waitFor(By.cssSelector(".notice")).getText()).contains("Your email address is verified.");
+        waitForText(By.cssSelector(".notice"), "Your email address is verified.");
         checkPage("journey-05-verified");
         assertThat(browser.findElement(By.id("email")).getAttribute("value")).isEqualTo(email);
         type("password", "not my password");
         submit("/sign-in");
-        assertThat(waitFor(By.cssSelector("p.error[role=alert]")).getText()).isEqualTo("The e-mail address or the password is not right.");
+        assertThat(waitForText(By.cssSelector("p.error[role=alert]"), "not right")).isEqualTo("The e-mail address or the password is not right.");
         checkPage("journey-06-wrong-password");
         type("password", password);
         submit("/sign-in");
-        assertThat(waitFor(By.id("balance")).getText()).isEqualTo("€0.00");
+        assertThat(waitForText(By.id("balance"), "€")).isEqualTo("€0.00");
         checkPage("journey-07-account");
 
         // Too little balance: the instance is refused, with the way to top up.
         open("/instances/new", WIDTHS.get("desktop"));
         checkPage("journey-08-new-instance");
         createInstance("Journey ACS", "business", "1000");
-        browser.findElement(By.cssSelector("button[name=step][value=confirm]")).click();
-        assertThat(waitFor(By.cssSelector("p.error[role=alert]")).getText()).contains("but the balance is 0.00 EUR");
+        waitFor(By.cssSelector("button[name=step][value=confirm]")).click();
+        waitForText(By.cssSelector("p.error[role=alert]"), "but the balance is 0.00 EUR");
         checkPage("journey-09-too-little-balance");
 
         // A card top-up on Stripe's page, and back to the top-up's page, which shows the credit once confirmed.
         browser.findElement(By.linkText("Top up your balance")).click();
+        waitFor(By.id("amount"));
         type("amount", "50.00");
         browser.findElement(By.cssSelector("input[name=provider][value=stripe]")).click();
         checkPage("journey-10-update-account-balance");
         submit("/account/top-ups");
         waitFor(By.id("pay")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(page -> page.findElement(By.id("status")).getText().startsWith("Paid"));
+        waitForText(By.id("status"), "Paid"); // the page reloads itself until the webhook confirmed the payment
         checkPage("journey-11-top-up-paid");
         open("/account", WIDTHS.get("desktop"));
         assertThat(browser.findElement(By.id("balance")).getText()).isEqualTo("€50.00");
@@ -235,16 +237,18 @@ public class BrowserIT {
         // An instance after its quote, from the calculator's choice; the ledger shows the charge the quote named.
         open("/?package=business&devices=1000#calculator", WIDTHS.get("desktop"));
         browser.findElement(By.linkText("Create an instance like this")).click();
-        assertThat(new Select(waitFor(By.id("package"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("business");
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(page -> page.getCurrentUrl().contains("/instances/new"));
+        assertThat(new Select(waitFor(By.id("name")).findElement(By.xpath("//select[@id='package']"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("business");
         assertThat(browser.findElement(By.id("devices")).getAttribute("value")).isEqualTo("1000");
         type("name", "Journey ACS");
         browser.findElement(By.cssSelector("button[name=step][value=quote]")).click();
-        String effect = waitFor(By.id("effect")).getText();
+        String effect = waitForText(By.id("effect"), "This ");
         assertThat(effect).startsWith("This charges €");
         checkPage("journey-12-quote");
         String charge = effect.substring("This charges ".length(), effect.indexOf(' ', "This charges ".length()));
-        browser.findElement(By.cssSelector("button[name=step][value=confirm]")).click();
-        assertThat(waitFor(By.cssSelector(".notice")).getText()).isEqualTo("The instance is created.");
+        waitFor(By.cssSelector("button[name=step][value=confirm]")).click();
+        assertThat(waitForText(By.cssSelector(".notice"), "created")).isEqualTo("The instance is created.");
         checkPage("journey-13-instance");
         open("/account", WIDTHS.get("desktop"));
         assertThat(browser.findElement(By.id("ledger")).getText()).contains("-" + charge);
@@ -252,10 +256,11 @@ public class BrowserIT {
         open("/instances", WIDTHS.get("desktop"));
         checkPage("journey-15-instances");
         browser.findElement(By.linkText("Journey ACS")).click();
-        browser.findElement(By.cssSelector("form[action$='/disable'] button")).click();
+        waitFor(By.cssSelector("form[action$='/disable'] button")).click();
+        waitFor(By.cssSelector("button[name=step][value=confirm]"));
         checkPage("journey-16-disable");
-        browser.findElement(By.cssSelector("button[name=step][value=confirm]")).click();
-        assertThat(waitFor(By.id("state")).getText()).isEqualTo("Disabled");
+        waitFor(By.cssSelector("button[name=step][value=confirm]")).click();
+        assertThat(waitForText(By.id("state"), "abled")).isEqualTo("Disabled");
 
         // A bank transfer: the billing details, then the invoice the operator issues, to download.
         open("/account", WIDTHS.get("desktop"));
@@ -265,7 +270,7 @@ public class BrowserIT {
         type("billingDetails.address", "1 Main Street\nDublin");
         new Select(browser.findElement(By.id("billingDetails.country"))).selectByValue("IE");
         submit("/account/top-ups");
-        assertThat(waitFor(By.id("status")).getText()).isEqualTo("Waiting for your payment");
+        assertThat(waitForText(By.id("status"), "Waiting")).isEqualTo("Waiting for your payment");
         String topUp = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
         assertThat(shell("dms:invoice-issue " + topUp)).contains("issued");
         browser.navigate().refresh();
@@ -287,7 +292,7 @@ public class BrowserIT {
         type("contact-email", email);
         type("contact-message", "How do I point my routers at the instance?");
         browser.findElement(By.cssSelector("form.contact button")).click();
-        assertThat(waitFor(By.tagName("main")).getText()).contains("We have your message");
+        waitForText(By.tagName("main"), "We have your message");
         checkPage("journey-19-contact-sent");
         browser.findElement(By.cssSelector("form[action='/sign-out'] button")).click();
         waitFor(By.linkText("Sign in"));
@@ -323,6 +328,16 @@ public class BrowserIT {
 
     private static WebElement waitFor(By element) {
         return new WebDriverWait(browser, Duration.ofSeconds(15)).until(page -> page.findElements(element).stream().findFirst().orElse(null));
+    }
+
+    /**
+     * The element's text once it holds this: the page may still be the one before a click, or reload itself, so the
+     * element is found again on each try.
+     */
+    private static String waitForText(By element, String expected) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(page -> page.findElements(element).stream().map(WebElement::getText).filter(text -> text.contains(expected)).findFirst()
+                        .orElse(null));
     }
 
     /** The browser's cookies for this host, as a Cookie header. */

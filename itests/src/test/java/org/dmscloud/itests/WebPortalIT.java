@@ -167,6 +167,10 @@ public class WebPortalIT extends DmsCloudTestSupport {
         Matcher verify = Pattern.compile("http://localhost:8181(/verify\\?token=[A-Za-z0-9_%-]+)").matcher(link);
         assertThat(verify.find()).as(link).isTrue();
 
+        HttpResponse<String> oldLink = get("/api/v1/auth/verify?token=" + verify.group(1).substring("/verify?token=".length()));
+        assertThat(oldLink.statusCode()).as("a link of a mail sent before the portal's pages").isEqualTo(303);
+        assertThat(oldLink.headers().firstValue("Location")).contains(verify.group(1));
+        assertThat(get("/api/v1/auth/password-reset?token=a%2Bb").headers().firstValue("Location")).contains("/password-reset?token=a%2Bb");
         HttpResponse<String> bogus = get("/verify?token=made-up");
         assertThat(bogus.statusCode()).isEqualTo(400);
         assertThat(bogus.body()).contains("This link does not work", "href=\"/register\"");
