@@ -1,6 +1,5 @@
 package org.dmscloud.rest.internal;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -150,7 +149,9 @@ public class AuthResource {
     /** A redirect to the web portal's page at this host, the token carried along (the page says if it is not valid). */
     private static Response toPortalPage(String page, String token) {
         String query = token == null ? "" : "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-        return Response.seeOther(URI.create("/")).header(HttpHeaders.LOCATION, page + query).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        // The Location header written as such: Response.seeOther would resolve it against the API's base, under /api/v1.
+        return Response.status(Response.Status.SEE_OTHER).header(HttpHeaders.LOCATION, page + query).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
     }
 
     private static Map<String, Object> fields(Object... namesAndValues) {
