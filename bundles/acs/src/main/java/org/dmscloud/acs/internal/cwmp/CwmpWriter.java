@@ -1,0 +1,67 @@
+package org.dmscloud.acs.internal.cwmp;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes the ACS's envelopes, in the CWMP namespace the CPE spoke and with the {@code cwmp:ID} it sent (TR-069 A.3):
+ * the answers to its requests and the faults. Every value is escaped for XML.
+ */
+public final class CwmpWriter {
+
+    /** The RPCs the ACS takes from a CPE, as GetRPCMethods answers them. */
+    public static final List<String> ACS_METHODS = List.of("Inform", "GetRPCMethods", "TransferComplete", "AutonomousTransferComplete");
+
+    private CwmpWriter() {
+    }
+
+    /** The answer to an Inform; MaxEnvelopes is 1, as TR-069 requires of an ACS. */
+    public static String informResponse(CwmpVersion version, Optional<String> id) {
+        return envelope(version, id, "<cwmp:InformResponse><MaxEnvelopes>1</MaxEnvelopes></cwmp:InformResponse>");
+    }
+
+    public static String transferCompleteResponse(CwmpVersion version, Optional<String> id, String method) {
+        return envelope(version, id, "<cwmp:" + method + "Response/>");
+    }
+
+    public static String getRpcMethodsResponse(CwmpVersion version, Optional<String> id) {
+        StringBuilder list = new StringBuilder("<cwmp:GetRPCMethodsResponse><MethodList soap-enc:arrayType=\"xsd:string[")
+                .append(ACS_METHODS.size()).append("]\">");
+        ACS_METHODS.forEach(method -> list.append("<string>").append(method).append("</string>"));
+        return envelope(version, id, list.append("</MethodList></cwmp:GetRPCMethodsResponse>").toString());
+    }
+
+    /** A SOAP Fault carrying the CWMP fault: "Server" for the ACS's own failure, "Client" for the request's. */
+    public static String fault(CwmpVersion version, Optional<String> id, CwmpFault fault, String detail) {
+        return envelope(version, id, "<soap:Fault><faultcode>" + (fault == CwmpFault.INTERNAL_ERROR ? "Server" : "Client")
+                + "</faultcode><faultstring>CWMP fault</faultstring><detail><cwmp:Fault><FaultCode>" + fault.code() + "</FaultCode><FaultString>"
+                + escape(fault.description() + (detail.isEmpty() ? "" : ": " + detail)) + "</FaultString></cwmp:Fault></detail></soap:Fault>");
+    }
+
+    private static String envelope(CwmpVersion version, Optional<String> id, String body) {
+        String header = id.map(value -> "<soap:Header><cwmp:ID soap:mustUnderstand=\"1\">" + escape(value) + "</cwmp:ID></soap:Header>").orElse("");
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<soap:Envelope xmlns:soap=\"" + CwmpReader.SOAP_ENV
+                + "\" xmlns:soap-enc=\"http://schemas.xmlsoap.org/soap/encoding/\" xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" "
+                + "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns:cwmp=\"" + version.namespace() + "\">" + header + "<soap:Body>" + body
+                + "</soap:Body></soap:Envelope>";
+    }
+
+    static String escape(String text) {
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+            case '<' -> escaped.append("&lt;");
+            case '>' -> escaped.append("&gt;");
+            case '&' -> escaped.append("&amp;");
+            case '"' -> escaped.append("&quot;");
+            case '\'' -> escaped.append("&apos;");
+            default -> {
+                if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+                    escaped.append(c);
+                }
+            }
+            }
+        }
+        return escaped.toString();
+    }
+}
