@@ -98,6 +98,11 @@ public final class CwmpReader {
                 Map<String, String> fields = fields(xml);
                 device = new Inform.DeviceId(fields.getOrDefault("Manufacturer", ""), required(fields, "OUI"), fields.getOrDefault("ProductClass", ""),
                         required(fields, "SerialNumber"));
+                // TR-069 A.3.3.1: an OUI is six hexadecimal digits; ProductClass and SerialNumber are at most 64 characters.
+                if (!device.oui().matches("[0-9A-Fa-f]{6}") || device.productClass().length() > 64 || device.serialNumber().length() > 64) {
+                    throw invalid("The DeviceId is not as TR-069 defines it (OUI of six hexadecimal digits, ProductClass and SerialNumber "
+                            + "of at most 64 characters).");
+                }
             }
             case "Event" -> {
                 while (nextChildOf(xml, "Event")) {

@@ -94,6 +94,8 @@ class CwmpMessagesTest {
         for (String broken : new String[] { "", "not xml", "<a/>", "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"/>",
                 inform("urn:dslforum-org:cwmp-9-9"), inform("urn:dslforum-org:cwmp-1-0").replace("<OUI>00D09E</OUI>", ""),
                 inform("urn:dslforum-org:cwmp-1-0").replace("<MaxEnvelopes>1", "<MaxEnvelopes>one"),
+                inform("urn:dslforum-org:cwmp-1-0").replace("<OUI>00D09E</OUI>", "<OUI>00D09E'; --</OUI>"),
+                inform("urn:dslforum-org:cwmp-1-0").replace("SN0001", "S".repeat(65)),
                 inform("urn:dslforum-org:cwmp-1-0").substring(0, 600) }) {
             assertThatThrownBy(() -> CwmpReader.read(broken.getBytes(StandardCharsets.UTF_8))).as(broken)
                     .isInstanceOfSatisfying(CwmpException.class, e -> assertThat(e.fault()).isEqualTo(CwmpFault.INVALID_ARGUMENTS));

@@ -1,0 +1,134 @@
+package org.dmscloud.acs.internal.devices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+
+import javax.sql.DataSource;
+
+import org.dmscloud.acs.internal.cwmp.Inform;
+import org.dmscloud.acs.internal.devices.DeviceRegistry.Outcome;
+import org.dmscloud.persistence.Store;
+import org.dmscloud.persistence.testing.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+/** An instance's devices and its limit, on every database the platform supports. */
+abstract class DeviceRegistryContractTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
+
+    private TestDatabases.OpenStore database;
+    private Store store;
+
+    protected abstract DataSource dataSource();
+
+    @BeforeEach
+    void open() {
+        database = TestDatabases.open(dataSource());
+        store = database.store();
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void knownDevicesAlwaysGetInAndNewOnesOnlyUpToTheExpectedDevices() {
+        String instance = instanceWithEndpoint();
+
+        assertThat(inform(instance, 2, "SN1")).isEqualTo(Outcome.ADDED);
+        assertThat(inform(instance, 2, "SN2")).isEqualTo(Outcome.ADDED);
+        assertThat(inform(instance, 2, "SN3")).isEqualTo(Outcome.REFUSED);
+        assertThat(inform(instance, 2, "SN3")).as("the same device again: still refused, counted once").isEqualTo(Outcome.REFUSED);
+        assertThat(inform(instance, 2, "SN4")).isEqualTo(Outcome.REFUSED);
+        assertThat(inform(instance, 2, "SN1")).as("a known device, the instance full").isEqualTo(Outcome.KNOWN);
+
+        assertThat(counts(instance)).isEqualTo(new DeviceRegistry.Counts(2, 2));
+        assertThat(inform(instance, 3, "SN3")).as("the expected devices raised").isEqualTo(Outcome.ADDED);
+    }
+
+    @Test
+    void anInformKeepsTheDevicesSoftwareVersionAndConnectionRequestUrl() throws Exception {
+        String instance = instanceWithEndpoint();
+        inform(instance, 10, "SN1");
+        store.inTransaction(tx -> DeviceRegistry.in(tx).inform(instance, 10, new Inform(device("SN1"), List.of(new Inform.Event("2 PERIODIC", "")), 1, "", 0,
+                Map.of("Device.DeviceInfo.SoftwareVersion", "V3.2", "Device.ManagementServer.ConnectionRequestURL", "http://10.0.0.9:7547/cr")),
+                NOW.plusSeconds(60)));
+
+        assertThat(TestDatabases.queryForString(database.dataSource(), "SELECT software_version || ' ' || connection_request_url || ' ' || last_events "
+                + "FROM acs_device WHERE instance_id = '" + instance + "'")).isEqualTo("V3.2 http://10.0.0.9:7547/cr 2 PERIODIC");
+    }
+
+    /** Two new devices at once and one place left, on two connections (two nodes): one gets in. */
+    @RepeatedTest(5)
+    void theLastPlaceGoesToOneDeviceWhenTwoInformAtOnce() throws Exception {
+        String instance = instanceWithEndpoint();
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<CompletableFuture<Outcome>> informs = List.of("SN-A", "SN-B").stream().map(serial -> CompletableFuture.supplyAsync(() -> {
+            try {
+                together.await();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return inform(instance, 1, serial);
+        })).toList();
+
+        List<Outcome> outcomes = informs.stream().map(CompletableFuture::join).toList();
+
+        assertThat(outcomes).containsExactlyInAnyOrder(Outcome.ADDED, Outcome.REFUSED);
+        assertThat(counts(instance)).isEqualTo(new DeviceRegistry.Counts(1, 1));
+    }
+
+    private DeviceRegistry.Counts counts(String instance) {
+        return store.read(tx -> DeviceRegistry.in(tx).counts(instance));
+    }
+
+    private Outcome inform(String instance, long limit, String serial) {
+        return store.inTransaction(tx -> DeviceRegistry.in(tx).inform(instance, limit,
+                new Inform(device(serial), List.of(new Inform.Event("0 BOOTSTRAP", "")), 1, "", 0, Map.of()), NOW));
+    }
+
+    private static Inform.DeviceId device(String serial) {
+        return new Inform.DeviceId("Acme", "00D09E", "HG8245", serial);
+    }
+
+    /** An account with an instance, and the instance's endpoint, as the platform would have made them. */
+    private String instanceWithEndpoint() {
+        String account = UUID.randomUUID().toString();
+        String instance = UUID.randomUUID().toString();
+        OffsetDateTime now = NOW.atOffset(ZoneOffset.UTC);
+        try (Connection connection = database.dataSource().getConnection()) {
+            execute(connection, "INSERT INTO account (id, tenant_id, display_name, currency, balance_minor, created_at, version) "
+                    + "VALUES (?, 'default', 'ACS test', 'EUR', 0, ?, 0)", account, now);
+            execute(connection, "INSERT INTO instance (id, account_id, name, package_id, expected_devices, option_ids, state, paid_until, paid_rate_minor, "
+                    + "created_at, version) VALUES (?, ?, 'ACS', 'starter', 2, '', 'ENABLED', ?, 200, ?, 0)", instance, account, now, now);
+            execute(connection, "INSERT INTO acs_endpoint (instance_id, username, realm, ha1, created_at, rotated_at) VALUES (?, ?, 'realm', "
+                    + "'00000000000000000000000000000000', ?, ?)", instance, "cpe-" + instance.substring(0, 8), now, now);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return instance;
+    }
+
+    private static void execute(Connection connection, String sql, Object... values) throws java.sql.SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+}
