@@ -9,12 +9,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 
 import javax.sql.DataSource;
 
+import org.dmscloud.acs.internal.auth.DigestAuthentication;
+import org.dmscloud.acs.internal.auth.Endpoints;
 import org.dmscloud.acs.internal.cwmp.Inform;
 import org.dmscloud.acs.internal.devices.DeviceRegistry.Outcome;
 import org.dmscloud.persistence.Store;
@@ -92,6 +95,32 @@ abstract class DeviceRegistryContractTest {
         assertThat(counts(instance)).isEqualTo(new DeviceRegistry.Counts(1, 1));
     }
 
+    @Test
+    void anEndpointIsMadeOnceItsPasswordStoredOnlyAsHa1AndRotated() throws Exception {
+        String instance = instanceWithoutEndpoint();
+        Endpoints.Credentials credentials = store.inTransaction(tx -> Endpoints.in(tx).create(instance, NOW)).orElseThrow();
+
+        Optional<Endpoints.Credentials> again = store.inTransaction(tx -> Endpoints.in(tx).create(instance, NOW));
+        assertThat(again).as("made once").isEmpty();
+        Endpoints.Endpoint endpoint = store.read(tx -> Endpoints.in(tx).find(instance)).orElseThrow();
+        assertThat(endpoint.ha1()).isEqualTo(DigestAuthentication.ha1(credentials.username(), credentials.realm(), credentials.password()));
+        assertThat(credentials.password()).matches("[A-Za-z0-9]{20}");
+        assertThat(TestDatabases.queryForLong(database.dataSource(), "SELECT COUNT(*) FROM acs_endpoint WHERE ha1 LIKE '%" + credentials.password() + "%'"))
+                .isZero();
+        Endpoints.Credentials rotated = store.inTransaction(tx -> Endpoints.in(tx).rotate(instance, NOW.plusSeconds(60))).orElseThrow();
+        assertThat(rotated.password()).isNotEqualTo(credentials.password());
+        assertThat(store.read(tx -> Endpoints.in(tx).find(instance)).orElseThrow().ha1())
+                .isEqualTo(DigestAuthentication.ha1(rotated.username(), rotated.realm(), rotated.password()));
+    }
+
+    @Test
+    void everyNodeGetsTheSameKey() {
+        byte[] first = key(NOW);
+        byte[] second = key(NOW.plusSeconds(1));
+
+        assertThat(first).hasSize(32).isEqualTo(second);
+    }
+
     private DeviceRegistry.Counts counts(String instance) {
         return store.read(tx -> DeviceRegistry.in(tx).counts(instance));
     }
@@ -105,8 +134,18 @@ abstract class DeviceRegistryContractTest {
         return new Inform.DeviceId("Acme", "00D09E", "HG8245", serial);
     }
 
-    /** An account with an instance, and the instance's endpoint, as the platform would have made them. */
+    private byte[] key(Instant now) {
+        return store.inTransaction(tx -> Endpoints.in(tx).key(now));
+    }
+
     private String instanceWithEndpoint() {
+        String instance = instanceWithoutEndpoint();
+        store.inTransaction(tx -> Endpoints.in(tx).create(instance, NOW));
+        return instance;
+    }
+
+    /** An account with an instance, as the platform would have made them. */
+    private String instanceWithoutEndpoint() {
         String account = UUID.randomUUID().toString();
         String instance = UUID.randomUUID().toString();
         OffsetDateTime now = NOW.atOffset(ZoneOffset.UTC);
@@ -115,8 +154,6 @@ abstract class DeviceRegistryContractTest {
                     + "VALUES (?, 'default', 'ACS test', 'EUR', 0, ?, 0)", account, now);
             execute(connection, "INSERT INTO instance (id, account_id, name, package_id, expected_devices, option_ids, state, paid_until, paid_rate_minor, "
                     + "created_at, version) VALUES (?, ?, 'ACS', 'starter', 2, '', 'ENABLED', ?, 200, ?, 0)", instance, account, now, now);
-            execute(connection, "INSERT INTO acs_endpoint (instance_id, username, realm, ha1, created_at, rotated_at) VALUES (?, ?, 'realm', "
-                    + "'00000000000000000000000000000000', ?, ?)", instance, "cpe-" + instance.substring(0, 8), now, now);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
