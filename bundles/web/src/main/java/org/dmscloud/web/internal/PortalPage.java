@@ -35,7 +35,10 @@ abstract class PortalPage extends HttpServlet {
 
     @Override
     protected final void doGet(HttpServletRequest http, HttpServletResponse answer) throws IOException {
-        get(new Visit(http, answer, customers, renderer));
+        Visit visit = new Visit(http, answer, customers, renderer);
+        if (!forCustomers() || visit.signedInOrSentToSignIn().isPresent()) {
+            get(visit);
+        }
     }
 
     @Override
@@ -43,9 +46,14 @@ abstract class PortalPage extends HttpServlet {
         Visit visit = new Visit(http, answer, customers, renderer);
         if (!takesPosts(visit.path())) {
             notFound(visit);
-        } else if (visit.formAccepted()) {
+        } else if (visit.formAccepted() && (!forCustomers() || visit.signedInOrSentToSignIn().isPresent())) {
             post(visit);
         }
+    }
+
+    /** Whether the servlet's pages are a signed-in customer's: a visitor is sent to sign in first ({@link Visit#signedIn()}). */
+    protected boolean forCustomers() {
+        return false;
     }
 
     /** Whether a form is posted to this address of the servlet (a post elsewhere is answered 404 before its token is looked at). */
@@ -79,6 +87,13 @@ abstract class PortalPage extends HttpServlet {
             // PUT, DELETE, TRACE...: no page takes them (and TRACE would echo the request's cookies back).
             answer.setHeader("Allow", "GET, HEAD, POST");
             ProblemAnswers.write(answer, 405, "method-not-allowed", "Method Not Allowed", "The portal's pages take GET and POST only.");
+            return;
+        }
+        try {
+            http.getParameterMap();
+        } catch (RuntimeException unreadable) {
+            // A query or form the container cannot decode ("%zz", a form over its size limit): the client's error, not ours.
+            ProblemAnswers.write(answer, 400, "bad-request", "Bad Request", "The address or the form could not be read.");
             return;
         }
         try {
