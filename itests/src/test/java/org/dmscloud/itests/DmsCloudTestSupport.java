@@ -152,6 +152,23 @@ public abstract class DmsCloudTestSupport {
     }
 
     /**
+     * Both payment providers configured: card top-ups on the Stripe stand-in at {@code stripeApiBase}
+     * ({@link TestStripe}), bank transfers to the platform's test account.
+     */
+    protected static void withPaymentProviders(List<Option> options, String stripeApiBase) {
+        String stripeCfg = "etc/org.dmscloud.payment.stripe.cfg";
+        options.add(editConfigurationFilePut(stripeCfg, "secretKey", org.dmscloud.payment.stripe.testing.StripeStub.SECRET_KEY));
+        options.add(editConfigurationFilePut(stripeCfg, "webhookSecret", org.dmscloud.payment.stripe.testing.StripeEvents.WEBHOOK_SECRET));
+        options.add(editConfigurationFilePut(stripeCfg, "apiBase", stripeApiBase));
+        String bankCfg = "etc/org.dmscloud.payment.banktransfer.cfg";
+        options.add(editConfigurationFilePut(bankCfg, "beneficiary", "DMS Cloud Ltd"));
+        options.add(editConfigurationFilePut(bankCfg, "beneficiaryAddress", "1 Harbour Street|Dublin D02 XY45|Ireland"));
+        options.add(editConfigurationFilePut(bankCfg, "iban", "DE89370400440532013000"));
+        options.add(editConfigurationFilePut(bankCfg, "bic", "COBADEFFXXX"));
+        options.add(editConfigurationFilePut(bankCfg, "bankName", "Commerzbank"));
+    }
+
+    /**
      * The mails in a recipient's mailbox, read over IMAP: each as its subject, a blank line, and its text,
      * followed by a line "[attached: file name]" for each attached file and a line "[from: sender]".
      */

@@ -29,8 +29,6 @@ import org.dmscloud.api.payment.TopUp;
 import org.dmscloud.api.payment.TopUpAdministration;
 import org.dmscloud.api.payment.TopUpId;
 import org.dmscloud.api.payment.TopUpStatus;
-import org.dmscloud.payment.stripe.testing.StripeEvents;
-import org.dmscloud.payment.stripe.testing.StripeStub;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -66,16 +64,7 @@ public class PaymentsIT extends DmsCloudTestSupport {
     public Option[] config() {
         List<Option> options = withMailServer(distribution());
         String stripe = TestStripe.start(uri("/api/v1/payments/stripe/webhook"));
-        String stripeCfg = "etc/org.dmscloud.payment.stripe.cfg";
-        options.add(editConfigurationFilePut(stripeCfg, "secretKey", StripeStub.SECRET_KEY));
-        options.add(editConfigurationFilePut(stripeCfg, "webhookSecret", StripeEvents.WEBHOOK_SECRET));
-        options.add(editConfigurationFilePut(stripeCfg, "apiBase", stripe));
-        String bankCfg = "etc/org.dmscloud.payment.banktransfer.cfg";
-        options.add(editConfigurationFilePut(bankCfg, "beneficiary", "DMS Cloud Ltd"));
-        options.add(editConfigurationFilePut(bankCfg, "beneficiaryAddress", "1 Harbour Street|Dublin D02 XY45|Ireland"));
-        options.add(editConfigurationFilePut(bankCfg, "iban", "DE89370400440532013000"));
-        options.add(editConfigurationFilePut(bankCfg, "bic", "COBADEFFXXX"));
-        options.add(editConfigurationFilePut(bankCfg, "bankName", "Commerzbank"));
+        withPaymentProviders(options, stripe);
         options.add(editConfigurationFilePut("etc/org.dmscloud.mail.cfg", "operatorAddresses", OPERATORS));
         options.add(editConfigurationFilePut("etc/org.dmscloud.contact.cfg", "maxPerAddress", "3"));
         options.add(systemProperty(STRIPE_BASE).value(stripe));

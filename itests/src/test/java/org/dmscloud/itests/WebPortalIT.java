@@ -1,7 +1,6 @@
 package org.dmscloud.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -14,8 +13,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.dmscloud.payment.stripe.testing.StripeEvents;
-import org.dmscloud.payment.stripe.testing.StripeStub;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -43,22 +40,12 @@ public class WebPortalIT extends DmsCloudTestSupport {
     @Configuration
     public Option[] config() {
         List<Option> options = withMailServer(distribution());
-        String stripe = TestStripe.start(uri("/api/v1/payments/stripe/webhook"));
-        String stripeCfg = "etc/org.dmscloud.payment.stripe.cfg";
-        options.add(editConfigurationFilePut(stripeCfg, "secretKey", StripeStub.SECRET_KEY));
-        options.add(editConfigurationFilePut(stripeCfg, "webhookSecret", StripeEvents.WEBHOOK_SECRET));
-        options.add(editConfigurationFilePut(stripeCfg, "apiBase", stripe));
-        String bankCfg = "etc/org.dmscloud.payment.banktransfer.cfg";
-        options.add(editConfigurationFilePut(bankCfg, "beneficiary", "DMS Cloud Ltd"));
-        options.add(editConfigurationFilePut(bankCfg, "beneficiaryAddress", "1 Harbour Street|Dublin D02 XY45|Ireland"));
-        options.add(editConfigurationFilePut(bankCfg, "iban", "DE89370400440532013000"));
-        options.add(editConfigurationFilePut(bankCfg, "bic", "COBADEFFXXX"));
-        options.add(editConfigurationFilePut(bankCfg, "bankName", "Commerzbank"));
+        withPaymentProviders(options, TestStripe.start(uri("/api/v1/payments/stripe/webhook")));
         return options.toArray(Option[]::new);
     }
 
     @Test
-    public void eachTenantsLandingPageShowsItsBrandCatalogAndPricesAndTakesContactMessages() {
+    public void eachTenantsLandingPageShowsItsBrandCatalogAndPricesAndTakesContactMessages() throws Exception {
         awaitHealthy();
         executeCommand("dms:tenant-create --name \"Acme Web\" --host " + ACME_HOST + " --brand \"Acme Web DMS\" --support support@acme-web.example "
                 + "--mail-from noreply@acme-web.example --portal-url https://" + ACME_HOST + " --catalog business,usp --markup 20 acmeweb");
@@ -122,6 +109,10 @@ public class WebPortalIT extends DmsCloudTestSupport {
         assertThat(strayed.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(json(strayed).get("status").asInt()).isEqualTo(404);
         assertThat(postForm("/api/etc/passwd", List.of("a", "b"), AT_ACME).statusCode()).as("a post where no form is: 404, not 403").isEqualTo(404);
+        assertThat(rawStatus("GET /?package=%zz HTTP/1.1\r\nHost: " + ACME_HOST + "\r\nConnection: close\r\n\r\n"))
+                .as("a query that cannot be decoded (no Java client sends one)").isEqualTo(400);
+        assertThat(send(request("/contact", AT_ACME).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("name=%zz")).build()).statusCode()).as("nor a form").isEqualTo(400);
         for (String method : List.of("GET", "PUT", "POST", "DELETE")) { // as the API fuzzer sends them: out of /api/v1 once decoded
             HttpResponse<String> traversal = send(request("/api/v1/instances/..%2F..%2Fetc%2Fpasswd/settings")
                     .method(method, java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build());
@@ -442,6 +433,16 @@ public class WebPortalIT extends DmsCloudTestSupport {
                 "Cookie", browser);
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(again.body()).contains("This link does not work", "Ask for a new one.");
+    }
+
+    /** The status of an answer to a request written as bytes, as a careless client may send what no HTTP library would. */
+    private static int rawStatus(String request) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", uri("/").getPort())) {
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.ISO_8859_1)).readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
     }
 
     /** The cookie a page set, as a browser sends it back ({@code name=value}). */

@@ -41,22 +41,17 @@ final class JdbcSessions implements Sessions {
 
     @Override
     public void revokeAllBut(UUID user, String keptTokenHash, Instant at) {
-        jdbc.call(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE user_session SET revoked_at = ? WHERE user_id = ? AND token_hash <> ? AND revoked_at IS NULL")) {
-                Jdbc.setInstant(update, 1, at);
-                update.setString(2, user.toString());
-                update.setString(3, keptTokenHash);
-                return update.executeUpdate();
-            }
-        });
+        update("UPDATE user_session SET revoked_at = ? WHERE user_id = ? AND token_hash <> ? AND revoked_at IS NULL", at, user.toString(), keptTokenHash);
     }
 
-    private void update(String sql, Instant at, String key) {
+    /** Sets {@code revoked_at} to {@code at}, the first placeholder, where the rest match these keys. */
+    private void update(String sql, Instant at, String... keys) {
         jdbc.call(connection -> {
             try (PreparedStatement update = connection.prepareStatement(sql)) {
                 Jdbc.setInstant(update, 1, at);
-                update.setString(2, key);
+                for (int i = 0; i < keys.length; i++) {
+                    update.setString(i + 2, keys[i]);
+                }
                 return update.executeUpdate();
             }
         });

@@ -9,6 +9,8 @@ import javax.servlet.http.HttpServletResponse;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.dmscloud.http.ProblemAnswer;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -25,12 +27,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record Problem(URI type, String title, int status, String detail, @Schema(nullable = true) List<FieldError> errors,
         @Schema(nullable = true) MoneyView needed, @Schema(nullable = true) MoneyView balance) {
 
-    static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
+    static final MediaType MEDIA_TYPE = MediaType.valueOf(ProblemAnswer.MEDIA_TYPE);
 
     private static final ObjectWriter JSON = JsonProvider.objectMapper().writerFor(Problem.class);
 
     /** Where the kinds of problems are documented; a type is this plus the kind, e.g. {@code .../not-found}. */
-    static final String TYPE_BASE = "https://dmscloud.org/problems/";
+    static final String TYPE_BASE = ProblemAnswer.TYPE_BASE;
 
     /** A field of the request and what is wrong with it. */
     public record FieldError(String field, String message) {

@@ -34,11 +34,13 @@ public class AccountPage extends PortalPage {
     }
 
     @Override
+    protected boolean forCustomers() {
+        return true;
+    }
+
+    @Override
     protected void get(Visit visit) throws IOException {
-        Customer customer = visit.signedInOrSentToSignIn().orElse(null);
-        if (customer == null) {
-            return;
-        }
+        Customer customer = visit.signedIn();
         String done = visit.field("done");
         String notice = done.equals("password") ? visit.texts.get("account.password.done") : "";
         visit.render(200, "account.jte", overview.view(visit, customer, before(visit.field("before")), AccountForms.none(), notice),

@@ -2,7 +2,6 @@ package org.dmscloud.web.internal;
 
 import java.io.IOException;
 import java.util.Map;
-import java.util.Optional;
 
 import javax.servlet.Servlet;
 
@@ -40,11 +39,13 @@ public class AccountSecurityPages extends PortalPage {
     }
 
     @Override
+    protected boolean forCustomers() {
+        return true;
+    }
+
+    @Override
     protected void post(Visit visit) throws IOException {
-        Optional<Customer> customer = visit.signedInOrSentToSignIn();
-        if (customer.isEmpty()) {
-            return;
-        }
+        Customer customer = visit.signedIn();
         String session = SessionCookie.token(visit.http);
         if (EVERYWHERE.equals(visit.path())) {
             customers.signOutEverywhere(visit.tenant.id(), session);
@@ -57,10 +58,10 @@ public class AccountSecurityPages extends PortalPage {
                     PortalRequest.clientAddress(visit.http));
             visit.redirect(AccountPage.PATH + "?done=password");
         } catch (InvalidInputException e) {
-            passwordForm(visit, customer.get(), 400, e.fields());
+            passwordForm(visit, customer, 400, e.fields());
         } catch (SignInRefusedException e) {
             e.retryAfter().ifPresent(wait -> visit.answer.setHeader("Retry-After", Long.toString(Math.max(1, wait.toSeconds()))));
-            passwordForm(visit, customer.get(), e.retryAfter().isPresent() ? 429 : 400, Map.of("currentPassword", e.getMessage()));
+            passwordForm(visit, customer, e.retryAfter().isPresent() ? 429 : 400, Map.of("currentPassword", e.getMessage()));
         }
     }
 

@@ -78,12 +78,14 @@ public class InstancePages extends PortalPage {
     }
 
     @Override
+    protected boolean forCustomers() {
+        return true;
+    }
+
+    @Override
     protected void get(Visit visit) throws IOException {
-        Optional<Customer> customer = visit.signedInOrSentToSignIn();
-        if (customer.isEmpty()) {
-            return;
-        }
-        Account account = overview.account(customer.get());
+        Customer customer = visit.signedIn();
+        Account account = overview.account(customer);
         if (PATH.equals(visit.path())) {
             list(visit, account);
             return;
@@ -106,11 +108,8 @@ public class InstancePages extends PortalPage {
 
     @Override
     protected void post(Visit visit) throws IOException {
-        Optional<Customer> customer = visit.signedInOrSentToSignIn();
-        if (customer.isEmpty()) {
-            return;
-        }
-        Account account = overview.account(customer.get());
+        Customer customer = visit.signedIn();
+        Account account = overview.account(customer);
         if (NEW.equals(visit.path())) {
             try {
                 create(visit, account);

@@ -12,6 +12,7 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.dmscloud.api.customer.CustomerAuth;
 import org.dmscloud.api.health.UnavailableException;
+import org.dmscloud.http.ProblemAnswer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,10 @@ abstract class PortalPage extends HttpServlet {
 
     @Override
     protected final void doGet(HttpServletRequest http, HttpServletResponse answer) throws IOException {
-        get(new Visit(http, answer, customers, renderer));
+        Visit visit = new Visit(http, answer, customers, renderer);
+        if (!forCustomers() || visit.signedInOrSentToSignIn().isPresent()) {
+            get(visit);
+        }
     }
 
     @Override
@@ -43,9 +47,14 @@ abstract class PortalPage extends HttpServlet {
         Visit visit = new Visit(http, answer, customers, renderer);
         if (!takesPosts(visit.path())) {
             notFound(visit);
-        } else if (visit.formAccepted()) {
+        } else if (visit.formAccepted() && (!forCustomers() || visit.signedInOrSentToSignIn().isPresent())) {
             post(visit);
         }
+    }
+
+    /** Whether the servlet's pages are a signed-in customer's: a visitor is sent to sign in first ({@link Visit#signedIn()}). */
+    protected boolean forCustomers() {
+        return false;
     }
 
     /** Whether a form is posted to this address of the servlet (a post elsewhere is answered 404 before its token is looked at). */
@@ -66,7 +75,7 @@ abstract class PortalPage extends HttpServlet {
     /** The portal's 404 page: there is no page at this address (or not for this method); for a client that is no browser, a problem. */
     protected static void notFound(Visit visit) throws IOException {
         if (!ProblemAnswers.wantsPage(visit.http)) {
-            ProblemAnswers.write(visit.answer, 404, "not-found", "Not Found", "There is nothing at this address.");
+            ProblemAnswer.write(visit.answer, 404, "not-found", "Not Found", "There is nothing at this address.");
             return;
         }
         visit.render(404, "message.jte", new Message(visit.page(visit.texts.get("notFound.title")), visit.texts.get("notFound.text")),
@@ -78,7 +87,14 @@ abstract class PortalPage extends HttpServlet {
         if (!PAGE_METHODS.contains(http.getMethod())) {
             // PUT, DELETE, TRACE...: no page takes them (and TRACE would echo the request's cookies back).
             answer.setHeader("Allow", "GET, HEAD, POST");
-            ProblemAnswers.write(answer, 405, "method-not-allowed", "Method Not Allowed", "The portal's pages take GET and POST only.");
+            ProblemAnswer.write(answer, 405, "method-not-allowed", "Method Not Allowed", "The portal's pages take GET and POST only.");
+            return;
+        }
+        try {
+            http.getParameterMap();
+        } catch (RuntimeException unreadable) {
+            // A query or form the container cannot decode ("%zz", a form over its size limit): the client's error, not ours.
+            ProblemAnswer.write(answer, 400, "bad-request", "Bad Request", "The address or the form could not be read.");
             return;
         }
         try {

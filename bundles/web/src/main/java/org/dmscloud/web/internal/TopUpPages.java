@@ -64,43 +64,42 @@ public class TopUpPages extends PortalPage {
     }
 
     @Override
+    protected boolean forCustomers() {
+        return true;
+    }
+
+    @Override
     protected void get(Visit visit) throws IOException {
-        Optional<Customer> customer = visit.signedInOrSentToSignIn();
-        if (customer.isEmpty()) {
-            return;
-        }
+        Customer customer = visit.signedIn();
         Matcher address = ADDRESS.matcher(visit.path());
-        Optional<TopUp> topUp = address.matches() ? find(customer.get(), address.group(1)) : Optional.empty();
+        Optional<TopUp> topUp = address.matches() ? find(customer, address.group(1)) : Optional.empty();
         if (topUp.isEmpty() || "/cancel".equals(address.group(2))) {
             notFound(visit);
         } else if (address.group(3) != null) {
-            download(visit, customer.get(), topUp.get(), address.group(3));
+            download(visit, customer, topUp.get(), address.group(3));
         } else {
-            show(visit, customer.get(), topUp.get(), 200, notice(visit, topUp.get()));
+            show(visit, customer, topUp.get(), 200, notice(visit, topUp.get()));
         }
     }
 
     @Override
     protected void post(Visit visit) throws IOException {
-        Optional<Customer> customer = visit.signedInOrSentToSignIn();
-        if (customer.isEmpty()) {
-            return;
-        }
+        Customer customer = visit.signedIn();
         if (PATH.equals(visit.path())) {
-            start(visit, customer.get());
+            start(visit, customer);
             return;
         }
         Matcher address = ADDRESS.matcher(visit.path());
-        Optional<TopUp> topUp = address.matches() && "/cancel".equals(address.group(2)) ? find(customer.get(), address.group(1)) : Optional.empty();
+        Optional<TopUp> topUp = address.matches() && "/cancel".equals(address.group(2)) ? find(customer, address.group(1)) : Optional.empty();
         if (topUp.isEmpty()) {
             notFound(visit);
             return;
         }
         try {
-            topUps.cancel(customer.get().account(), topUp.get().id());
+            topUps.cancel(customer.account(), topUp.get().id());
             visit.redirect(PATH + "/" + topUp.get().id());
         } catch (TopUpStateException e) {
-            show(visit, customer.get(), find(customer.get(), address.group(1)).orElseThrow(), 409, e.getMessage());
+            show(visit, customer, find(customer, address.group(1)).orElseThrow(), 409, e.getMessage());
         }
     }
 

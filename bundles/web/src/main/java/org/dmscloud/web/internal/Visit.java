@@ -68,6 +68,11 @@ final class Visit {
         return signedIn;
     }
 
+    /** The signed-in customer, on the pages that are only for customers ({@link PortalPage#forCustomers()}). */
+    Customer signedIn() {
+        return customer().orElseThrow(() -> new IllegalStateException("a customer's page answered without a signed-in customer"));
+    }
+
     /** The layout's part of a page with this title. */
     Page page(String title) {
         return new Page(tenant.brandName(), title, texts, customer().map(Customer::name).orElse(""), FormTokens.issue(http, answer));

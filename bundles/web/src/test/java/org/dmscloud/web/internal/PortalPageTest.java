@@ -53,6 +53,26 @@ class PortalPageTest {
         assertThat(answer.body()).contains("briefly unavailable", "Acme DMS");
     }
 
+    @Test
+    void aQueryOrFormTheContainerCannotDecodeIsTheClientsError() throws Exception {
+        PortalPage page = new PortalPage(null) {
+            private static final long serialVersionUID = 1L;
+        };
+        HttpServletRequest undecodable = (HttpServletRequest) Proxy.newProxyInstance(PortalPageTest.class.getClassLoader(),
+                new Class<?>[] { HttpServletRequest.class }, (proxy, method, arguments) -> switch (method.getName()) {
+                case "getMethod" -> "POST";
+                case "getParameterMap" -> throw new IllegalArgumentException("Not valid encoding '%zz'");
+                default -> null;
+                });
+        Answer answer = new Answer();
+
+        page.service(undecodable, answer.response());
+
+        assertThat(answer.status).isEqualTo(400);
+        assertThat(answer.headers).containsEntry("Content-Type", "application/problem+json");
+        assertThat(answer.body()).contains("could not be read").doesNotContain("%zz");
+    }
+
     /** A GET of a page whose work throws this. */
     private static Answer get(RuntimeException failure) throws Exception {
         PortalPage page = new PortalPage(null) {

@@ -1,4 +1,4 @@
-package org.dmscloud.rest.internal;
+package org.dmscloud.http.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.dmscloud.http.ProblemAnswer;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -24,6 +25,10 @@ import org.osgi.service.component.annotations.Deactivate;
  * of its own; here it is application/problem+json like every other refusal, naming no internals. Pax Web
  * adds every Jetty {@link Handler} service to its server; this one handles no request itself and only
  * gives the server its error handler while it is there.
+ * <p>
+ * Pax Web restarts Jetty whenever such a service comes or goes. Its bundle is therefore installed with the web
+ * server, in the first boot stage, and not with the API: a restart while the JAX-RS whiteboard was starting
+ * made Aries fail (a ConcurrentModificationException in its trackers), and the API never came up.
  */
 @Component(service = Handler.class)
 public class JettyProblemAnswers extends AbstractHandler {
@@ -64,7 +69,7 @@ public class JettyProblemAnswers extends AbstractHandler {
 
         @Override
         public ByteBuffer badMessageError(int status, String reason, HttpFields fields) {
-            fields.put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE.toString());
+            fields.put(HttpHeader.CONTENT_TYPE, ProblemAnswer.MEDIA_TYPE);
             fields.put("X-Content-Type-Options", "nosniff");
             return ByteBuffer.wrap(problem(status, "The request is malformed (its address, headers or framing) and could not be read.")
                     .getBytes(StandardCharsets.UTF_8));
@@ -74,7 +79,7 @@ public class JettyProblemAnswers extends AbstractHandler {
         protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request, HttpServletResponse response, int code,
                 String message) throws IOException {
             baseRequest.setHandled(true);
-            response.setContentType(Problem.MEDIA_TYPE.toString());
+            response.setContentType(ProblemAnswer.MEDIA_TYPE);
             response.setCharacterEncoding("UTF-8");
             response.setHeader("X-Content-Type-Options", "nosniff");
             response.getWriter().write(problem(code, code == 404 ? "There is nothing at this address." : "The request could not be answered."));
@@ -82,7 +87,7 @@ public class JettyProblemAnswers extends AbstractHandler {
 
         static String problem(int status, String detail) {
             String kind = status == 404 ? "not-found" : status >= 500 ? "server-error" : "bad-request";
-            return Problem.of(kind, status, HttpStatus.getMessage(status), detail).toJson();
+            return ProblemAnswer.json(status, kind, HttpStatus.getMessage(status), detail);
         }
     }
 }

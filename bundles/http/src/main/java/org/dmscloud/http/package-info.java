@@ -1,0 +1,9 @@
+/**
+ * Answers given over HTTP outside JAX-RS, in the portal API's problem shape.
+ */
+@Export
+@Version("1.0.0")
+package org.dmscloud.http;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
