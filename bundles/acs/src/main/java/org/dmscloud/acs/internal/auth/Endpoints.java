@@ -58,6 +58,12 @@ public final class Endpoints {
         return made ? Optional.of(new Credentials(username, password, realm)) : Optional.empty();
     }
 
+    /** New credentials for the instance's devices: its endpoint's first, or a new password that replaces the old at once. */
+    public Credentials issue(String instanceId, Instant now) {
+        return create(instanceId, now).or(() -> rotate(instanceId, now))
+                .orElseThrow(() -> new IllegalStateException("the endpoint of " + instanceId + " was neither made nor found"));
+    }
+
     /** A new password for the instance's devices; the old one stops working at once. */
     public Optional<Credentials> rotate(String instanceId, Instant now) {
         return find(instanceId).map(endpoint -> {
@@ -109,7 +115,7 @@ public final class Endpoints {
         });
     }
 
-    static String realm(String instanceId) {
+    public static String realm(String instanceId) {
         return "DMS Cloud ACS " + instanceId;
     }
 

@@ -1,10 +1,18 @@
 package org.dmscloud.acs.internal.devices;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+
+import org.dmscloud.api.acs.Device;
+import org.dmscloud.api.acs.DevicePage;
 
 import org.dmscloud.acs.internal.cwmp.Inform;
 import org.dmscloud.persistence.Transaction;
@@ -38,12 +46,20 @@ public final class DeviceRegistry {
         KNOWN, ADDED, REFUSED
     }
 
+    /** An Inform's outcome, and the device's id when it was let in. */
+    public record Admission(Outcome outcome, Optional<String> deviceId) {
+
+        static Admission refused() {
+            return new Admission(Outcome.REFUSED, Optional.empty());
+        }
+    }
+
     /**
      * Registers an Inform of a device at this instance.
      *
      * @param limit the instance's expected CPE devices
      */
-    public Outcome inform(String instanceId, long limit, Inform inform, Instant now) {
+    public Admission inform(String instanceId, long limit, Inform inform, Instant now) {
         return jdbc.call(connection -> {
             try (PreparedStatement lock = connection.prepareStatement("SELECT instance_id FROM acs_endpoint WHERE instance_id = ? FOR UPDATE")) {
                 lock.setString(1, instanceId);
@@ -55,18 +71,19 @@ public final class DeviceRegistry {
             }
             Inform.DeviceId id = inform.device();
             String events = String.join(",", inform.events().stream().map(Inform.Event::code).toList());
-            try (PreparedStatement update = connection.prepareStatement("UPDATE acs_device SET manufacturer = ?, software_version = ?, "
-                    + "connection_request_url = ?, last_events = ?, last_inform_at = ? WHERE instance_id = ? AND oui = ? AND product_class = ? "
-                    + "AND serial_number = ?")) {
-                update.setString(1, Jdbc.fit(id.manufacturer(), 64));
-                update.setString(2, Jdbc.fit(parameter(inform, SOFTWARE_VERSION), 64));
-                update.setString(3, Jdbc.fit(parameter(inform, CONNECTION_REQUEST_URL), 256));
-                update.setString(4, Jdbc.fit(events, 512));
-                Jdbc.setInstant(update, 5, now);
-                identify(update, 6, instanceId, id);
-                if (update.executeUpdate() == 1) {
-                    return Outcome.KNOWN;
+            Optional<String> known = known(connection, instanceId, id);
+            if (known.isPresent()) {
+                try (PreparedStatement update = connection.prepareStatement("UPDATE acs_device SET manufacturer = ?, software_version = ?, "
+                        + "connection_request_url = ?, last_events = ?, last_inform_at = ? WHERE id = ?")) {
+                    update.setString(1, Jdbc.fit(id.manufacturer(), 64));
+                    update.setString(2, Jdbc.fit(parameter(inform, SOFTWARE_VERSION), 64));
+                    update.setString(3, Jdbc.fit(parameter(inform, CONNECTION_REQUEST_URL), 256));
+                    update.setString(4, Jdbc.fit(events, 512));
+                    Jdbc.setInstant(update, 5, now);
+                    update.setString(6, known.get());
+                    update.executeUpdate();
                 }
+                return new Admission(Outcome.KNOWN, known);
             }
             long devices;
             try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM acs_device WHERE instance_id = ?")) {
@@ -78,12 +95,13 @@ public final class DeviceRegistry {
             }
             if (devices >= limit) {
                 refused(connection, instanceId, id, now);
-                return Outcome.REFUSED;
+                return Admission.refused();
             }
+            String deviceId = UUID.randomUUID().toString();
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO acs_device (id, instance_id, oui, product_class, serial_number, "
                     + "manufacturer, software_version, connection_request_url, last_events, first_inform_at, last_inform_at) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(1, deviceId);
                 insert.setString(2, instanceId);
                 insert.setString(3, id.oui());
                 insert.setString(4, id.productClass());
@@ -96,8 +114,60 @@ public final class DeviceRegistry {
                 Jdbc.setInstant(insert, 11, now);
                 insert.executeUpdate();
             }
-            return Outcome.ADDED;
+            return new Admission(Outcome.ADDED, Optional.of(deviceId));
         });
+    }
+
+    private static Optional<String> known(Connection connection, String instanceId, Inform.DeviceId id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM acs_device WHERE instance_id = ? AND oui = ? AND product_class = ? "
+                + "AND serial_number = ?")) {
+            identify(select, 1, instanceId, id);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** A page of the instance's devices, most recently informed first, whose serial number, product class or OUI contains the search. */
+    public DevicePage page(String instanceId, String search, int offset, int limit) {
+        String like = "%" + search.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String where = " WHERE instance_id = ? AND (LOWER(serial_number) LIKE ? ESCAPE '\\' OR LOWER(product_class) LIKE ? ESCAPE '\\' "
+                + "OR LOWER(oui) LIKE ? ESCAPE '\\')";
+        return jdbc.call(connection -> {
+            long total;
+            try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM acs_device" + where)) {
+                matching(count, instanceId, like);
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    total = row.getLong(1);
+                }
+            }
+            List<Device> devices = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, oui, product_class, serial_number, manufacturer, software_version, "
+                    + "connection_request_url, last_events, first_inform_at, last_inform_at FROM acs_device" + where
+                    + " ORDER BY last_inform_at DESC, id LIMIT ? OFFSET ?")) {
+                matching(select, instanceId, like);
+                select.setInt(5, limit);
+                select.setInt(6, offset);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        String events = row.getString("last_events");
+                        devices.add(new Device(row.getString("id"), row.getString("oui"), row.getString("product_class"), row.getString("serial_number"),
+                                row.getString("manufacturer"), row.getString("software_version"), row.getString("connection_request_url"),
+                                events.isEmpty() ? List.of() : List.of(events.split(",")), Jdbc.getInstant(row, "first_inform_at"),
+                                Jdbc.getInstant(row, "last_inform_at")));
+                    }
+                }
+            }
+            return new DevicePage(devices, total, offset, limit);
+        });
+    }
+
+    private static void matching(PreparedStatement statement, String instanceId, String like) throws SQLException {
+        statement.setString(1, instanceId);
+        statement.setString(2, like);
+        statement.setString(3, like);
+        statement.setString(4, like);
     }
 
     /** How many devices the instance knows, and how many distinct new ones it refused. */
@@ -109,7 +179,7 @@ public final class DeviceRegistry {
                 count(connection, "SELECT COUNT(*) FROM acs_refused_device WHERE instance_id = ?", instanceId)));
     }
 
-    private static long count(java.sql.Connection connection, String sql, String instanceId) throws java.sql.SQLException {
+    private static long count(Connection connection, String sql, String instanceId) throws SQLException {
         try (PreparedStatement count = connection.prepareStatement(sql)) {
             count.setString(1, instanceId);
             try (ResultSet row = count.executeQuery()) {
@@ -119,7 +189,7 @@ public final class DeviceRegistry {
         }
     }
 
-    private static void refused(java.sql.Connection connection, String instanceId, Inform.DeviceId id, Instant now) throws java.sql.SQLException {
+    private static void refused(Connection connection, String instanceId, Inform.DeviceId id, Instant now) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE acs_refused_device SET attempts = attempts + 1, last_refused_at = ? "
                 + "WHERE instance_id = ? AND oui = ? AND product_class = ? AND serial_number = ?")) {
             Jdbc.setInstant(update, 1, now);
@@ -136,7 +206,7 @@ public final class DeviceRegistry {
         }
     }
 
-    private static void identify(PreparedStatement statement, int first, String instanceId, Inform.DeviceId id) throws java.sql.SQLException {
+    private static void identify(PreparedStatement statement, int first, String instanceId, Inform.DeviceId id) throws SQLException {
         statement.setString(first, instanceId);
         statement.setString(first + 1, id.oui());
         statement.setString(first + 2, id.productClass());

@@ -20,6 +20,8 @@ import org.dmscloud.acs.internal.auth.DigestAuthentication;
 import org.dmscloud.acs.internal.auth.Endpoints;
 import org.dmscloud.acs.internal.cwmp.Inform;
 import org.dmscloud.acs.internal.devices.DeviceRegistry.Outcome;
+import org.dmscloud.api.acs.Device;
+import org.dmscloud.api.acs.DevicePage;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
@@ -75,6 +77,39 @@ abstract class DeviceRegistryContractTest {
                 + "FROM acs_device WHERE instance_id = '" + instance + "'")).isEqualTo("V3.2 http://10.0.0.9:7547/cr 2 PERIODIC");
     }
 
+    @Test
+    void aDeviceKeepsItsIdAcrossInformsAndARefusedOneGetsNone() throws Exception {
+        String instance = instanceWithEndpoint();
+        DeviceRegistry.Admission first = admit(instance, 1, "SN1", NOW);
+        DeviceRegistry.Admission again = admit(instance, 1, "SN1", NOW.plusSeconds(300));
+
+        assertThat(first.deviceId()).isPresent();
+        assertThat(again).isEqualTo(new DeviceRegistry.Admission(Outcome.KNOWN, first.deviceId()));
+        assertThat(admit(instance, 1, "SN2", NOW).deviceId()).isEmpty();
+    }
+
+    @Test
+    void devicesArePagedMostRecentFirstAndFoundByAPartOfTheirSerialProductClassOrOui() throws Exception {
+        String instance = instanceWithEndpoint();
+        for (int i = 1; i <= 5; i++) {
+            admit(instance, 10, "SN-" + i, NOW.plusSeconds(i));
+        }
+        admit(instance, 10, "X_%", NOW.plusSeconds(10));
+
+        DevicePage page = store.read(tx -> DeviceRegistry.in(tx).page(instance, "", 0, 2));
+        assertThat(page.total()).isEqualTo(6);
+        assertThat(page.devices()).extracting(Device::serialNumber).containsExactly("X_%", "SN-5");
+        assertThat(store.read(tx -> DeviceRegistry.in(tx).page(instance, "", 2, 2)).devices()).extracting(Device::serialNumber)
+                .containsExactly("SN-4", "SN-3");
+        assertThat(store.read(tx -> DeviceRegistry.in(tx).page(instance, "sn-3", 0, 10)).devices()).extracting(Device::serialNumber)
+                .containsExactly("SN-3");
+        assertThat(store.read(tx -> DeviceRegistry.in(tx).page(instance, "_%", 0, 10)).devices()).as("LIKE's wildcards are searched as text")
+                .extracting(Device::serialNumber).containsExactly("X_%");
+        assertThat(store.read(tx -> DeviceRegistry.in(tx).page(instance, "hg82", 0, 10)).total()).as("by product class").isEqualTo(6);
+        String another = instanceWithEndpoint();
+        assertThat(store.read(tx -> DeviceRegistry.in(tx).page(another, "", 0, 10)).total()).as("another instance's").isZero();
+    }
+
     /** Two new devices at once and one place left, on two connections (two nodes): one gets in. */
     @RepeatedTest(5)
     void theLastPlaceGoesToOneDeviceWhenTwoInformAtOnce() throws Exception {
@@ -126,8 +161,12 @@ abstract class DeviceRegistryContractTest {
     }
 
     private Outcome inform(String instance, long limit, String serial) {
+        return admit(instance, limit, serial, NOW).outcome();
+    }
+
+    private DeviceRegistry.Admission admit(String instance, long limit, String serial, java.time.Instant at) {
         return store.inTransaction(tx -> DeviceRegistry.in(tx).inform(instance, limit,
-                new Inform(device(serial), List.of(new Inform.Event("0 BOOTSTRAP", "")), 1, "", 0, Map.of()), NOW));
+                new Inform(device(serial), List.of(new Inform.Event("0 BOOTSTRAP", "")), 1, "", 0, Map.of()), at));
     }
 
     private static Inform.DeviceId device(String serial) {

@@ -1,0 +1,74 @@
+package org.dmscloud.acs.internal;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+import org.dmscloud.acs.internal.auth.Endpoints;
+import org.dmscloud.acs.internal.devices.DeviceRegistry;
+import org.dmscloud.api.account.AccountId;
+import org.dmscloud.api.acs.AcsCredentials;
+import org.dmscloud.api.acs.AcsEndpoint;
+import org.dmscloud.api.acs.AcsService;
+import org.dmscloud.api.acs.DevicePage;
+import org.dmscloud.api.customer.InvalidInputException;
+import org.dmscloud.api.instance.Instance;
+import org.dmscloud.api.instance.InstanceId;
+import org.dmscloud.api.instance.InstanceNotFoundException;
+import org.dmscloud.api.instance.InstanceService;
+import org.dmscloud.api.instance.InstanceState;
+import org.dmscloud.persistence.Store;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The ACS of a customer's instances, each found through the account first, so no account sees another's. */
+@Component(service = AcsService.class)
+public class AcsDesk implements AcsService {
+
+    /** The most devices one page lists. */
+    static final int MAX_PAGE = 500;
+
+    private final Store store;
+    private final Clock clock;
+    private final InstanceService instances;
+
+    @Activate
+    public AcsDesk(@Reference Store store, @Reference Clock clock, @Reference InstanceService instances) {
+        this.store = store;
+        this.clock = clock;
+        this.instances = instances;
+    }
+
+    @Override
+    public AcsEndpoint endpoint(AccountId account, InstanceId id) {
+        Instance instance = live(account, id);
+        return store.read(transaction -> {
+            DeviceRegistry.Counts counts = DeviceRegistry.in(transaction).counts(id.toString());
+            Optional<String> username = Endpoints.in(transaction).find(id.toString()).map(Endpoints.Endpoint::username);
+            return new AcsEndpoint(id, CwmpEndpoint.path(id), username, instance.configuration().expectedDevices(), counts.devices(), counts.refused());
+        });
+    }
+
+    @Override
+    public AcsCredentials newCredentials(AccountId account, InstanceId id) {
+        live(account, id);
+        Endpoints.Credentials credentials = store.inTransaction(transaction -> Endpoints.in(transaction).issue(id.toString(), clock.instant()));
+        return new AcsCredentials(credentials.username(), credentials.password(), credentials.realm());
+    }
+
+    @Override
+    public DevicePage devices(AccountId account, InstanceId id, String search, int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+            throw new InvalidInputException(offset < 0 ? Map.of("offset", "A page starts at 0 or later.")
+                    : Map.of("limit", "A page lists 1 to " + MAX_PAGE + " devices."));
+        }
+        live(account, id);
+        return store.read(transaction -> DeviceRegistry.in(transaction).page(id.toString(), search == null ? "" : search, offset, limit));
+    }
+
+    private Instance live(AccountId account, InstanceId id) {
+        return instances.find(account, id).filter(instance -> instance.state() != InstanceState.DELETED)
+                .orElseThrow(() -> new InstanceNotFoundException(id));
+    }
+}

@@ -1,0 +1,256 @@
+package org.dmscloud.acs.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.servlet.Servlet;
+import javax.servlet.http.Cookie;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.dmscloud.acs.internal.auth.DigestAuthentication;
+import org.dmscloud.acs.internal.auth.Endpoints;
+import org.dmscloud.acs.internal.auth.SessionTickets;
+import org.dmscloud.acs.internal.cwmp.CwmpException;
+import org.dmscloud.acs.internal.cwmp.CwmpFault;
+import org.dmscloud.acs.internal.cwmp.CwmpMessage;
+import org.dmscloud.acs.internal.cwmp.CwmpReader;
+import org.dmscloud.acs.internal.cwmp.CwmpVersion;
+import org.dmscloud.acs.internal.cwmp.CwmpWriter;
+import org.dmscloud.acs.internal.devices.DeviceRegistry;
+import org.dmscloud.api.account.AccountService;
+import org.dmscloud.api.health.UnavailableException;
+import org.dmscloud.api.instance.Instance;
+import org.dmscloud.api.instance.InstanceAdministration;
+import org.dmscloud.api.instance.InstanceId;
+import org.dmscloud.api.instance.InstanceState;
+import org.dmscloud.api.tenant.Tenant;
+import org.dmscloud.api.web.PortalRequests;
+import org.dmscloud.persistence.Store;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Each instance's CWMP endpoint, {@code /cwmp/<instance>} at its tenant's host names: where its CPE devices open their
+ * sessions (TR-069 3.7). A session begins with an Inform, authenticated by HTTP Digest with the instance's credentials;
+ * the device is let in if the instance knows it or has a place left, and gets a session cookie for the rest of the
+ * session. An empty POST asks for the ACS's next request; with none queued the answer is 204, which ends the session.
+ * <p>
+ * A disabled instance answers 503 with {@code Retry-After}, so its devices come back by themselves once it is enabled;
+ * an instance that is deleted, another tenant's or unknown answers 404. A request the ACS cannot take gets a CWMP fault
+ * in a SOAP Fault, with HTTP status 500 as the SOAP 1.1 HTTP binding that TR-069 uses requires.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletName("dmscloud-cwmp")
+@HttpWhiteboardServletPattern(CwmpEndpoint.PREFIX + "*")
+public class CwmpEndpoint extends HttpServlet {
+
+    static final String PREFIX = "/cwmp/";
+    /** A CPE informs again within the hour once its instance is enabled; TR-069 devices also retry on their own schedule. */
+    static final String RETRY_AFTER_SECONDS = "600";
+    /** Far above any Inform's size (1000 parameters); a larger body is refused unread. */
+    static final int MAX_ENVELOPE_BYTES = 256 * 1024;
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(CwmpEndpoint.class);
+    private static final Pattern INSTANCE = Pattern.compile("/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
+    private static final String XML = "text/xml; charset=utf-8";
+
+    private final transient Store store;
+    private final transient Clock clock;
+    private final transient InstanceAdministration instances;
+    private final transient AccountService accounts;
+    private transient volatile Keys keys;
+
+    @Activate
+    public CwmpEndpoint(@Reference Store store, @Reference Clock clock, @Reference InstanceAdministration instances, @Reference AccountService accounts) {
+        this.store = store;
+        this.clock = clock;
+        this.instances = instances;
+        this.accounts = accounts;
+    }
+
+    static String path(InstanceId instance) {
+        return PREFIX + instance;
+    }
+
+    /** The Digest nonces' and session tickets' key, shared by every node through the database, read once. */
+    private record Keys(DigestAuthentication digest, SessionTickets tickets) {
+    }
+
+    @Override
+    protected void service(HttpServletRequest http, HttpServletResponse answer) throws IOException {
+        if (!"POST".equals(http.getMethod())) {
+            answer.setHeader("Allow", "POST");
+            answer.sendError(405);
+            return;
+        }
+        try {
+            post(http, answer);
+        } catch (UnavailableException e) {
+            LOG.warn("CWMP request to {} not served: the database is unavailable ({})", http.getRequestURI(), e.getMessage());
+            answer.setHeader("Retry-After", "30");
+            answer.sendError(503);
+        }
+    }
+
+    private void post(HttpServletRequest http, HttpServletResponse answer) throws IOException {
+        Optional<Instance> instance = instance(http);
+        if (instance.isEmpty()) {
+            answer.sendError(404);
+            return;
+        }
+        if (instance.get().state() == InstanceState.DISABLED) {
+            answer.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+            answer.sendError(503);
+            return;
+        }
+        String instanceId = instance.get().id().toString();
+        Instant now = clock.instant();
+        Keys keys = keys(now);
+        Optional<SessionTickets.Ticket> session = keys.tickets().verify(cookie(http), instanceId, now);
+        if (session.isEmpty() && !authenticated(http, answer, keys.digest(), instanceId, now)) {
+            return;
+        }
+        byte[] envelope = body(http, answer);
+        if (envelope == null) {
+            return;
+        }
+        if (envelope.length == 0 || new String(envelope, StandardCharsets.UTF_8).isBlank()) {
+            // The CPE has nothing more to say and asks for the ACS's requests: none are queued.
+            answer.setStatus(204);
+            return;
+        }
+        CwmpMessage message;
+        try {
+            message = CwmpReader.read(envelope);
+        } catch (CwmpException e) {
+            fault(answer, CwmpVersion.V1_0, Optional.empty(), e.fault(), e.getMessage());
+            return;
+        }
+        switch (message.method()) {
+        case "Inform" -> inform(answer, keys, instance.get(), message, now);
+        case "GetRPCMethods" -> xml(answer, CwmpWriter.getRpcMethodsResponse(message.version(), message.id()));
+        case "TransferComplete", "AutonomousTransferComplete" -> xml(answer, CwmpWriter.transferCompleteResponse(message.version(), message.id(),
+                message.method()));
+        default -> {
+            if (message.method().endsWith("Response") || message.method().equals("Fault")) {
+                // An answer to a request of the ACS; it makes none yet, so there is nothing to match it to.
+                answer.setStatus(204);
+            } else {
+                fault(answer, message.version(), message.id(), CwmpFault.METHOD_NOT_SUPPORTED, message.method());
+            }
+        }
+        }
+    }
+
+    private void inform(HttpServletResponse answer, Keys keys, Instance instance, CwmpMessage message, Instant now) throws IOException {
+        String instanceId = instance.id().toString();
+        long limit = instance.configuration().expectedDevices();
+        DeviceRegistry.Admission admission = store.inTransaction(transaction -> DeviceRegistry.in(transaction)
+                .inform(instanceId, limit, message.inform().orElseThrow(), now));
+        if (admission.deviceId().isEmpty()) {
+            fault(answer, message.version(), message.id(), CwmpFault.REQUEST_DENIED,
+                    "This instance takes " + limit + " devices and knows as many; its customer can raise the expected devices");
+            return;
+        }
+        Cookie cookie = new Cookie(SessionTickets.COOKIE, keys.tickets().issue(instanceId, admission.deviceId().get(), now));
+        cookie.setPath(PREFIX + instanceId);
+        cookie.setHttpOnly(true);
+        answer.addCookie(cookie);
+        xml(answer, CwmpWriter.informResponse(message.version(), message.id()));
+    }
+
+    /** The instance the address names, if it is live and its tenant's: anything else is not found, the same way. */
+    private Optional<Instance> instance(HttpServletRequest http) {
+        Matcher path = INSTANCE.matcher(http.getPathInfo() == null ? "" : http.getPathInfo());
+        if (!(http.getAttribute(PortalRequests.TENANT) instanceof Tenant tenant) || !path.matches()) {
+            return Optional.empty();
+        }
+        return instances.find(InstanceId.parse(path.group(1))).filter(instance -> instance.state() != InstanceState.DELETED)
+                .filter(instance -> accounts.find(instance.account()).filter(account -> account.tenant().equals(tenant.id())).isPresent());
+    }
+
+    private boolean authenticated(HttpServletRequest http, HttpServletResponse answer, DigestAuthentication digest, String instanceId, Instant now) {
+        Optional<Endpoints.Endpoint> endpoint = store.read(transaction -> Endpoints.in(transaction).find(instanceId));
+        String realm = endpoint.map(Endpoints.Endpoint::realm).orElse(Endpoints.realm(instanceId));
+        String header = http.getHeader("Authorization");
+        String uri = http.getRequestURI() + (http.getQueryString() == null ? "" : "?" + http.getQueryString());
+        DigestAuthentication.Outcome outcome = header == null || endpoint.isEmpty() ? DigestAuthentication.Outcome.INVALID
+                : digest.verify(header, "POST", uri, realm, endpoint.get().username(), endpoint.map(Endpoints.Endpoint::ha1), now);
+        if (outcome == DigestAuthentication.Outcome.VALID) {
+            return true;
+        }
+        answer.setStatus(401);
+        answer.setHeader("WWW-Authenticate", digest.challenge(realm, now, outcome == DigestAuthentication.Outcome.STALE));
+        answer.setContentLength(0);
+        return false;
+    }
+
+    private Keys keys(Instant now) {
+        Keys known = keys;
+        if (known == null) {
+            byte[] key = store.inTransaction(transaction -> Endpoints.in(transaction).key(now));
+            known = new Keys(new DigestAuthentication(key), new SessionTickets(key));
+            keys = known;
+        }
+        return known;
+    }
+
+    private static String cookie(HttpServletRequest http) {
+        Cookie[] cookies = http.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (SessionTickets.COOKIE.equals(cookie.getName())) {
+                    return cookie.getValue();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The body, or null when it was too large and 413 was answered. */
+    private static byte[] body(HttpServletRequest http, HttpServletResponse answer) throws IOException {
+        if (http.getContentLengthLong() > MAX_ENVELOPE_BYTES) {
+            answer.sendError(413);
+            return null;
+        }
+        try (InputStream in = http.getInputStream()) {
+            byte[] body = in.readNBytes(MAX_ENVELOPE_BYTES + 1);
+            if (body.length > MAX_ENVELOPE_BYTES) {
+                answer.sendError(413);
+                return null;
+            }
+            return body;
+        }
+    }
+
+    private static void fault(HttpServletResponse answer, CwmpVersion version, Optional<String> id, CwmpFault fault, String detail) throws IOException {
+        answer.setStatus(500);
+        write(answer, CwmpWriter.fault(version, id, fault, detail));
+    }
+
+    private static void xml(HttpServletResponse answer, String envelope) throws IOException {
+        answer.setStatus(200);
+        write(answer, envelope);
+    }
+
+    private static void write(HttpServletResponse answer, String envelope) throws IOException {
+        byte[] bytes = envelope.getBytes(StandardCharsets.UTF_8);
+        answer.setContentType(XML);
+        answer.setContentLength(bytes.length);
+        answer.getOutputStream().write(bytes);
+    }
+}

@@ -1,0 +1,36 @@
+package org.dmscloud.api.acs;
+
+import org.dmscloud.api.account.AccountId;
+import org.dmscloud.api.instance.InstanceId;
+import org.dmscloud.api.instance.InstanceNotFoundException;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The ACS of a customer's instances. Every call is scoped to the account: another account's instance is not found.
+ */
+@ProviderType
+public interface AcsService {
+
+    /**
+     * The instance's endpoint, its devices' counts and its limit.
+     *
+     * @throws InstanceNotFoundException if the account has no such instance, or it was deleted
+     */
+    AcsEndpoint endpoint(AccountId account, InstanceId instance);
+
+    /**
+     * New credentials for the instance's devices: the first ones, or new ones that replace the old at once. The
+     * password is shown this once; only its digest is kept.
+     *
+     * @throws InstanceNotFoundException if the account has no such instance, or it was deleted
+     */
+    AcsCredentials newCredentials(AccountId account, InstanceId instance);
+
+    /**
+     * The instance's devices, most recently informed first.
+     *
+     * @param search a part of a serial number, product class or OUI to look for; blank for all
+     * @throws InstanceNotFoundException if the account has no such instance, or it was deleted
+     */
+    DevicePage devices(AccountId account, InstanceId instance, String search, int offset, int limit);
+}
