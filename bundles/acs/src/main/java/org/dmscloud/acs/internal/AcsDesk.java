@@ -1,16 +1,21 @@
 package org.dmscloud.acs.internal;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.dmscloud.acs.internal.auth.Endpoints;
 import org.dmscloud.acs.internal.devices.DeviceRegistry;
+import org.dmscloud.acs.internal.tasks.DeviceTasks;
 import org.dmscloud.api.account.AccountId;
 import org.dmscloud.api.acs.AcsCredentials;
 import org.dmscloud.api.acs.AcsEndpoint;
 import org.dmscloud.api.acs.AcsService;
+import org.dmscloud.api.acs.DeviceNotFoundException;
 import org.dmscloud.api.acs.DevicePage;
+import org.dmscloud.api.acs.DeviceTask;
+import org.dmscloud.api.acs.NewTask;
 import org.dmscloud.api.customer.InvalidInputException;
 import org.dmscloud.api.instance.Instance;
 import org.dmscloud.api.instance.InstanceId;
@@ -18,6 +23,7 @@ import org.dmscloud.api.instance.InstanceNotFoundException;
 import org.dmscloud.api.instance.InstanceService;
 import org.dmscloud.api.instance.InstanceState;
 import org.dmscloud.persistence.Store;
+import org.dmscloud.persistence.Transaction;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -65,6 +71,30 @@ public class AcsDesk implements AcsService {
         }
         live(account, id);
         return store.read(transaction -> DeviceRegistry.in(transaction).page(id.toString(), search == null ? "" : search, offset, limit));
+    }
+
+    @Override
+    public DeviceTask queueTask(AccountId account, InstanceId id, String deviceId, NewTask task) {
+        live(account, id);
+        return store.inTransaction(transaction -> {
+            known(transaction, id, deviceId);
+            return DeviceTasks.in(transaction).queue(deviceId, task, clock.instant());
+        });
+    }
+
+    @Override
+    public List<DeviceTask> tasks(AccountId account, InstanceId id, String deviceId) {
+        live(account, id);
+        return store.read(transaction -> {
+            known(transaction, id, deviceId);
+            return DeviceTasks.in(transaction).latest(deviceId);
+        });
+    }
+
+    private static void known(Transaction transaction, InstanceId instance, String deviceId) {
+        if (!DeviceRegistry.in(transaction).knows(instance.toString(), deviceId)) {
+            throw new DeviceNotFoundException(deviceId);
+        }
     }
 
     private Instance live(AccountId account, InstanceId id) {

@@ -25,7 +25,9 @@ import org.dmscloud.acs.internal.cwmp.CwmpReader;
 import org.dmscloud.acs.internal.cwmp.CwmpVersion;
 import org.dmscloud.acs.internal.cwmp.CwmpWriter;
 import org.dmscloud.acs.internal.devices.DeviceRegistry;
+import org.dmscloud.acs.internal.tasks.DeviceTasks;
 import org.dmscloud.api.account.AccountService;
+import org.dmscloud.api.acs.DeviceTask;
 import org.dmscloud.api.health.UnavailableException;
 import org.dmscloud.api.instance.Instance;
 import org.dmscloud.api.instance.InstanceAdministration;
@@ -33,6 +35,7 @@ import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.instance.InstanceState;
 import org.dmscloud.api.tenant.Tenant;
 import org.dmscloud.api.web.PortalRequests;
+import org.dmscloud.http.ProblemAnswer;
 import org.dmscloud.persistence.Store;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -46,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * Each instance's CWMP endpoint, {@code /cwmp/<instance>} at its tenant's host names: where its CPE devices open their
  * sessions (TR-069 3.7). A session begins with an Inform, authenticated by HTTP Digest with the instance's credentials;
  * the device is let in if the instance knows it or has a place left, and gets a session cookie for the rest of the
- * session. An empty POST asks for the ACS's next request; with none queued the answer is 204, which ends the session.
+ * session. An empty POST asks for the ACS's next request: the device's oldest waiting task, whose answer finishes it
+ * and asks for the next; with none waiting the answer is 204, which ends the session.
  * <p>
  * A disabled instance answers 503 with {@code Retry-After}, so its devices come back by themselves once it is enabled;
  * an instance that is deleted, another tenant's or unknown answers 404. A request the ACS cannot take gets a CWMP fault
@@ -94,7 +98,7 @@ public class CwmpEndpoint extends HttpServlet {
     protected void service(HttpServletRequest http, HttpServletResponse answer) throws IOException {
         if (!"POST".equals(http.getMethod())) {
             answer.setHeader("Allow", "POST");
-            answer.sendError(405);
+            ProblemAnswer.write(answer, 405, "method-not-allowed", "Method Not Allowed", "CPE devices POST to their ACS endpoint.");
             return;
         }
         try {
@@ -102,19 +106,20 @@ public class CwmpEndpoint extends HttpServlet {
         } catch (UnavailableException e) {
             LOG.warn("CWMP request to {} not served: the database is unavailable ({})", http.getRequestURI(), e.getMessage());
             answer.setHeader("Retry-After", "30");
-            answer.sendError(503);
+            ProblemAnswer.write(answer, 503, "unavailable", "Service Unavailable", "The ACS is briefly unavailable. Please try again shortly.");
         }
     }
 
     private void post(HttpServletRequest http, HttpServletResponse answer) throws IOException {
         Optional<Instance> instance = instance(http);
         if (instance.isEmpty()) {
-            answer.sendError(404);
+            ProblemAnswer.write(answer, 404, "not-found", "Not Found", "No instance answers at this address.");
             return;
         }
         if (instance.get().state() == InstanceState.DISABLED) {
             answer.setHeader("Retry-After", RETRY_AFTER_SECONDS);
-            answer.sendError(503);
+            ProblemAnswer.write(answer, 503, "instance-disabled", "Service Unavailable",
+                    "This instance is disabled. Its devices are let in again once its customer enables it.");
             return;
         }
         String instanceId = instance.get().id().toString();
@@ -129,15 +134,15 @@ public class CwmpEndpoint extends HttpServlet {
             return;
         }
         if (envelope.length == 0 || new String(envelope, StandardCharsets.UTF_8).isBlank()) {
-            // The CPE has nothing more to say and asks for the ACS's requests: none are queued.
-            answer.setStatus(204);
+            // The CPE has nothing more to say and asks for the ACS's requests.
+            nextRequest(answer, session, now);
             return;
         }
         CwmpMessage message;
         try {
             message = CwmpReader.read(envelope);
         } catch (CwmpException e) {
-            fault(answer, CwmpVersion.V1_0, Optional.empty(), e.fault(), e.getMessage());
+            fault(answer, session.map(SessionTickets.Ticket::version).orElse(CwmpVersion.V1_0), Optional.empty(), e.fault(), e.getMessage());
             return;
         }
         switch (message.method()) {
@@ -146,14 +151,39 @@ public class CwmpEndpoint extends HttpServlet {
         case "TransferComplete", "AutonomousTransferComplete" -> xml(answer, CwmpWriter.transferCompleteResponse(message.version(), message.id(),
                 message.method()));
         default -> {
-            if (message.method().endsWith("Response") || message.method().equals("Fault")) {
-                // An answer to a request of the ACS; it makes none yet, so there is nothing to match it to.
-                answer.setStatus(204);
+            if (session.isEmpty()) {
+                fault(answer, message.version(), message.id(), CwmpFault.INVALID_ARGUMENTS, "A session begins with an Inform");
+            } else if (message.method().endsWith("Response") || message.method().equals("Fault")) {
+                // The device's answer to the ACS's last request: it finishes that task, and the next one follows.
+                store.inTransaction(transaction -> DeviceTasks.in(transaction).answer(session.get().deviceId(), message, now));
+                nextRequest(answer, session, now);
             } else {
                 fault(answer, message.version(), message.id(), CwmpFault.METHOD_NOT_SUPPORTED, message.method());
             }
         }
         }
+    }
+
+    /** The device's next task as an RPC, or 204 to end the session when none waits (or there is no session to send it in). */
+    private void nextRequest(HttpServletResponse answer, Optional<SessionTickets.Ticket> session, Instant now) throws IOException {
+        Optional<DeviceTask> task = session.isEmpty() ? Optional.empty()
+                : store.inTransaction(transaction -> DeviceTasks.in(transaction).next(session.get().deviceId(), now));
+        if (task.isEmpty()) {
+            answer.setStatus(204);
+            return;
+        }
+        xml(answer, request(session.get().version(), task.get()));
+    }
+
+    /** A task as its RPC; the task's id is the cwmp:ID the device answers to, and (hyphens dropped, 32 characters) its command key. */
+    static String request(CwmpVersion version, DeviceTask task) {
+        String key = task.id().replace("-", "");
+        return switch (task.kind()) {
+        case REBOOT -> CwmpWriter.reboot(version, task.id(), key);
+        case FACTORY_RESET -> CwmpWriter.factoryReset(version, task.id());
+        case GET_PARAMETER_VALUES -> CwmpWriter.getParameterValues(version, task.id(), task.names());
+        case SET_PARAMETER_VALUES -> CwmpWriter.setParameterValues(version, task.id(), task.values(), key);
+        };
     }
 
     private void inform(HttpServletResponse answer, Keys keys, Instance instance, CwmpMessage message, Instant now) throws IOException {
@@ -166,7 +196,7 @@ public class CwmpEndpoint extends HttpServlet {
                     "This instance takes " + limit + " devices and knows as many; its customer can raise the expected devices");
             return;
         }
-        Cookie cookie = new Cookie(SessionTickets.COOKIE, keys.tickets().issue(instanceId, admission.deviceId().get(), now));
+        Cookie cookie = new Cookie(SessionTickets.COOKIE, keys.tickets().issue(instanceId, admission.deviceId().get(), message.version(), now));
         cookie.setPath(PREFIX + instanceId);
         cookie.setHttpOnly(true);
         answer.addCookie(cookie);
@@ -224,17 +254,21 @@ public class CwmpEndpoint extends HttpServlet {
     /** The body, or null when it was too large and 413 was answered. */
     private static byte[] body(HttpServletRequest http, HttpServletResponse answer) throws IOException {
         if (http.getContentLengthLong() > MAX_ENVELOPE_BYTES) {
-            answer.sendError(413);
+            tooLarge(answer);
             return null;
         }
         try (InputStream in = http.getInputStream()) {
             byte[] body = in.readNBytes(MAX_ENVELOPE_BYTES + 1);
             if (body.length > MAX_ENVELOPE_BYTES) {
-                answer.sendError(413);
+                tooLarge(answer);
                 return null;
             }
             return body;
         }
+    }
+
+    private static void tooLarge(HttpServletResponse answer) throws IOException {
+        ProblemAnswer.write(answer, 413, "too-large", "Payload Too Large", "An envelope is at most " + MAX_ENVELOPE_BYTES / 1024 + " kB.");
     }
 
     private static void fault(HttpServletResponse answer, CwmpVersion version, Optional<String> id, CwmpFault fault, String detail) throws IOException {

@@ -1,5 +1,7 @@
 package org.dmscloud.api.acs;
 
+import java.util.List;
+
 import org.dmscloud.api.account.AccountId;
 import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.instance.InstanceNotFoundException;
@@ -33,4 +35,22 @@ public interface AcsService {
      * @throws InstanceNotFoundException if the account has no such instance, or it was deleted
      */
     DevicePage devices(AccountId account, InstanceId instance, String search, int offset, int limit);
+
+    /**
+     * Queues a task for a device: it is sent in the device's next session, after the tasks queued before it.
+     *
+     * @throws InstanceNotFoundException if the account has no such instance, or it was deleted
+     * @throws DeviceNotFoundException if no such device informed the instance
+     * @throws org.dmscloud.api.customer.InvalidInputException if the task is not one the device can be sent, or too
+     *         many of its tasks wait already
+     */
+    DeviceTask queueTask(AccountId account, InstanceId instance, String deviceId, NewTask task);
+
+    /**
+     * A device's latest tasks, newest first.
+     *
+     * @throws InstanceNotFoundException if the account has no such instance, or it was deleted
+     * @throws DeviceNotFoundException if no such device informed the instance
+     */
+    List<DeviceTask> tasks(AccountId account, InstanceId instance, String deviceId);
 }

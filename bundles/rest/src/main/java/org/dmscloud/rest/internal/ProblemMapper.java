@@ -24,6 +24,7 @@ import org.dmscloud.api.customer.InvalidTokenException;
 import org.dmscloud.api.customer.SignInRefusedException;
 import org.dmscloud.api.health.UnavailableException;
 import org.dmscloud.api.instance.InstanceNotFoundException;
+import org.dmscloud.api.acs.DeviceNotFoundException;
 import org.dmscloud.api.payment.PaymentProviderUnavailableException;
 import org.dmscloud.api.payment.TopUpFailedException;
 import org.dmscloud.api.payment.TopUpNotFoundException;
@@ -116,7 +117,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problem.of("insufficient-funds", Response.Status.PAYMENT_REQUIRED, funds.getMessage())
                     .withFunds(MoneyView.of(funds.needed()), MoneyView.of(funds.balance())).toResponseBuilder();
         }
-        if (exception instanceof InstanceNotFoundException || exception instanceof AccountNotFoundException) {
+        if (exception instanceof InstanceNotFoundException || exception instanceof AccountNotFoundException
+                || exception instanceof DeviceNotFoundException) {
             return Problem.of("not-found", Response.Status.NOT_FOUND, exception.getMessage()).toResponseBuilder();
         }
         if (exception instanceof QuoteMismatchException) {

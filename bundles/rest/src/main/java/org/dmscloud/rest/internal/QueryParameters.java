@@ -32,6 +32,22 @@ final class QueryParameters {
         throw new InvalidInputException(Map.of(name, "A whole number of at least 1."));
     }
 
+    /** Where a page starts: 0 or more, 0 when not given. */
+    static int offset(String value) {
+        if (value == null || value.isEmpty()) {
+            return 0;
+        }
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidInputException(Map.of("offset", "A whole number of 0 or more."));
+    }
+
     /** A page size: 1 to {@code max}, {@code absent} when not given. */
     static int limit(String value, int absent, int max) {
         long limit = positiveLong("limit", value, absent);

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.dmscloud.acs.internal.cwmp.CwmpVersion;
+
 /**
  * The CWMP session a CPE keeps by cookie (TR-069 3.4.1): after its Inform is authenticated and taken, the ACS gives it
  * a ticket naming the instance and the device, valid for the session's few minutes; its following posts (empty, or
@@ -34,16 +36,16 @@ public final class SessionTickets {
         this.key = key.clone();
     }
 
-    /** A session of this device at this instance. */
-    public record Ticket(String instanceId, String deviceId, Instant expiresAt) {
+    /** A session of this device at this instance, in the CWMP version its Inform spoke. */
+    public record Ticket(String instanceId, String deviceId, CwmpVersion version, Instant expiresAt) {
     }
 
-    /** The cookie's value: instance, device and expiry, then their signature. */
-    public String issue(String instanceId, String deviceId, Instant now) {
+    /** The cookie's value: instance, device, CWMP version and expiry, then their signature. */
+    public String issue(String instanceId, String deviceId, CwmpVersion version, Instant now) {
         if (!ID.matcher(instanceId).matches() || !ID.matcher(deviceId).matches()) {
             throw new IllegalArgumentException("instance and device ids are UUIDs");
         }
-        String claims = instanceId + "." + deviceId + "." + now.plus(LIFETIME).getEpochSecond();
+        String claims = instanceId + "." + deviceId + "." + version.name() + "." + now.plus(LIFETIME).getEpochSecond();
         return claims + "." + sign(claims);
     }
 
@@ -61,16 +63,18 @@ public final class SessionTickets {
             return Optional.empty();
         }
         String[] parts = claims.split("\\.");
-        if (parts.length != 3 || !parts[0].equals(instanceId)) {
+        if (parts.length != 4 || !parts[0].equals(instanceId)) {
             return Optional.empty();
         }
         Instant expires;
+        CwmpVersion version;
         try {
-            expires = Instant.ofEpochSecond(Long.parseLong(parts[2]));
-        } catch (NumberFormatException e) {
+            version = CwmpVersion.valueOf(parts[2]);
+            expires = Instant.ofEpochSecond(Long.parseLong(parts[3]));
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        return expires.isAfter(now) ? Optional.of(new Ticket(parts[0], parts[1], expires)) : Optional.empty();
+        return expires.isAfter(now) ? Optional.of(new Ticket(parts[0], parts[1], version, expires)) : Optional.empty();
     }
 
     private String sign(String claims) {

@@ -70,12 +70,15 @@ public final class CwmpReader {
                 CwmpVersion bodyVersion = "Fault".equals(method) && SOAP_ENV.equals(xml.getNamespaceURI()) ? version : version(xml.getNamespaceURI());
                 CwmpVersion spoken = bodyVersion == null ? CwmpVersion.V1_0 : bodyVersion;
                 return switch (method) {
-                case "Inform" -> new CwmpMessage(spoken, id, method, Optional.of(inform(xml)), Optional.empty());
+                case "Inform" -> new CwmpMessage(spoken, id, method, Optional.of(inform(xml)), Optional.empty(), Map.of(), Optional.empty());
                 case "TransferComplete", "AutonomousTransferComplete" -> new CwmpMessage(spoken, id, method, Optional.empty(),
-                        Optional.of(childText(xml, method, "CommandKey")));
+                        Optional.of(childText(xml, method, "CommandKey")), Map.of(), Optional.empty());
+                case "GetParameterValuesResponse" -> new CwmpMessage(spoken, id, method, Optional.empty(), Optional.empty(), parameterValues(xml, method),
+                        Optional.empty());
+                case "Fault" -> new CwmpMessage(spoken, id, method, Optional.empty(), Optional.empty(), Map.of(), Optional.of(fault(xml)));
                 default -> {
                     skip(xml);
-                    yield new CwmpMessage(spoken, id, method, Optional.empty(), Optional.empty());
+                    yield CwmpMessage.of(spoken, id, method);
                 }
                 };
             } else {
@@ -132,6 +135,72 @@ public final class CwmpReader {
             throw invalid("The Inform has no DeviceId.");
         }
         return new Inform(device, events, maxEnvelopes, currentTime, retryCount, parameters);
+    }
+
+    /** A GetParameterValuesResponse's ParameterList, name to value. */
+    private static Map<String, String> parameterValues(XMLStreamReader xml, String method) throws XMLStreamException {
+        Map<String, String> values = new LinkedHashMap<>();
+        while (nextChildOf(xml, method)) {
+            if (!"ParameterList".equals(xml.getLocalName())) {
+                skip(xml);
+                continue;
+            }
+            while (nextChildOf(xml, "ParameterList")) {
+                Map<String, String> fields = fields(xml);
+                if (values.size() == MAX_PARAMETERS) {
+                    throw invalid("More than " + MAX_PARAMETERS + " parameters.");
+                }
+                values.put(required(fields, "Name"), fields.getOrDefault("Value", ""));
+            }
+        }
+        return values;
+    }
+
+    /**
+     * A SOAP Fault with the CPE's cwmp:Fault in its detail: its FaultCode and FaultString, and for a SetParameterValues
+     * each SetParameterValuesFault. Walked by depth, since the SOAP Fault and the cwmp:Fault share their local name.
+     */
+    private static CwmpMessage.CpeFault fault(XMLStreamReader xml) throws XMLStreamException {
+        int depth = 1;
+        int code = 0;
+        String string = "";
+        Map<String, String> parameterFaults = new LinkedHashMap<>();
+        Map<String, String> parameterFault = null;
+        while (depth > 0 && xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                String name = xml.getLocalName();
+                if ("SetParameterValuesFault".equals(name)) {
+                    parameterFault = new LinkedHashMap<>();
+                    depth++;
+                } else if (name.equals("FaultCode") || name.equals("FaultString") || name.equals("ParameterName")) {
+                    String text = text(xml);
+                    if (parameterFault != null) {
+                        parameterFault.put(name, text);
+                    } else if (name.equals("FaultCode")) {
+                        code = number(text, "FaultCode");
+                    } else if (name.equals("FaultString")) {
+                        string = text;
+                    }
+                } else {
+                    depth++;
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                if ("SetParameterValuesFault".equals(xml.getLocalName()) && parameterFault != null) {
+                    if (parameterFaults.size() == MAX_PARAMETERS) {
+                        throw invalid("More than " + MAX_PARAMETERS + " parameter faults.");
+                    }
+                    parameterFaults.put(parameterFault.getOrDefault("ParameterName", ""),
+                            (parameterFault.getOrDefault("FaultCode", "") + " " + parameterFault.getOrDefault("FaultString", "")).trim());
+                    parameterFault = null;
+                }
+                depth--;
+            }
+        }
+        if (code == 0) {
+            throw invalid("The Fault has no cwmp:Fault with a FaultCode.");
+        }
+        return new CwmpMessage.CpeFault(code, string, parameterFaults);
     }
 
     /** The simple child elements of the current element, name to text. */

@@ -3,6 +3,8 @@ package org.dmscloud.acs.internal.cwmp;
 import java.util.List;
 import java.util.Optional;
 
+import org.dmscloud.api.acs.ParameterValue;
+
 /**
  * Writes the ACS's envelopes, in the CWMP namespace the CPE spoke and with the {@code cwmp:ID} it sent (TR-069 A.3):
  * the answers to its requests and the faults. Every value is escaped for XML.
@@ -29,6 +31,36 @@ public final class CwmpWriter {
                 .append(ACS_METHODS.size()).append("]\">");
         ACS_METHODS.forEach(method -> list.append("<string>").append(method).append("</string>"));
         return envelope(version, id, list.append("</MethodList></cwmp:GetRPCMethodsResponse>").toString());
+    }
+
+    /** The ACS's Reboot request; the command key (at most 32 characters) comes back in the device's M Reboot event. */
+    public static String reboot(CwmpVersion version, String id, String commandKey) {
+        return envelope(version, Optional.of(id), "<cwmp:Reboot><CommandKey>" + escape(commandKey) + "</CommandKey></cwmp:Reboot>");
+    }
+
+    public static String factoryReset(CwmpVersion version, String id) {
+        return envelope(version, Optional.of(id), "<cwmp:FactoryReset/>");
+    }
+
+    /** Asks for the values of these parameters; a name ending in '.' asks for a whole object. */
+    public static String getParameterValues(CwmpVersion version, String id, List<String> names) {
+        StringBuilder list = new StringBuilder("<cwmp:GetParameterValues><ParameterNames soap-enc:arrayType=\"xsd:string[").append(names.size())
+                .append("]\">");
+        names.forEach(name -> list.append("<string>").append(escape(name)).append("</string>"));
+        return envelope(version, Optional.of(id), list.append("</ParameterNames></cwmp:GetParameterValues>").toString());
+    }
+
+    /**
+     * Sets these parameters, each value with its XML schema type ({@code xsd:string}, {@code xsd:unsignedInt}...); the
+     * parameter key (at most 32 characters) is what the device keeps as its ParameterKey once they are set.
+     */
+    public static String setParameterValues(CwmpVersion version, String id, List<ParameterValue> values, String parameterKey) {
+        StringBuilder list = new StringBuilder("<cwmp:SetParameterValues><ParameterList soap-enc:arrayType=\"cwmp:ParameterValueStruct[")
+                .append(values.size()).append("]\">");
+        values.forEach(parameter -> list.append("<ParameterValueStruct><Name>").append(escape(parameter.name())).append("</Name><Value xsi:type=\"")
+                .append(escape(parameter.type())).append("\">").append(escape(parameter.value())).append("</Value></ParameterValueStruct>"));
+        return envelope(version, Optional.of(id), list.append("</ParameterList><ParameterKey>").append(escape(parameterKey))
+                .append("</ParameterKey></cwmp:SetParameterValues>").toString());
     }
 
     /** A SOAP Fault carrying the CWMP fault: "Server" for the ACS's own failure, "Client" for the request's. */

@@ -128,6 +128,19 @@ public final class DeviceRegistry {
         }
     }
 
+    /** Whether this device informed this instance. */
+    public boolean knows(String instanceId, String deviceId) {
+        return jdbc.call(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM acs_device WHERE id = ? AND instance_id = ?")) {
+                select.setString(1, deviceId);
+                select.setString(2, instanceId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next();
+                }
+            }
+        });
+    }
+
     /** A page of the instance's devices, most recently informed first, whose serial number, product class or OUI contains the search. */
     public DevicePage page(String instanceId, String search, int offset, int limit) {
         String like = "%" + search.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";

@@ -125,4 +125,51 @@ class CwmpMessagesTest {
 
         assertThatThrownBy(() -> CwmpReader.read(big.getBytes(StandardCharsets.UTF_8))).hasMessageContaining("More than 1000 parameters");
     }
+
+    @Test
+    void theDevicesAnswersAreReadValuesOfAGetAndFaultsWithEachRefusedParameter() {
+        String values = """
+                <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:cwmp="urn:dslforum-org:cwmp-1-2">
+                  <soap:Header><cwmp:ID soap:mustUnderstand="1">task-1</cwmp:ID></soap:Header>
+                  <soap:Body><cwmp:GetParameterValuesResponse><ParameterList>
+                    <ParameterValueStruct><Name>Device.DeviceInfo.SoftwareVersion</Name><Value>2.1</Value></ParameterValueStruct>
+                    <ParameterValueStruct><Name>Device.Time.Enable</Name><Value>true</Value></ParameterValueStruct>
+                  </ParameterList></cwmp:GetParameterValuesResponse></soap:Body>
+                </soap:Envelope>""";
+        CwmpMessage read = CwmpReader.read(values.getBytes(StandardCharsets.UTF_8));
+        assertThat(read.id()).hasValue("task-1");
+        assertThat(read.values()).containsExactly(java.util.Map.entry("Device.DeviceInfo.SoftwareVersion", "2.1"),
+                java.util.Map.entry("Device.Time.Enable", "true"));
+
+        String fault = """
+                <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:cwmp="urn:dslforum-org:cwmp-1-2">
+                  <soap:Header><cwmp:ID soap:mustUnderstand="1">task-2</cwmp:ID></soap:Header>
+                  <soap:Body><soap:Fault><faultcode>Client</faultcode><faultstring>CWMP fault</faultstring><detail><cwmp:Fault>
+                    <FaultCode>9003</FaultCode><FaultString>Invalid arguments</FaultString>
+                    <SetParameterValuesFault><ParameterName>Device.Time.Enable</ParameterName><FaultCode>9008</FaultCode>
+                      <FaultString>Attempt to set a non-writable parameter</FaultString></SetParameterValuesFault>
+                  </cwmp:Fault></detail></soap:Fault></soap:Body>
+                </soap:Envelope>""";
+        CwmpMessage refused = CwmpReader.read(fault.getBytes(StandardCharsets.UTF_8));
+        assertThat(refused.method()).isEqualTo("Fault");
+        assertThat(refused.version()).isEqualTo(CwmpVersion.V1_2);
+        assertThat(refused.fault()).hasValue(new CwmpMessage.CpeFault(9003, "Invalid arguments",
+                java.util.Map.of("Device.Time.Enable", "9008 Attempt to set a non-writable parameter")));
+        assertThatThrownBy(() -> CwmpReader.read(fault.replace("<FaultCode>9003</FaultCode>", "").replace("<FaultCode>9008</FaultCode>", "")
+                .getBytes(StandardCharsets.UTF_8))).isInstanceOf(CwmpException.class);
+    }
+
+    @Test
+    void theAcsRequestsCarryTheTaskAsTheirIdAndEscapeWhatTheCustomerGave() {
+        assertThat(CwmpWriter.reboot(CwmpVersion.V1_0, "t-1", "key1")).contains("xmlns:cwmp=\"urn:dslforum-org:cwmp-1-0\"")
+                .contains("<cwmp:ID soap:mustUnderstand=\"1\">t-1</cwmp:ID>").contains("<cwmp:Reboot><CommandKey>key1</CommandKey></cwmp:Reboot>");
+        assertThat(CwmpWriter.factoryReset(CwmpVersion.V1_4, "t-2")).contains("<cwmp:FactoryReset/>");
+        assertThat(CwmpWriter.getParameterValues(CwmpVersion.V1_2, "t-3", java.util.List.of("Device.DeviceInfo.", "Device.Time.Enable")))
+                .contains("<ParameterNames soap-enc:arrayType=\"xsd:string[2]\"><string>Device.DeviceInfo.</string><string>Device.Time.Enable</string>");
+        String set = CwmpWriter.setParameterValues(CwmpVersion.V1_2, "t-4",
+                java.util.List.of(new org.dmscloud.api.acs.ParameterValue("Device.X.Name", "<b>&\"", "xsd:string")), "k");
+        assertThat(set).contains("<Name>Device.X.Name</Name><Value xsi:type=\"xsd:string\">&lt;b&gt;&amp;&quot;</Value>")
+                .contains("<ParameterKey>k</ParameterKey>");
+        assertThat(CwmpReader.read(set.getBytes(StandardCharsets.UTF_8)).method()).as("well-formed").isEqualTo("SetParameterValues");
+    }
 }

@@ -1,6 +1,7 @@
 package org.dmscloud.acs.internal.devices;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,10 +19,19 @@ import javax.sql.DataSource;
 
 import org.dmscloud.acs.internal.auth.DigestAuthentication;
 import org.dmscloud.acs.internal.auth.Endpoints;
+import org.dmscloud.acs.internal.cwmp.CwmpMessage;
+import org.dmscloud.acs.internal.cwmp.CwmpVersion;
 import org.dmscloud.acs.internal.cwmp.Inform;
 import org.dmscloud.acs.internal.devices.DeviceRegistry.Outcome;
+import org.dmscloud.acs.internal.tasks.DeviceTasks;
 import org.dmscloud.api.acs.Device;
 import org.dmscloud.api.acs.DevicePage;
+import org.dmscloud.api.acs.DeviceTask;
+import org.dmscloud.api.acs.NewTask;
+import org.dmscloud.api.acs.ParameterValue;
+import org.dmscloud.api.acs.TaskKind;
+import org.dmscloud.api.acs.TaskState;
+import org.dmscloud.api.customer.InvalidInputException;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +39,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
-/** An instance's devices and its limit, on every database the platform supports. */
+/** An instance's devices, its limit and its devices' tasks, on every database the platform supports. */
 abstract class DeviceRegistryContractTest {
 
     private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
@@ -108,6 +118,91 @@ abstract class DeviceRegistryContractTest {
         assertThat(store.read(tx -> DeviceRegistry.in(tx).page(instance, "hg82", 0, 10)).total()).as("by product class").isEqualTo(6);
         String another = instanceWithEndpoint();
         assertThat(store.read(tx -> DeviceRegistry.in(tx).page(another, "", 0, 10)).total()).as("another instance's").isZero();
+    }
+
+    @Test
+    void aDevicesTasksAreSentOldestFirstEachFinishedByTheAnswerToItsId() throws Exception {
+        String instance = instanceWithEndpoint();
+        String device = admit(instance, 10, "SN1", NOW).deviceId().orElseThrow();
+        DeviceTask reboot = queue(device, new NewTask(TaskKind.REBOOT, List.of(), List.of()));
+        DeviceTask read = queue(device, new NewTask(TaskKind.GET_PARAMETER_VALUES, List.of("Device.DeviceInfo.", "Device.Time.Enable"), List.of()));
+        DeviceTask write = queue(device, new NewTask(TaskKind.SET_PARAMETER_VALUES, List.of(),
+                List.of(new ParameterValue("Device.Time.Enable", "true", "xsd:boolean"))));
+        assertThat(read.names()).containsExactly("Device.DeviceInfo.", "Device.Time.Enable");
+        assertThat(write.values()).containsExactly(new ParameterValue("Device.Time.Enable", "true", "xsd:boolean"));
+
+        assertThat(next(device)).hasValueSatisfying(task -> assertThat(task.id()).isEqualTo(reboot.id()));
+        assertThat(next(device)).as("sent, not answered: a broken session sends it again").hasValueSatisfying(task -> assertThat(task.id())
+                .isEqualTo(reboot.id()));
+        assertThat(answer(device, CwmpMessage.of(CwmpVersion.V1_2, Optional.of(reboot.id()), "RebootResponse"))).isTrue();
+        assertThat(answer(device, CwmpMessage.of(CwmpVersion.V1_2, Optional.of(reboot.id()), "RebootResponse"))).as("answered once").isFalse();
+
+        assertThat(next(device)).hasValueSatisfying(task -> assertThat(task.id()).isEqualTo(read.id()));
+        answer(device, new CwmpMessage(CwmpVersion.V1_2, Optional.of(read.id()), "GetParameterValuesResponse", Optional.empty(), Optional.empty(),
+                Map.of("Device.DeviceInfo.SoftwareVersion", "2.1"), Optional.empty()));
+        assertThat(next(device)).hasValueSatisfying(task -> assertThat(task.id()).isEqualTo(write.id()));
+        answer(device, new CwmpMessage(CwmpVersion.V1_2, Optional.of(write.id()), "Fault", Optional.empty(), Optional.empty(), Map.of(),
+                Optional.of(new CwmpMessage.CpeFault(9003, "Invalid arguments", Map.of("Device.Time.Enable", "9008 Not writable")))));
+        assertThat(next(device)).isEmpty();
+
+        List<DeviceTask> latest = store.read(tx -> DeviceTasks.in(tx).latest(device));
+        assertThat(latest).extracting(DeviceTask::id).containsExactly(write.id(), read.id(), reboot.id());
+        assertThat(latest.get(0)).extracting(DeviceTask::state, DeviceTask::faultCode, DeviceTask::faultString)
+                .containsExactly(TaskState.FAILED, Optional.of(9003), Optional.of("Invalid arguments"));
+        assertThat(latest.get(0).answered()).containsExactly(new ParameterValue("Device.Time.Enable", "9008 Not writable", ""));
+        assertThat(latest.get(1).state()).isEqualTo(TaskState.DONE);
+        assertThat(latest.get(1).answered()).containsExactly(new ParameterValue("Device.DeviceInfo.SoftwareVersion", "2.1", ""));
+        assertThat(latest.get(2).finishedAt()).hasValue(NOW);
+    }
+
+    @Test
+    void anAnswerFinishesOnlyATaskSentToThatDevice() throws Exception {
+        String instance = instanceWithEndpoint();
+        String device = admit(instance, 10, "SN1", NOW).deviceId().orElseThrow();
+        String other = admit(instance, 10, "SN2", NOW).deviceId().orElseThrow();
+        DeviceTask reboot = queue(device, new NewTask(TaskKind.REBOOT, List.of(), List.of()));
+
+        assertThat(answer(device, CwmpMessage.of(CwmpVersion.V1_2, Optional.of(reboot.id()), "RebootResponse"))).as("not sent yet").isFalse();
+        next(device);
+        assertThat(answer(other, CwmpMessage.of(CwmpVersion.V1_2, Optional.of(reboot.id()), "RebootResponse"))).as("another device's").isFalse();
+        assertThat(answer(device, CwmpMessage.of(CwmpVersion.V1_2, Optional.empty(), "RebootResponse"))).as("no ID").isFalse();
+        assertThat(store.read(tx -> DeviceTasks.in(tx).latest(device)).get(0).state()).isEqualTo(TaskState.SENT);
+    }
+
+    @Test
+    void atMostTwentyTasksWaitForADeviceAndATaskIsOneItCanBeSent() throws Exception {
+        String instance = instanceWithEndpoint();
+        String device = admit(instance, 10, "SN1", NOW).deviceId().orElseThrow();
+        for (int i = 0; i < 20; i++) {
+            queue(device, new NewTask(TaskKind.REBOOT, List.of(), List.of()));
+        }
+        assertThatThrownBy(() -> queue(device, new NewTask(TaskKind.REBOOT, List.of(), List.of()))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("20 tasks already wait");
+        String fresh = admit(instance, 10, "SN2", NOW).deviceId().orElseThrow();
+        for (NewTask invalid : List.of(new NewTask(TaskKind.REBOOT, List.of("Device."), List.of()),
+                new NewTask(TaskKind.GET_PARAMETER_VALUES, List.of(), List.of()),
+                new NewTask(TaskKind.GET_PARAMETER_VALUES, List.of("Device..X"), List.of()),
+                new NewTask(TaskKind.GET_PARAMETER_VALUES, List.of("<x/>"), List.of()),
+                new NewTask(TaskKind.SET_PARAMETER_VALUES, List.of(), List.of(new ParameterValue("Device.", "1", "xsd:string"))),
+                new NewTask(TaskKind.SET_PARAMETER_VALUES, List.of(), List.of(new ParameterValue("Device.X", "1", "xsd:float"))),
+                new NewTask(TaskKind.SET_PARAMETER_VALUES, List.of(), List.of(new ParameterValue("Device.X", "-1", "xsd:unsignedInt"))),
+                new NewTask(TaskKind.SET_PARAMETER_VALUES, List.of(), List.of(new ParameterValue("Device.X", "yes", "xsd:boolean"))))) {
+            assertThatThrownBy(() -> queue(fresh, invalid)).as(invalid.toString()).isInstanceOf(InvalidInputException.class);
+        }
+        List<DeviceTask> none = store.read(tx -> DeviceTasks.in(tx).latest(fresh));
+        assertThat(none).isEmpty();
+    }
+
+    private DeviceTask queue(String device, NewTask task) {
+        return store.inTransaction(tx -> DeviceTasks.in(tx).queue(device, task, NOW));
+    }
+
+    private Optional<DeviceTask> next(String device) {
+        return store.inTransaction(tx -> DeviceTasks.in(tx).next(device, NOW));
+    }
+
+    private boolean answer(String device, CwmpMessage message) {
+        return store.inTransaction(tx -> DeviceTasks.in(tx).answer(device, message, NOW));
     }
 
     /** Two new devices at once and one place left, on two connections (two nodes): one gets in. */
