@@ -146,7 +146,7 @@ public class CwmpEndpoint extends HttpServlet {
             return;
         }
         switch (message.method()) {
-        case "Inform" -> inform(answer, keys, instance.get(), message, now);
+        case "Inform" -> inform(http, answer, keys, instance.get(), message, now);
         case "GetRPCMethods" -> xml(answer, CwmpWriter.getRpcMethodsResponse(message.version(), message.id()));
         case "TransferComplete", "AutonomousTransferComplete" -> xml(answer, CwmpWriter.transferCompleteResponse(message.version(), message.id(),
                 message.method()));
@@ -186,7 +186,8 @@ public class CwmpEndpoint extends HttpServlet {
         };
     }
 
-    private void inform(HttpServletResponse answer, Keys keys, Instance instance, CwmpMessage message, Instant now) throws IOException {
+    private void inform(HttpServletRequest http, HttpServletResponse answer, Keys keys, Instance instance, CwmpMessage message, Instant now)
+            throws IOException {
         String instanceId = instance.id().toString();
         long limit = instance.configuration().expectedDevices();
         DeviceRegistry.Admission admission = store.inTransaction(transaction -> DeviceRegistry.in(transaction)
@@ -199,6 +200,7 @@ public class CwmpEndpoint extends HttpServlet {
         Cookie cookie = new Cookie(SessionTickets.COOKIE, keys.tickets().issue(instanceId, admission.deviceId().get(), message.version(), now));
         cookie.setPath(PREFIX + instanceId);
         cookie.setHttpOnly(true);
+        cookie.setSecure(http.isSecure());
         answer.addCookie(cookie);
         xml(answer, CwmpWriter.informResponse(message.version(), message.id()));
     }

@@ -178,7 +178,7 @@ public class InstanceAcsResource {
                     return new ParameterValue(v.name(), v.value(), v.type() == null ? "xsd:string" : v.type());
                 }).toList();
         List<String> names = request.names() == null ? List.of() : request.names();
-        if (names.contains(null)) {
+        if (names.stream().anyMatch(java.util.Objects::isNull)) {
             throw new InvalidInputException(Map.of("names", "A name is text."));
         }
         DeviceTask task = acs.queueTask(CustomerPrincipal.of(security).account(), QueryParameters.instance(id), device,
