@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.dmscloud.acs.simulator.CpeSimulator;
 import org.dmscloud.payment.stripe.testing.StripeEvents;
 import org.dmscloud.payment.stripe.testing.StripeStub;
 import org.junit.AfterClass;
@@ -256,9 +257,26 @@ public class BrowserIT {
         open("/instances", WIDTHS.get("desktop"));
         checkPage("journey-15-instances");
         browser.findElement(By.linkText("Journey ACS")).click();
+
+        // Its CPE devices: the password made once and shown once; a router informs with it and is listed.
+        waitFor(By.linkText("Devices")).click();
+        assertThat(waitForText(By.id("acs-counts"), "expected")).isEqualTo("0 of 1,000 expected devices");
+        waitFor(By.cssSelector("form[action$='/devices/credentials'] button")).click();
+        String password = waitFor(By.id("password")).getText();
+        assertThat(password).hasSize(20);
+        checkPage("journey-16-device-password");
+        CpeSimulator router = new CpeSimulator(CpeSimulator.client(), URI.create(browser.findElement(By.id("acs-url")).getText()),
+                browser.findElement(By.id("acs-username")).getText(), password, "urn:dslforum-org:cwmp-1-0", "00D09E", "HG8245", "SN-BROWSER-1");
+        assertThat(router.session("0 BOOTSTRAP").admitted()).isTrue();
+        browser.navigate().refresh();
+        assertThat(waitForText(By.id("acs-counts"), "expected")).isEqualTo("1 of 1,000 expected devices");
+        assertThat(browser.findElement(By.cssSelector("table.devices")).getText()).contains("SN-BROWSER-1", "HG8245", "00D09E", "1.0.0");
+        assertThat(browser.findElements(By.id("password"))).as("shown once").isEmpty();
+        checkPage("journey-17-devices");
+        browser.findElement(By.linkText("Back to the instance")).click();
         waitFor(By.cssSelector("form[action$='/disable'] button")).click();
         waitFor(By.cssSelector("button[name=step][value=confirm]"));
-        checkPage("journey-16-disable");
+        checkPage("journey-18-disable");
         waitFor(By.cssSelector("button[name=step][value=confirm]")).click();
         assertThat(waitForText(By.id("state"), "abled")).isEqualTo("Disabled");
 
@@ -275,7 +293,7 @@ public class BrowserIT {
         assertThat(shell("dms:invoice-issue " + topUp)).contains("issued");
         browser.navigate().refresh();
         WebElement invoice = waitFor(By.cssSelector("a[download]"));
-        checkPage("journey-17-bank-transfer");
+        checkPage("journey-19-bank-transfer");
         HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(invoice.getAttribute("href")))
                 .header("Cookie", cookies()).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pdf.headers().firstValue("Content-Type")).contains("application/pdf");
@@ -284,7 +302,7 @@ public class BrowserIT {
         // A link that does not work says what to do.
         open("/verify?token=expired-or-made-up", WIDTHS.get("desktop"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("This link does not work");
-        checkPage("journey-18-link-invalid");
+        checkPage("journey-20-link-invalid");
 
         // Contact Us, then signing out.
         open("/#contact", WIDTHS.get("desktop"));
@@ -293,7 +311,7 @@ public class BrowserIT {
         type("contact-message", "How do I point my routers at the instance?");
         browser.findElement(By.cssSelector("form.contact button")).click();
         waitForText(By.tagName("main"), "We have your message");
-        checkPage("journey-19-contact-sent");
+        checkPage("journey-21-contact-sent");
         browser.findElement(By.cssSelector("form[action='/sign-out'] button")).click();
         waitFor(By.linkText("Sign in"));
 
@@ -306,7 +324,7 @@ public class BrowserIT {
             return page.getTitle().startsWith("Acme Browser DMS");
         });
         assertThat(browser.findElement(By.id("packages")).getText()).contains("Business").doesNotContain("Starter");
-        checkPage("journey-20-other-tenant");
+        checkPage("journey-22-other-tenant");
     }
 
     private static void createInstance(String name, String packageId, String devices) {

@@ -356,6 +356,20 @@ public class WebPortalIT extends DmsCloudTestSupport {
         assertThat(get("/instances", "Cookie", poorBrowser).body()).contains("You have no instance yet.");
         assertThat(get(instance, "Cookie", poorBrowser).statusCode()).as("another customer's instance").isEqualTo(404);
 
+        // Its CPE devices: the password made on request, shown once, not to another customer nor without the form's token.
+        HttpResponse<String> devices = get(instance + "/devices", "Cookie", browser);
+        assertThat(devices.body()).contains("/cwmp/" + instance.substring(instance.lastIndexOf('/') + 1), "none yet: create the device password first",
+                "0 of 2,000 expected devices", "No device has connected yet.");
+        assertThat(get(instance + "/devices", "Cookie", poorBrowser).statusCode()).isEqualTo(404);
+        assertThat(postForm(instance + "/devices/credentials", List.of("csrf", poorCsrf), "Cookie", poorBrowser).statusCode()).isEqualTo(404);
+        assertThat(postForm(instance + "/devices/credentials", List.of(), "Cookie", browser).statusCode()).as("no form token").isEqualTo(403);
+        HttpResponse<String> made = postForm(instance + "/devices/credentials", List.of("csrf", csrf), "Cookie", browser);
+        assertThat(made.statusCode()).isEqualTo(200);
+        assertThat(made.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(made.body()).containsPattern("<code id=\"password\">[A-Za-z0-9]{20}</code>").contains("id=\"acs-username\">cpe-");
+        assertThat(get(instance + "/devices", "Cookie", browser).body()).doesNotContain("id=\"password\"").contains("Replace the device password");
+        assertThat(get(instance + "/devices?offset=-7&search=" + "x".repeat(300), "Cookie", browser).statusCode()).as("a careless query").isEqualTo(200);
+
         // Sign out everywhere: this browser and every other session.
         String apiSession = signIn(email, "correct horse battery");
         HttpResponse<String> everywhere = postForm("/account/sign-out-everywhere", List.of("csrf", csrf), "Cookie", browser);

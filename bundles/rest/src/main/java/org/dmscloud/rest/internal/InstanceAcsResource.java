@@ -31,7 +31,6 @@ import org.dmscloud.api.acs.TaskKind;
 import org.dmscloud.api.acs.TaskState;
 import org.dmscloud.api.customer.InvalidInputException;
 import org.dmscloud.api.instance.InstanceId;
-import org.dmscloud.api.tenant.Brand;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
@@ -194,11 +193,9 @@ public class InstanceAcsResource {
 
     /** The endpoint at the address the customer reaches this portal at: its brand's, or the one this request came to. */
     private String url(String path) {
-        String base = RequestTenant.of(request).settings().brand().map(Brand::portalUrl).filter(url -> !url.isBlank())
-                .orElseGet(() -> {
-                    URI requested = uri.getBaseUri();
-                    return requested.getScheme() + "://" + requested.getRawAuthority();
-                });
-        return base.replaceAll("/+$", "") + path;
+        return RequestTenant.of(request).portalUrl().orElseGet(() -> {
+            URI requested = uri.getBaseUri();
+            return requested.getScheme() + "://" + requested.getRawAuthority();
+        }) + path;
     }
 }

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import javax.servlet.Servlet;
 
 import org.dmscloud.api.account.Account;
+import org.dmscloud.api.acs.AcsService;
 import org.dmscloud.api.billing.IdempotencyKeyReusedException;
 import org.dmscloud.api.billing.InsufficientFundsException;
 import org.dmscloud.api.billing.Quote;
@@ -43,7 +44,8 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 
 /**
  * The customer's instances, through the same services as the API: {@code /instances} lists them; {@code /instances/new}
- * creates one; {@code /instances/<id>} shows one, with its settings, enable, disable and delete. Every action that
+ * creates one; {@code /instances/<id>} shows one, with its settings, enable, disable and delete, and
+ * {@code /instances/<id>/devices} its CPE devices ({@link DevicePages}). Every action that
  * changes the balance shows its quote first (what it charges or gives back now, and the daily rate afterwards, line by
  * line) and is done only when the customer confirms; the action then carries the quote, so that it is refused
  * rather than done at another price (R11).
@@ -56,7 +58,7 @@ public class InstancePages extends PortalPage {
     private static final long serialVersionUID = 1L;
     static final String PATH = "/instances";
     static final String NEW = PATH + "/new";
-    private static final Pattern ADDRESS = Pattern.compile(Pattern.quote(PATH) + "/([0-9a-fA-F-]{36})(?:/(settings|enable|disable|delete))?");
+    private static final Pattern ADDRESS = Pattern.compile(Pattern.quote(PATH) + "/([0-9a-fA-F-]{36})(?:/(settings|enable|disable|delete|devices|devices/credentials))?");
     private static final String CONFIRM = "confirm";
     private static final int NAME_LENGTH = 100;
 
@@ -65,16 +67,18 @@ public class InstancePages extends PortalPage {
     private final transient Catalog catalog;
     private final transient PriceCalculator calculator;
     private final transient AccountOverview overview;
+    private final transient DevicePages devices;
 
     @Activate
     public InstancePages(@Reference CustomerAuth customers, @Reference InstanceService instances, @Reference QuoteService quotes,
-            @Reference Catalog catalog, @Reference Pricing pricing, @Reference AccountOverview overview) {
+            @Reference Catalog catalog, @Reference Pricing pricing, @Reference AccountOverview overview, @Reference AcsService acs) {
         super(customers);
         this.instances = instances;
         this.quotes = quotes;
         this.catalog = catalog;
         this.calculator = new PriceCalculator(pricing);
         this.overview = overview;
+        this.devices = new DevicePages(acs);
     }
 
     @Override
@@ -96,10 +100,12 @@ public class InstancePages extends PortalPage {
         }
         Matcher address = ADDRESS.matcher(visit.path());
         Optional<Instance> instance = address.matches() ? find(account, address.group(1)) : Optional.empty();
-        if (instance.isEmpty() || address.group(2) != null && !"settings".equals(address.group(2))) {
+        if (instance.isEmpty() || address.group(2) != null && !address.group(2).matches("settings|devices")) {
             notFound(visit);
         } else if ("settings".equals(address.group(2))) {
             configurationForm(visit, account, 200, false, Fields.empty(), instance);
+        } else if ("devices".equals(address.group(2))) {
+            devices.show(visit, account, instance.get(), row(visit, account, instance.get()), "");
         } else {
             visit.render(200, "instance.jte", new InstanceViews.DetailView(visit.page(instance.get().name()), row(visit, account, instance.get()),
                     doneNotice(visit)), PageRenderer.Caching.PERSONAL);
@@ -129,6 +135,8 @@ public class InstancePages extends PortalPage {
             case "settings" -> changeSettings(visit, account, instance.get());
             case "enable" -> enable(visit, account, instance.get());
             case "disable" -> disable(visit, account, instance.get());
+            case "devices/credentials" -> devices.newPassword(visit, account, instance.get(), row(visit, account, instance.get()));
+            case "devices" -> notFound(visit);
             default -> delete(visit, account, instance.get());
             }
         } catch (InstanceNotFoundException gone) {

@@ -33,6 +33,27 @@ public final class InstanceViews {
     }
 
     /**
+     * An instance's devices: its ACS endpoint, the credentials' user name, the counts against its limit, and a page of
+     * its devices.
+     *
+     * @param username  empty until the customer made credentials
+     * @param password  the new password, on the page that follows making it only; else empty
+     * @param refused   what to do about refused devices, in words; empty when none were
+     * @param previous  the address of the page before, empty on the first
+     * @param next      the address of the page after, empty on the last
+     */
+    public record DevicesView(Page page, Row instance, String url, String username, String password, String counts, String refused, String search,
+            List<DeviceRow> devices, String previous, String next) {
+
+        public DevicesView {
+            devices = List.copyOf(devices);
+        }
+    }
+
+    public record DeviceRow(String serialNumber, String productClass, String oui, String softwareVersion, String lastInform) {
+    }
+
+    /**
      * The form of a configuration: for a new instance (with its name and whether it starts enabled), or new settings
      * for one.
      *
