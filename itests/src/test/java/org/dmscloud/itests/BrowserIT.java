@@ -262,11 +262,11 @@ public class BrowserIT {
         waitFor(By.linkText("Devices")).click();
         assertThat(waitForText(By.id("acs-counts"), "expected")).isEqualTo("0 of 1,000 expected devices");
         waitFor(By.cssSelector("form[action$='/devices/credentials'] button")).click();
-        String password = waitFor(By.id("password")).getText();
-        assertThat(password).hasSize(20);
+        String devicePassword = waitFor(By.id("password")).getText();
+        assertThat(devicePassword).hasSize(20);
         checkPage("journey-16-device-password");
         CpeSimulator router = new CpeSimulator(CpeSimulator.client(), URI.create(browser.findElement(By.id("acs-url")).getText()),
-                browser.findElement(By.id("acs-username")).getText(), password, "urn:dslforum-org:cwmp-1-0", "00D09E", "HG8245", "SN-BROWSER-1");
+                browser.findElement(By.id("acs-username")).getText(), devicePassword, "urn:dslforum-org:cwmp-1-0", "00D09E", "HG8245", "SN-BROWSER-1");
         assertThat(router.session("0 BOOTSTRAP").admitted()).isTrue();
         browser.navigate().refresh();
         assertThat(waitForText(By.id("acs-counts"), "expected")).isEqualTo("1 of 1,000 expected devices");
