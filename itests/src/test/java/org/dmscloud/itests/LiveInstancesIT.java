@@ -102,8 +102,13 @@ class LiveInstancesIT {
         JsonNode credentials = json(send("POST", "/api/v1/instances/" + instance + "/acs/credentials", token, null));
         CpeSimulator router = device(URI.create(credentials.get("url").asText()), credentials, "SN-A");
         assertThat(router.session("0 BOOTSTRAP").admitted()).isTrue();
+        assertThat(deployment(token, instance, "RUNNING").get("pending").asBoolean()).isFalse();
+        String shown = shell("dms:instance-show " + instance);
+        assertThat(shown).contains("Deployment: RUNNING by built-in-acs", "Devices:   1 of 10 expected, 0 refused; endpoint /cwmp/" + instance);
+        assertThat(shell("dms:deployment-retry " + instance)).contains("Nothing is pending");
 
         assertThat(send("POST", "/api/v1/instances/" + instance + "/disable", token, null).statusCode()).isEqualTo(200);
+        deployment(token, instance, "SUSPENDED");
         CpeSimulator.Session disabled = router.session();
         assertThat(disabled.informStatus()).isEqualTo(503);
         assertThat(disabled.retryAfter()).hasValue("600");
@@ -111,8 +116,10 @@ class LiveInstancesIT {
         assertThat(send("POST", "/api/v1/instances/" + instance + "/enable", token, null).statusCode()).isEqualTo(200);
         assertThat(router.session().admitted()).as("back at its next inform").isTrue();
 
+        deployment(token, instance, "RUNNING");
         assertThat(send("DELETE", "/api/v1/instances/" + instance, token, null).statusCode()).isEqualTo(200);
         assertThat(router.session().informStatus()).isEqualTo(404);
+        deployment(token, instance, "DEPROVISIONED");
         assertThat(send("GET", "/api/v1/instances/" + instance + "/acs", token, null).statusCode()).isEqualTo(404);
     }
 
@@ -202,6 +209,18 @@ class LiveInstancesIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(get.statusCode()).isEqualTo(405);
         assertThat(get.headers().firstValue("Allow")).hasValue("POST");
+    }
+
+    /** The instance's deployment once it is in this state (deployments follow the lifecycle within seconds). */
+    private static JsonNode deployment(String token, String instance, String state) throws Exception {
+        return await(() -> {
+            try {
+                JsonNode deployment = json(send("GET", "/api/v1/instances/" + instance + "/deployment", token, null));
+                return deployment.get("state").asText().equals(state) ? deployment : null;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private static CpeSimulator device(URI url, JsonNode credentials, String serial) {

@@ -71,7 +71,7 @@ final class Offer {
 
     List<CatalogPackage> packages() {
         return packages.values().stream().map(c -> new CatalogPackage(c.id(), c.service().name(), c.service().description(),
-                c.service().devices(), pricing.containsKey(c.id()), c.providedBy())).toList();
+                c.service().devices(), pricing.containsKey(c.id()), c.providedBy(), c.service().deployer())).toList();
     }
 
     List<CatalogOption> options() {

@@ -1,6 +1,7 @@
 package org.dmscloud.rest.internal;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +25,16 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.dmscloud.api.customer.Customer;
 import org.dmscloud.api.customer.InvalidInputException;
+import org.dmscloud.api.deployment.DeploymentState;
+import org.dmscloud.api.deployment.DeploymentStatus;
+import org.dmscloud.api.deployment.Deployments;
 import org.dmscloud.api.instance.ActionOptions;
+import org.dmscloud.api.instance.Instance;
 import org.dmscloud.api.instance.InstanceChange;
 import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.instance.InstanceNotFoundException;
 import org.dmscloud.api.instance.InstanceService;
+import org.dmscloud.api.instance.InstanceState;
 import org.dmscloud.api.instance.NewInstance;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -62,6 +68,23 @@ public class InstancesResource {
     @Reference
     InstanceService instances;
 
+    @Reference
+    Deployments deployments;
+
+    /**
+     * @param reason        why the last attempt failed; null unless FAILED
+     * @param pending       whether a change asked for is not done yet
+     * @param nextAttemptAt when it is tried next, while pending
+     */
+    public record DeploymentView(DeploymentState state, @Schema(nullable = true) String reason, boolean pending, int attempts,
+            @Schema(nullable = true) Instant nextAttemptAt, Instant updatedAt) {
+
+        static DeploymentView of(DeploymentStatus status) {
+            return new DeploymentView(status.state(), status.reason().orElse(null), status.pending(), status.attempts(),
+                    status.nextAttemptAt().orElse(null), status.updatedAt());
+        }
+    }
+
     @Context
     SecurityContext security;
 
@@ -93,6 +116,19 @@ public class InstancesResource {
         InstanceId instance = QueryParameters.instance(id);
         return instances.find(customer().account(), instance).map(Views.InstanceView::of)
                 .orElseThrow(() -> new InstanceNotFoundException(instance));
+    }
+
+    @GET
+    @Path("{id}/deployment")
+    @ApiResponse(responseCode = "200", description = "Where the instance's deployment stands: PROVISIONING, RUNNING, SUSPENDED, FAILED with "
+            + "the reason (tried again), DEPROVISIONED", content = @Content(schema = @Schema(implementation = DeploymentView.class)))
+    public DeploymentView deployment(@PathParam("id") String id) {
+        InstanceId instance = QueryParameters.instance(id);
+        Instance found = instances.find(customer().account(), instance).orElseThrow(() -> new InstanceNotFoundException(instance));
+        // Its lifecycle's first event not taken yet (a moment after it was made): on its way.
+        return deployments.find(instance).map(DeploymentView::of).orElseGet(() -> found.state() == InstanceState.DELETED
+                ? new DeploymentView(DeploymentState.DEPROVISIONED, null, false, 0, null, found.createdAt())
+                : new DeploymentView(DeploymentState.PROVISIONING, null, true, 0, null, found.createdAt()));
     }
 
     @PUT

@@ -14,6 +14,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
 
 import org.dmscloud.api.account.AccountNotFoundException;
+import org.dmscloud.api.acs.DeviceNotFoundException;
 import org.dmscloud.api.billing.IdempotencyKeyReusedException;
 import org.dmscloud.api.billing.InsufficientFundsException;
 import org.dmscloud.api.billing.QuoteMismatchException;
@@ -24,7 +25,6 @@ import org.dmscloud.api.customer.InvalidTokenException;
 import org.dmscloud.api.customer.SignInRefusedException;
 import org.dmscloud.api.health.UnavailableException;
 import org.dmscloud.api.instance.InstanceNotFoundException;
-import org.dmscloud.api.acs.DeviceNotFoundException;
 import org.dmscloud.api.payment.PaymentProviderUnavailableException;
 import org.dmscloud.api.payment.TopUpFailedException;
 import org.dmscloud.api.payment.TopUpNotFoundException;

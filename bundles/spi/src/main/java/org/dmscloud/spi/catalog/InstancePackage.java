@@ -25,4 +25,12 @@ public interface InstancePackage {
 
     /** How many CPE devices an instance of this package may be sold for. */
     DeviceRange devices();
+
+    /**
+     * The id of the {@link org.dmscloud.spi.deploy.InstanceDeployer} that deploys this package's instances: by
+     * default the platform's built-in ACS.
+     */
+    default String deployer() {
+        return org.dmscloud.spi.deploy.InstanceDeployer.BUILT_IN;
+    }
 }

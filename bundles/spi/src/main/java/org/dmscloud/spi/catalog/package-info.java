@@ -5,7 +5,7 @@
  * ({@link org.dmscloud.spi.tenant.TenantScope}).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.dmscloud.spi.catalog;
 
 import org.osgi.annotation.bundle.Export;

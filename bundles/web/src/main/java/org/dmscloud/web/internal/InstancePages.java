@@ -28,6 +28,9 @@ import org.dmscloud.api.customer.Customer;
 import org.dmscloud.api.customer.CustomerAuth;
 import org.dmscloud.api.customer.Inputs;
 import org.dmscloud.api.customer.InvalidInputException;
+import org.dmscloud.api.deployment.DeploymentState;
+import org.dmscloud.api.deployment.DeploymentStatus;
+import org.dmscloud.api.deployment.Deployments;
 import org.dmscloud.api.instance.ActionOptions;
 import org.dmscloud.api.instance.Instance;
 import org.dmscloud.api.instance.InstanceChange;
@@ -68,10 +71,12 @@ public class InstancePages extends PortalPage {
     private final transient PriceCalculator calculator;
     private final transient AccountOverview overview;
     private final transient DevicePages devices;
+    private final transient Deployments deployments;
 
     @Activate
     public InstancePages(@Reference CustomerAuth customers, @Reference InstanceService instances, @Reference QuoteService quotes,
-            @Reference Catalog catalog, @Reference Pricing pricing, @Reference AccountOverview overview, @Reference AcsService acs) {
+            @Reference Catalog catalog, @Reference Pricing pricing, @Reference AccountOverview overview, @Reference AcsService acs,
+            @Reference Deployments deployments) {
         super(customers);
         this.instances = instances;
         this.quotes = quotes;
@@ -79,6 +84,7 @@ public class InstancePages extends PortalPage {
         this.calculator = new PriceCalculator(pricing);
         this.overview = overview;
         this.devices = new DevicePages(acs);
+        this.deployments = deployments;
     }
 
     @Override
@@ -108,7 +114,7 @@ public class InstancePages extends PortalPage {
             devices.show(visit, account, instance.get(), row(visit, account, instance.get()), "");
         } else {
             visit.render(200, "instance.jte", new InstanceViews.DetailView(visit.page(instance.get().name()), row(visit, account, instance.get()),
-                    doneNotice(visit)), PageRenderer.Caching.PERSONAL);
+                    deployment(visit, instance.get()), doneNotice(visit)), PageRenderer.Caching.PERSONAL);
         }
     }
 
@@ -370,6 +376,14 @@ public class InstancePages extends PortalPage {
 
     private static int status(RuntimeException e) {
         return e instanceof InsufficientFundsException ? 402 : 409;
+    }
+
+    /** Where its deployment stands, in words: running, suspended, being made, or failing for a reason and tried again. */
+    private String deployment(Visit visit, Instance instance) {
+        Optional<DeploymentStatus> status = deployments.find(instance.id());
+        String state = status.map(s -> s.state().name()).orElse(DeploymentState.PROVISIONING.name());
+        String words = visit.texts.get("instances.deployment." + state);
+        return status.flatMap(DeploymentStatus::reason).map(reason -> visit.texts.format("instances.deployment.reason", words, reason)).orElse(words);
     }
 
     private static String doneNotice(Visit visit) {

@@ -29,7 +29,8 @@ public final class InstanceViews {
         }
     }
 
-    public record DetailView(Page page, Row instance, String notice) {
+    /** @param deployment where its deployment stands, in words */
+    public record DetailView(Page page, Row instance, String deployment, String notice) {
     }
 
     /**

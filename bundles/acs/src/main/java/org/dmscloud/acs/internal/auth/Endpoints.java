@@ -92,6 +92,36 @@ public final class Endpoints {
         });
     }
 
+    /** Marks the instance's endpoint to be forgotten, with its devices and their tasks, from this time on (kept if already marked). */
+    public int forgetAfter(String instanceId, Instant when) {
+        return jdbc.call(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE acs_endpoint SET forget_after = ? WHERE instance_id = ? "
+                    + "AND forget_after IS NULL")) {
+                Jdbc.setInstant(update, 1, when);
+                update.setString(2, instanceId);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /** Forgets every endpoint due, with its devices (their tasks go with them) and refused devices; answers how many. */
+    public int forgetDue(Instant now) {
+        return jdbc.call(connection -> {
+            String due = "SELECT instance_id FROM acs_endpoint WHERE forget_after <= ?";
+            for (String sql : new String[] { "DELETE FROM acs_device WHERE instance_id IN (" + due + ")",
+                    "DELETE FROM acs_refused_device WHERE instance_id IN (" + due + ")" }) {
+                try (PreparedStatement delete = connection.prepareStatement(sql)) {
+                    Jdbc.setInstant(delete, 1, now);
+                    delete.executeUpdate();
+                }
+            }
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM acs_endpoint WHERE forget_after <= ?")) {
+                Jdbc.setInstant(delete, 1, now);
+                return delete.executeUpdate();
+            }
+        });
+    }
+
     /** The platform's key of nonces and session tickets: the stored one, or a new one stored by whichever node is first. */
     public byte[] key(Instant now) {
         return jdbc.call(connection -> {

@@ -1,0 +1,215 @@
+package org.dmscloud.deployments.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.dmscloud.api.account.AccountService;
+import org.dmscloud.api.deployment.DeploymentState;
+import org.dmscloud.api.deployment.DeploymentStatus;
+import org.dmscloud.api.deployment.Deployments;
+import org.dmscloud.api.instance.Instance;
+import org.dmscloud.api.instance.InstanceAdministration;
+import org.dmscloud.api.instance.InstanceId;
+import org.dmscloud.deployments.internal.DeploymentRows.Desired;
+import org.dmscloud.deployments.internal.DeploymentRows.Row;
+import org.dmscloud.persistence.Store;
+import org.dmscloud.spi.deploy.Deployment;
+import org.dmscloud.spi.deploy.InstanceDeployer;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings every deployment that is behind to what its instance's lifecycle asked, through the instance's deployer:
+ * provision, then resume or suspend, apply new settings, or deprovision. Each deployment is claimed first (so one node
+ * works on it), each call is made outside any transaction, and each step's outcome is recorded as soon as it is
+ * known, so that a retry after a failure or a node's death goes on from the last step done. A failure is shown as
+ * {@code FAILED} with the deployer's reason and tried again after a pause that doubles, up to an hour.
+ */
+@Component(immediate = true, configurationPid = DeploymentConfiguration.PID)
+@Designate(ocd = DeploymentConfiguration.class)
+public class DeploymentDesk implements Deployments {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeploymentDesk.class);
+    private static final Duration LONGEST_PAUSE = Duration.ofHours(1);
+    private static final int BATCH = 50;
+
+    private final Store store;
+    private final Clock clock;
+    private final InstanceAdministration instances;
+    private final AccountService accounts;
+    private final Duration firstRetry;
+    private final Duration claim;
+    private final Map<String, InstanceDeployer> deployers = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread deployments = new Thread(r, "dms-deployments");
+        deployments.setDaemon(true);
+        return deployments;
+    });
+
+    @Activate
+    public DeploymentDesk(@Reference Store store, @Reference Clock clock, @Reference InstanceAdministration instances, @Reference AccountService accounts,
+            DeploymentConfiguration configuration) {
+        this(store, clock, instances, accounts, Duration.ofSeconds(Math.max(1, configuration.firstRetrySeconds())),
+                Duration.ofSeconds(Math.max(10, configuration.claimSeconds())));
+        thread.scheduleWithFixedDelay(this::reconcileQuietly, configuration.pollMillis(), Math.max(100, configuration.pollMillis()),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Without a schedule: the test calls {@link #reconcileDue()}. */
+    DeploymentDesk(Store store, Clock clock, InstanceAdministration instances, AccountService accounts, Duration firstRetry, Duration claim) {
+        this.store = store;
+        this.clock = clock;
+        this.instances = instances;
+        this.accounts = accounts;
+        this.firstRetry = firstRetry;
+        this.claim = claim;
+    }
+
+    @Deactivate
+    void deactivate() {
+        thread.shutdownNow();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            unbind = "removeDeployer")
+    void addDeployer(InstanceDeployer deployer, Map<String, Object> properties) {
+        Object id = properties.get(InstanceDeployer.DEPLOYER_ID);
+        if (id == null) {
+            LOG.error("A deployer without {} is not used: {}", InstanceDeployer.DEPLOYER_ID, deployer.getClass().getName());
+            return;
+        }
+        deployers.put(id.toString(), deployer);
+        // Its deployments waiting for it (it was not there, or came back after an update) are due now.
+        thread.execute(() -> {
+            try {
+                store.inTransaction(transaction -> DeploymentRows.in(transaction).wake(id.toString(), clock.instant()));
+            } catch (RuntimeException e) {
+                LOG.warn("The deployments of {} could not be woken: {}", id, e.toString());
+            }
+        });
+    }
+
+    void removeDeployer(InstanceDeployer deployer, Map<String, Object> properties) {
+        deployers.remove(String.valueOf(properties.get(InstanceDeployer.DEPLOYER_ID)), deployer);
+    }
+
+    @Override
+    public Optional<DeploymentStatus> find(InstanceId instance) {
+        return store.read(transaction -> DeploymentRows.in(transaction).find(instance)).map(Row::status);
+    }
+
+    @Override
+    public boolean retry(InstanceId instance) {
+        return store.inTransaction(transaction -> DeploymentRows.in(transaction).retryNow(instance, clock.instant()));
+    }
+
+    private void reconcileQuietly() {
+        try {
+            reconcileDue();
+        } catch (RuntimeException e) {
+            // The database may be away; the next round tries again.
+            LOG.warn("Deployments could not be reconciled this round: {}", e.toString());
+        }
+    }
+
+    /** One round: every deployment behind and due, each claimed and brought as far as its deployer takes it. */
+    void reconcileDue() {
+        List<Row> due = store.read(transaction -> DeploymentRows.in(transaction).due(clock.instant(), BATCH));
+        for (Row row : due) {
+            if (store.inTransaction(transaction -> DeploymentRows.in(transaction).claim(row, clock.instant(), claim))) {
+                reconcile(row);
+            }
+        }
+    }
+
+    private void reconcile(Row row) {
+        InstanceDeployer deployer = deployers.get(row.deployer());
+        if (deployer == null) {
+            fail(row, "No deployer '" + row.deployer() + "' is installed: the instance waits for it.");
+            return;
+        }
+        Optional<Instance> instance = instances.find(row.instance());
+        if (instance.isEmpty()) {
+            fail(row, "The instance is not found.");
+            return;
+        }
+        Deployment deployment = new Deployment(row.instance(), instance.get().account(),
+                accounts.find(instance.get().account()).orElseThrow().tenant(), instance.get().configuration(), row.generation());
+        boolean provisioned = row.provisioned();
+        boolean serving = row.serving();
+        try {
+            if (row.desired() == Desired.DELETED) {
+                if (provisioned) {
+                    deployer.deprovision(deployment);
+                    step(row, false, false, true);
+                }
+                done(row, DeploymentState.DEPROVISIONED);
+                return;
+            }
+            if (!provisioned) {
+                deployer.provision(deployment);
+                provisioned = true;
+                serving = true;
+                step(row, true, true, true);
+            } else if (row.settingsPending()) {
+                deployer.apply(deployment);
+                step(row, true, serving, true);
+            }
+            if (row.desired() == Desired.RUNNING && !serving) {
+                deployer.resume(deployment);
+                serving = true;
+                step(row, true, true, false);
+            } else if (row.desired() == Desired.SUSPENDED && serving) {
+                deployer.suspend(deployment);
+                serving = false;
+                step(row, true, false, false);
+            }
+            done(row, serving ? DeploymentState.RUNNING : DeploymentState.SUSPENDED);
+        } catch (Exception e) {
+            String reason = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+            LOG.warn("Deployer {} failed on instance {} (attempt {}): {}", row.deployer(), row.instance(), row.attempts() + 1, reason);
+            fail(row, reason);
+        }
+    }
+
+    private void step(Row row, boolean provisioned, boolean serving, boolean settingsApplied) {
+        store.inTransaction(transaction -> {
+            DeploymentRows.in(transaction).stepped(row.instance(), provisioned, serving, settingsApplied, clock.instant());
+            return null;
+        });
+    }
+
+    private void done(Row row, DeploymentState state) {
+        store.inTransaction(transaction -> {
+            DeploymentRows.in(transaction).done(row, state, clock.instant());
+            return null;
+        });
+    }
+
+    private void fail(Row row, String reason) {
+        Instant now = clock.instant();
+        long factor = 1L << Math.min(20, row.attempts());
+        Duration pause = firstRetry.multipliedBy(factor);
+        Instant retryAt = now.plus(pause.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause);
+        store.inTransaction(transaction -> {
+            DeploymentRows.in(transaction).failed(row, reason, retryAt, now);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,21 @@
+package org.dmscloud.deployments.internal;
+
+import javax.sql.DataSource;
+
+import org.dmscloud.persistence.testing.TestDatabases;
+import org.junit.jupiter.api.BeforeAll;
+
+class PostgresDeploymentsTest extends DeploymentsContractTest {
+
+    private static DataSource dataSource;
+
+    @BeforeAll
+    static void createDatabase() {
+        dataSource = TestDatabases.postgres();
+    }
+
+    @Override
+    protected DataSource dataSource() {
+        return dataSource;
+    }
+}
