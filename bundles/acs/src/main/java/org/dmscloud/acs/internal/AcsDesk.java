@@ -34,6 +34,8 @@ public class AcsDesk implements AcsService {
 
     /** The most devices one page lists. */
     static final int MAX_PAGE = 500;
+    /** A serial number or product class is at most 64 characters (TR-069 A.3.3.1). */
+    static final int MAX_SEARCH = 64;
 
     private final Store store;
     private final Clock clock;
@@ -65,6 +67,9 @@ public class AcsDesk implements AcsService {
 
     @Override
     public DevicePage devices(AccountId account, InstanceId id, String search, int offset, int limit) {
+        if (search != null && search.length() > MAX_SEARCH) {
+            throw new InvalidInputException(Map.of("search", "Search by at most " + MAX_SEARCH + " characters of a serial number, product class or OUI."));
+        }
         if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
             throw new InvalidInputException(offset < 0 ? Map.of("offset", "A page starts at 0 or later.")
                     : Map.of("limit", "A page lists 1 to " + MAX_PAGE + " devices."));

@@ -202,6 +202,12 @@ public final class DeviceRegistry {
         }
     }
 
+    /**
+     * Distinct refused devices remembered per instance, at most: a client with the instance's credentials that makes up
+     * serial numbers without end fills no table; beyond this the refusals go on, uncounted.
+     */
+    static final long MAX_REFUSED_REMEMBERED = 10_000;
+
     private static void refused(Connection connection, String instanceId, Inform.DeviceId id, Instant now) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE acs_refused_device SET attempts = attempts + 1, last_refused_at = ? "
                 + "WHERE instance_id = ? AND oui = ? AND product_class = ? AND serial_number = ?")) {
@@ -210,6 +216,9 @@ public final class DeviceRegistry {
             if (update.executeUpdate() == 1) {
                 return;
             }
+        }
+        if (count(connection, "SELECT COUNT(*) FROM acs_refused_device WHERE instance_id = ?", instanceId) >= MAX_REFUSED_REMEMBERED) {
+            return;
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO acs_refused_device (instance_id, oui, product_class, serial_number, "
                 + "attempts, last_refused_at) VALUES (?, ?, ?, ?, 1, ?)")) {
