@@ -269,9 +269,12 @@ public class BrowserIT {
                 browser.findElement(By.id("acs-username")).getText(), devicePassword, "urn:dslforum-org:cwmp-1-0", "00D09E", "HG8245", "SN-BROWSER-1");
         assertThat(router.session("0 BOOTSTRAP").admitted()).isTrue();
         browser.navigate().refresh();
+        assertThat(waitForText(By.cssSelector(".notice"), "sent again")).contains("no new one was made");
+        assertThat(browser.findElements(By.id("password"))).as("shown once").isEmpty();
+        assertThat(router.session().admitted()).as("a reload made no new password").isTrue();
+        open(browser.getCurrentUrl().replace("/credentials", ""), WIDTHS.get("desktop"));
         assertThat(waitForText(By.id("acs-counts"), "expected")).isEqualTo("1 of 1,000 expected devices");
         assertThat(browser.findElement(By.cssSelector("table.devices")).getText()).contains("SN-BROWSER-1", "HG8245", "00D09E", "1.0.0");
-        assertThat(browser.findElements(By.id("password"))).as("shown once").isEmpty();
         checkPage("journey-17-devices");
         browser.findElement(By.linkText("Back to the instance")).click();
         waitFor(By.cssSelector("form[action$='/disable'] button")).click();

@@ -119,7 +119,15 @@ class LiveInstancesIT {
         deployment(token, instance, "RUNNING");
         assertThat(send("DELETE", "/api/v1/instances/" + instance, token, null).statusCode()).isEqualTo(200);
         assertThat(router.session().informStatus()).isEqualTo(404);
-        deployment(token, instance, "DEPROVISIONED");
+        assertThat(send("GET", "/api/v1/instances/" + instance + "/deployment", token, null).statusCode()).as("gone for its customer").isEqualTo(404);
+        assertThat(await(() -> {
+            try {
+                String deleted = shell("dms:instance-show " + instance);
+                return deleted.contains("Deployment: DEPROVISIONED") ? deleted : null;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        })).contains("State:     DELETED");
         assertThat(send("GET", "/api/v1/instances/" + instance + "/acs", token, null).statusCode()).isEqualTo(404);
     }
 
@@ -129,11 +137,16 @@ class LiveInstancesIT {
         String instance = createInstance(token, 10);
         JsonNode first = json(send("POST", "/api/v1/instances/" + instance + "/acs/credentials", token, null));
         URI url = URI.create(first.get("url").asText());
-        JsonNode rotated = json(send("POST", "/api/v1/instances/" + instance + "/acs/credentials", token, null));
-        assertThat(rotated.get("username").asText()).isEqualTo(first.get("username").asText());
-        assertThat(rotated.get("password").asText()).isNotEqualTo(first.get("password").asText()).hasSize(20);
+        JsonNode second = json(send("POST", "/api/v1/instances/" + instance + "/acs/credentials", token, null));
+        assertThat(second.get("username").asText()).isEqualTo(first.get("username").asText());
+        assertThat(second.get("password").asText()).isNotEqualTo(first.get("password").asText()).hasSize(20);
 
         assertThat(device(url, first, "SN-OLD").session().informStatus()).as("the replaced password").isEqualTo(401);
+        HttpResponse<String> keyed = send("POST", "/api/v1/instances/" + instance + "/acs/credentials", token, null, "Idempotency-Key", "rotate-1");
+        HttpResponse<String> retried = send("POST", "/api/v1/instances/" + instance + "/acs/credentials", token, null, "Idempotency-Key", "rotate-1");
+        assertThat(retried.statusCode()).as("a retry makes no second password").isEqualTo(409);
+        assertThat(retried.body()).contains("credentials-shown");
+        JsonNode rotated = json(keyed);
         assertThat(device(url, rotated, "SN-NEW").session().admitted()).isTrue();
 
         String other = createInstance(token, 10);
@@ -252,9 +265,12 @@ class LiveInstancesIT {
         return token;
     }
 
-    private static HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
+    private static HttpResponse<String> send(String method, String path, String token, String json, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(distribution.uri(path)).timeout(Duration.ofSeconds(30)).header("Accept", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
         if (json != null) {
             request.header("Content-Type", "application/json");
         }

@@ -154,7 +154,14 @@ public class PortalIT extends DmsCloudTestSupport {
                 post("/api/v1/quotes", json(Map.of("action", "ENABLE", "instanceId", instance)), bearer(stranger)),
                 post("/api/v1/quotes", json(Map.of("action", "DELETE", "instanceId", instance)), bearer(stranger)),
                 post("/api/v1/quotes", json(Map.of("action", "CHANGE_SETTINGS", "instanceId", instance, "packageId", "starter",
-                        "expectedDevices", 900)), bearer(stranger)));
+                        "expectedDevices", 900)), bearer(stranger)),
+                get("/api/v1/instances/" + instance + "/deployment", bearer(stranger)),
+                get("/api/v1/instances/" + instance + "/acs", bearer(stranger)),
+                post("/api/v1/instances/" + instance + "/acs/credentials", "", bearer(stranger)),
+                get("/api/v1/instances/" + instance + "/acs/devices", bearer(stranger)),
+                get("/api/v1/instances/" + instance + "/acs/devices/" + UUID.randomUUID() + "/tasks", bearer(stranger)),
+                post("/api/v1/instances/" + instance + "/acs/devices/" + UUID.randomUUID() + "/tasks", json(Map.of("kind", "REBOOT")),
+                        bearer(stranger)));
 
         for (HttpResponse<String> attempt : attempts) {
             assertThat(attempt.statusCode()).as("%s %s", attempt.request().method(), attempt.uri()).isEqualTo(404);

@@ -59,10 +59,10 @@ public class AcsDesk implements AcsService {
     }
 
     @Override
-    public AcsCredentials newCredentials(AccountId account, InstanceId id) {
+    public Optional<AcsCredentials> newCredentials(AccountId account, InstanceId id, String requestKey) {
         live(account, id);
-        Endpoints.Credentials credentials = store.inTransaction(transaction -> Endpoints.in(transaction).issue(id.toString(), clock.instant()));
-        return new AcsCredentials(credentials.username(), credentials.password(), credentials.realm());
+        return store.inTransaction(transaction -> Endpoints.in(transaction).issue(id.toString(), requestKey, clock.instant()))
+                .map(credentials -> new AcsCredentials(credentials.username(), credentials.password(), credentials.realm()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.dmscloud.api.acs;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.dmscloud.api.account.AccountId;
 import org.dmscloud.api.instance.InstanceId;
@@ -24,9 +25,11 @@ public interface AcsService {
      * New credentials for the instance's devices: the first ones, or new ones that replace the old at once. The
      * password is shown this once; only its digest is kept.
      *
+     * @param requestKey the request's key (an idempotency key, a form's request key): the same request again makes
+     *                   no new password and answers empty, since the one it made was shown and is not kept
      * @throws InstanceNotFoundException if the account has no such instance, or it was deleted
      */
-    AcsCredentials newCredentials(AccountId account, InstanceId instance);
+    Optional<AcsCredentials> newCredentials(AccountId account, InstanceId instance, String requestKey);
 
     /**
      * The instance's devices, most recently informed first.

@@ -4,10 +4,12 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -145,11 +147,26 @@ public class InstanceAcsResource {
     @POST
     @Path("credentials")
     @ApiResponse(responseCode = "200", description = "New credentials: the devices' old password stops working at once")
-    public Response newCredentials(@PathParam("id") String id) {
+    @ApiResponse(responseCode = "409", description = "This Idempotency-Key made the current credentials already; their password was shown "
+            + "then and is not kept: ask again with a new key for a new one")
+    public Response newCredentials(@PathParam("id") String id, @HeaderParam(InstancesResource.IDEMPOTENCY_KEY) String key) {
         InstanceId instance = QueryParameters.instance(id);
-        AcsCredentials credentials = acs.newCredentials(CustomerPrincipal.of(security).account(), instance);
+        AcsCredentials credentials = acs.newCredentials(CustomerPrincipal.of(security).account(), instance,
+                Requests.idempotencyKey(key).orElseGet(() -> UUID.randomUUID().toString()))
+                .orElseThrow(() -> new CredentialsShownException());
         return Response.ok(new CredentialsView(url("/cwmp/" + instance), credentials.username(), credentials.password(), credentials.realm()))
                 .header("Cache-Control", "no-store").build();
+    }
+
+    /** The credentials this request made were answered already, and their password is not kept. */
+    static final class CredentialsShownException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        CredentialsShownException() {
+            super("These credentials were made by this Idempotency-Key already, and their password was shown then and is not kept. "
+                    + "Ask with a new key for a new password.");
+        }
     }
 
     @GET

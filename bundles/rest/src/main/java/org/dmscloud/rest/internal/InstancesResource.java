@@ -34,7 +34,6 @@ import org.dmscloud.api.instance.InstanceChange;
 import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.instance.InstanceNotFoundException;
 import org.dmscloud.api.instance.InstanceService;
-import org.dmscloud.api.instance.InstanceState;
 import org.dmscloud.api.instance.NewInstance;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -126,9 +125,8 @@ public class InstancesResource {
         InstanceId instance = QueryParameters.instance(id);
         Instance found = instances.find(customer().account(), instance).orElseThrow(() -> new InstanceNotFoundException(instance));
         // Its lifecycle's first event not taken yet (a moment after it was made): on its way.
-        return deployments.find(instance).map(DeploymentView::of).orElseGet(() -> found.state() == InstanceState.DELETED
-                ? new DeploymentView(DeploymentState.DEPROVISIONED, null, false, 0, null, found.createdAt())
-                : new DeploymentView(DeploymentState.PROVISIONING, null, true, 0, null, found.createdAt()));
+        return deployments.find(instance).map(DeploymentView::of)
+                .orElseGet(() -> new DeploymentView(DeploymentState.PROVISIONING, null, true, 0, null, found.createdAt()));
     }
 
     @PUT

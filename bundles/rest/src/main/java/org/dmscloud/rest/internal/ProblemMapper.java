@@ -121,6 +121,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 || exception instanceof DeviceNotFoundException) {
             return Problem.of("not-found", Response.Status.NOT_FOUND, exception.getMessage()).toResponseBuilder();
         }
+        if (exception instanceof InstanceAcsResource.CredentialsShownException) {
+            return Problem.of("credentials-shown", Response.Status.CONFLICT, exception.getMessage()).toResponseBuilder();
+        }
         if (exception instanceof QuoteMismatchException) {
             return Problem.of("quote-mismatch", Response.Status.CONFLICT, exception.getMessage()).toResponseBuilder();
         }

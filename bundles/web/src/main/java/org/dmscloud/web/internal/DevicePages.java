@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 import org.dmscloud.api.account.Account;
 import org.dmscloud.api.acs.AcsCredentials;
@@ -29,7 +31,7 @@ final class DevicePages {
         this.acs = acs;
     }
 
-    void show(Visit visit, Account account, Instance instance, InstanceViews.Row row, String password) throws IOException {
+    void show(Visit visit, Account account, Instance instance, InstanceViews.Row row, String password, boolean shownBefore) throws IOException {
         String search = visit.field("search").strip();
         search = search.length() > SEARCH_LENGTH ? search.substring(0, SEARCH_LENGTH) : search;
         int offset = offset(visit.field("offset"));
@@ -50,7 +52,8 @@ final class DevicePages {
         visit.render(200, "devices.jte", new InstanceViews.DevicesView(visit.page(texts.format("devices.title", instance.name())), row,
                 visit.tenant.portalUrl().orElseGet(() -> requestBase(visit)) + endpoint.path(), endpoint.username().orElse(""), password,
                 texts.format("devices.count", endpoint.devices(), endpoint.expectedDevices()),
-                endpoint.refusedDevices() == 0 ? "" : texts.format("devices.refused", endpoint.refusedDevices()), search, devices,
+                endpoint.refusedDevices() == 0 ? "" : texts.format("devices.refused", endpoint.refusedDevices()),
+                shownBefore ? texts.get("devices.password.shownBefore") : "", UUID.randomUUID().toString(), search, devices,
                 offset == 0 ? "" : base + "offset=" + Math.max(0, offset - PAGE),
                 offset + PAGE < page.total() ? base + "offset=" + (offset + PAGE) : ""), PageRenderer.Caching.PERSONAL);
     }
@@ -60,8 +63,9 @@ final class DevicePages {
         if (!visit.formAccepted()) {
             return;
         }
-        AcsCredentials credentials = acs.newCredentials(account.id(), instance.id());
-        show(visit, account, instance, row, credentials.password());
+        Optional<AcsCredentials> credentials = acs.newCredentials(account.id(), instance.id(), visit.requestKey());
+        // Sent again (a reload of the page that showed it): the password was shown then and is not kept.
+        show(visit, account, instance, row, credentials.map(AcsCredentials::password).orElse(""), credentials.isEmpty());
     }
 
     private static int offset(String text) {

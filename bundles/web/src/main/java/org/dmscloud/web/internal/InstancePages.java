@@ -111,7 +111,7 @@ public class InstancePages extends PortalPage {
         } else if ("settings".equals(address.group(2))) {
             configurationForm(visit, account, 200, false, Fields.empty(), instance);
         } else if ("devices".equals(address.group(2))) {
-            devices.show(visit, account, instance.get(), row(visit, account, instance.get()), "");
+            devices.show(visit, account, instance.get(), row(visit, account, instance.get()), "", false);
         } else {
             visit.render(200, "instance.jte", new InstanceViews.DetailView(visit.page(instance.get().name()), row(visit, account, instance.get()),
                     deployment(visit, instance.get()), doneNotice(visit)), PageRenderer.Caching.PERSONAL);

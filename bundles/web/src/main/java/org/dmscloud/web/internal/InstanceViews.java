@@ -40,11 +40,13 @@ public final class InstanceViews {
      * @param username  empty until the customer made credentials
      * @param password  the new password, on the page that follows making it only; else empty
      * @param refused   what to do about refused devices, in words; empty when none were
+     * @param notice    what the page says first (the password was shown already); empty if nothing
+     * @param requestKey the key of the form that makes a password, so that sending it twice makes one
      * @param previous  the address of the page before, empty on the first
      * @param next      the address of the page after, empty on the last
      */
-    public record DevicesView(Page page, Row instance, String url, String username, String password, String counts, String refused, String search,
-            List<DeviceRow> devices, String previous, String next) {
+    public record DevicesView(Page page, Row instance, String url, String username, String password, String counts, String refused, String notice,
+            String requestKey, String search, List<DeviceRow> devices, String previous, String next) {
 
         public DevicesView {
             devices = List.copyOf(devices);

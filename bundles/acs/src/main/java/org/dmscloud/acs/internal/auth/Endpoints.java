@@ -58,10 +58,33 @@ public final class Endpoints {
         return made ? Optional.of(new Credentials(username, password, realm)) : Optional.empty();
     }
 
-    /** New credentials for the instance's devices: its endpoint's first, or a new password that replaces the old at once. */
-    public Credentials issue(String instanceId, Instant now) {
-        return create(instanceId, now).or(() -> rotate(instanceId, now))
+    /**
+     * New credentials for the instance's devices: its endpoint's first, or a new password that replaces the old at once;
+     * nothing when the current ones were made by this same request (a browser's reload, a client's retry), whose
+     * password was shown then and is not kept.
+     */
+    public Optional<Credentials> issue(String instanceId, String requestKey, Instant now) {
+        boolean sameRequest = jdbc.call(connection -> {
+            try (PreparedStatement lock = connection.prepareStatement("SELECT credentials_key FROM acs_endpoint WHERE instance_id = ? FOR UPDATE")) {
+                lock.setString(1, instanceId);
+                try (ResultSet row = lock.executeQuery()) {
+                    return row.next() && requestKey.equals(row.getString(1));
+                }
+            }
+        });
+        if (sameRequest) {
+            return Optional.empty();
+        }
+        Credentials credentials = create(instanceId, now).or(() -> rotate(instanceId, now))
                 .orElseThrow(() -> new IllegalStateException("the endpoint of " + instanceId + " was neither made nor found"));
+        jdbc.call(connection -> {
+            try (PreparedStatement key = connection.prepareStatement("UPDATE acs_endpoint SET credentials_key = ? WHERE instance_id = ?")) {
+                key.setString(1, requestKey);
+                key.setString(2, instanceId);
+                return key.executeUpdate();
+            }
+        });
+        return Optional.of(credentials);
     }
 
     /** A new password for the instance's devices; the old one stops working at once. */
