@@ -272,7 +272,7 @@ public class BrowserIT {
         assertThat(waitForText(By.cssSelector(".notice"), "sent again")).contains("no new one was made");
         assertThat(browser.findElements(By.id("password"))).as("shown once").isEmpty();
         assertThat(router.session().admitted()).as("a reload made no new password").isTrue();
-        open(browser.getCurrentUrl().replace("/credentials", ""), WIDTHS.get("desktop"));
+        open(URI.create(browser.getCurrentUrl()).getPath().replace("/credentials", ""), WIDTHS.get("desktop"));
         assertThat(waitForText(By.id("acs-counts"), "expected")).isEqualTo("1 of 1,000 expected devices");
         assertThat(browser.findElement(By.cssSelector("table.devices")).getText()).contains("SN-BROWSER-1", "HG8245", "00D09E", "1.0.0");
         checkPage("journey-17-devices");
