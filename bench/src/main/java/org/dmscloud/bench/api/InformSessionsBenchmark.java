@@ -60,6 +60,7 @@ public final class InformSessionsBenchmark {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("UPDATE instance SET package_id = 'business', expected_devices = " + devices);
                 }
+                connection.commit();
             }
             distribution.start(false);
             String instance = customer.instances().get(0);
