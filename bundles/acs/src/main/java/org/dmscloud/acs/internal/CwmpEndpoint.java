@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,7 +28,9 @@ import org.dmscloud.acs.internal.cwmp.CwmpVersion;
 import org.dmscloud.acs.internal.cwmp.CwmpWriter;
 import org.dmscloud.acs.internal.devices.DeviceRegistry;
 import org.dmscloud.acs.internal.tasks.DeviceTasks;
+import org.dmscloud.api.account.Account;
 import org.dmscloud.api.account.AccountService;
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.acs.DeviceTask;
 import org.dmscloud.api.health.UnavailableException;
 import org.dmscloud.api.instance.Instance;
@@ -52,8 +56,9 @@ import org.slf4j.LoggerFactory;
  * session. An empty POST asks for the ACS's next request: the device's oldest waiting task, whose answer finishes it
  * and asks for the next; with none waiting the answer is 204, which ends the session.
  * <p>
- * A disabled instance answers 503 with {@code Retry-After}, so its devices come back by themselves once it is enabled;
- * an instance that is deleted, another tenant's or unknown answers 404. A request the ACS cannot take gets a CWMP fault
+ * A disabled instance answers its devices, once they have authenticated, 503 with {@code Retry-After}, so that they come
+ * back by themselves once it is enabled; an instance that is deleted, another tenant's or unknown answers 404. A
+ * session under way when its instance is disabled ends normally. A request the ACS cannot take gets a CWMP fault
  * in a SOAP Fault, with HTTP status 500 as the SOAP 1.1 HTTP binding that TR-069 uses requires.
  */
 @Component(service = Servlet.class)
@@ -77,6 +82,9 @@ public class CwmpEndpoint extends HttpServlet {
     private final transient InstanceAdministration instances;
     private final transient AccountService accounts;
     private transient volatile Keys keys;
+    /** Each instance's tenant, read once: it never changes. Cleared when it holds this many, rather than grown without end. */
+    private final transient Map<String, TenantId> tenants = new ConcurrentHashMap<>();
+    static final int TENANTS_KEPT = 100_000;
 
     @Activate
     public CwmpEndpoint(@Reference Store store, @Reference Clock clock, @Reference InstanceAdministration instances, @Reference AccountService accounts) {
@@ -111,23 +119,32 @@ public class CwmpEndpoint extends HttpServlet {
     }
 
     private void post(HttpServletRequest http, HttpServletResponse answer) throws IOException {
-        Optional<Instance> instance = instance(http);
-        if (instance.isEmpty()) {
-            ProblemAnswer.write(answer, 404, "not-found", "Not Found", "No instance answers at this address.");
+        Matcher path = INSTANCE.matcher(http.getPathInfo() == null ? "" : http.getPathInfo());
+        if (!(http.getAttribute(PortalRequests.TENANT) instanceof Tenant tenant) || !path.matches()) {
+            notFound(answer);
             return;
         }
-        if (instance.get().state() == InstanceState.DISABLED) {
-            answer.setHeader("Retry-After", RETRY_AFTER_SECONDS);
-            ProblemAnswer.write(answer, 503, "instance-disabled", "Service Unavailable",
-                    "This instance is disabled. Its devices are let in again once its customer enables it.");
-            return;
-        }
-        String instanceId = instance.get().id().toString();
+        String instanceId = path.group(1);
         Instant now = clock.instant();
         Keys keys = keys(now);
+        // Inside a session (its cookie signed for this instance a few minutes ago, after its Inform was let in), the
+        // device goes on without the instance being read again: a session that a disable overtakes ends normally.
         Optional<SessionTickets.Ticket> session = keys.tickets().verify(cookie(http), instanceId, now);
-        if (session.isEmpty() && !authenticated(http, answer, keys.digest(), instanceId, now)) {
-            return;
+        Optional<Instance> instance = Optional.empty();
+        if (session.isEmpty()) {
+            // Authenticated first: whether an instance is disabled or deleted is said to its own devices only.
+            Optional<Endpoints.Endpoint> endpoint = store.read(transaction -> Endpoints.in(transaction).find(instanceId));
+            if (endpoint.isEmpty()) {
+                notFound(answer);
+                return;
+            }
+            if (!authenticated(http, answer, keys.digest(), endpoint.get(), now)) {
+                return;
+            }
+            instance = instance(tenant, instanceId);
+            if (refused(answer, instance)) {
+                return;
+            }
         }
         byte[] envelope = body(http, answer);
         if (envelope == null) {
@@ -146,7 +163,13 @@ public class CwmpEndpoint extends HttpServlet {
             return;
         }
         switch (message.method()) {
-        case "Inform" -> inform(http, answer, keys, instance.get(), message, now);
+        case "Inform" -> {
+            // An Inform inside a session (a device that starts over): the instance read for its limit.
+            Optional<Instance> informed = instance.isPresent() ? instance : instance(tenant, instanceId);
+            if (!refused(answer, informed)) {
+                inform(http, answer, keys, informed.get(), message, now);
+            }
+        }
         case "GetRPCMethods" -> xml(answer, CwmpWriter.getRpcMethodsResponse(message.version(), message.id()));
         case "TransferComplete", "AutonomousTransferComplete" -> xml(answer, CwmpWriter.transferCompleteResponse(message.version(), message.id(),
                 message.method()));
@@ -205,23 +228,56 @@ public class CwmpEndpoint extends HttpServlet {
         xml(answer, CwmpWriter.informResponse(message.version(), message.id()));
     }
 
-    /** The instance the address names, if it is live and its tenant's: anything else is not found, the same way. */
-    private Optional<Instance> instance(HttpServletRequest http) {
-        Matcher path = INSTANCE.matcher(http.getPathInfo() == null ? "" : http.getPathInfo());
-        if (!(http.getAttribute(PortalRequests.TENANT) instanceof Tenant tenant) || !path.matches()) {
-            return Optional.empty();
+    /**
+     * The instance the address names, if it is live and its tenant's: anything else is not found, the same way. An
+     * instance's tenant never changes, so it is read once and kept.
+     */
+    private Optional<Instance> instance(Tenant tenant, String instanceId) {
+        Optional<Instance> found = instances.find(InstanceId.parse(instanceId)).filter(instance -> instance.state() != InstanceState.DELETED);
+        if (found.isEmpty()) {
+            return found;
         }
-        return instances.find(InstanceId.parse(path.group(1))).filter(instance -> instance.state() != InstanceState.DELETED)
-                .filter(instance -> accounts.find(instance.account()).filter(account -> account.tenant().equals(tenant.id())).isPresent());
+        TenantId owner = tenants.get(instanceId);
+        if (owner == null) {
+            Optional<TenantId> read = accounts.find(found.get().account()).map(Account::tenant);
+            if (read.isEmpty()) {
+                return Optional.empty();
+            }
+            owner = read.get();
+            if (tenants.size() >= TENANTS_KEPT) {
+                tenants.clear();
+            }
+            tenants.put(instanceId, owner);
+        }
+        return owner.equals(tenant.id()) ? found : Optional.empty();
     }
 
-    private boolean authenticated(HttpServletRequest http, HttpServletResponse answer, DigestAuthentication digest, String instanceId, Instant now) {
-        Optional<Endpoints.Endpoint> endpoint = store.read(transaction -> Endpoints.in(transaction).find(instanceId));
-        String realm = endpoint.map(Endpoints.Endpoint::realm).orElse(Endpoints.realm(instanceId));
+    /** Answers 404 for an instance that is not there, 503 with Retry-After for a disabled one; false for an enabled one. */
+    private static boolean refused(HttpServletResponse answer, Optional<Instance> instance) throws IOException {
+        if (instance.isEmpty()) {
+            notFound(answer);
+            return true;
+        }
+        if (instance.get().state() == InstanceState.DISABLED) {
+            answer.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+            ProblemAnswer.write(answer, 503, "instance-disabled", "Service Unavailable",
+                    "This instance is disabled. Its devices are let in again once its customer enables it.");
+            return true;
+        }
+        return false;
+    }
+
+    private static void notFound(HttpServletResponse answer) throws IOException {
+        ProblemAnswer.write(answer, 404, "not-found", "Not Found", "No instance answers at this address.");
+    }
+
+    private boolean authenticated(HttpServletRequest http, HttpServletResponse answer, DigestAuthentication digest, Endpoints.Endpoint endpoint,
+            Instant now) {
+        String realm = endpoint.realm();
         String header = http.getHeader("Authorization");
         String uri = http.getRequestURI() + (http.getQueryString() == null ? "" : "?" + http.getQueryString());
-        DigestAuthentication.Outcome outcome = header == null || endpoint.isEmpty() ? DigestAuthentication.Outcome.INVALID
-                : digest.verify(header, "POST", uri, realm, endpoint.get().username(), endpoint.map(Endpoints.Endpoint::ha1), now);
+        DigestAuthentication.Outcome outcome = header == null ? DigestAuthentication.Outcome.INVALID
+                : digest.verify(header, "POST", uri, realm, endpoint.username(), Optional.of(endpoint.ha1()), now);
         if (outcome == DigestAuthentication.Outcome.VALID) {
             return true;
         }
