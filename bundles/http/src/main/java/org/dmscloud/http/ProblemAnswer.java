@@ -3,6 +3,7 @@ package org.dmscloud.http;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 /**
@@ -18,6 +19,15 @@ public final class ProblemAnswer {
     public static final String TYPE_BASE = "https://dmscloud.org/problems/";
 
     private ProblemAnswer() {
+    }
+
+    /**
+     * Whether the client asked for a page rather than data: browsers put {@code text/html} in {@code Accept}, scripts
+     * and API clients do not. A page goes to a person; everyone else gets the problem.
+     */
+    public static boolean wantsPage(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains("text/html");
     }
 
     /** The problem's JSON: its type (from {@code kind}), title, status and detail. */

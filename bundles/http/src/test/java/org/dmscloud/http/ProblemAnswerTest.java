@@ -19,4 +19,17 @@ class ProblemAnswerTest {
                 .contains("\"title\":\"Bad \\\"Request\\\"\"")
                 .contains("\"detail\":\"a\\\\b\\u000ac\\u0000\"");
     }
+
+    @Test
+    void aBrowserAsksForAPageAndAScriptForTheProblem() {
+        assertThat(ProblemAnswer.wantsPage(request("text/html,application/xhtml+xml,*/*;q=0.8"))).isTrue();
+        assertThat(ProblemAnswer.wantsPage(request("application/json"))).isFalse();
+        assertThat(ProblemAnswer.wantsPage(request(null))).isFalse();
+    }
+
+    private static javax.servlet.http.HttpServletRequest request(String accept) {
+        return (javax.servlet.http.HttpServletRequest) java.lang.reflect.Proxy.newProxyInstance(ProblemAnswerTest.class.getClassLoader(),
+                new Class<?>[] { javax.servlet.http.HttpServletRequest.class },
+                (proxy, method, arguments) -> method.getName().equals("getHeader") && "Accept".equals(arguments[0]) ? accept : null);
+    }
 }

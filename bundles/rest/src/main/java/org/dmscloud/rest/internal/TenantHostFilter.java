@@ -13,6 +13,7 @@ import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.health.UnavailableException;
 import org.dmscloud.api.tenant.Tenant;
 import org.dmscloud.api.tenant.TenantDirectory;
+import org.dmscloud.http.ProblemAnswer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -110,8 +111,7 @@ public class TenantHostFilter extends HttpFilter {
     /** A problem for API clients; a page for a person whose browser asked. */
     private static void refuse(HttpServletRequest http, HttpServletResponse answer, int status, String kind, String brand, String title,
             String detail) throws IOException {
-        String accept = http.getHeader("Accept");
-        if (accept != null && accept.contains("text/html")) {
+        if (ProblemAnswer.wantsPage(http)) {
             Pages.write(answer, status, brand, title, detail);
             return;
         }

@@ -74,7 +74,7 @@ abstract class PortalPage extends HttpServlet {
 
     /** The portal's 404 page: there is no page at this address (or not for this method); for a client that is no browser, a problem. */
     protected static void notFound(Visit visit) throws IOException {
-        if (!ProblemAnswers.wantsPage(visit.http)) {
+        if (!ProblemAnswer.wantsPage(visit.http)) {
             ProblemAnswer.write(visit.answer, 404, "not-found", "Not Found", "There is nothing at this address.");
             return;
         }
