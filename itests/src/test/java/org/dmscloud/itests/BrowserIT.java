@@ -198,7 +198,7 @@ public class BrowserIT {
         submit("/register");
         waitForText(By.tagName("main"), "We sent a link to " + email);
         checkPage("journey-04-registered");
-        String mail = await(() -> Mailboxes.read(imapPort, email).stream().filter(m -> m.startsWith("Confirm")).findFirst().orElse(null));
+        String mail = Mailboxes.await(imapPort, email, "Confirm");
         Matcher link = VERIFY_LINK.matcher(mail);
         assertThat(link.find()).as(mail).isTrue();
         browser.get(link.group(1));
@@ -293,7 +293,7 @@ public class BrowserIT {
         submit("/account/top-ups");
         assertThat(waitForText(By.id("status"), "Waiting")).isEqualTo("Waiting for your payment");
         String topUp = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
-        assertThat(shell("dms:invoice-issue " + topUp)).contains("issued");
+        assertThat(distribution.run("dms:invoice-issue " + topUp)).contains("issued");
         browser.navigate().refresh();
         WebElement invoice = waitFor(By.cssSelector("a[download]"));
         checkPage("journey-19-bank-transfer");
@@ -319,7 +319,7 @@ public class BrowserIT {
         waitFor(By.linkText("Sign in"));
 
         // Another tenant's host: its own brand and catalog.
-        assertThat(shell("dms:tenant-create --name \"Acme Browser\" --host " + ACME_HOST + " --brand \"Acme Browser DMS\" --support support@acme-browser.example "
+        assertThat(distribution.run("dms:tenant-create --name \"Acme Browser\" --host " + ACME_HOST + " --brand \"Acme Browser DMS\" --support support@acme-browser.example "
                 + "--mail-from noreply@acme-browser.example --portal-url http://" + ACME_HOST + " --catalog business,usp acmebrw")).contains("acmebrw");
         String acme = "http://" + ACME_HOST + ":" + distribution.httpPort() + "/";
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(page -> {
@@ -364,24 +364,6 @@ public class BrowserIT {
     /** The browser's cookies for this host, as a Cookie header. */
     private static String cookies() {
         return browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
-    }
-
-    private static String shell(String command) throws Exception {
-        Process client = distribution.shell(command);
-        String output = new String(client.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(client.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        return output;
-    }
-
-    private static <T> T await(java.util.function.Supplier<T> found) throws InterruptedException {
-        for (int i = 0; i < 120; i++) {
-            T value = found.get();
-            if (value != null) {
-                return value;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("not found within a minute");
     }
 
     /**

@@ -171,7 +171,7 @@ public class ClusterIT {
         Process first = cluster.node(1).shell("dms:billing-run --day " + today);
         Process third = cluster.node(3).shell("dms:billing-run --day " + today);
         try (Connection connection = postgres.connect()) {
-            await(() -> queryForLong(connection, "SELECT COUNT(*) FROM billing_run WHERE node = 'node-3' AND status = 'RUNNING' AND charged > 0") > 0
+            Await.until("node 3 to be billing", () -> queryForLong(connection, "SELECT COUNT(*) FROM billing_run WHERE node = 'node-3' AND status = 'RUNNING' AND charged > 0") > 0
                     ? true : null);
         }
         cluster.node(3).kill();
@@ -216,7 +216,7 @@ public class ClusterIT {
 
         for (int node = 1; node <= cluster.size(); node++) {
             int number = node;
-            await(() -> send(direct(number, WITH_REPORTS), "GET", null, null, Map.of("Host", ACME_HOST)).statusCode() == 200 ? true : null);
+            Await.until("node " + number + " to serve the reports bundle", () -> send(direct(number, WITH_REPORTS), "GET", null, null, Map.of("Host", ACME_HOST)).statusCode() == 200 ? true : null);
             assertThat(send(direct(number, WITH_REPORTS), "GET", null, null, Map.of()).statusCode()).as("not for the platform's own customers")
                     .isNotEqualTo(200);
         }
@@ -305,7 +305,7 @@ public class ClusterIT {
     private static String customer(String email) throws Exception {
         assertThat(send(cluster.uri("/auth/register"), "POST", null, Map.of("email", email, "password", PASSWORD, "name", "Cluster"), Map.of())
                 .statusCode()).isEqualTo(202);
-        String mail = await(() -> Mailboxes.read(imapPort, email).stream().filter(m -> m.startsWith("Confirm")).findFirst().orElse(null));
+        String mail = Mailboxes.await(imapPort, email, "Confirm");
         Matcher link = VERIFY_LINK.matcher(mail);
         assertThat(link.find()).isTrue();
         String token = URLDecoder.decode(link.group(1), StandardCharsets.UTF_8);
@@ -376,7 +376,7 @@ public class ClusterIT {
 
         /** Waits until the load is well under way: this many instances answered created. */
         void awaitCreated(long instances) throws Exception {
-            ClusterIT.await(() -> report.creates() >= instances ? true : null);
+            Await.until("the first " + instances + " instances", () -> report.creates() >= instances ? true : null);
         }
 
         private Void client(String token) throws Exception {
@@ -513,18 +513,6 @@ public class ClusterIT {
             Thread.currentThread().interrupt();
             throw new IOException(e);
         }
-    }
-
-    private static <T> T await(java.util.concurrent.Callable<T> probe) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            T value = probe.call();
-            if (value != null) {
-                return value;
-            }
-            DistributionProcess.pause(Duration.ofMillis(250));
-        }
-        throw new AssertionError("not within 60 s");
     }
 
     private static String queryForString(Connection connection, String sql, Object... parameters) throws SQLException {

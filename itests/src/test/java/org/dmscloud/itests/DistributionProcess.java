@@ -94,6 +94,17 @@ final class DistributionProcess implements AutoCloseable {
         return client;
     }
 
+    /** Runs a shell command as {@link #shell} does, waits a minute at most for it to end, and answers what it printed. */
+    String run(String command) throws IOException, InterruptedException {
+        Process client = shell(command);
+        String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!client.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            client.destroyForcibly();
+            throw new AssertionError("'" + command + "' did not end within a minute; it printed: " + output);
+        }
+        return output;
+    }
+
     /** Kills the node's JVM at once ({@code kill -9}): no shutdown, nothing finished, as when a machine dies. */
     void kill() {
         karaf.descendants().forEach(ProcessHandle::destroyForcibly);

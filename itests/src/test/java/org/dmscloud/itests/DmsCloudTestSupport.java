@@ -339,25 +339,7 @@ public abstract class DmsCloudTestSupport {
 
     /** Polls until the supplier answers something that is not null, or fails after the timeout. */
     protected static <T> T await(String what, Duration timeout, Supplier<T> supplier) {
-        Instant deadline = Instant.now().plus(timeout);
-        RuntimeException last = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                T value = supplier.get();
-                if (value != null) {
-                    return value;
-                }
-            } catch (RuntimeException e) {
-                last = e;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("timed out after " + timeout + " waiting for " + what, last);
+        return Await.until(what, timeout, supplier::get);
     }
 
     static String freePort() {

@@ -103,9 +103,9 @@ class LiveInstancesIT {
         CpeSimulator router = device(URI.create(credentials.get("url").asText()), credentials, "SN-A");
         assertThat(router.session("0 BOOTSTRAP").admitted()).isTrue();
         assertThat(deployment(token, instance, "RUNNING").get("pending").asBoolean()).isFalse();
-        String shown = shell("dms:instance-show " + instance);
+        String shown = distribution.run("dms:instance-show " + instance);
         assertThat(shown).contains("Deployment: RUNNING by built-in-acs", "Devices:   1 of 10 expected, 0 refused; endpoint /cwmp/" + instance);
-        assertThat(shell("dms:deployment-retry " + instance)).contains("Nothing is pending");
+        assertThat(distribution.run("dms:deployment-retry " + instance)).contains("Nothing is pending");
 
         assertThat(send("POST", "/api/v1/instances/" + instance + "/disable", token, null).statusCode()).isEqualTo(200);
         deployment(token, instance, "SUSPENDED");
@@ -120,13 +120,9 @@ class LiveInstancesIT {
         assertThat(send("DELETE", "/api/v1/instances/" + instance, token, null).statusCode()).isEqualTo(200);
         assertThat(router.session().informStatus()).isEqualTo(404);
         assertThat(send("GET", "/api/v1/instances/" + instance + "/deployment", token, null).statusCode()).as("gone for its customer").isEqualTo(404);
-        assertThat(await(() -> {
-            try {
-                String deleted = shell("dms:instance-show " + instance);
-                return deleted.contains("Deployment: DEPROVISIONED") ? deleted : null;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+        assertThat(Await.until("the deployment to be deprovisioned", () -> {
+            String deleted = distribution.run("dms:instance-show " + instance);
+            return deleted.contains("Deployment: DEPROVISIONED") ? deleted : null;
         })).contains("State:     DELETED");
         assertThat(send("GET", "/api/v1/instances/" + instance + "/acs", token, null).statusCode()).isEqualTo(404);
     }
@@ -226,13 +222,9 @@ class LiveInstancesIT {
 
     /** The instance's deployment once it is in this state (deployments follow the lifecycle within seconds). */
     private static JsonNode deployment(String token, String instance, String state) throws Exception {
-        return await(() -> {
-            try {
-                JsonNode deployment = json(send("GET", "/api/v1/instances/" + instance + "/deployment", token, null));
-                return deployment.get("state").asText().equals(state) ? deployment : null;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+        return Await.until("the deployment to be " + state, () -> {
+            JsonNode deployment = json(send("GET", "/api/v1/instances/" + instance + "/deployment", token, null));
+            return deployment.get("state").asText().equals(state) ? deployment : null;
         });
     }
 
@@ -253,7 +245,7 @@ class LiveInstancesIT {
         String email = "acs-" + UUID.randomUUID() + "@example.com";
         assertThat(send("POST", "/api/v1/auth/register", null, JSON.writeValueAsString(Map.of("email", email, "password", PASSWORD, "name", "Router Fleet")))
                 .statusCode()).isEqualTo(202);
-        String mailText = await(() -> Mailboxes.read(mail[1], email).stream().filter(m -> m.startsWith("Confirm")).findFirst().orElse(null));
+        String mailText = Mailboxes.await(mail[1], email, "Confirm");
         Matcher link = VERIFY_LINK.matcher(mailText);
         assertThat(link.find()).isTrue();
         assertThat(send("POST", "/api/v1/auth/verify", null, JSON.writeValueAsString(Map.of("token", java.net.URLDecoder.decode(link.group(1),
@@ -261,7 +253,7 @@ class LiveInstancesIT {
         String token = json(send("POST", "/api/v1/auth/sign-in", null, JSON.writeValueAsString(Map.of("email", email, "password", PASSWORD))))
                 .get("token").asText();
         String account = json(send("GET", "/api/v1/account", token, null)).get("id").asText();
-        assertThat(shell("dms:balance-adjust --reason \"ACS test credit\" --key acs-" + account + " " + account + " 100.00")).contains("balance now");
+        assertThat(distribution.run("dms:balance-adjust --reason \"ACS test credit\" --key acs-" + account + " " + account + " 100.00")).contains("balance now");
         return token;
     }
 
@@ -283,23 +275,5 @@ class LiveInstancesIT {
     private static JsonNode json(HttpResponse<String> response) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
         return JSON.readTree(response.body());
-    }
-
-    private static String shell(String command) throws Exception {
-        Process client = distribution.shell(command);
-        String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(client.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return output;
-    }
-
-    private static <T> T await(java.util.function.Supplier<T> found) throws InterruptedException {
-        for (int i = 0; i < 120; i++) {
-            T value = found.get();
-            if (value != null) {
-                return value;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("not found within a minute");
     }
 }

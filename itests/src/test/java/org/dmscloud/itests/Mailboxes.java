@@ -15,6 +15,12 @@ final class Mailboxes {
      * The mails in a recipient's mailbox: each as its subject, a blank line, and its text, followed by a line
      * "[attached: file name]" for each attached file and a line "[from: sender]".
      */
+    /** Waits up to a minute for a mail to the recipient whose text starts so, and answers its text. */
+    static String await(int imapPort, String recipient, String start) {
+        return Await.until("a mail \"" + start + "…\" to " + recipient,
+                () -> read(imapPort, recipient).stream().filter(m -> m.startsWith(start)).findFirst().orElse(null));
+    }
+
     static List<String> read(int imapPort, String recipient) {
         javax.mail.Session session = javax.mail.Session.getInstance(new Properties());
         Thread thread = Thread.currentThread();
