@@ -61,43 +61,37 @@ public final class DeviceRegistry {
      */
     public Admission inform(String instanceId, long limit, Inform inform, Instant now) {
         return jdbc.call(connection -> {
-            try (PreparedStatement lock = connection.prepareStatement("SELECT instance_id FROM acs_endpoint WHERE instance_id = ? FOR UPDATE")) {
+            Inform.DeviceId id = inform.device();
+            // A known device's Inform takes no lock: informs of an instance's devices run side by side.
+            Optional<String> known = known(connection, instanceId, id);
+            if (known.isPresent()) {
+                informed(connection, known.get(), inform, now);
+                return new Admission(Outcome.KNOWN, known);
+            }
+            // A new device is admitted under the endpoint row's lock, against the count kept on that row, so that two
+            // first Informs at once cannot both take the last place, and no Inform counts the instance's devices.
+            long devices;
+            try (PreparedStatement lock = connection.prepareStatement("SELECT device_count FROM acs_endpoint WHERE instance_id = ? FOR UPDATE")) {
                 lock.setString(1, instanceId);
                 try (ResultSet row = lock.executeQuery()) {
                     if (!row.next()) {
                         throw new IllegalStateException("instance " + instanceId + " has no ACS endpoint");
                     }
-                }
-            }
-            Inform.DeviceId id = inform.device();
-            String events = String.join(",", inform.events().stream().map(Inform.Event::code).toList());
-            Optional<String> known = known(connection, instanceId, id);
-            if (known.isPresent()) {
-                try (PreparedStatement update = connection.prepareStatement("UPDATE acs_device SET manufacturer = ?, software_version = ?, "
-                        + "connection_request_url = ?, last_events = ?, last_inform_at = ? WHERE id = ?")) {
-                    update.setString(1, Jdbc.fit(id.manufacturer(), 64));
-                    update.setString(2, Jdbc.fit(parameter(inform, SOFTWARE_VERSION), 64));
-                    update.setString(3, Jdbc.fit(parameter(inform, CONNECTION_REQUEST_URL), 256));
-                    update.setString(4, Jdbc.fit(events, 512));
-                    Jdbc.setInstant(update, 5, now);
-                    update.setString(6, known.get());
-                    update.executeUpdate();
-                }
-                return new Admission(Outcome.KNOWN, known);
-            }
-            long devices;
-            try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM acs_device WHERE instance_id = ?")) {
-                count.setString(1, instanceId);
-                try (ResultSet row = count.executeQuery()) {
-                    row.next();
                     devices = row.getLong(1);
                 }
+            }
+            // The same device's first Inform in another session may have added it while this one waited for the lock.
+            known = known(connection, instanceId, id);
+            if (known.isPresent()) {
+                informed(connection, known.get(), inform, now);
+                return new Admission(Outcome.KNOWN, known);
             }
             if (devices >= limit) {
                 refused(connection, instanceId, id, now);
                 return Admission.refused();
             }
             String deviceId = UUID.randomUUID().toString();
+            String events = events(inform);
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO acs_device (id, instance_id, oui, product_class, serial_number, "
                     + "manufacturer, software_version, connection_request_url, last_events, first_inform_at, last_inform_at) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -114,8 +108,30 @@ public final class DeviceRegistry {
                 Jdbc.setInstant(insert, 11, now);
                 insert.executeUpdate();
             }
+            try (PreparedStatement counted = connection.prepareStatement("UPDATE acs_endpoint SET device_count = device_count + 1 WHERE instance_id = ?")) {
+                counted.setString(1, instanceId);
+                counted.executeUpdate();
+            }
             return new Admission(Outcome.ADDED, Optional.of(deviceId));
         });
+    }
+
+    /** A known device's Inform: what it said of itself now. */
+    private static void informed(Connection connection, String deviceId, Inform inform, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE acs_device SET manufacturer = ?, software_version = ?, "
+                + "connection_request_url = ?, last_events = ?, last_inform_at = ? WHERE id = ?")) {
+            update.setString(1, Jdbc.fit(inform.device().manufacturer(), 64));
+            update.setString(2, Jdbc.fit(parameter(inform, SOFTWARE_VERSION), 64));
+            update.setString(3, Jdbc.fit(parameter(inform, CONNECTION_REQUEST_URL), 256));
+            update.setString(4, Jdbc.fit(events(inform), 512));
+            Jdbc.setInstant(update, 5, now);
+            update.setString(6, deviceId);
+            update.executeUpdate();
+        }
+    }
+
+    private static String events(Inform inform) {
+        return String.join(",", inform.events().stream().map(Inform.Event::code).toList());
     }
 
     private static Optional<String> known(Connection connection, String instanceId, Inform.DeviceId id) throws SQLException {
@@ -188,7 +204,7 @@ public final class DeviceRegistry {
     }
 
     public Counts counts(String instanceId) {
-        return jdbc.call(connection -> new Counts(count(connection, "SELECT COUNT(*) FROM acs_device WHERE instance_id = ?", instanceId),
+        return jdbc.call(connection -> new Counts(count(connection, "SELECT COALESCE(MAX(device_count), 0) FROM acs_endpoint WHERE instance_id = ?", instanceId),
                 count(connection, "SELECT COUNT(*) FROM acs_refused_device WHERE instance_id = ?", instanceId)));
     }
 

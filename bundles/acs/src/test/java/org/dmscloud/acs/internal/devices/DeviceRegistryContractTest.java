@@ -225,6 +225,28 @@ abstract class DeviceRegistryContractTest {
         assertThat(counts(instance)).isEqualTo(new DeviceRegistry.Counts(1, 1));
     }
 
+    /** A new device's first Inform in two sessions at once (a retry overtaking a slow answer): one device, counted once. */
+    @RepeatedTest(5)
+    void aNewDeviceInformingTwiceAtOnceIsAddedAndCountedOnce() throws Exception {
+        String instance = instanceWithEndpoint();
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<CompletableFuture<Outcome>> informs = List.of(1, 2).stream().map(session -> CompletableFuture.supplyAsync(() -> {
+            try {
+                together.await();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return inform(instance, 5, "SN-TWICE");
+        })).toList();
+
+        List<Outcome> outcomes = informs.stream().map(CompletableFuture::join).toList();
+
+        assertThat(outcomes).containsExactlyInAnyOrder(Outcome.ADDED, Outcome.KNOWN);
+        assertThat(counts(instance)).isEqualTo(new DeviceRegistry.Counts(1, 0));
+        assertThat(TestDatabases.queryForLong(database.dataSource(), "SELECT COUNT(*) FROM acs_device WHERE instance_id = '" + instance + "'"))
+                .isEqualTo(1);
+    }
+
     @Test
     void anEndpointIsMadeOnceItsPasswordStoredOnlyAsHa1AndRotated() throws Exception {
         String instance = instanceWithoutEndpoint();
