@@ -149,6 +149,13 @@ class LiveInstancesIT {
         JsonNode otherCredentials = json(send("POST", "/api/v1/instances/" + other + "/acs/credentials", token, null));
         assertThat(device(url, otherCredentials, "SN-X").session().informStatus()).as("another instance's credentials").isEqualTo(401);
         assertThat(device(distribution.uri("/cwmp/" + UUID.randomUUID()), rotated, "SN-Y").session().informStatus()).isEqualTo(404);
+        // Before a device authenticates, an unknown address is challenged as a known one is: nothing tells them apart.
+        String unknown = UUID.randomUUID().toString();
+        for (String id : List.of(instance, unknown)) {
+            HttpResponse<String> challenged = send("POST", "/cwmp/" + id, null, null);
+            assertThat(challenged.statusCode()).isEqualTo(401);
+            assertThat(challenged.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Digest ").contains("realm=\"DMS Cloud ACS " + id + "\"");
+        }
 
         String stranger = customerWithMoney();
         assertThat(send("GET", "/api/v1/instances/" + instance + "/acs", stranger, null).statusCode()).isEqualTo(404);

@@ -132,7 +132,13 @@ public class CwmpEndpoint extends HttpServlet {
         Optional<SessionTickets.Ticket> session = keys.tickets().verify(cookie(http), instanceId, now);
         Optional<Instance> instance = Optional.empty();
         if (session.isEmpty()) {
-            // Authenticated first: whether an instance is disabled or deleted is said to its own devices only.
+            // Authenticated first: whether an instance is disabled or deleted is said to its own devices only. A
+            // session's first request carries no answer yet: its challenge names the instance's realm (a function of
+            // its id), so it costs no read, and an unknown address is challenged like a known one.
+            if (http.getHeader("Authorization") == null) {
+                challenge(answer, keys.digest(), Endpoints.realm(instanceId), now, false);
+                return;
+            }
             Optional<Endpoints.Endpoint> endpoint = store.read(transaction -> Endpoints.in(transaction).find(instanceId));
             if (endpoint.isEmpty()) {
                 notFound(answer);
@@ -281,10 +287,14 @@ public class CwmpEndpoint extends HttpServlet {
         if (outcome == DigestAuthentication.Outcome.VALID) {
             return true;
         }
-        answer.setStatus(401);
-        answer.setHeader("WWW-Authenticate", digest.challenge(realm, now, outcome == DigestAuthentication.Outcome.STALE));
-        answer.setContentLength(0);
+        challenge(answer, digest, realm, now, outcome == DigestAuthentication.Outcome.STALE);
         return false;
+    }
+
+    private static void challenge(HttpServletResponse answer, DigestAuthentication digest, String realm, Instant now, boolean stale) {
+        answer.setStatus(401);
+        answer.setHeader("WWW-Authenticate", digest.challenge(realm, now, stale));
+        answer.setContentLength(0);
     }
 
     private Keys keys(Instant now) {
