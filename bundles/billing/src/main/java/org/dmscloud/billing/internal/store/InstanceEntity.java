@@ -25,9 +25,11 @@ import org.dmscloud.api.money.Money;
 @Table(name = "instance")
 @NamedQuery(name = InstanceEntity.BY_ACCOUNT, query = "SELECT i, a.currency FROM InstanceEntity i, AccountEntity a "
         + "WHERE a.id = i.accountId AND i.accountId = :account AND i.state <> 'DELETED' ORDER BY i.createdAt, i.id")
+@NamedQuery(name = InstanceEntity.BY_ID, query = "SELECT i, a.currency FROM InstanceEntity i, AccountEntity a WHERE a.id = i.accountId AND i.id = :id")
 public class InstanceEntity {
 
     static final String BY_ACCOUNT = "InstanceEntity.byAccount";
+    static final String BY_ID = "InstanceEntity.byId";
 
     @Id
     @Column(name = "id", length = 36)

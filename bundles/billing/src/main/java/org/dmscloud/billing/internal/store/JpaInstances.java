@@ -31,7 +31,9 @@ final class JpaInstances implements Instances {
 
     @Override
     public Optional<Instance> find(InstanceId id) {
-        return Optional.ofNullable(entityManager.find(InstanceEntity.class, id.toString())).map(this::toRecord);
+        // With its account's currency in the same query (the ACS reads an instance in each device session).
+        return entityManager.createNamedQuery(InstanceEntity.BY_ID, Object[].class).setParameter("id", id.toString()).getResultList().stream()
+                .findFirst().map(JpaInstances::withCurrency);
     }
 
     @Override
@@ -73,7 +75,7 @@ final class JpaInstances implements Instances {
         // The account's currency comes with each row: one query, not a second for the account.
         return entityManager.createNamedQuery(InstanceEntity.BY_ACCOUNT, Object[].class)
                 .setParameter("account", account.toString()).getResultList().stream()
-                .map(row -> ((InstanceEntity) row[0]).toRecord(Currency.getInstance((String) row[1]))).toList();
+                .map(JpaInstances::withCurrency).toList();
     }
 
     @Override
@@ -90,6 +92,11 @@ final class JpaInstances implements Instances {
         query.account().ifPresent(account -> select.setParameter("account", account.toString()));
         query.packageId().ifPresent(packageId -> select.setParameter("packageId", packageId));
         return select.getResultList().stream().map(this::toRecord).toList();
+    }
+
+    /** A row of an instance and its account's currency. */
+    private static Instance withCurrency(Object[] row) {
+        return ((InstanceEntity) row[0]).toRecord(Currency.getInstance((String) row[1]));
     }
 
     private Instance toRecord(InstanceEntity entity) {
