@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -61,18 +62,29 @@ public class DeploymentDesk implements Deployments {
         deployments.setDaemon(true);
         return deployments;
     });
+    /** Where a deployer's arrival wakes its deployments: off the binding thread, which must not wait for the database. */
+    private final Executor wakes;
 
     @Activate
     public DeploymentDesk(@Reference Store store, @Reference Clock clock, @Reference InstanceAdministration instances, @Reference AccountService accounts,
             DeploymentConfiguration configuration) {
         this(store, clock, instances, accounts, Duration.ofSeconds(Math.max(1, configuration.firstRetrySeconds())),
-                Duration.ofSeconds(Math.max(10, configuration.claimSeconds())));
+                Duration.ofSeconds(Math.max(10, configuration.claimSeconds())), true);
         thread.scheduleWithFixedDelay(this::reconcileQuietly, configuration.pollMillis(), Math.max(100, configuration.pollMillis()),
                 TimeUnit.MILLISECONDS);
     }
 
-    /** Without a schedule: the test calls {@link #reconcileDue()}. */
+    /**
+     * Without a schedule: the test calls {@link #reconcileDue()}, and a deployer's arrival has woken its deployments
+     * when {@link #addDeployer} returns.
+     */
     DeploymentDesk(Store store, Clock clock, InstanceAdministration instances, AccountService accounts, Duration firstRetry, Duration claim) {
+        this(store, clock, instances, accounts, firstRetry, claim, false);
+    }
+
+    private DeploymentDesk(Store store, Clock clock, InstanceAdministration instances, AccountService accounts, Duration firstRetry, Duration claim,
+            boolean scheduled) {
+        this.wakes = scheduled ? thread : Runnable::run;
         this.store = store;
         this.clock = clock;
         this.instances = instances;
@@ -96,7 +108,7 @@ public class DeploymentDesk implements Deployments {
         }
         deployers.put(id.toString(), deployer);
         // Its deployments waiting for it (it was not there, or came back after an update) are due now.
-        thread.execute(() -> {
+        wakes.execute(() -> {
             try {
                 store.inTransaction(transaction -> DeploymentRows.in(transaction).wake(id.toString(), clock.instant()));
             } catch (RuntimeException e) {
