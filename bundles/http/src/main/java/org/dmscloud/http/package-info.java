@@ -1,5 +1,5 @@
 /**
- * Answers given over HTTP outside JAX-RS, in the portal API's problem shape.
+ * Answers given over HTTP outside JAX-RS, in the portal API's problem shape, and text escaped for the markup others write.
  */
 @Export
 @Version("1.0.0")

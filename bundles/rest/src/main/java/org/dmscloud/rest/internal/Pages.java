@@ -6,6 +6,8 @@ import java.util.Map;
 import javax.servlet.http.HttpServletResponse;
 import javax.ws.rs.core.MediaType;
 
+import org.dmscloud.http.Markup;
+
 /**
  * The page of a closed portal or an unknown host, written before any tenant's web portal can answer: in the
  * brand of the tenant whose host it was asked at, if any. Everything shown is escaped.
@@ -30,30 +32,12 @@ final class Pages {
 
     /** A page titled "title – brand"; without a brand (a host no tenant has), the title alone. */
     private static String document(String brand, String title, String body) {
-        String pageTitle = brand.isEmpty() ? escape(title) : escape(title) + " – " + escape(brand);
+        String pageTitle = brand.isEmpty() ? Markup.escape(title) : Markup.escape(title) + " – " + Markup.escape(brand);
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + pageTitle + "</title></head>"
-                + "<body><h1>" + escape(title) + "</h1>" + body + "</body></html>";
+                + "<body><h1>" + Markup.escape(title) + "</h1>" + body + "</body></html>";
     }
 
     private static String paragraph(String message) {
-        return "<p>" + escape(message) + "</p>";
-    }
-
-    static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder escaped = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-            case '<' -> escaped.append("&lt;");
-            case '>' -> escaped.append("&gt;");
-            case '&' -> escaped.append("&amp;");
-            case '"' -> escaped.append("&quot;");
-            case '\'' -> escaped.append("&#39;");
-            default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
+        return "<p>" + Markup.escape(message) + "</p>";
     }
 }

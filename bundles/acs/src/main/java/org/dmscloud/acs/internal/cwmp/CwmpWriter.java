@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.dmscloud.api.acs.ParameterValue;
+import org.dmscloud.http.Markup;
 
 /**
  * Writes the ACS's envelopes, in the CWMP namespace the CPE spoke and with the {@code cwmp:ID} it sent (TR-069 A.3):
@@ -35,7 +36,7 @@ public final class CwmpWriter {
 
     /** The ACS's Reboot request; the command key (at most 32 characters) comes back in the device's M Reboot event. */
     public static String reboot(CwmpVersion version, String id, String commandKey) {
-        return envelope(version, Optional.of(id), "<cwmp:Reboot><CommandKey>" + escape(commandKey) + "</CommandKey></cwmp:Reboot>");
+        return envelope(version, Optional.of(id), "<cwmp:Reboot><CommandKey>" + Markup.escape(commandKey) + "</CommandKey></cwmp:Reboot>");
     }
 
     public static String factoryReset(CwmpVersion version, String id) {
@@ -46,7 +47,7 @@ public final class CwmpWriter {
     public static String getParameterValues(CwmpVersion version, String id, List<String> names) {
         StringBuilder list = new StringBuilder("<cwmp:GetParameterValues><ParameterNames soap-enc:arrayType=\"xsd:string[").append(names.size())
                 .append("]\">");
-        names.forEach(name -> list.append("<string>").append(escape(name)).append("</string>"));
+        names.forEach(name -> list.append("<string>").append(Markup.escape(name)).append("</string>"));
         return envelope(version, Optional.of(id), list.append("</ParameterNames></cwmp:GetParameterValues>").toString());
     }
 
@@ -57,9 +58,9 @@ public final class CwmpWriter {
     public static String setParameterValues(CwmpVersion version, String id, List<ParameterValue> values, String parameterKey) {
         StringBuilder list = new StringBuilder("<cwmp:SetParameterValues><ParameterList soap-enc:arrayType=\"cwmp:ParameterValueStruct[")
                 .append(values.size()).append("]\">");
-        values.forEach(parameter -> list.append("<ParameterValueStruct><Name>").append(escape(parameter.name())).append("</Name><Value xsi:type=\"")
-                .append(escape(parameter.type())).append("\">").append(escape(parameter.value())).append("</Value></ParameterValueStruct>"));
-        return envelope(version, Optional.of(id), list.append("</ParameterList><ParameterKey>").append(escape(parameterKey))
+        values.forEach(parameter -> list.append("<ParameterValueStruct><Name>").append(Markup.escape(parameter.name())).append("</Name><Value xsi:type=\"")
+                .append(Markup.escape(parameter.type())).append("\">").append(Markup.escape(parameter.value())).append("</Value></ParameterValueStruct>"));
+        return envelope(version, Optional.of(id), list.append("</ParameterList><ParameterKey>").append(Markup.escape(parameterKey))
                 .append("</ParameterKey></cwmp:SetParameterValues>").toString());
     }
 
@@ -67,33 +68,14 @@ public final class CwmpWriter {
     public static String fault(CwmpVersion version, Optional<String> id, CwmpFault fault, String detail) {
         return envelope(version, id, "<soap:Fault><faultcode>" + (fault == CwmpFault.INTERNAL_ERROR ? "Server" : "Client")
                 + "</faultcode><faultstring>CWMP fault</faultstring><detail><cwmp:Fault><FaultCode>" + fault.code() + "</FaultCode><FaultString>"
-                + escape(fault.description() + (detail.isEmpty() ? "" : ": " + detail)) + "</FaultString></cwmp:Fault></detail></soap:Fault>");
+                + Markup.escape(fault.description() + (detail.isEmpty() ? "" : ": " + detail)) + "</FaultString></cwmp:Fault></detail></soap:Fault>");
     }
 
     private static String envelope(CwmpVersion version, Optional<String> id, String body) {
-        String header = id.map(value -> "<soap:Header><cwmp:ID soap:mustUnderstand=\"1\">" + escape(value) + "</cwmp:ID></soap:Header>").orElse("");
+        String header = id.map(value -> "<soap:Header><cwmp:ID soap:mustUnderstand=\"1\">" + Markup.escape(value) + "</cwmp:ID></soap:Header>").orElse("");
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<soap:Envelope xmlns:soap=\"" + CwmpReader.SOAP_ENV
                 + "\" xmlns:soap-enc=\"http://schemas.xmlsoap.org/soap/encoding/\" xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" "
                 + "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns:cwmp=\"" + version.namespace() + "\">" + header + "<soap:Body>" + body
                 + "</soap:Body></soap:Envelope>";
-    }
-
-    static String escape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-            case '<' -> escaped.append("&lt;");
-            case '>' -> escaped.append("&gt;");
-            case '&' -> escaped.append("&amp;");
-            case '"' -> escaped.append("&quot;");
-            case '\'' -> escaped.append("&apos;");
-            default -> {
-                if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
-                    escaped.append(c);
-                }
-            }
-            }
-        }
-        return escaped.toString();
     }
 }
