@@ -157,8 +157,7 @@ public class BillingIT extends DmsCloudTestSupport {
         option.forEach(ServiceRegistration::unregister);
         assertThatThrownBy(() -> instances.create(account.id(), new NewInstance("Refused", withOption, true), ActionOptions.NONE))
                 .isInstanceOfSatisfying(ItemNotOnSaleException.class, e -> assertThat(e.item()).isEqualTo("itest-recording"));
-        Bundle catalogBundle = java.util.Arrays.stream(bundleContext.getBundles())
-                .filter(b -> "dms-cloud-catalog-default".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        Bundle catalogBundle = bundle("dms-cloud-catalog-default");
         try {
             // And then the whole default catalog: the package of both instances is withdrawn.
             catalogBundle.stop();

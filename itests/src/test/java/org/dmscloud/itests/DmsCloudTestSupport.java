@@ -64,6 +64,12 @@ public abstract class DmsCloudTestSupport {
     @Inject
     protected BundleContext bundleContext;
 
+    /** The installed bundle of this symbolic name; fails when there is none. */
+    protected org.osgi.framework.Bundle bundle(String symbolicName) {
+        return java.util.Arrays.stream(bundleContext.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName())).findFirst()
+                .orElseThrow(() -> new AssertionError("no bundle " + symbolicName));
+    }
+
     @Inject
     protected SessionFactory sessionFactory;
 

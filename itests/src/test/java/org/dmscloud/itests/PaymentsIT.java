@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -191,8 +190,7 @@ public class PaymentsIT extends DmsCloudTestSupport {
     public void theProviderListFollowsTheProviderBundlesBeingStoppedAndStarted() throws Exception {
         awaitHealthy();
         String token = signedUp("providers-" + UUID.randomUUID() + "@example.com");
-        Bundle stripe = Arrays.stream(bundleContext.getBundles()).filter(b -> b.getSymbolicName().equals("dms-cloud-payment-stripe"))
-                .findFirst().orElseThrow();
+        Bundle stripe = bundle("dms-cloud-payment-stripe");
 
         stripe.stop();
         try {

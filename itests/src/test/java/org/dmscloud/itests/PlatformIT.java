@@ -270,8 +270,7 @@ public class PlatformIT extends DmsCloudTestSupport {
     @Test
     public void healthIsUpOnlyWhenEveryRegisteredResourceIsServed() throws Exception {
         awaitHealthy();
-        org.osgi.framework.Bundle api = java.util.Arrays.stream(bundleContext.getBundles())
-                .filter(b -> "dms-cloud-rest".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        org.osgi.framework.Bundle api = bundle("dms-cloud-rest");
         api.stop();
         api.start();
         HttpResponse<String> up = awaitHealthy("health to answer 200 again");
@@ -315,8 +314,7 @@ public class PlatformIT extends DmsCloudTestSupport {
     @Test
     public void theApiKeepsAnsweringWhenTheWebPortalStartsAgain() throws Exception {
         awaitHealthy();
-        org.osgi.framework.Bundle web = java.util.Arrays.stream(bundleContext.getBundles())
-                .filter(b -> "dms-cloud-web".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        org.osgi.framework.Bundle web = bundle("dms-cloud-web");
         web.stop();
         try {
             await("the web portal to be gone", Duration.ofSeconds(30), () -> get("/sign-in").statusCode() == 404 ? true : null);
@@ -337,8 +335,7 @@ public class PlatformIT extends DmsCloudTestSupport {
     @Test
     public void healthIsStartingWhileAPortalResourceWaitsForTheServiceItNeeds() throws Exception {
         awaitHealthy();
-        org.osgi.framework.Bundle customers = java.util.Arrays.stream(bundleContext.getBundles())
-                .filter(b -> "dms-cloud-customers".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        org.osgi.framework.Bundle customers = bundle("dms-cloud-customers");
         customers.stop();
         try {
             HttpResponse<String> starting = await("health to say the API waits for a service", Duration.ofSeconds(30), () -> {

@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Hashtable;
 import java.util.List;
@@ -150,8 +149,7 @@ public class PluginDeploymentIT extends DmsCloudTestSupport {
                     ? Boolean.TRUE : null)).isTrue();
 
             // Updated in place with a new price list: quoted at once, charged from the next charge on (R10).
-            Bundle reports = Arrays.stream(bundleContext.getBundles()).filter(b -> "org.example.device-reports".equals(b.getSymbolicName()))
-                    .findFirst().orElseThrow();
+            Bundle reports = bundle("org.example.device-reports");
             reports.update(new ByteArrayInputStream(withPrices(reportsJar(), "EUR = 300 100\n")));
             BigDecimal newDaily = daily.subtract(new BigDecimal("2.50")).add(new BigDecimal("5.00"));
             await("the new price quoted", Duration.ofSeconds(60), () -> {

@@ -379,8 +379,7 @@ public class WebPortalIT extends DmsCloudTestSupport {
         browser = "dms-session=" + signIn(email, "correct horse battery") + "; " + browser.substring(browser.indexOf("; ") + 2);
 
         // The package withdrawn (its bundle stopped, R12): the pages still answer, and say what cannot be done.
-        org.osgi.framework.Bundle catalogBundle = java.util.Arrays.stream(bundleContext.getBundles())
-                .filter(b -> "dms-cloud-catalog-default".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        org.osgi.framework.Bundle catalogBundle = bundle("dms-cloud-catalog-default");
         try {
             catalogBundle.stop();
             assertThat(get(instance, "Cookie", browser).statusCode()).isEqualTo(200);
