@@ -149,7 +149,7 @@ class LiveInstancesIT {
         JsonNode otherCredentials = json(send("POST", "/api/v1/instances/" + other + "/acs/credentials", token, null));
         assertThat(device(url, otherCredentials, "SN-X").session().informStatus()).as("another instance's credentials").isEqualTo(401);
         assertThat(device(distribution.uri("/cwmp/" + UUID.randomUUID()), rotated, "SN-Y").session().informStatus()).isEqualTo(404);
-        // Before a device authenticates, an unknown address is challenged as a known one is: nothing tells them apart.
+        // A request without a Digest answer is challenged alike at a known and an unknown address.
         String unknown = UUID.randomUUID().toString();
         for (String id : List.of(instance, unknown)) {
             HttpResponse<String> challenged = send("POST", "/cwmp/" + id, null, null);
