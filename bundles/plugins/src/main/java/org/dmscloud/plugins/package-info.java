@@ -3,7 +3,7 @@
  * track them (catalog and pricing here, payment providers in the payments bundle).
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.dmscloud.plugins;
 
 import org.osgi.annotation.bundle.Export;

@@ -9,6 +9,7 @@ import org.dmscloud.api.catalog.DailyRate;
 import org.dmscloud.api.catalog.InstanceConfiguration;
 import org.dmscloud.api.catalog.InvalidConfigurationException;
 import org.dmscloud.api.catalog.ItemNotOnSaleException;
+import org.dmscloud.api.catalog.PricingUnavailableException;
 import org.dmscloud.api.catalog.Pricing;
 import org.dmscloud.api.instance.Instance;
 import org.dmscloud.api.instance.InstanceState;
@@ -42,7 +43,7 @@ final class ActionPlanner {
             DailyRate shown;
             try {
                 shown = pricing.dailyRate(owner.tenant(), instance.configuration(), currency);
-            } catch (InvalidConfigurationException unpriced) {
+            } catch (InvalidConfigurationException | PricingUnavailableException unpriced) {
                 shown = LastPaidRate.of(instance, unpriced);
             }
             return new Plan(fingerprint, instance.paidRate(), shown, BillingRules.enable(instance, shown, now));

@@ -1,6 +1,7 @@
 package org.dmscloud.billing.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ import org.dmscloud.api.health.UnavailableException;
 import org.dmscloud.api.instance.Instance;
 import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.mail.CustomerMail;
+import org.dmscloud.api.mail.OperatorMail;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.billing.internal.store.BillingRuns.RunProgress;
 import org.dmscloud.billing.internal.store.BillingStore;
@@ -83,12 +85,17 @@ public class DailyRun implements DailyRunService {
     private final String node;
     private final int batchSize;
     private final int workers;
+    private final Duration retryAfter;
+    private final Duration abandonedAfter;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile EventAdmin eventAdmin;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile CustomerMail customerMail;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile OperatorMail operatorMail;
 
     @Activate
     public DailyRun(@Reference BillingStore store, @Reference Pricing pricing, @Reference Clock clock, @Reference InstanceJournal journal,
@@ -101,7 +108,14 @@ public class DailyRun implements DailyRunService {
         this.node = configuration.node().isBlank() ? System.getProperty("karaf.name", "dmscloud") : configuration.node();
         this.batchSize = configuration.batchSize();
         this.workers = Math.max(1, Math.min(configuration.workers(), 64));
+        this.retryAfter = retryAfter(configuration);
+        this.abandonedAfter = Duration.ofMinutes(Math.max(10, configuration.abandonedAfterMinutes()));
         failCutOffRuns();
+    }
+
+    /** How long after a run that left instances unbilled the day's next run tries them again. */
+    static Duration retryAfter(DailyRunConfiguration configuration) {
+        return Duration.ofMinutes(Math.max(1, configuration.retryFailedAfterMinutes()));
     }
 
     /**
@@ -128,11 +142,20 @@ public class DailyRun implements DailyRunService {
         this.node = node;
         this.batchSize = batchSize;
         this.workers = workers;
+        this.retryAfter = Duration.ofMinutes(15);
+        this.abandonedAfter = Duration.ofHours(2);
     }
 
+    /**
+     * Runs the day. Whatever happens inside it, plugins' failures and {@link Error}s included, the run ends recorded as
+     * COMPLETED (instances it could not bill counted as failed, for the day's next run) or FAILED, never left RUNNING by
+     * a node that goes on; and the operators hear of a day that could not be billed in full, once, and again when it is.
+     */
     @Override
     public BillingRun run(LocalDate day) {
         checkNotAfterToday(day);
+        Optional<BillingRun> previous = store.inTransaction(tx -> tx.billingRuns().latest(day));
+        failAbandonedRuns();
         long runId = store.inTransaction(tx -> tx.billingRuns().start(day, node, clock.instant()));
         LOG.info("Daily run {} for {} started on {} with {} workers", runId, day, node, workers);
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> new Thread(r, "dmscloud-daily-run-" + runId));
@@ -147,10 +170,9 @@ public class DailyRun implements DailyRunService {
                 try {
                     walk.get();
                 } catch (ExecutionException e) {
-                    failure = e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-                    if (e.getCause() instanceof Error error) {
-                        throw error; // the node is going down: leave the run RUNNING, as a crash would
-                    }
+                    Throwable cause = e.getCause() == null ? e : e.getCause();
+                    failure = cause instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException("A worker of daily run " + runId + " failed: " + cause, cause);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     failure = new IllegalStateException("interrupted", e);
@@ -163,12 +185,18 @@ public class DailyRun implements DailyRunService {
                 tx.billingRuns().finish(runId, BillingRun.Status.COMPLETED, clock.instant());
                 return null;
             });
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.error("Daily run {} for {} failed; the next run of the day goes on where it stopped", runId, day, e);
-            store.inTransaction(tx -> {
-                tx.billingRuns().finish(runId, BillingRun.Status.FAILED, clock.instant());
-                return null;
-            });
+            try {
+                store.inTransaction(tx -> {
+                    tx.billingRuns().finish(runId, BillingRun.Status.FAILED, clock.instant());
+                    return null;
+                });
+            } catch (RuntimeException unrecorded) {
+                LOG.error("Daily run {} could not be recorded as failed (it is failed as cut off when this node starts again, "
+                        + "or as abandoned by the next run): {}", runId, unrecorded.toString());
+            }
+            tellOperators(day, previous, Optional.empty(), e);
             throw e;
         } finally {
             pool.shutdownNow();
@@ -176,7 +204,57 @@ public class DailyRun implements DailyRunService {
         BillingRun run = store.inTransaction(tx -> tx.billingRuns().find(runId)).orElseThrow();
         LOG.info("Daily run {} for {} completed: {} charged, {} disabled, {} skipped, {} failed, total {}", runId, day,
                 run.charged(), run.disabled(), run.skipped(), run.failed(), run.totalCharged());
+        tellOperators(day, previous, Optional.of(run), null);
         return run;
+    }
+
+    /** Runs of any node that nobody works on any more are failed, and said so: the run starting now bills what they left. */
+    private void failAbandonedRuns() {
+        Instant now = clock.instant();
+        List<BillingRun> abandoned = store.inTransaction(tx -> tx.billingRuns().failAbandoned(now.minus(abandonedAfter), now));
+        abandoned.forEach(run -> LOG.warn("Daily run {} of {} on {} was still recorded as running {} after it started: it is marked FAILED as "
+                + "abandoned, and run {} bills what it left", run.id(), run.day(), run.node(), abandonedAfter, "of " + node));
+    }
+
+    /**
+     * Mails the operators when a day's run leaves instances unbilled or fails, if the run before it of the same day did not
+     * already (a broken plugin would otherwise mail at every retry), and when a day that could not be billed in full is.
+     */
+    private void tellOperators(LocalDate day, Optional<BillingRun> previous, Optional<BillingRun> completed, Throwable failure) {
+        OperatorMail mail = operatorMail;
+        if (mail == null) {
+            return;
+        }
+        boolean previousIncomplete = previous.map(p -> p.status() != BillingRun.Status.COMPLETED || p.failed() > 0).orElse(false);
+        try {
+            if (failure != null) {
+                if (previous.map(p -> p.status() != BillingRun.Status.FAILED).orElse(true)) {
+                    mail.notifyOperators("billing-run", "Daily run of " + day + " failed on " + node,
+                            "The daily run of " + day + " on " + node + " failed: " + failure + "\n\nWhat it charged stands, once. "
+                                    + "It is started again within a minute; the log of " + node + " has the details. "
+                                    + "See dms:billing-runs.");
+                }
+                return;
+            }
+            BillingRun run = completed.orElseThrow();
+            if (run.failed() > 0 && !previousIncomplete) {
+                Map<InstanceId, String> failures = store.inTransaction(tx -> tx.billingRuns().failures(run.id()));
+                StringBuilder body = new StringBuilder("The daily run of " + day + " on " + node + " could not bill " + run.failed()
+                        + " instance(s). They are left as they were (not charged, not disabled) and tried again every " + retryAfter.toMinutes()
+                        + " minutes today; each is charged at most once.\n\nWhy, per instance:\n");
+                failures.entrySet().stream().limit(20).forEach(f -> body.append("- ").append(f.getKey()).append(": ").append(f.getValue()).append('\n'));
+                if (failures.size() > 20) {
+                    body.append("- and ").append(failures.size() - 20).append(" more: dms:billing-runs\n");
+                }
+                mail.notifyOperators("billing-run", "Daily run of " + day + ": " + run.failed() + " instance(s) could not be billed", body.toString());
+            } else if (run.failed() == 0 && previousIncomplete) {
+                mail.notifyOperators("billing-run", "Daily run of " + day + ": every instance is billed now",
+                        "Run " + run.id() + " on " + node + " billed what the earlier runs of " + day + " had left: " + run.charged() + " charged, "
+                                + run.disabled() + " disabled.");
+            }
+        } catch (RuntimeException unmailed) {
+            LOG.warn("The operators could not be mailed about the daily run of {}: {}", day, unmailed.toString());
+        }
     }
 
     private void checkNotAfterToday(LocalDate day) {
@@ -246,16 +324,16 @@ public class DailyRun implements DailyRunService {
      */
     private BatchResult billBatch(long runId, LocalDate day, Function<BillingTransaction, List<DueInstance>> next, RateCache rates) {
         BatchResult result = null;
-        RuntimeException failure = null;
+        Throwable failure = null;
         try {
             result = store.inTransaction(tx -> bill(tx, runId, day, next.apply(tx), rates, false));
         } catch (ConcurrentChangeException changed) {
             try {
                 result = store.inTransaction(tx -> bill(tx, runId, day, next.apply(tx), rates, true));
-            } catch (RuntimeException lockedFailure) {
+            } catch (Throwable lockedFailure) { // any failure of one batch must not stop the others'
                 failure = lockedFailure;
             }
-        } catch (RuntimeException unlockedFailure) {
+        } catch (Throwable unlockedFailure) {
             failure = unlockedFailure;
         }
         if (result == null) {
@@ -274,7 +352,7 @@ public class DailyRun implements DailyRunService {
     private BatchResult billAlone(long runId, LocalDate day, DueInstance instance, RateCache rates) {
         try {
             return store.inTransaction(tx -> bill(tx, runId, day, List.of(instance), rates, true));
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // recorded for this instance, which the day's next run tries again
             LOG.error("Daily run {}: instance {} could not be billed", runId, instance.id(), e);
             store.inTransaction(tx -> {
                 tx.billingRuns().addProgress(runId, new RunProgress(0, 0, 0, Map.of(instance.id(), e.toString()), List.of()));
@@ -431,7 +509,7 @@ public class DailyRun implements DailyRunService {
                     return pricing.dailyRate(tenant, configuration, currency);
                 } catch (ItemNotOnSaleException withdrawn) {
                     return withdrawn;
-                } catch (RuntimeException e) {
+                } catch (Throwable e) { // whatever pricing throws fails the instances that need it, not the run
                     return e.getMessage() == null ? e.toString() : e.getMessage();
                 }
             });

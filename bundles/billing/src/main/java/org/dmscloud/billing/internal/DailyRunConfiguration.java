@@ -25,4 +25,12 @@ public @interface DailyRunConfiguration {
 
     @AttributeDefinition(description = "This node's name in the run records; empty for the Karaf instance name.")
     String node() default "";
+
+    @AttributeDefinition(description = "Minutes after a run that left instances unbilled (a plugin failing, say) before the day's next run "
+            + "tries them again.")
+    int retryFailedAfterMinutes() default 15;
+
+    @AttributeDefinition(description = "Minutes after its start after which a run still recorded as running, on any node, has nobody "
+            + "working on it any more: it is marked failed as abandoned when the next run starts.")
+    int abandonedAfterMinutes() default 120;
 }

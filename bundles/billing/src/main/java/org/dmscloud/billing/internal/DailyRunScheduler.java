@@ -1,14 +1,17 @@
 package org.dmscloud.billing.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.dmscloud.api.billing.BillingRun;
 import org.dmscloud.api.billing.DailyRunService;
 import org.dmscloud.billing.internal.store.BillingStore;
 import org.osgi.service.component.annotations.Activate;
@@ -22,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * Starts each day's run once the platform clock is past the configured time of day, and catches up
  * today's run at start if it was missed. It reads the platform clock rather than a cron of the system
  * clock, so that moving the clock in test mode moves the billing days with it.
+ * <p>
+ * The day is done when its latest run completed with every instance billed. A run that failed is started again at the
+ * next check; one that completed leaving instances unbilled (their pricing plugin failing, say) is started again after
+ * the configured pause, which bills only what is still due. Nothing a run throws stops the checks.
  */
 @Component(immediate = true, configurationPid = DailyRunConfiguration.PID)
 public class DailyRunScheduler {
@@ -32,6 +39,7 @@ public class DailyRunScheduler {
     private final BillingStore store;
     private final Clock clock;
     private final LocalTime runAt;
+    private final Duration retryAfter;
     private final ScheduledExecutorService executor;
 
     @Activate
@@ -41,6 +49,7 @@ public class DailyRunScheduler {
         this.store = store;
         this.clock = clock;
         this.runAt = parseRunAt(configuration.runAt());
+        this.retryAfter = DailyRun.retryAfter(configuration);
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "dmscloud-daily-run");
             thread.setDaemon(true);
@@ -58,7 +67,7 @@ public class DailyRunScheduler {
         executor.shutdownNow();
     }
 
-    /** Runs today's run if the time of day has come and no run of today has completed. */
+    /** Runs today's run if the time of day has come and today is not billed in full yet. */
     void runIfDue() {
         try {
             Instant now = clock.instant();
@@ -66,13 +75,31 @@ public class DailyRunScheduler {
             if (now.isBefore(BillingTime.start(today).plusSeconds(runAt.toSecondOfDay()))) {
                 return;
             }
-            if (Boolean.FALSE.equals(store.inTransaction(tx -> tx.billingRuns().completed(today)))) {
+            Optional<BillingRun> latest = store.inTransaction(tx -> tx.billingRuns().latest(today));
+            if (isDue(latest, now, retryAfter)) {
                 dailyRun.run(today);
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // a check that dies would never run again: the next one tries anew
             // Logged by the run itself when it fails; the next check tries again.
             LOG.warn("Scheduled daily run did not complete: {}", e.toString());
         }
+    }
+
+    /**
+     * Whether the day's run is to be started, given its latest run: none yet, or one that failed, or one that completed
+     * leaving instances unbilled at least {@code retryAfter} ago. A run recorded as running (on another node: this node's
+     * checks wait for its own) is not waited for: runs of one day may overlap, each instance charged once, and one that
+     * nobody works on any more must not hold the day up.
+     */
+    static boolean isDue(Optional<BillingRun> latest, Instant now, Duration retryAfter) {
+        if (latest.isEmpty()) {
+            return true;
+        }
+        BillingRun run = latest.get();
+        return switch (run.status()) {
+            case FAILED, RUNNING -> true;
+            case COMPLETED -> run.failed() > 0 && !now.isBefore(run.finishedAt().orElse(run.startedAt()).plus(retryAfter));
+        };
     }
 
     private static LocalTime parseRunAt(String text) {

@@ -3,7 +3,6 @@ package org.dmscloud.billing.internal;
 import java.util.List;
 
 import org.dmscloud.api.catalog.DailyRate;
-import org.dmscloud.api.catalog.InvalidConfigurationException;
 import org.dmscloud.api.catalog.ItemNotOnSaleException;
 import org.dmscloud.api.catalog.PriceComponent;
 import org.dmscloud.api.instance.Instance;
@@ -18,14 +17,14 @@ final class LastPaidRate {
     private LastPaidRate() {
     }
 
-    static DailyRate of(Money paidRate, String packageId, InvalidConfigurationException why) {
+    static DailyRate of(Money paidRate, String packageId, RuntimeException why) {
         String item = why instanceof ItemNotOnSaleException withdrawn ? withdrawn.item() : packageId;
         String label = why instanceof ItemNotOnSaleException withdrawn ? "Rate last paid: '" + withdrawn.item() + "' is no longer on sale (R12)"
                 : "Rate last paid: " + why.getMessage();
         return new DailyRate(paidRate.currency(), List.of(new PriceComponent(item, label, paidRate)));
     }
 
-    static DailyRate of(Instance instance, InvalidConfigurationException why) {
+    static DailyRate of(Instance instance, RuntimeException why) {
         return of(instance.paidRate(), instance.configuration().packageId(), why);
     }
 

@@ -26,6 +26,7 @@ import org.dmscloud.api.billing.Quote;
 import org.dmscloud.api.billing.QuoteMismatchException;
 import org.dmscloud.api.billing.RunPreview;
 import org.dmscloud.api.catalog.ItemNotOnSaleException;
+import org.dmscloud.api.catalog.PricingUnavailableException;
 import org.dmscloud.api.instance.ActionOptions;
 import org.dmscloud.api.instance.DisableReason;
 import org.dmscloud.api.instance.Instance;
@@ -209,11 +210,112 @@ abstract class BillingRulesTest {
         assertThat(run.failed()).isEqualTo(1);
         assertThat(run.charged()).isEqualTo(1);
         Map<InstanceId, String> failures = billing.store.inTransaction(tx -> tx.billingRuns().failures(run.id()));
-        assertThat(failures).containsOnlyKeys(withdrawn.id()).containsValue("'firmware' cannot be priced right now.");
+        assertThat(failures).containsOnlyKeys(withdrawn.id())
+                .containsValue("'firmware' cannot be priced right now. Nothing was done; please try again in a few minutes.");
         assertThat(billing.instance(account.id(), fine.id()).paidUntil()).isEqualTo(Instant.parse("2026-11-25T00:00:00Z"));
         Instance unbilled = billing.instance(account.id(), withdrawn.id());
         assertThat(unbilled.state()).isEqualTo(InstanceState.ENABLED);
         assertThat(unbilled.paidUntil()).isEqualTo(Instant.parse("2026-11-24T00:00:00Z"));
+    }
+
+    @Test
+    void rule_R1_pricingThatThrowsAnErrorFailsOnlyTheInstancesThatNeedItAndTheRunCompletes() {
+        Account account = billing.account("100.00");
+        Instance crashing = billing.instances.create(account.id(), new NewInstance("acs", devices(1_000, "usp"), true),
+                ActionOptions.NONE).instance();
+        Instance fine = billing.create(account.id(), 1_000);
+        billing.prices.crashOption("usp");
+        billing.clock.set("2026-11-24T00:05:00Z");
+
+        BillingRun run = billing.run("2026-11-24");
+
+        assertThat(run.status()).isEqualTo(BillingRun.Status.COMPLETED);
+        assertThat(List.of(run.charged(), run.failed())).containsExactly(1L, 1L);
+        Map<InstanceId, String> failures = billing.store.inTransaction(tx -> tx.billingRuns().failures(run.id()));
+        assertThat(failures).containsOnlyKeys(crashing.id());
+        assertThat(billing.instance(account.id(), fine.id()).paidUntil()).isEqualTo(Instant.parse("2026-11-25T00:00:00Z"));
+        assertThat(billing.instance(account.id(), crashing.id()).state()).isEqualTo(InstanceState.ENABLED);
+    }
+
+    @Test
+    void rule_R2_whatARunCouldNotBillTheDaysNextRunBillsOnceAndTheOperatorsHearOfBoth() {
+        Account account = billing.account("100.00");
+        Instance unpriced = billing.instances.create(account.id(), new NewInstance("acs", devices(1_000, "firmware"), true),
+                ActionOptions.NONE).instance();
+        billing.create(account.id(), 1_000);
+        RecordingOperatorMail operators = new RecordingOperatorMail();
+        billing.dailyRun.operatorMail = operators;
+        billing.prices.breakOption("firmware");
+        billing.clock.set("2026-11-24T00:05:00Z");
+
+        BillingRun first = billing.run("2026-11-24");
+        billing.clock.set("2026-11-24T00:20:00Z");
+        BillingRun stillBroken = billing.run("2026-11-24");
+        billing.prices.repairOption("firmware");
+        billing.clock.set("2026-11-24T00:35:00Z");
+        BillingRun retry = billing.run("2026-11-24");
+        BillingRun after = billing.run("2026-11-24");
+
+        assertThat(List.of(first.charged(), first.failed(), stillBroken.failed(), retry.charged(), retry.failed(), after.charged()))
+                .containsExactly(1L, 1L, 1L, 1L, 0L, 0L);
+        assertThat(billing.instance(account.id(), unpriced.id()).paidUntil()).isEqualTo(Instant.parse("2026-11-25T00:00:00Z"));
+        assertThat(billing.ledger(account.id())).filteredOn(e -> e.type() == LedgerEntryType.DAILY_CHARGE)
+                .filteredOn(e -> e.instance().equals(Optional.of(unpriced.id()))).singleElement()
+                .satisfies(e -> assertThat(e.amount()).isEqualTo(Money.of("-27.00", "EUR")));
+        assertThat(operators.subjects).as("once when the day could not be billed in full, not at every retry, and once when it is")
+                .containsExactly("Daily run of 2026-11-24: 1 instance(s) could not be billed", "Daily run of 2026-11-24: every instance is billed now");
+        assertThat(operators.bodies.get(0)).contains(unpriced.id().toString(), "'firmware' cannot be priced right now");
+    }
+
+    @Test
+    void rule_R1_aRunThatThrowsAnErrorDoesNotStopTheScheduledChecks() {
+        java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+        org.dmscloud.api.billing.DailyRunService crashing = new org.dmscloud.api.billing.DailyRunService() {
+            @Override
+            public BillingRun run(LocalDate day) {
+                started.incrementAndGet();
+                throw new NoClassDefFoundError("org/example/pricing/Tariff");
+            }
+
+            @Override
+            public RunPreview preview(LocalDate day, int listLimit) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public List<BillingRun> history(int limit) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        DailyRunScheduler scheduler = new DailyRunScheduler(crashing, billing.store, billing.clock,
+                org.dmscloud.persistence.testing.Configurations.of(DailyRunConfiguration.class, Map.of("scheduled", false)));
+        billing.clock.set("2026-11-24T00:05:00Z");
+        try {
+            scheduler.runIfDue();
+            scheduler.runIfDue();
+        } finally {
+            scheduler.stop();
+        }
+
+        assertThat(started).as("each check started the day's run again").hasValue(2);
+    }
+
+    /** The operators' mail as the mail bundle would queue it: here only what they were told. */
+    private static final class RecordingOperatorMail implements org.dmscloud.api.mail.OperatorMail {
+
+        final List<String> subjects = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public void notifyOperators(String kind, String subject, String body) {
+            subjects.add(subject);
+            bodies.add(body);
+        }
+
+        @Override
+        public void notifyTenant(org.dmscloud.api.account.TenantId tenant, String kind, String subject, String body) {
+            throw new AssertionError("the daily run tells the platform's operators, not a tenant");
+        }
     }
 
     @Test
@@ -351,6 +453,38 @@ abstract class BillingRulesTest {
 
         assertThat(change.ledgerEntry()).isEmpty();
         assertThat(change.instance().state()).isEqualTo(InstanceState.ENABLED);
+        assertThat(billing.balance(account.id())).isEqualTo(before);
+    }
+
+    @Test
+    void rule_R4_enableInsidePaidCoverageIsFreeEvenWhileAPricingPluginFails() {
+        Account account = billing.account("100.00");
+        Instance instance = billing.instances.create(account.id(), new NewInstance("acs", devices(1_000, "usp"), true),
+                ActionOptions.NONE).instance();
+        billing.instances.disable(account.id(), instance.id(), ActionOptions.NONE);
+        billing.prices.breakOption("usp");
+        Money before = billing.balance(account.id());
+
+        InstanceChange change = billing.instances.enable(account.id(), instance.id(), ActionOptions.NONE);
+
+        assertThat(change.ledgerEntry()).isEmpty();
+        assertThat(change.instance().state()).isEqualTo(InstanceState.ENABLED);
+        assertThat(billing.balance(account.id())).isEqualTo(before);
+    }
+
+    @Test
+    void rule_R5_enableAfterLapseIsRefusedWhileAPricingPluginFailsAndNothingChanges() {
+        Account account = billing.account("100.00");
+        Instance instance = billing.instances.create(account.id(), new NewInstance("acs", devices(1_000, "usp"), true),
+                ActionOptions.NONE).instance();
+        billing.instances.disable(account.id(), instance.id(), ActionOptions.NONE);
+        billing.prices.breakOption("usp");
+        billing.clock.set("2026-11-25T08:00:00Z");
+        Money before = billing.balance(account.id());
+
+        assertThatThrownBy(() -> billing.instances.enable(account.id(), instance.id(), ActionOptions.NONE))
+                .isInstanceOfSatisfying(PricingUnavailableException.class, e -> assertThat(e.item()).isEqualTo("usp"));
+        assertThat(billing.instance(account.id(), instance.id()).state()).isEqualTo(InstanceState.DISABLED);
         assertThat(billing.balance(account.id())).isEqualTo(before);
     }
 

@@ -10,10 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.catalog.DailyRate;
 import org.dmscloud.api.catalog.InstanceConfiguration;
-import org.dmscloud.api.catalog.InvalidConfigurationException;
 import org.dmscloud.api.catalog.ItemNotOnSaleException;
 import org.dmscloud.api.catalog.PriceComponent;
 import org.dmscloud.api.catalog.Pricing;
+import org.dmscloud.api.catalog.PricingUnavailableException;
 import org.dmscloud.api.money.Money;
 
 /**
@@ -29,6 +29,7 @@ final class PriceList implements Pricing {
     private volatile long per100DevicesMinor = 1_20;
     private final Map<String, Long> optionsMinor = new ConcurrentHashMap<>(Map.of("firmware", 3_00L, "usp", 5_00L));
     private final Set<String> broken = ConcurrentHashMap.newKeySet();
+    private final Set<String> crashing = ConcurrentHashMap.newKeySet();
     private volatile boolean packageOnSale = true;
 
     /** Changes the package's prices, as an operator would change the catalog. */
@@ -56,9 +57,20 @@ final class PriceList implements Pricing {
         this.packageOnSale = onSale;
     }
 
-    /** The option's pricing plugin fails, as the host reports a plugin that throws. */
+    /** The option's pricing plugin fails, as the host reports a plugin that throws, hangs or answers nonsense. */
     void breakOption(String option) {
         broken.add(option);
+    }
+
+    /** The option's pricing plugin works again. */
+    void repairOption(String option) {
+        broken.remove(option);
+        crashing.remove(option);
+    }
+
+    /** Pricing the option throws an {@link Error}, as the host itself may while a bundle it uses is refreshed. */
+    void crashOption(String option) {
+        crashing.add(option);
     }
 
     @Override
@@ -73,7 +85,10 @@ final class PriceList implements Pricing {
                 new PriceComponent("standard", configuration.expectedDevices() + " CPE devices", Money.ofMinor(blocks * per100DevicesMinor, currency))));
         for (String option : configuration.optionIds()) {
             if (broken.contains(option)) {
-                throw new InvalidConfigurationException("optionIds", "'" + option + "' cannot be priced right now.");
+                throw new PricingUnavailableException(option, null);
+            }
+            if (crashing.contains(option)) {
+                throw new NoClassDefFoundError("org/example/pricing/" + option + "/Tariff");
             }
             Long price = optionsMinor.get(option);
             if (price == null) {

@@ -14,46 +14,46 @@ import org.dmscloud.api.catalog.InstanceConfiguration;
 import org.dmscloud.api.catalog.InvalidConfigurationException;
 import org.dmscloud.api.catalog.ItemNotOnSaleException;
 import org.dmscloud.api.catalog.PriceComponent;
+import org.dmscloud.api.catalog.PricingUnavailableException;
 import org.dmscloud.api.tenant.Tenant;
 import org.dmscloud.plugins.Contributions;
 import org.dmscloud.plugins.Contributions.Contribution;
+import org.dmscloud.plugins.internal.GuardedPlugins.Description;
 import org.dmscloud.spi.catalog.AddonOption;
 import org.dmscloud.spi.catalog.InstancePackage;
 import org.dmscloud.spi.catalog.PricingContext;
 import org.dmscloud.spi.catalog.PricingPlugin;
-import org.dmscloud.spi.catalog.UnpricedException;
 import org.osgi.framework.BundleContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What one tenant sells right now: the packages and options it sees (its own, and the platform's its catalog
  * selection takes), and the plugins that price them for it, each item's winner picked once. Prices a
  * configuration: the package's plugin, then each option's in option id order, the platform's plugins'
  * answers adjusted by the tenant's own prices. Everything a customer can get wrong is an {@link
- * InvalidConfigurationException} naming the field; a plugin that breaks is logged and reported the same way.
+ * InvalidConfigurationException} naming the field; a plugin that breaks is the plugin's failure, a {@link
+ * PricingUnavailableException} naming the item ({@link GuardedPlugins}).
  */
 final class Offer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Offer.class);
-
     private final Tenant tenant;
+    private final GuardedPlugins plugins;
     private final SortedMap<String, Contribution<InstancePackage>> packages;
     private final SortedMap<String, Contribution<AddonOption>> options;
     private final SortedMap<String, Contribution<PricingPlugin>> pricing;
 
-    private Offer(Tenant tenant, SortedMap<String, Contribution<InstancePackage>> packages, SortedMap<String, Contribution<AddonOption>> options,
-            SortedMap<String, Contribution<PricingPlugin>> pricing) {
+    private Offer(Tenant tenant, GuardedPlugins plugins, SortedMap<String, Contribution<InstancePackage>> packages,
+            SortedMap<String, Contribution<AddonOption>> options, SortedMap<String, Contribution<PricingPlugin>> pricing) {
         this.tenant = tenant;
+        this.plugins = plugins;
         this.packages = packages;
         this.options = options;
         this.pricing = pricing;
     }
 
-    static Offer of(Tenant tenant, List<Map.Entry<Map<String, Object>, InstancePackage>> packages,
+    static Offer of(Tenant tenant, GuardedPlugins plugins, List<Map.Entry<Map<String, Object>, InstancePackage>> packages,
             List<Map.Entry<Map<String, Object>, AddonOption>> options, List<Map.Entry<Map<String, Object>, PricingPlugin>> pricing,
             BundleContext bundleContext) {
-        return new Offer(tenant, onSale(tenant, Contributions.forTenant(packages, InstancePackage.PACKAGE_ID, tenant.id(), bundleContext)),
+        return new Offer(tenant, plugins, onSale(tenant, Contributions.forTenant(packages, InstancePackage.PACKAGE_ID, tenant.id(), bundleContext)),
                 onSale(tenant, Contributions.forTenant(options, AddonOption.OPTION_ID, tenant.id(), bundleContext)),
                 Contributions.forTenant(pricing, PricingPlugin.PRICED_ITEM, tenant.id(), bundleContext));
     }
@@ -69,14 +69,33 @@ final class Offer {
         return sold;
     }
 
+    /** The packages on sale; one whose plugin fails to describe it is left out (and logged) until it does. */
     List<CatalogPackage> packages() {
-        return packages.values().stream().map(c -> new CatalogPackage(c.id(), c.service().name(), c.service().description(),
-                c.service().devices(), pricing.containsKey(c.id()), c.providedBy(), c.service().deployer())).toList();
+        List<CatalogPackage> listed = new ArrayList<>();
+        for (Contribution<InstancePackage> c : packages.values()) {
+            try {
+                Description d = plugins.describe(c);
+                listed.add(new CatalogPackage(c.id(), d.name(), d.description(), d.devices(), pricing.containsKey(c.id()), c.providedBy(),
+                        d.deployer()));
+            } catch (PricingUnavailableException broken) {
+                // Logged where the plugin failed; the rest of the catalog is still sold.
+            }
+        }
+        return listed;
     }
 
+    /** The options on sale; one whose plugin fails to describe it is left out (and logged) until it does. */
     List<CatalogOption> options() {
-        return options.values().stream().map(c -> new CatalogOption(c.id(), c.service().name(), c.service().description(),
-                pricing.containsKey(c.id()), c.providedBy())).toList();
+        List<CatalogOption> listed = new ArrayList<>();
+        for (Contribution<AddonOption> c : options.values()) {
+            try {
+                Description d = plugins.describeOption(c);
+                listed.add(new CatalogOption(c.id(), d.name(), d.description(), pricing.containsKey(c.id()), c.providedBy()));
+            } catch (PricingUnavailableException broken) {
+                // Logged where the plugin failed; the rest of the catalog is still sold.
+            }
+        }
+        return listed;
     }
 
     DailyRate dailyRate(InstanceConfiguration configuration, Currency currency) {
@@ -85,43 +104,28 @@ final class Offer {
             throw new ItemNotOnSaleException("packageId", configuration.packageId(),
                     "There is no package '" + configuration.packageId() + "' on sale.");
         }
-        if (!pkg.service().devices().contains(configuration.expectedDevices())) {
-            throw new InvalidConfigurationException("expectedDevices", "The " + pkg.service().name() + " package is for "
-                    + pkg.service().devices() + " CPE devices, not " + configuration.expectedDevices() + ".");
-        }
         for (String option : configuration.optionIds()) {
             if (!options.containsKey(option) || !pricing.containsKey(option)) {
                 throw new ItemNotOnSaleException("optionIds", option, "There is no option '" + option + "' on sale.");
             }
         }
+        Description described = plugins.describe(pkg);
+        if (!described.devices().contains(configuration.expectedDevices())) {
+            throw new InvalidConfigurationException("expectedDevices", "The " + described.name() + " package is for "
+                    + described.devices() + " CPE devices, not " + configuration.expectedDevices() + ".");
+        }
         PricingContext context = PricingContext.of(tenant.id(), currency);
-        List<PriceComponent> components = new ArrayList<>(price(configuration.packageId(), pkg.service().name() + " package", "packageId",
+        List<PriceComponent> components = new ArrayList<>(price(configuration.packageId(), described.name() + " package", "packageId",
                 configuration, context));
         for (String option : configuration.optionIds()) {
-            components.addAll(price(option, options.get(option).service().name(), "optionIds", configuration, context));
+            components.addAll(price(option, plugins.describeOption(options.get(option)).name(), "optionIds", configuration, context));
         }
         return new DailyRate(currency, components);
     }
 
     private List<PriceComponent> price(String item, String label, String field, InstanceConfiguration configuration, PricingContext context) {
         Contribution<PricingPlugin> plugin = pricing.get(item);
-        List<PriceComponent> components;
-        try {
-            components = plugin.service().dailyRate(configuration, context);
-        } catch (UnpricedException e) {
-            throw new InvalidConfigurationException(field, e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.error("The pricing plugin of '{}' from bundle {} failed for {} in {} for tenant {}", item, plugin.providedBy(), configuration,
-                    context.currency(), tenant.id(), e);
-            throw new InvalidConfigurationException(field, "'" + item + "' cannot be priced right now.");
-        }
-        for (PriceComponent component : components) {
-            if (component == null || !component.amount().currency().equals(context.currency())) {
-                LOG.error("The pricing plugin of '{}' from bundle {} answered {} when asked for {}", item, plugin.providedBy(), component,
-                        context.currency());
-                throw new InvalidConfigurationException(field, "'" + item + "' cannot be priced in " + context.currency().getCurrencyCode() + ".");
-            }
-        }
+        List<PriceComponent> components = plugins.price(plugin, field, configuration, context);
         // A tenant's own plugin is its price; the platform's is adjusted as the tenant's settings say.
         return plugin.isPlatformWide() ? TenantPrices.adjust(tenant.settings().prices(), item, label, components, context.currency())
                 : components;

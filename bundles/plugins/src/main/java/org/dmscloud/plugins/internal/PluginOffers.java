@@ -1,5 +1,7 @@
 package org.dmscloud.plugins.internal;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -12,28 +14,35 @@ import org.dmscloud.api.catalog.CatalogPackage;
 import org.dmscloud.api.catalog.DailyRate;
 import org.dmscloud.api.catalog.InstanceConfiguration;
 import org.dmscloud.api.catalog.Pricing;
+import org.dmscloud.api.tenant.Tenant;
 import org.dmscloud.api.tenant.TenantDirectory;
 import org.dmscloud.api.tenant.TenantNotFoundException;
+import org.dmscloud.plugins.PluginCalls;
 import org.dmscloud.spi.catalog.AddonOption;
 import org.dmscloud.spi.catalog.InstancePackage;
 import org.dmscloud.spi.catalog.PricingPlugin;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The catalog and its prices as plugin bundles make them, per tenant: every registered {@link InstancePackage},
  * {@link AddonOption} and {@link PricingPlugin}, tracked as they come and go, read as each tenant's {@link Offer}.
  */
-@Component(service = { Catalog.class, Pricing.class })
+@Component(service = { Catalog.class, Pricing.class }, configurationPid = PluginCallsConfiguration.PID)
+@Designate(ocd = PluginCallsConfiguration.class)
 public class PluginOffers implements Catalog, Pricing {
 
     private final BundleContext bundleContext;
     private final TenantDirectory tenants;
+    private final PluginCalls calls;
+    private final GuardedPlugins plugins;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile List<Map.Entry<Map<String, Object>, InstancePackage>> packages;
@@ -45,24 +54,45 @@ public class PluginOffers implements Catalog, Pricing {
     volatile List<Map.Entry<Map<String, Object>, PricingPlugin>> pricingPlugins;
 
     @Activate
-    public PluginOffers(BundleContext bundleContext, @Reference TenantDirectory tenants) {
-        this.bundleContext = bundleContext;
-        this.tenants = tenants;
+    public PluginOffers(BundleContext bundleContext, @Reference TenantDirectory tenants, PluginCallsConfiguration configuration) {
+        this(bundleContext, tenants, new PluginCalls("catalog", Duration.ofMillis(Math.max(1, configuration.callTimeoutMillis())),
+                Math.max(1, configuration.callsPerPlugin()), Math.max(1, configuration.maxThreads())), configuration.maxItemDailyRate());
     }
 
-    /** Wired by hand, as the benchmark does: the plugins' services as DS hands them, each list lowest ranking first. */
+    PluginOffers(BundleContext bundleContext, TenantDirectory tenants, PluginCalls calls, long maxItemDailyRate) {
+        this.bundleContext = bundleContext;
+        this.tenants = tenants;
+        this.calls = calls;
+        this.plugins = new GuardedPlugins(calls, Math.max(0, maxItemDailyRate));
+    }
+
+    /**
+     * Wired by hand, as the benchmark does: the plugins' services as DS hands them, each list lowest ranking first, with
+     * the plugin calls bounded as {@link PluginCallsConfiguration}'s defaults say.
+     */
     public PluginOffers(TenantDirectory tenants, List<Map.Entry<Map<String, Object>, InstancePackage>> packages,
             List<Map.Entry<Map<String, Object>, AddonOption>> options, List<Map.Entry<Map<String, Object>, PricingPlugin>> pricingPlugins) {
-        this(null, tenants);
+        this(null, tenants, new PluginCalls("catalog", Duration.ofSeconds(2), 8, 64), 100_000);
         this.packages = packages;
         this.options = options;
         this.pricingPlugins = pricingPlugins;
     }
 
+    @Deactivate
+    void stop() {
+        calls.close();
+    }
+
     /** What the tenant sells now. @throws TenantNotFoundException if there is no such tenant */
     Offer offer(TenantId tenant) {
-        return Offer.of(tenants.find(tenant).orElseThrow(() -> new TenantNotFoundException(tenant)), packages, options, pricingPlugins,
-                bundleContext);
+        Tenant found = tenants.find(tenant).orElseThrow(() -> new TenantNotFoundException(tenant));
+        List<Map.Entry<Map<String, Object>, InstancePackage>> packagesNow = packages;
+        List<Map.Entry<Map<String, Object>, AddonOption>> optionsNow = options;
+        List<Object> live = new ArrayList<>();
+        (packagesNow == null ? List.<Map.Entry<Map<String, Object>, InstancePackage>>of() : packagesNow).forEach(e -> live.add(e.getValue()));
+        (optionsNow == null ? List.<Map.Entry<Map<String, Object>, AddonOption>>of() : optionsNow).forEach(e -> live.add(e.getValue()));
+        plugins.keepOnly(live);
+        return Offer.of(found, plugins, packagesNow, optionsNow, pricingPlugins, bundleContext);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.dmscloud.plugins.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -21,6 +22,7 @@ import org.dmscloud.api.catalog.InstanceConfiguration;
 import org.dmscloud.api.catalog.InvalidConfigurationException;
 import org.dmscloud.api.catalog.ItemNotOnSaleException;
 import org.dmscloud.api.catalog.PriceComponent;
+import org.dmscloud.api.catalog.PricingUnavailableException;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.api.tenant.Brand;
 import org.dmscloud.api.tenant.CatalogSelection;
@@ -28,12 +30,15 @@ import org.dmscloud.api.tenant.PriceAdjustment;
 import org.dmscloud.api.tenant.Tenant;
 import org.dmscloud.api.tenant.TenantSettings;
 import org.dmscloud.api.tenant.TenantStatus;
+import org.dmscloud.plugins.PluginCallException;
+import org.dmscloud.plugins.PluginCalls;
 import org.dmscloud.spi.catalog.AddonOption;
 import org.dmscloud.spi.catalog.InstancePackage;
 import org.dmscloud.spi.catalog.PricingContext;
 import org.dmscloud.spi.catalog.PricingPlugin;
 import org.dmscloud.spi.catalog.UnpricedException;
 import org.dmscloud.spi.tenant.TenantScope;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** What a tenant sells and at what price, from the plugins registered: the platform's, its own, and other tenants'. */
@@ -44,6 +49,8 @@ class OfferTest {
     private static final Tenant PLATFORM = tenant(TenantId.DEFAULT, CatalogSelection.EVERYTHING, PriceAdjustment.NONE);
     private static final TenantId ACME = new TenantId("acme");
 
+    private final PluginCalls calls = new PluginCalls("test", Duration.ofMillis(200), 4, 16);
+    private final GuardedPlugins plugins = new GuardedPlugins(calls, 100_000);
     private final List<Map.Entry<Map<String, Object>, InstancePackage>> packages = new ArrayList<>();
     private final List<Map.Entry<Map<String, Object>, AddonOption>> options = new ArrayList<>();
     private final List<Map.Entry<Map<String, Object>, PricingPlugin>> pricing = new ArrayList<>();
@@ -94,19 +101,108 @@ class OfferTest {
     }
 
     @Test
-    void aPluginThatBreaksIsTheCustomersClearRefusalNotAServerError() {
+    void aPluginThatThrowsAnythingIsThePluginsFailureNamingTheItemNotTheCustomers() {
         options.add(entry(AddonOption.OPTION_ID, "broken", null, new TestOption("broken", "Broken", "")));
+        options.add(entry(AddonOption.OPTION_ID, "linkage", null, new TestOption("linkage", "Linkage", "")));
         pricing.add(entry(PricingPlugin.PRICED_ITEM, "broken", null, PricingPlugin.of((configuration, context) -> {
             throw new NullPointerException("a bug in a plugin");
         })));
-        pricing.add(entry(PricingPlugin.PRICED_ITEM, "usp", null, PricingPlugin.of((configuration, context) -> List.of(
-                new PriceComponent("usp", "USP", Money.ofMinor(500, Currency.getInstance("USD")))))));
+        pricing.add(entry(PricingPlugin.PRICED_ITEM, "linkage", null, PricingPlugin.of((configuration, context) -> {
+            throw new NoClassDefFoundError("org/example/Gone");
+        })));
 
-        assertThatThrownBy(() -> offer(PLATFORM).dailyRate(InstanceConfiguration.of("business", 1_000, Set.of("broken")), EUR))
-                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.field()).isEqualTo("optionIds"))
-                .hasMessage("'broken' cannot be priced right now.");
+        assertUnavailable(Set.of("broken"), "broken");
+        assertUnavailable(Set.of("linkage"), "linkage");
+        assertThat(offer(PLATFORM).dailyRate(InstanceConfiguration.of("business", 1_000, Set.of("usp")), EUR).total())
+                .as("the other items are still priced").isEqualTo(Money.of("29.00", "EUR"));
+    }
+
+    @Test
+    void aPriceAnswerIsCheckedNotTrusted() {
+        pricingOfUsp((configuration, context) -> null);
+        assertUnavailable(Set.of("usp"), "usp");
+        pricingOfUsp((configuration, context) -> List.of());
+        assertUnavailable(Set.of("usp"), "usp");
+        pricingOfUsp((configuration, context) -> java.util.Arrays.asList(new PriceComponent("usp", "USP", Money.ofMinor(1, EUR)), null));
+        assertUnavailable(Set.of("usp"), "usp");
+        pricingOfUsp((configuration, context) -> List.of(new PriceComponent("business", "Business, again", Money.ofMinor(1, EUR))));
+        assertUnavailable(Set.of("usp"), "usp");
+        pricingOfUsp((configuration, context) -> List.of(new PriceComponent("usp", "USP", Money.ofMinor(500, Currency.getInstance("USD")))));
+        assertUnavailable(Set.of("usp"), "usp");
+        pricingOfUsp((configuration, context) -> List.of(new PriceComponent("usp", "USP", Money.of("100000.01", "EUR"))));
+        assertUnavailable(Set.of("usp"), "usp");
+        pricingOfUsp((configuration, context) -> List.of(new PriceComponent("usp", "USP\u202e", Money.ofMinor(1, EUR))));
+        assertUnavailable(Set.of("usp"), "usp");
+
+        pricingOfUsp((configuration, context) -> List.of(new PriceComponent("usp", "USP", Money.of("100000.00", "EUR"))));
+        assertThat(offer(PLATFORM).dailyRate(InstanceConfiguration.of("business", 1_000, Set.of("usp")), EUR).total())
+                .as("at the limit, and a free line, are prices").isEqualTo(Money.of("100024.00", "EUR"));
+        pricingOfUsp((configuration, context) -> List.of(new PriceComponent("usp", "USP", Money.zero(EUR))));
+        assertThat(offer(PLATFORM).dailyRate(InstanceConfiguration.of("business", 1_000, Set.of("usp")), EUR).total())
+                .isEqualTo(Money.of("24.00", "EUR"));
+    }
+
+    @Test
+    void aPluginThatTakesTooLongIsAbandonedAfterTheTimeout() {
+        pricingOfUsp((configuration, context) -> {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return List.of(new PriceComponent("usp", "USP", Money.ofMinor(500, context.currency())));
+        });
+
         assertThatThrownBy(() -> offer(PLATFORM).dailyRate(InstanceConfiguration.of("business", 1_000, Set.of("usp")), EUR))
-                .isInstanceOf(InvalidConfigurationException.class).hasMessage("'usp' cannot be priced in EUR.");
+                .isInstanceOfSatisfying(PricingUnavailableException.class, e -> assertThat(e.getCause())
+                        .isInstanceOfSatisfying(PluginCallException.class, call -> assertThat(call.kind()).isEqualTo(PluginCallException.Kind.TIMED_OUT)));
+    }
+
+    @Test
+    void aPackageOrOptionThatCannotDescribeItselfIsLeftOutOfTheCatalogAndNotPricedAsWithdrawn() {
+        options.add(entry(AddonOption.OPTION_ID, "nameless", null, new TestOption("nameless", " ", "")));
+        pricing.add(entry(PricingPlugin.PRICED_ITEM, "nameless", null, PricingPlugin.of((configuration, context) -> List.of(
+                new PriceComponent("nameless", "Nameless", Money.ofMinor(1, context.currency()))))));
+        packages.add(entry(InstancePackage.PACKAGE_ID, "crashing", null, new InstancePackage() {
+            @Override
+            public String id() {
+                return "crashing";
+            }
+
+            @Override
+            public String name() {
+                return "Crashing";
+            }
+
+            @Override
+            public String description() {
+                return "";
+            }
+
+            @Override
+            public DeviceRange devices() {
+                throw new StackOverflowError();
+            }
+        }));
+        pricing.add(entry(PricingPlugin.PRICED_ITEM, "crashing", null, PricingPlugin.of((configuration, context) -> List.of(
+                new PriceComponent("crashing", "Crashing", Money.ofMinor(1, context.currency()))))));
+
+        assertThat(offer(PLATFORM).packages()).extracting(CatalogPackage::id).containsExactly("business");
+        assertThat(offer(PLATFORM).options()).extracting(CatalogOption::id).containsExactly("firmware", "usp");
+        assertThatThrownBy(() -> offer(PLATFORM).dailyRate(InstanceConfiguration.of("crashing", 5, Set.of()), EUR))
+                .isInstanceOfSatisfying(PricingUnavailableException.class, e -> assertThat(e.item()).isEqualTo("crashing"))
+                .isNotInstanceOf(ItemNotOnSaleException.class);
+        assertUnavailable(Set.of("nameless"), "nameless");
+    }
+
+    private void pricingOfUsp(java.util.function.BiFunction<InstanceConfiguration, PricingContext, List<PriceComponent>> answer) {
+        pricing.add(entry(PricingPlugin.PRICED_ITEM, "usp", null, PricingPlugin.of(answer)));
+    }
+
+    private void assertUnavailable(Set<String> optionIds, String item) {
+        assertThatThrownBy(() -> offer(PLATFORM).dailyRate(InstanceConfiguration.of("business", 1_000, optionIds), EUR))
+                .isInstanceOfSatisfying(PricingUnavailableException.class, e -> assertThat(e.item()).isEqualTo(item))
+                .hasMessage("'" + item + "' cannot be priced right now. Nothing was done; please try again in a few minutes.");
     }
 
     @Test
@@ -223,7 +319,12 @@ class OfferTest {
     }
 
     private Offer offer(Tenant tenant) {
-        return Offer.of(tenant, packages, options, pricing, null);
+        return Offer.of(tenant, plugins, packages, options, pricing, null);
+    }
+
+    @AfterEach
+    void stopCalls() {
+        calls.close();
     }
 
     private static Tenant tenant(TenantId id, CatalogSelection catalog, PriceAdjustment prices) {

@@ -27,13 +27,19 @@ public interface BillingRuns {
      */
     List<Long> failCutOff(String node, Instant at);
 
+    /**
+     * Marks failed the runs of any node still recorded as running that started before {@code startedBefore}: a run takes
+     * minutes, so one that old has nobody working on it (its node lost and not started again). Answers them as they were.
+     */
+    List<BillingRun> failAbandoned(Instant startedBefore, Instant at);
+
     Optional<BillingRun> find(long runId);
+
+    /** The latest run of one day, if any. */
+    Optional<BillingRun> latest(LocalDate day);
 
     /** The failures recorded for the run: instance and reason. */
     Map<InstanceId, String> failures(long runId);
-
-    /** Whether a run for {@code day} has completed. */
-    boolean completed(LocalDate day);
 
     /** The latest runs, newest first. */
     List<BillingRun> history(int limit);

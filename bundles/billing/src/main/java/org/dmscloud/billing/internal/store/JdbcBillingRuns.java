@@ -140,6 +140,29 @@ final class JdbcBillingRuns implements BillingRuns {
     }
 
     @Override
+    public List<BillingRun> failAbandoned(Instant startedBefore, Instant at) {
+        return jdbc.call(connection -> {
+            List<BillingRun> abandoned = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id FROM billing_run WHERE status = ? AND started_at < ? ORDER BY id FOR UPDATE")) {
+                select.setString(1, BillingRun.Status.RUNNING.name());
+                Jdbc.setInstant(select, 2, startedBefore);
+                List<Long> ids = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                }
+                for (long id : ids) {
+                    find(id).ifPresent(abandoned::add);
+                    finish(id, BillingRun.Status.FAILED, at);
+                }
+            }
+            return abandoned;
+        });
+    }
+
+    @Override
     public void finish(long runId, BillingRun.Status status, Instant finishedAt) {
         jdbc.call(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE billing_run SET status = ?, finished_at = ? WHERE id = ?")) {
@@ -158,6 +181,21 @@ final class JdbcBillingRuns implements BillingRuns {
     }
 
     @Override
+    public Optional<BillingRun> latest(LocalDate day) {
+        Long id = jdbc.call(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT MAX(id) FROM billing_run WHERE run_day = ?")) {
+                select.setDate(1, Date.valueOf(day));
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    long max = row.getLong(1);
+                    return row.wasNull() ? null : max;
+                }
+            }
+        });
+        return id == null ? Optional.empty() : find(id);
+    }
+
+    @Override
     public Map<InstanceId, String> failures(long runId) {
         return jdbc.call(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
@@ -170,21 +208,6 @@ final class JdbcBillingRuns implements BillingRuns {
                     }
                 }
                 return failures;
-            }
-        });
-    }
-
-    @Override
-    public boolean completed(LocalDate day) {
-        return jdbc.call(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT COUNT(*) FROM billing_run WHERE run_day = ? AND status = ?")) {
-                select.setDate(1, Date.valueOf(day));
-                select.setString(2, BillingRun.Status.COMPLETED.name());
-                try (ResultSet row = select.executeQuery()) {
-                    row.next();
-                    return row.getLong(1) > 0;
-                }
             }
         });
     }

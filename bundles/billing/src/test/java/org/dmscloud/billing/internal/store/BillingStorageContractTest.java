@@ -409,9 +409,25 @@ abstract class BillingStorageContractTest {
         assertThat(List.of(recorded.charged(), recorded.disabled(), recorded.skipped(), recorded.failed())).containsExactly(3L, 1L, 3L, 1L);
         assertThat(recorded.totalCharged()).containsExactly(Money.ofMinor(3_000, EUR));
         Map<InstanceId, String> failures = store.inTransaction(tx -> tx.billingRuns().failures(run));
-        boolean completed = store.inTransaction(tx -> tx.billingRuns().completed(LocalDate.parse("2026-11-26")));
+        BillingRun latest = store.inTransaction(tx -> tx.billingRuns().latest(LocalDate.parse("2026-11-26"))).orElseThrow();
         assertThat(failures).containsEntry(failedOne, "no package");
-        assertThat(completed).isTrue();
+        assertThat(latest.id()).isEqualTo(run);
+        Optional<BillingRun> none = store.inTransaction(tx -> tx.billingRuns().latest(LocalDate.parse("2016-11-26")));
+        assertThat(none).as("no run that day").isEmpty();
+    }
+
+    @Test
+    void runsStillRunningLongAfterTheyStartedAreFailedAsAbandonedWhateverTheirNode() {
+        Instant longAgo = Instant.parse("2020-01-01T00:05:00Z");
+        long abandoned = store.inTransaction(tx -> tx.billingRuns().start(LocalDate.parse("2020-01-01"), "lost-node", longAgo));
+        long recent = store.inTransaction(tx -> tx.billingRuns().start(LocalDate.parse("2020-01-01"), "live-node", longAgo.plusSeconds(7_200)));
+
+        List<BillingRun> failed = store.inTransaction(tx -> tx.billingRuns().failAbandoned(longAgo.plusSeconds(3_600), longAgo.plusSeconds(7_300)));
+
+        assertThat(failed).extracting(BillingRun::id).containsExactly(abandoned);
+        assertThat(failed).extracting(BillingRun::node).containsExactly("lost-node");
+        assertThat(store.inTransaction(tx -> tx.billingRuns().find(abandoned)).orElseThrow().status()).isEqualTo(BillingRun.Status.FAILED);
+        assertThat(store.inTransaction(tx -> tx.billingRuns().find(recent)).orElseThrow().status()).isEqualTo(BillingRun.Status.RUNNING);
     }
 
     @Test
