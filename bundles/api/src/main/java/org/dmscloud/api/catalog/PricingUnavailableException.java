@@ -10,6 +10,9 @@ public class PricingUnavailableException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** How soon a client may try again: a plugin bundle being updated is back within seconds. */
+    public static final int RETRY_AFTER_SECONDS = 30;
+
     private final String item;
 
     /** @param item the package or option id that cannot be priced */

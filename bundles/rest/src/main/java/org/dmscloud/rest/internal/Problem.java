@@ -21,11 +21,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * The one shape of every error the portal API answers (RFC 9457, application/problem+json). {@code type}
  * is stable per kind of problem, so clients can act on it; {@code detail} is for the person reading it.
  * Some kinds add members: {@code errors} (validation: each field and what is wrong), {@code needed} and
- * {@code balance} (insufficient funds).
+ * {@code balance} (insufficient funds), {@code item} (the package or option that cannot be priced now).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(URI type, String title, int status, String detail, @Schema(nullable = true) List<FieldError> errors,
-        @Schema(nullable = true) MoneyView needed, @Schema(nullable = true) MoneyView balance) {
+        @Schema(nullable = true) MoneyView needed, @Schema(nullable = true) MoneyView balance, @Schema(nullable = true) String item) {
 
     static final MediaType MEDIA_TYPE = MediaType.valueOf(ProblemAnswer.MEDIA_TYPE);
 
@@ -43,16 +43,20 @@ public record Problem(URI type, String title, int status, String detail, @Schema
     }
 
     static Problem of(String kind, int status, String title, String detail) {
-        return new Problem(URI.create(TYPE_BASE + kind), title, status, detail, null, null, null);
+        return new Problem(URI.create(TYPE_BASE + kind), title, status, detail, null, null, null, null);
     }
 
     static Problem validation(String detail, Map<String, String> fields) {
         List<FieldError> errors = fields.entrySet().stream().map(e -> new FieldError(e.getKey(), e.getValue())).toList();
-        return new Problem(URI.create(TYPE_BASE + "validation"), "Bad Request", 400, detail, errors, null, null);
+        return new Problem(URI.create(TYPE_BASE + "validation"), "Bad Request", 400, detail, errors, null, null, null);
     }
 
     Problem withFunds(MoneyView neededAmount, MoneyView currentBalance) {
-        return new Problem(type, title, status, detail, errors, neededAmount, currentBalance);
+        return new Problem(type, title, status, detail, errors, neededAmount, currentBalance, item);
+    }
+
+    Problem withItem(String itemId) {
+        return new Problem(type, title, status, detail, errors, needed, balance, itemId);
     }
 
     Response.ResponseBuilder toResponseBuilder() {

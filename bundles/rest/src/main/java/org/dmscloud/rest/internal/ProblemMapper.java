@@ -19,6 +19,7 @@ import org.dmscloud.api.billing.IdempotencyKeyReusedException;
 import org.dmscloud.api.billing.InsufficientFundsException;
 import org.dmscloud.api.billing.QuoteMismatchException;
 import org.dmscloud.api.catalog.InvalidConfigurationException;
+import org.dmscloud.api.catalog.PricingUnavailableException;
 import org.dmscloud.api.contact.ContactRateLimitException;
 import org.dmscloud.api.customer.InvalidInputException;
 import org.dmscloud.api.customer.InvalidTokenException;
@@ -112,6 +113,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (exception instanceof InvalidConfigurationException invalid) {
             return Problem.validation(invalid.getMessage(), Map.of(invalid.field(), invalid.getMessage())).toResponseBuilder();
+        }
+        if (exception instanceof PricingUnavailableException unpriced) {
+            // A plugin's failure, logged where it failed: nothing was done, and the item is named.
+            return Problem.of("pricing-unavailable", Response.Status.SERVICE_UNAVAILABLE, unpriced.getMessage()).withItem(unpriced.item())
+                    .toResponseBuilder().header(HttpHeaders.RETRY_AFTER, PricingUnavailableException.RETRY_AFTER_SECONDS);
         }
         if (exception instanceof InsufficientFundsException funds) {
             return Problem.of("insufficient-funds", Response.Status.PAYMENT_REQUIRED, funds.getMessage())

@@ -63,6 +63,19 @@ class ProblemMapperTest {
     }
 
     @Test
+    void aPluginThatCannotPriceIsA503NamingTheItemNotTheCustomersErrorNorAnIncident() {
+        Response response = mapper.toResponse(new org.dmscloud.api.catalog.PricingUnavailableException("usp",
+                new NoClassDefFoundError("org/example/Tariff")));
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("30");
+        Problem problem = (Problem) response.getEntity();
+        assertThat(problem.type().toString()).endsWith("/pricing-unavailable");
+        assertThat(problem.item()).isEqualTo("usp");
+        assertThat(problem.detail()).contains("'usp' cannot be priced right now").doesNotContain("Tariff");
+    }
+
+    @Test
     void aClientThatWentAwayIsNoIncident() {
         assertThat(ProblemMapper.clientWentAway(new RuntimeException(new IOException("Broken pipe")))).isTrue();
         assertThat(ProblemMapper.clientWentAway(new IOException("Connection reset by peer"))).isTrue();

@@ -19,6 +19,7 @@ import org.dmscloud.api.catalog.CatalogPackage;
 import org.dmscloud.api.catalog.InstanceConfiguration;
 import org.dmscloud.api.catalog.InvalidConfigurationException;
 import org.dmscloud.api.catalog.Pricing;
+import org.dmscloud.api.catalog.PricingUnavailableException;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.api.tenant.Tenant;
 import org.dmscloud.api.tenant.TenantDirectory;
@@ -87,6 +88,8 @@ public class CatalogCommand implements Action {
             return "+" + with.minus(without);
         } catch (InvalidConfigurationException e) {
             return "not on sale: " + e.getMessage();
+        } catch (PricingUnavailableException e) {
+            return "PLUGIN FAILING: '" + e.item() + "' cannot be priced (see the log)";
         }
     }
 
@@ -95,6 +98,8 @@ public class CatalogCommand implements Action {
             return pricing.dailyRate(seller, configuration, in).total().toString();
         } catch (InvalidConfigurationException e) {
             return "not on sale";
+        } catch (PricingUnavailableException e) {
+            return "PLUGIN FAILING: '" + e.item() + "' cannot be priced (see the log)";
         }
     }
 }

@@ -14,6 +14,7 @@ import org.dmscloud.api.catalog.CatalogOption;
 import org.dmscloud.api.catalog.CatalogPackage;
 import org.dmscloud.api.catalog.InstanceConfiguration;
 import org.dmscloud.api.catalog.InvalidConfigurationException;
+import org.dmscloud.api.catalog.PricingUnavailableException;
 import org.dmscloud.api.catalog.Pricing;
 import org.dmscloud.api.contact.ContactRateLimitException;
 import org.dmscloud.api.contact.ContactService;
@@ -116,7 +117,7 @@ public class LandingPage extends PortalPage {
         try {
             return MoneyFormat.format(pricing.dailyRate(tenant.id(), InstanceConfiguration.of(offer.id(), offer.devices().min(), Set.of()),
                     tenant.settings().currency()).total(), texts.locale());
-        } catch (InvalidConfigurationException e) {
+        } catch (InvalidConfigurationException | PricingUnavailableException e) {
             return "";
         }
     }

@@ -11,6 +11,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.dmscloud.api.customer.CustomerAuth;
+import org.dmscloud.api.catalog.PricingUnavailableException;
 import org.dmscloud.api.health.UnavailableException;
 import org.dmscloud.http.ProblemAnswer;
 import org.slf4j.Logger;
@@ -107,6 +108,12 @@ abstract class PortalPage extends HttpServlet {
             answer.reset();
             Texts texts = PortalRequest.texts(http);
             Page page = Page.forVisitor(brand(http), texts.get("error.title"), texts);
+            if (failure instanceof PricingUnavailableException unpriced) {
+                // A plugin's failure, logged where it failed: the customer is told which item, and that nothing was done.
+                answer.setHeader("Retry-After", String.valueOf(PricingUnavailableException.RETRY_AFTER_SECONDS));
+                writeOrSay(answer, 503, new Message(page, unpriced.getMessage()));
+                return;
+            }
             if (failure instanceof UnavailableException) {
                 LOG.warn("A portal page could not be answered: {}", failure.getMessage());
                 answer.setHeader("Retry-After", "5");

@@ -13,6 +13,7 @@ import org.dmscloud.api.catalog.CatalogPackage;
 import org.dmscloud.api.catalog.DailyRate;
 import org.dmscloud.api.catalog.InstanceConfiguration;
 import org.dmscloud.api.catalog.InvalidConfigurationException;
+import org.dmscloud.api.catalog.PricingUnavailableException;
 import org.dmscloud.api.catalog.Pricing;
 
 /**
@@ -70,6 +71,10 @@ final class PriceCalculator {
         } catch (InvalidConfigurationException e) {
             // Written for the customer: "between 1 and 1,000 devices", "no longer on sale"...
             return new Calculation(packageId, devices, optionIds, Map.of(field(e.field()), e.getMessage()), List.of(), "");
+        } catch (PricingUnavailableException e) {
+            // A plugin failing: the item is named beside its field, and the rest of the page still works.
+            return new Calculation(packageId, devices, optionIds, Map.of(e.item().equals(packageId) ? "package" : "option", e.getMessage()),
+                    List.of(), "");
         }
     }
 

@@ -37,6 +37,9 @@ class PriceCalculatorTest {
         if (configuration.packageId().equals("small") && configuration.expectedDevices() > 1000) {
             throw new InvalidConfigurationException("expectedDevices", "Small is for 1 to 1,000 CPE devices.");
         }
+        if (configuration.optionIds().contains("backup") && configuration.expectedDevices() == 666) {
+            throw new org.dmscloud.api.catalog.PricingUnavailableException("backup", new NoClassDefFoundError("org/example/Tariff"));
+        }
         List<PriceComponent> components = new ArrayList<>();
         components.add(new PriceComponent(configuration.packageId(), "Package and devices", Money.ofMinor(configuration.expectedDevices(), currency)));
         configuration.optionIds().forEach(option -> components.add(new PriceComponent(option, option, Money.ofMinor(150, currency))));
@@ -82,6 +85,15 @@ class PriceCalculatorTest {
 
         assertThat(calculation.error("devices")).isEqualTo("Small is for 1 to 1,000 CPE devices.");
         assertThat(calculation.invalid("package")).isEqualTo("false");
+        assertThat(calculation.priced()).isFalse();
+    }
+
+    @Test
+    void aPluginThatCannotPriceAnOptionIsSaidBesideTheOptionsAndThePageStillWorks() {
+        Calculation calculation = calculate(Map.of("package", new String[] { "small" }, "devices", new String[] { "666" },
+                "option", new String[] { "backup" }));
+
+        assertThat(calculation.error("option")).isEqualTo("'backup' cannot be priced right now. Nothing was done; please try again in a few minutes.");
         assertThat(calculation.priced()).isFalse();
     }
 
