@@ -2,6 +2,8 @@ package org.dmscloud.rest.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import javax.ws.rs.GET;
@@ -12,6 +14,7 @@ import javax.ws.rs.core.Response;
 
 import org.dmscloud.api.health.DatabaseHealth;
 import org.dmscloud.api.health.DatabaseStatus;
+import org.dmscloud.api.health.OperatorAttention;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -57,6 +60,9 @@ public class HealthResource {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile DatabaseHealth databaseHealth;
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<OperatorAttention> attentions = List.of();
+
     @Activate
     public HealthResource(@Reference Clock clock, @Reference PortalReadiness readiness, BundleContext bundleContext) {
         this(clock, bundleContext.getBundle().getHeaders().get("DMS-Version"), readiness);
@@ -92,13 +98,32 @@ public class HealthResource {
         }
         String status = !database.reachable() ? "DOWN" : portal.ready() ? "UP" : "STARTING";
         Health health = new Health(status, version, clock.instant(),
-                new Health.Database(database.product(), database.version(), database.reachable()));
+                new Health.Database(database.product(), database.version(), database.reachable()), attention());
         return Response.status(status.equals("UP") ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE).entity(health).build();
     }
 
-    /** The health document. */
+    /** What every service that watches for operators' work says now; one that fails says that it does. */
+    private List<String> attention() {
+        List<String> needs = new ArrayList<>();
+        for (OperatorAttention check : attentions == null ? List.<OperatorAttention>of() : attentions) {
+            try {
+                needs.addAll(check.attention());
+            } catch (RuntimeException e) {
+                LOG.warn("Health check: {} failed to say what needs the operators: {}", check.getClass().getName(), e.toString());
+                needs.add("health: a check failed; see the log");
+            }
+        }
+        return List.copyOf(needs);
+    }
+
+    /**
+     * The health document.
+     *
+     * @param attention what needs an operator though the node serves customers (a day not billed in full, say): for the
+     *                  operators' monitoring, never a reason to take the node out of a load balancer
+     */
     public record Health(@Schema(allowableValues = { "UP", "STARTING", "DOWN" }) String status, String version, Instant time,
-            Database database) {
+            Database database, List<String> attention) {
 
         public record Database(String product, String version, boolean reachable) {
         }

@@ -32,7 +32,21 @@ class HealthResourceTest {
         Response response = resource.health();
 
         assertThat(response.getStatus()).isEqualTo(200);
-        assertThat(response.getEntity()).isEqualTo(new Health("UP", "1.2.3", NOW, new Health.Database("PostgreSQL", "16.4", true)));
+        assertThat(response.getEntity()).isEqualTo(new Health("UP", "1.2.3", NOW, new Health.Database("PostgreSQL", "16.4", true), List.of()));
+    }
+
+    @Test
+    void whatNeedsTheOperatorsIsListedWithoutTakingTheNodeOutOfService() {
+        resource.databaseHealth = () -> DatabaseStatus.up("PostgreSQL", "16.4");
+        resource.attentions = List.of(() -> List.of("billing: 2 instances of 2026-11-26 are not billed yet; see dms:billing-runs"), () -> {
+            throw new IllegalStateException("db.internal:5432");
+        });
+
+        Response response = resource.health();
+
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(((Health) response.getEntity()).attention()).containsExactly(
+                "billing: 2 instances of 2026-11-26 are not billed yet; see dms:billing-runs", "health: a check failed; see the log");
     }
 
     @Test
