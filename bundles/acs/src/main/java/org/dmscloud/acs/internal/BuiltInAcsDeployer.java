@@ -81,7 +81,7 @@ public class BuiltInAcsDeployer implements InstanceDeployer {
             if (forgotten > 0) {
                 LOG.info("Forgot the devices of {} instances deleted more than {} days ago", forgotten, RETENTION.toDays());
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // a scheduled task that throws is never run again
             LOG.warn("Deleted instances' devices could not be forgotten this time: {}", e.toString());
         }
     }

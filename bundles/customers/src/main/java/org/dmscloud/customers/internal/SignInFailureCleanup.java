@@ -52,7 +52,7 @@ public class SignInFailureCleanup {
                 LOG.debug("Deleted {} expired failed sign-in counts", deleted);
             }
             return deleted;
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // a scheduled task that throws is never run again
             LOG.warn("Expired failed sign-in counts could not be deleted: {}", e.toString());
             return 0;
         }

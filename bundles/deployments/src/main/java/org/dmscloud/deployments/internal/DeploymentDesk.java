@@ -134,7 +134,7 @@ public class DeploymentDesk implements Deployments {
     private void reconcileQuietly() {
         try {
             reconcileDue();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // a scheduled task that throws is never run again
             // The database may be away; the next round tries again.
             LOG.warn("Deployments could not be reconciled this round: {}", e.toString());
         }
@@ -193,7 +193,7 @@ public class DeploymentDesk implements Deployments {
                 step(row, true, false, false);
             }
             done(row, serving ? DeploymentState.RUNNING : DeploymentState.SUSPENDED);
-        } catch (Exception e) {
+        } catch (Throwable e) { // a deployer's failure, whatever it throws
             String reason = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
             LOG.warn("Deployer {} failed on instance {} (attempt {}): {}", row.deployer(), row.instance(), row.attempts() + 1, reason);
             fail(row, reason);

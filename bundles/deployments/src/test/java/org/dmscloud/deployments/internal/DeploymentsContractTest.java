@@ -132,6 +132,22 @@ abstract class DeploymentsContractTest {
     }
 
     @Test
+    void aDeployerThatThrowsAnErrorFailsThatDeploymentWithTheReasonAndIsTriedAgain() {
+        InstanceId instance = instance();
+        ask(instance, rows -> rows.create(instance, "recording", Desired.RUNNING, clock.instant()));
+        deployer.crashing.add("provision");
+
+        desk.reconcileDue();
+
+        assertThat(status(instance)).extracting(DeploymentStatus::state, DeploymentStatus::reason)
+                .containsExactly(DeploymentState.FAILED, Optional.of("io/fabric8/kubernetes/client/KubernetesClient"));
+        deployer.crashing.clear();
+        clock.advance(Duration.ofSeconds(10));
+        desk.reconcileDue();
+        assertThat(status(instance).state()).isEqualTo(DeploymentState.RUNNING);
+    }
+
+    @Test
     void anInstanceWhoseDeployerIsNotInstalledWaitsForItAndIsDeployedWhenItComes() {
         InstanceId instance = instance();
         ask(instance, rows -> rows.create(instance, "kubernetes", Desired.RUNNING, clock.instant()));
@@ -204,11 +220,15 @@ abstract class DeploymentsContractTest {
 
         final List<String> calls = Collections.synchronizedList(new ArrayList<>());
         final List<String> failing = Collections.synchronizedList(new ArrayList<>());
+        final List<String> crashing = Collections.synchronizedList(new ArrayList<>());
 
         private void call(String what, Deployment deployment) throws Exception {
             calls.add(what + " " + deployment.instance() + " #" + deployment.generation());
             if (failing.contains(what)) {
                 throw new Exception("the cluster said no to " + what);
+            }
+            if (crashing.contains(what)) {
+                throw new NoClassDefFoundError("io/fabric8/kubernetes/client/KubernetesClient");
             }
         }
 

@@ -130,7 +130,7 @@ public class InstanceEventDelivery {
     private void deliverQuietly() {
         try {
             deliverPending();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // a scheduled task that throws is never run again
             // The database may be away; the next round tries again.
             LOG.warn("Instance events could not be delivered this round: {}", e.toString());
         }
@@ -203,7 +203,7 @@ public class InstanceEventDelivery {
                     if (subscriber.hears(next.event())) {
                         try {
                             subscriber.listener.onEvent(next.event());
-                        } catch (Exception e) {
+                        } catch (Throwable e) { // a listener's failure, whatever it throws
                             throw new ListenerFailed(handled, next.event(), e);
                         }
                     }
@@ -251,7 +251,7 @@ public class InstanceEventDelivery {
         private final int handled;
         private final transient InstanceEvent event;
 
-        ListenerFailed(int handled, InstanceEvent event, Exception cause) {
+        ListenerFailed(int handled, InstanceEvent event, Throwable cause) {
             super(cause);
             this.handled = handled;
             this.event = event;

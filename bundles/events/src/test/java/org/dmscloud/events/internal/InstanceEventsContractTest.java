@@ -140,6 +140,23 @@ abstract class InstanceEventsContractTest {
     }
 
     @Test
+    void aListenerThatThrowsAnErrorIsTreatedAsOneThatThrowsAndDeliveryGoesOn() throws SQLException {
+        Recording steady = listen("steady", Optional.empty());
+        Recording crashing = listen("crashing", Optional.empty());
+        InstanceEvent poison = event(InstanceEvent.Type.CREATED, TenantId.DEFAULT);
+        record(poison);
+        crashing.crashOn = poison.instance();
+
+        delivery.deliverPending();
+        crashing.crashOn = null;
+        delivery.deliverPending();
+
+        assertThat(steady.events).hasSize(1);
+        assertThat(crashing.events).extracting(InstanceEvent::instance).containsExactly(poison.instance());
+        assertThat(count("SELECT COUNT(*) FROM heard WHERE listener = 'crashing'")).as("its first try rolled back").isEqualTo(1);
+    }
+
+    @Test
     void aTenantsListenerHearsOnlyItsTenantsInstances() {
         Recording acme = listen("acme-reports", Optional.of(ACME));
         Recording platform = listen("all", Optional.empty());
@@ -280,6 +297,7 @@ abstract class InstanceEventsContractTest {
         private final String name;
         final List<InstanceEvent> events = Collections.synchronizedList(new ArrayList<>());
         volatile InstanceId failOn;
+        volatile InstanceId crashOn;
 
         Recording(String name) {
             this.name = name;
@@ -299,6 +317,9 @@ abstract class InstanceEventsContractTest {
             });
             if (event.instance().equals(failOn)) {
                 throw new IllegalStateException("the report server is down");
+            }
+            if (event.instance().equals(crashOn)) {
+                throw new NoClassDefFoundError("org/example/reports/Report");
             }
             events.add(event);
         }

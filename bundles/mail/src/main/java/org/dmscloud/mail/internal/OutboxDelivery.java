@@ -80,7 +80,7 @@ public class OutboxDelivery implements MailOutbox {
             for (long id : store.inTransaction(tx -> Outbox.in(tx).due(now, 100))) {
                 store.inTransaction(tx -> Outbox.in(tx).claim(id, now, now.plus(CLAIM))).ifPresent(this::send);
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // a scheduled task that throws is never run again
             LOG.warn("Could not go through the outbox; trying again soon: {}", e.toString());
         }
     }

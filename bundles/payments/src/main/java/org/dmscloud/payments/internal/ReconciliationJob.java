@@ -53,7 +53,7 @@ public class ReconciliationJob {
             if (report.checked() > 0) {
                 LOG.info("Top-up reconciliation: {}", report);
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // a scheduled task that throws is never run again
             LOG.warn("Top-up reconciliation did not complete: {}", e.toString());
         }
     }

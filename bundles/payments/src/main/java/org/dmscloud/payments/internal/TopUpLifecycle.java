@@ -256,7 +256,7 @@ public class TopUpLifecycle {
         } catch (PaymentProviderException e) {
             LOG.warn("Payment provider {} refused: {}", provider.id(), e.getMessage(), e);
             throw new TopUpFailedException(e.getMessage(), e);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // a plugin's failure, whatever it throws
             LOG.error("Payment provider {} failed", provider.id(), e);
             throw new TopUpFailedException(registry.displayName(provider)
                     + " could not handle the payment. Nothing was charged; please try again later.", e);
