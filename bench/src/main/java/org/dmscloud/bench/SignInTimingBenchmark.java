@@ -35,7 +35,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * How long a refused sign-in takes for a registered address with a wrong password and for an address
- * nobody has (issue 9 #10: the difference told an attacker who is registered). The production class with
+ * nobody has (the difference told an attacker who is registered). The production class with
  * the distribution's default policy (PBKDF2 at 600,000 iterations) on PostgreSQL; the two kinds alternate,
  * each address tried fewer times than its lockout, each try from another client address, so that every try
  * does the full work. Prints the median and the 90th percentile of each and their ratio.

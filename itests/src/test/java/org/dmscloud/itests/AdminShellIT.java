@@ -200,7 +200,7 @@ public class AdminShellIT extends DmsCloudTestSupport {
         assertThat(executeCommand("dms:payment-providers")).contains("stripe", "bank-transfer", "no secretKey");
     }
 
-    /** Issue 10: a reseller added, changed, disabled and enabled from the shell, each step in the database and audited. */
+    /** A reseller added, changed, disabled and enabled from the shell, each step in the database and audited. */
     @Test
     public void anOperatorAddsAResellerChangesItsSettingsAndClosesAndOpensItsPortal() {
         String created = executeCommand("dms:tenant-create --name \"Acme Networks\" --host acme.dms.example --host Portal.Acme.Example "

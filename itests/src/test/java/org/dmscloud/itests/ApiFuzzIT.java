@@ -24,7 +24,9 @@ import org.dmscloud.payment.stripe.testing.StripeStub;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -41,7 +43,9 @@ import net.jqwik.api.statistics.Statistics;
  * instance so that requests reach past the first checks. For every request: never a 5xx; every 4xx is
  * application/problem+json (the mail-link pages answer HTML) without a stack trace; and a refused request
  * leaves the account as it was: balance, ledger, instances and top-ups. A failure prints the seed and the
- * request, shrunk. {@code -Djqwik.tries.default=N} sends more (default 800, in junit-platform.properties).
+ * request, shrunk. {@code -Djqwik.tries.default=N} sends more (default 800, in junit-platform.properties). Then raw
+ * request lines written to a socket, as no URI-building client can send them: every path of the document with its
+ * template unexpanded, or characters that must be percent-encoded left raw in a segment or the query.
  */
 class ApiFuzzIT {
 
@@ -53,6 +57,9 @@ class ApiFuzzIT {
     private static HttpClient http;
     private static String token;
     private static OpenApiRequests requests;
+    private static List<String> pathTemplates;
+    /** What a careless client leaves raw in an address: each must be percent-encoded, and a URI-building client never sends it. */
+    private static final List<String> RAW = List.of("{", "}", "|", "^", "`", "\"", "<", ">", "\\", "[", "]", "%", "%zz", "%4", " ", "\u00e9");
 
     @BeforeContainer
     static void start() throws Exception {
@@ -94,6 +101,8 @@ class ApiFuzzIT {
 
         JsonNode openApi = JSON.readTree(send("GET", "/openapi.json", Map.of(), null).body());
         requests = new OpenApiRequests(openApi, new OpenApiRequests.Known(token, ids));
+        pathTemplates = new ArrayList<>();
+        openApi.get("paths").fieldNames().forEachRemaining(pathTemplates::add);
     }
 
     @AfterContainer
@@ -125,6 +134,43 @@ class ApiFuzzIT {
             assertThat(JSON.readTree(answer.body()).path("status").asInt()).as("%s", request).isEqualTo(status);
             assertThat(answer.body()).as("%s", request).doesNotContain("Exception").doesNotContain("\tat ");
             assertThat(accountState()).as("the account after the refused %s", request).isEqualTo(before);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> rawRequestLines() {
+        Arbitrary<String> template = Arbitraries.of(pathTemplates);
+        Arbitrary<String> raw = Arbitraries.of(RAW);
+        Arbitrary<String> method = Arbitraries.of("GET", "POST", "PUT", "DELETE", "PATCH");
+        Arbitrary<String> path = Combinators.combine(template, raw, Arbitraries.integers().between(0, 2)).as((t, r, how) -> switch (how) {
+            case 0 -> t; // the OpenAPI document's template, unexpanded: /instances/{id}
+            case 1 -> t.replaceAll("\\{[^}]*}", "x" + r + "y");
+            default -> t + "?" + "q=" + r + "&limit=" + r;
+        });
+        return Combinators.combine(method, path).as((m, p) -> m + " /api/v1" + p + " HTTP/1.1");
+    }
+
+    /**
+     * Raw request lines, as a careless client writes them by hand: what a URI-building client cannot send (braces,
+     * quotes, brackets, spaces, broken escapes) reaches the server as it is, and is never a server error.
+     */
+    @Property(tries = 300, shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
+    void noRawRequestLineIsAServerError(@ForAll("rawRequestLines") String requestLine) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", distribution.httpPort())) {
+            socket.setSoTimeout(30_000);
+            String request = requestLine + "\r\nHost: 127.0.0.1:" + distribution.httpPort() + "\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            Matcher statusLine = Pattern.compile("^HTTP/1\\.1 (\\d{3})").matcher(answer);
+            assertThat(statusLine.find()).as("%s answered %s", requestLine, answer).isTrue();
+            int status = Integer.parseInt(statusLine.group(1));
+            Statistics.label("raw answers").collect(status);
+            assertThat(status).as("%s answered %s", requestLine, answer).isLessThan(500);
+            if (status >= 400) {
+                assertThat(answer).as("%s", requestLine).containsIgnoringCase("Content-Type: application/problem+json")
+                        .doesNotContain("Exception").doesNotContain("\tat ");
+            }
         }
     }
 

@@ -117,7 +117,7 @@ public class PaymentsIT extends DmsCloudTestSupport {
         assertThat(json(get("/api/v1/account", bearer(token))).at("/balance/amount").asText()).isEqualTo("50.00");
     }
 
-    /** Issue 9 #2: a correctly signed event that claims 9,999.99 for a 30.00 top-up still open and unpaid at Stripe. */
+    /** A correctly signed event that claims 9,999.99 for a 30.00 top-up still open and unpaid at Stripe. */
     @Test
     public void aSignedEventThatStripeContradictsCreditsNothingAndTheOperatorsAreMailed() {
         awaitHealthy();

@@ -263,7 +263,7 @@ public class PlatformIT extends DmsCloudTestSupport {
     }
 
     /**
-     * Issue 9 #18: health answered 200 seconds before every resource was served. It is ready only when the JAX-RS
+     * Health answered 200 seconds before every resource was served. It is ready only when the JAX-RS
      * runtime serves everything registered for the portal API: after the API bundle starts again, and while a
      * resource waits for an extension that is not there.
      */
@@ -351,7 +351,7 @@ public class PlatformIT extends DmsCloudTestSupport {
     }
 
     /**
-     * Issue 11: a bundle's own tables. A bundle that names its changelog in DMS-Changelog has it applied when it
+     * A bundle's own tables. A bundle that names its changelog in DMS-Changelog has it applied when it
      * starts, and its Schema service registered; updated in place, its new changeset is applied; uninstalled, the
      * service goes and the table stays.
      */

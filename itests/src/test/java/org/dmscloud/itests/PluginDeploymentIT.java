@@ -60,7 +60,7 @@ import org.osgi.framework.ServiceRegistration;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Issue 11 on the distribution: the example reseller bundle's KAR, dropped into the running platform's
+ * On the distribution: the example reseller bundle's KAR, dropped into the running platform's
  * {@code deploy/} folder, puts its option on sale for its tenant only within seconds (timed over several
  * deployments); an instance takes it, the daily run charges its price, and its lifecycle listener records the
  * instance in the bundle's own table; updated in place, its new price applies from the next charge (R10); a

@@ -232,7 +232,7 @@ public class PortalIT extends DmsCloudTestSupport {
     }
 
     /**
-     * Issue 9: what a careless client or a prober sends is a 4xx naming the field, never a 500 and never a value it
+     * What a careless client or a prober sends is a 4xx naming the field, never a 500 and never a value it
      * did not mean; and the refused requests changed nothing.
      */
     @Test
@@ -297,7 +297,7 @@ public class PortalIT extends DmsCloudTestSupport {
         }
     }
 
-    /** Issue 9 #12: what a browser or a cache in between may do with the answers, and CXF's WADL. */
+    /** What a browser or a cache in between may do with the answers, and CXF's WADL. */
     @Test
     public void answersCarrySecurityHeadersAndTheApiDoesNotDescribeItselfInWadl() {
         awaitHealthy();
@@ -327,7 +327,7 @@ public class PortalIT extends DmsCloudTestSupport {
     }
 
     /**
-     * Issue 10: a reseller's customers reach it at its own host; the same address registers at both tenants as two
+     * A reseller's customers reach it at its own host; the same address registers at both tenants as two
      * people; a session works only at its own tenant's host; a disabled tenant's portal is closed.
      */
     @Test
@@ -384,7 +384,7 @@ public class PortalIT extends DmsCloudTestSupport {
         assertThat(get("/api/v1/health", atAcme).statusCode()).as("health is the platform's").isEqualTo(200);
     }
 
-    /** Issue 9 #6: a client that leaves before its answer is written is no incident of ours. */
+    /** A client that leaves before its answer is written is no incident of ours. */
     @Test
     public void aClientThatDisconnectsMidAnswerIsNotLoggedAsAnError() throws Exception {
         awaitHealthy();

@@ -43,7 +43,7 @@ import org.osgi.framework.ServiceRegistration;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Issue 10 on the distribution: a reseller created from the shell sells at its own host name under its own
+ * On the distribution: a reseller created from the shell sells at its own host name under its own
  * brand, catalog and prices, takes its customers' money into its own Stripe account (a stand-in of its own,
  * with its own keys and webhook secret), and is billed by the daily run at its prices; the same address is a
  * customer of both tenants; and nothing of one tenant is reachable from the other.

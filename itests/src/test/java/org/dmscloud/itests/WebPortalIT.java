@@ -24,7 +24,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The customers' web portal (issue 13) as a browser's requests reach it: the landing page at each tenant's host,
+ * The customers' web portal as a browser's requests reach it: the landing page at each tenant's host,
  * in its brand, with its catalog and prices; the price calculator against the API's own price; the Contact Us
  * form with its protection against forged posts; the headers every page carries.
  */

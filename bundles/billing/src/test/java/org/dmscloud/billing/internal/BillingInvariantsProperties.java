@@ -128,7 +128,7 @@ class BillingInvariantsProperties {
     }
 
     /**
-     * The rounding attack of issue 9, through the services as a client would do it: changes of devices and
+     * The rounding attack, through the services as a client would do it: changes of devices and
      * options, each with its quote, some at the same second and some later, ending at the starting settings.
      * The balance never ends above where the exact, unrounded amounts would leave it; with no time passing,
      * never above where it started.

@@ -994,7 +994,7 @@ abstract class BillingRulesTest {
         assertThat(billing.mailTo(owner)).extracting(m -> m.subject()).containsExactly("We received your payment of 50.00 EUR");
     }
 
-    // Instance events (issue 11): what plugins hear ---------------------------------------------------
+    // Instance events: what plugins hear ---------------------------------------------------
 
     @Test
     void everyActionThatChangesAnInstanceTellsPluginsWithItsLedgerEntryAndOneThatChangesNothingDoesNot() {

@@ -73,7 +73,7 @@ class ProrationProperties {
         assertThat(back.paidRate()).isEqualTo(paid.paidRate());
     }
 
-    /** The attack of issue 9: many changes, each at its own instant, back to the start; never a gain. */
+    /** The rounding attack: many changes, each at its own instant, back to the start; never a gain. */
     @Property
     void aCycleOfSettingsChangesAtOneInstantNeverRaisesTheBalance(@ForAll @LongRange(min = 0, max = 1_000_00L) long startMinor,
             @ForAll @Size(min = 1, max = 30) List<@LongRange(min = 0, max = 1_000_00L) Long> steps,

@@ -138,7 +138,7 @@ class PortalCustomersTest {
         assertThat(mails("nobody@example.com")).isEmpty();
     }
 
-    /** Issue 9 #11: length was the only rule. */
+    /** Length was the only rule. */
     @Test
     void passwordsEasyToGuessOrHoldingTheAddressOrNameAreRefusedSayingWhy() {
         assertThat(refusedPassword("1234567890", "Kim Gustavsson")).isEqualTo("This password is too easy to guess. "
@@ -177,7 +177,7 @@ class PortalCustomersTest {
         throw new AssertionError(password + " was accepted");
     }
 
-    /** Issue 10: each tenant's customers are its own; the same address is two people at two tenants. */
+    /** Each tenant's customers are its own; the same address is two people at two tenants. */
     @Test
     void theSameAddressIsACustomerOfTwoTenantsIndependentlyAndTokensWorkOnlyAtTheirOwn() {
         TenantId acme = new TenantId("acme");
@@ -243,7 +243,7 @@ class PortalCustomersTest {
         assertThat(customers.signIn(TenantId.DEFAULT, "gus@example.com", "correct horse battery", "10.0.0.9")).isNotNull();
     }
 
-    /** Issue 9 #10: the lockout told who is registered (429 for them, 401 for everyone else). */
+    /** The lockout told who is registered (429 for them, 401 for everyone else). */
     @Test
     void aLockoutSaysNothingAboutWhetherTheAddressIsRegistered() {
         registered("gus@example.com", "correct horse battery");
@@ -264,7 +264,7 @@ class PortalCustomersTest {
         assertThat(counted).as("both counted the same way, in the database").allSatisfy(record -> assertThat(record).isPresent());
     }
 
-    /** Issue 9 #13: counts are in the database, so they hold across nodes and nothing live is forgotten. */
+    /** Counts are in the database, so they hold across nodes and nothing live is forgotten. */
     @Test
     void failedSignInsCountOnEveryNodeAndASprayOfAddressesForgetsNoLiveCount() {
         registered("hal@example.com", "correct horse battery");

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Instance events (issue 11): written in the change's transaction, heard after it commits, in commit order,
+ * Instance events: written in the change's transaction, heard after it commits, in commit order,
  * at least once, each listener's rows committed with its cursor; on H2 and PostgreSQL.
  */
 abstract class InstanceEventsContractTest {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A bundle's own tables (issue 11): its changelog, read from the bundle under its name, applied after the
+ * A bundle's own tables: its changelog, read from the bundle under its name, applied after the
  * core's; its rows written through the transaction's connection commit and roll back with the core's.
  * The sources here are class-path folders standing for bundles; the running extender reads bundle entries.
  */

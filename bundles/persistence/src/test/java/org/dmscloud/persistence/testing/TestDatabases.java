@@ -72,7 +72,7 @@ public final class TestDatabases {
     }
 
     /**
-     * Migrates the data source as a release before multi-tenancy (issue 10) left it, the changesets up to 006, so that a
+     * Migrates the data source as a release before multi-tenancy left it, the changesets up to 006, so that a
      * test can fill it as an older installation would and then open the store on it, which upgrades it.
      */
     public static void migrateAsBeforeTenants(DataSource dataSource) {

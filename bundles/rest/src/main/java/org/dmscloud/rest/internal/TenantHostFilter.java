@@ -62,6 +62,11 @@ public class TenantHostFilter extends HttpFilter {
 
     @Override
     void doFilter(HttpServletRequest http, HttpServletResponse answer, FilterChain chain) throws IOException, ServletException {
+        if (!RawAddress.isWellFormed(http.getRequestURI(), http.getQueryString())) {
+            refuse(http, answer, 400, "bad-request", "", "Bad Request",
+                    "The address holds characters that must be percent-encoded (such as spaces, braces, quotes or brackets).");
+            return;
+        }
         if (isThePlatforms(http.getRequestURI())) {
             chain.doFilter(http, answer);
             return;
@@ -115,6 +120,6 @@ public class TenantHostFilter extends HttpFilter {
             Pages.write(answer, status, brand, title, detail);
             return;
         }
-        Problem.of(kind, status, status == 404 ? "Not Found" : "Service Unavailable", detail).writeTo(answer);
+        Problem.of(kind, status, status == 404 ? "Not Found" : status == 400 ? "Bad Request" : "Service Unavailable", detail).writeTo(answer);
     }
 }

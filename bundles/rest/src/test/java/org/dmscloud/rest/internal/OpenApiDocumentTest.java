@@ -50,7 +50,7 @@ class OpenApiDocumentTest {
         }));
     }
 
-    /** Issue 9 #17: operations answering a Response had no schema; enums, ids and optional fields had no shape; nothing was required. */
+    /** Operations answering a Response had no schema; enums, ids and optional fields had no shape; nothing was required. */
     @Test
     void answersOfEveryOperationHaveTheirSchema() {
         assertThat(document.at("/paths/~1instances/post/responses/201/content/application~1json/schema/$ref").asText())

@@ -75,7 +75,7 @@ class BankTransferTopUpsTest {
         }
     }
 
-    /** Issue 9 #16: asking would only ever answer "pending", and used up the reconciliation's passes. */
+    /** Asking would only ever answer "pending", and used up the reconciliation's passes. */
     @Test
     void reconciliationDoesNotAskAboutTransfersWhichOnlyOperatorsRecord() {
         host(BANK);
@@ -321,7 +321,7 @@ class BankTransferTopUpsTest {
         badIban.put("iban", "DE89 3704 0044 0532 0130 01");
         assertThat(new BankTransferProvider(Configurations.of(BankTransferConfiguration.class, badIban)).availability().reason())
                 .contains("iban", "check digits");
-        // Issue 9 #15: right check digits on a German IBAN one digit too long passed a regex of 15 to 34 characters.
+        // Right check digits on a German IBAN one digit too long passed a regex of 15 to 34 characters.
         String tooLong = "3704004405320130001";
         Map<String, Object> wrongLength = new HashMap<>(BANK);
         wrongLength.put("iban", "DE" + Mod97.checkDigits("DE", tooLong) + tooLong);

@@ -198,7 +198,7 @@ class StripeTopUpsTest {
         assertThat(payments.reread(account).balance().isZero()).isTrue();
     }
 
-    /** Issue 9: a signed event claiming 9,999.99 for a 30.00 top-up whose session at Stripe is open and unpaid. */
+    /** A signed event claiming 9,999.99 for a 30.00 top-up whose session at Stripe is open and unpaid. */
     @Test
     void aSignedEventIsNotBelievedWhereStripeSaysOtherwiseAndTheOperatorsAreTold() {
         TopUp topUp = start(Money.of("30.00", "EUR"));
