@@ -238,6 +238,16 @@ public final class DailyRunBenchmark {
             public String node() {
                 return "bench";
             }
+
+            @Override
+            public int retryFailedAfterMinutes() {
+                return 15;
+            }
+
+            @Override
+            public int abandonedAfterMinutes() {
+                return 120;
+            }
         };
     }
 

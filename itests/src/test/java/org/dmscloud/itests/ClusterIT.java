@@ -214,7 +214,8 @@ public class ClusterIT {
     @Test
     public void e_aTenantCreatedOnOneNodeAndAPluginDeployedOnceReachEveryNode() throws Exception {
         Process created = cluster.node(1).shell("dms:tenant-create --name \"Acme Networks\" --host " + ACME_HOST + " --brand \"Acme DMS\" "
-                + "--support support@acme.example --mail-from noreply@acme.example --portal-url https://" + ACME_HOST + " --currency EUR acme");
+                + "--support support@acme.example --mail-from noreply@acme.example --portal-url https://" + ACME_HOST + " --currency EUR "
+                + "--plugin org.example.device-reports acme");
         assertThat(created.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
         assertThat(new String(created.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("acme");
 

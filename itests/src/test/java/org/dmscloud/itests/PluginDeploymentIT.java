@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
@@ -91,6 +92,8 @@ public class PluginDeploymentIT extends DmsCloudTestSupport {
     public Option[] config() {
         List<Option> options = withMailServer(distribution());
         options.add(editConfigurationFilePut("etc/org.dmscloud.clock.cfg", "adjustable", "true"));
+        // The tests run each day themselves: the scheduler would bill a shifted day too, before or after them.
+        options.add(editConfigurationFilePut("etc/org.dmscloud.billing.run.cfg", "scheduled", "false"));
         options.add(systemProperty(KAR).value(System.getProperty(KAR)));
         return options.toArray(Option[]::new);
     }
@@ -99,7 +102,8 @@ public class PluginDeploymentIT extends DmsCloudTestSupport {
     public void aResellersKarDroppedIntoDeployIsOnSaleForItsCustomersChargedAndHeardAndGoesOnAtItsLastRateWhenRemoved() throws Exception {
         awaitHealthy();
         assertThat(executeCommand("dms:tenant-create --name \"Acme Networks\" --host " + ACME_HOST + " --brand \"Acme DMS\" "
-                + "--support support@acme.example --mail-from noreply@acme.example --portal-url https://" + ACME_HOST + " --currency EUR acme")).contains("acme");
+                + "--support support@acme.example --mail-from noreply@acme.example --portal-url https://" + ACME_HOST + " --currency EUR "
+                + "--plugin org.example.device-reports --plugin " + bundleContext.getBundle().getSymbolicName() + " acme")).contains("acme");
         await("Acme's portal", Duration.ofSeconds(30), () -> get("/api/v1/catalog", AT_ACME).statusCode() == 200 ? Boolean.TRUE : null);
         Path deployed = Path.of(System.getProperty("karaf.base"), "deploy", "device-reports.kar");
 
@@ -194,6 +198,109 @@ public class PluginDeploymentIT extends DmsCloudTestSupport {
         } finally {
             clock.reset();
         }
+    }
+
+    /**
+     * A platform-wide option whose pricing plugin throws an Error, answers null, nothing or another item's price, or
+     * hangs: every request that needs its price is a 503 naming it, everything else answers as usual, the daily run bills
+     * everyone else and completes, health tells the operators, and the day's next run bills the instance once the
+     * plugin works again.
+     */
+    @Test
+    public void aPricingPluginThatThrowsAnErrorAnswersNonsenseOrHangsIsSurvivedByEveryRequestAndTheDailyRun() throws Exception {
+        awaitHealthy();
+        AtomicReference<String> mode = new AtomicReference<>("ok");
+        List<ServiceRegistration<?>> hostile = hostileOption(mode);
+        String email = "hostile-" + UUID.randomUUID() + "@example.com";
+        String token = signedUp(email);
+        String account = json(get("/api/v1/account", bearer(token))).get("id").asText();
+        assertThat(executeCommand("dms:balance-adjust --reason \"Test funds\" --key " + UUID.randomUUID() + " " + account + " 300.00"))
+                .contains("300.00");
+        String withHostile = "/api/v1/catalog/price?packageId=business&expectedDevices=2000&optionIds=hostile";
+        String quote = json(Map.of("action", "CREATE", "packageId", "business", "expectedDevices", 2000, "optionIds", List.of("hostile"),
+                "enabled", true));
+        String instance = json(post("/api/v1/instances", json(Map.of("name", "Hostile ACS", "packageId", "business", "expectedDevices", 2000,
+                "optionIds", List.of("hostile"), "enabled", true)), bearer(token, "Idempotency-Key", UUID.randomUUID().toString())))
+                .at("/instance/id").asText();
+        try {
+            for (String bad : List.of("error", "null", "empty", "foreign", "sleep")) {
+                mode.set(bad);
+                HttpResponse<String> price = get(withHostile);
+                assertThat(price.statusCode()).as("%s: %s", bad, price.body()).isEqualTo(503);
+                assertThat(price.headers().firstValue("Retry-After")).as(bad).isPresent();
+                assertThat(json(price).get("type").asText()).as(bad).endsWith("/pricing-unavailable");
+                assertThat(json(price).get("item").asText()).as(bad).isEqualTo("hostile");
+                assertThat(post("/api/v1/quotes", quote, bearer(token)).statusCode()).as(bad).isEqualTo(503);
+                assertThat(get("/api/v1/catalog").statusCode()).as(bad).isEqualTo(200);
+                assertThat(get("/api/v1/catalog/price?packageId=business&expectedDevices=2000").statusCode()).as(bad).isEqualTo(200);
+                HttpResponse<String> landing = get("/?package=business&devices=2000&option=hostile", "Accept", "text/html");
+                assertThat(landing.statusCode()).as(bad).isEqualTo(200);
+                assertThat(landing.body()).as(bad).contains("cannot be priced right now");
+                assertThat(executeCommand("dms:catalog")).as(bad).contains("PLUGIN FAILING: 'hostile'");
+            }
+
+            mode.set("error");
+            clock.shiftBy(Duration.ofDays(1));
+            LocalDate day = LocalDate.ofInstant(clock.now(), ZoneOffset.UTC);
+            BillingRun run = dailyRun.run(day);
+            assertThat(run.status()).isEqualTo(BillingRun.Status.COMPLETED);
+            assertThat(run.failed()).isEqualTo(1);
+            token = signIn(email, PASSWORD); // a day later, the session has run out
+            assertThat(json(get("/api/v1/instances/" + instance, bearer(token))).get("paidUntil").asText())
+                    .as("left unbilled").isEqualTo(day + "T00:00:00Z");
+            JsonNode health = json(await("health telling the operators", Duration.ofSeconds(30), () -> {
+                HttpResponse<String> answer = get("/api/v1/health");
+                return answer.body().contains("not billed yet") ? answer : null;
+            }));
+            assertThat(health.get("status").asText()).isEqualTo("UP");
+
+            mode.set("ok");
+            BillingRun again = dailyRun.run(day);
+            assertThat(List.of(again.charged(), again.failed())).containsExactly(1L, 0L);
+            assertThat(json(get("/api/v1/instances/" + instance, bearer(token))).get("paidUntil").asText()).isEqualTo(day.plusDays(1) + "T00:00:00Z");
+        } finally {
+            // Deleted, so that the other test's runs count only their own instances.
+            delete("/api/v1/instances/" + instance, bearer(signIn(email, PASSWORD), "Idempotency-Key", UUID.randomUUID().toString()));
+            hostile.forEach(ServiceRegistration::unregister);
+            clock.reset();
+        }
+    }
+
+    /** The platform's option "hostile", whose pricing plugin does what {@code mode} says. */
+    private List<ServiceRegistration<?>> hostileOption(AtomicReference<String> mode) {
+        AddonOption option = new AddonOption() {
+            @Override
+            public String id() {
+                return "hostile";
+            }
+
+            @Override
+            public String name() {
+                return "Hostile add-on";
+            }
+
+            @Override
+            public String description() {
+                return "An add-on whose pricing plugin misbehaves on demand.";
+            }
+        };
+        PricingPlugin pricing = PricingPlugin.of((configuration, context) -> switch (mode.get()) {
+            case "error" -> throw new NoClassDefFoundError("org/example/pricing/Tariff");
+            case "null" -> null;
+            case "empty" -> List.of();
+            case "foreign" -> List.of(new PriceComponent("business", "Business, free", Money.ofMinor(0, context.currency())));
+            case "sleep" -> {
+                try {
+                    Thread.sleep(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                yield List.of(new PriceComponent("hostile", "Hostile add-on", Money.ofMinor(1_00, context.currency())));
+            }
+            default -> List.of(new PriceComponent("hostile", "Hostile add-on", Money.ofMinor(1_00, context.currency())));
+        });
+        return List.of(bundleContext.registerService(AddonOption.class, option, new Hashtable<>(Map.of(AddonOption.OPTION_ID, "hostile"))),
+                bundleContext.registerService(PricingPlugin.class, pricing, new Hashtable<>(Map.of(PricingPlugin.PRICED_ITEM, "hostile"))));
     }
 
     /** The amount of the device-reports component of a charge. */

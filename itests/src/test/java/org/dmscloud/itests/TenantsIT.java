@@ -115,7 +115,9 @@ public class TenantsIT extends DmsCloudTestSupport {
         assertThat(get("/api/v1/catalog/price?packageId=starter&expectedDevices=100", AT_ACME).statusCode())
                 .as("a package Acme does not sell").isEqualTo(400);
 
-        // A plugin of Acme's own (dms.tenant): on sale at Acme only, at the price its plugin puts on it, whatever Acme's markup.
+        // A plugin of Acme's own (dms.tenant): on sale at Acme only, at the price its plugin puts on it, whatever Acme's markup;
+        // and only once an operator binds its bundle (here the test's own) to Acme.
+        String plugin = bundleContext.getBundle().getSymbolicName();
         Hashtable<String, Object> optionProperties = new Hashtable<>(Map.of(AddonOption.OPTION_ID, "acme-backup", TenantScope.PROPERTY, "acme"));
         Hashtable<String, Object> pricingProperties = new Hashtable<>(Map.of(PricingPlugin.PRICED_ITEM, "acme-backup", TenantScope.PROPERTY, "acme"));
         List<ServiceRegistration<?>> acmePlugin = List.of(
@@ -123,6 +125,9 @@ public class TenantsIT extends DmsCloudTestSupport {
                 bundleContext.registerService(PricingPlugin.class, PricingPlugin.of((config, context) -> List.of(new PriceComponent("acme-backup",
                         "Acme backup for " + context.tenant(), Money.ofMinor(2_50, context.currency())))), pricingProperties));
         try {
+            assertThat(get("/api/v1/catalog/price?packageId=business&expectedDevices=2000&optionIds=acme-backup", AT_ACME).statusCode())
+                    .as("not bound to Acme yet").isEqualTo(400);
+            assertThat(executeCommand("dms:tenant-update --plugin " + plugin + " acme")).contains("Plugins:   " + plugin);
             JsonNode withBackup = await("Acme's own option", Duration.ofSeconds(30), () -> {
                 HttpResponse<String> answer = get("/api/v1/catalog/price?packageId=business&expectedDevices=2000&optionIds=usp&optionIds=acme-backup",
                         AT_ACME);

@@ -3,20 +3,35 @@ package org.dmscloud.plugins;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.dmscloud.api.account.TenantId;
 import org.dmscloud.spi.tenant.TenantScope;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How whiteboard services contributed by plugin bundles are read: which a tenant sees, one winner per id,
- * and who provided it.
+ * and who provided it. A service that claims a tenant's scope ({@link TenantScope#PROPERTY}) counts only if its
+ * bundle is one of the platform's own, or one an operator bound to that tenant ({@code TenantSettings.pluginBundles}):
+ * no bundle can sell, price or take payments for a tenant by naming it. The others are ignored, and logged once.
  */
 public final class Contributions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Contributions.class);
+
+    /** The prefix of the platform's own bundles' symbolic names, which act for any tenant an operator configures them for. */
+    public static final String PLATFORM_BUNDLES = "dms-cloud-";
+
+    /** Services already reported as ignored, by service id: each is said once, not at every request. */
+    private static final Set<Object> REPORTED = ConcurrentHashMap.newKeySet();
 
     private Contributions() {
     }
@@ -42,7 +57,7 @@ public final class Contributions {
      * tenant property that is no tenant id, are no contributions.
      */
     public static <S> SortedMap<String, Contribution<S>> forTenant(List<Map.Entry<Map<String, Object>, S>> services, String idProperty,
-            TenantId tenant, BundleContext bundleContext) {
+            TenantId tenant, Set<String> boundBundles, BundleContext bundleContext) {
         SortedMap<String, Contribution<S>> winners = new TreeMap<>();
         for (Map.Entry<Map<String, Object>, S> entry : services == null ? List.<Map.Entry<Map<String, Object>, S>>of() : services) {
             Optional<Optional<TenantId>> scope = scopeOf(entry.getKey());
@@ -50,7 +65,11 @@ public final class Contributions {
                     || scope.get().filter(own -> !own.equals(tenant)).isPresent()) {
                 continue;
             }
-            Contribution<S> candidate = new Contribution<>(id, entry.getValue(), providerOf(entry.getKey(), bundleContext), scope.get());
+            String provider = providerOf(entry.getKey(), bundleContext);
+            if (scope.get().isPresent() && !mayActFor(tenant, provider, boundBundles, entry.getKey(), idProperty, id)) {
+                continue;
+            }
+            Contribution<S> candidate = new Contribution<>(id, entry.getValue(), provider, scope.get());
             Contribution<S> current = winners.get(id);
             if (current == null || candidate.isPlatformWide() == current.isPlatformWide() || current.isPlatformWide()) {
                 winners.put(id, candidate);
@@ -64,17 +83,38 @@ public final class Contributions {
      * (operators' lists, a payment provider found by its id alone): sorted by id, the platform's first.
      */
     public static <S> List<Contribution<S>> everyScope(List<Map.Entry<Map<String, Object>, S>> services, String idProperty,
-            BundleContext bundleContext) {
+            Function<TenantId, Set<String>> boundBundles, BundleContext bundleContext) {
         SortedMap<String, Contribution<S>> winners = new TreeMap<>();
         for (Map.Entry<Map<String, Object>, S> entry : services == null ? List.<Map.Entry<Map<String, Object>, S>>of() : services) {
             Optional<Optional<TenantId>> scope = scopeOf(entry.getKey());
             if (entry.getKey().get(idProperty) instanceof String id && !id.isBlank() && scope.isPresent()) {
+                String provider = providerOf(entry.getKey(), bundleContext);
+                if (scope.get().isPresent()
+                        && !mayActFor(scope.get().get(), provider, boundBundles.apply(scope.get().get()), entry.getKey(), idProperty, id)) {
+                    continue;
+                }
                 // "id\0" sorts the platform's before any tenant's of the same id.
-                winners.put(id + "\0" + scope.get().map(TenantId::value).orElse(""),
-                        new Contribution<>(id, entry.getValue(), providerOf(entry.getKey(), bundleContext), scope.get()));
+                winners.put(id + "\0" + scope.get().map(TenantId::value).orElse(""), new Contribution<>(id, entry.getValue(), provider, scope.get()));
             }
         }
         return List.copyOf(winners.values());
+    }
+
+    /**
+     * Whether the bundle may register services in the tenant's scope: the platform's own, or bound to the tenant by an
+     * operator. A refused one is logged once, with the command that binds it.
+     */
+    private static boolean mayActFor(TenantId tenant, String provider, Set<String> boundBundles, Map<String, Object> properties,
+            String idProperty, String id) {
+        if (provider.startsWith(PLATFORM_BUNDLES) || boundBundles.contains(provider)) {
+            return true;
+        }
+        if (REPORTED.add(properties.getOrDefault(Constants.SERVICE_ID, provider + "/" + idProperty + "/" + id + "/" + tenant))) {
+            LOG.warn("Bundle {} registers {}={} for tenant {}, but is not bound to it: ignored. If it is {}'s, bind it with "
+                    + "dms:tenant-update --plugin {} {} (keeping the tenant's other plugins)", provider, idProperty, id, tenant, tenant, provider,
+                    tenant);
+        }
+        return false;
     }
 
     /** The tenant a service is for: empty inside if it serves every tenant; empty outside if its property is no tenant id. */

@@ -21,4 +21,10 @@ public interface Catalog {
     Optional<CatalogPackage> findPackage(TenantId tenant, String packageId);
 
     Optional<CatalogOption> findOption(TenantId tenant, String optionId);
+
+    /**
+     * The symbolic name of the bundle whose pricing plugin prices the package or option for the tenant's customers, for
+     * operators: empty if none does.
+     */
+    Optional<String> pricedBy(TenantId tenant, String itemId);
 }

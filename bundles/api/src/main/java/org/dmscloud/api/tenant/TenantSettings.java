@@ -4,6 +4,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What an operator sets for a tenant.
@@ -13,9 +14,19 @@ import java.util.Optional;
  * @param currency  of its new accounts
  * @param platformPayments whether its customers may pay through the platform's payment providers (its accounts,
  *                  where the money goes to the platform) besides its own; the default tenant always does
+ * @param pluginBundles the symbolic names of the plugin bundles an operator lets act for this tenant: only their
+ *                  services registered with the tenant's scope ({@code dms.tenant}) are its own packages, options,
+ *                  prices and payment providers; the platform's own bundles ({@code dms-cloud-*}, configured by
+ *                  operators) need no binding
  */
 public record TenantSettings(String name, List<String> hostNames, Optional<Brand> brand, Currency currency, CatalogSelection catalog,
-        PriceAdjustment prices, boolean platformPayments) {
+        PriceAdjustment prices, boolean platformPayments, Set<String> pluginBundles) {
+
+    /** Settings without plugin bundles of its own. */
+    public TenantSettings(String name, List<String> hostNames, Optional<Brand> brand, Currency currency, CatalogSelection catalog,
+            PriceAdjustment prices, boolean platformPayments) {
+        this(name, hostNames, brand, currency, catalog, prices, platformPayments, Set.of());
+    }
 
     public TenantSettings {
         Objects.requireNonNull(name, "name");
@@ -24,5 +35,6 @@ public record TenantSettings(String name, List<String> hostNames, Optional<Brand
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(prices, "prices");
+        pluginBundles = Set.copyOf(pluginBundles);
     }
 }

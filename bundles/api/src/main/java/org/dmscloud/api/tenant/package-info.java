@@ -3,7 +3,7 @@
  * own customers under their own name, host names, catalog, prices and payment accounts.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.dmscloud.api.tenant;
 
 import org.osgi.annotation.bundle.Export;

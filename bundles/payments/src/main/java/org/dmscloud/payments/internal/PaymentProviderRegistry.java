@@ -115,7 +115,8 @@ public class PaymentProviderRegistry implements PaymentProviders {
     /** One provider per id, sorted by id. */
     private SortedMap<String, Contribution<PaymentProvider>> byId() {
         SortedMap<String, Contribution<PaymentProvider>> byId = new TreeMap<>();
-        for (Contribution<PaymentProvider> provider : Contributions.everyScope(providers, PaymentProvider.PROVIDER_ID, bundleContext)) {
+        for (Contribution<PaymentProvider> provider : Contributions.everyScope(providers, PaymentProvider.PROVIDER_ID,
+                tenant -> tenants.find(tenant).map(found -> found.settings().pluginBundles()).orElse(java.util.Set.of()), bundleContext)) {
             Contribution<PaymentProvider> holder = byId.putIfAbsent(provider.id(), provider);
             if (holder != null && clashesReported.add(provider.id() + "/" + provider.tenant())) {
                 LOG.warn("Payment provider id '{}' of {} is taken by {}'s: it is ignored; give each payment account its own id",

@@ -91,6 +91,17 @@ class PaymentProviderRegistryTest {
     }
 
     @Test
+    void aProviderInATenantsScopeFromABundleNotBoundToItIsIgnored() {
+        tenants.create(ACME, new TenantSettings("acme", List.of("acme.dms.example"), Optional.of(new Brand("Acme DMS", "support@acme.example",
+                "noreply@acme.example", "https://acme.dms.example")), Currency.getInstance("EUR"), CatalogSelection.EVERYTHING,
+                PriceAdjustment.NONE, false, java.util.Set.of("org.example.acme-payments")), "operator");
+        registry.providers = List.of(entry("stripe-acme", ACME, provider("Someone's card", Availability.AVAILABLE)));
+
+        assertThat(registry.providers(ACME)).isEmpty();
+        assertThat(registry.all()).isEmpty();
+    }
+
+    @Test
     void anIdNamesOnePaymentAccountSoATenantsProviderWithTheIdOfAnothersIsIgnored() {
         reseller(ACME, true);
         PaymentProvider platforms = provider("Card (Stripe)", Availability.AVAILABLE);
@@ -106,7 +117,8 @@ class PaymentProviderRegistryTest {
     private void reseller(TenantId id, boolean platformPayments) {
         tenants.create(id, new TenantSettings(id.value(), List.of(id + ".dms.example"), Optional.of(new Brand(id + " DMS",
                 "support@" + id + ".example", "noreply@" + id + ".example", "https://" + id + ".dms.example")), Currency.getInstance("EUR"),
-                CatalogSelection.EVERYTHING, PriceAdjustment.NONE, platformPayments), "operator");
+                CatalogSelection.EVERYTHING, PriceAdjustment.NONE, platformPayments, java.util.Set.of("unknown")), "operator");
+        // The providers here are registered by no bundle, which Contributions calls "unknown": bound to the resellers.
     }
 
     private static Map.Entry<Map<String, Object>, PaymentProvider> entry(String id, PaymentProvider provider) {

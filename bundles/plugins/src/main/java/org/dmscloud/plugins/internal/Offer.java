@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -53,9 +55,10 @@ final class Offer {
     static Offer of(Tenant tenant, GuardedPlugins plugins, List<Map.Entry<Map<String, Object>, InstancePackage>> packages,
             List<Map.Entry<Map<String, Object>, AddonOption>> options, List<Map.Entry<Map<String, Object>, PricingPlugin>> pricing,
             BundleContext bundleContext) {
-        return new Offer(tenant, plugins, onSale(tenant, Contributions.forTenant(packages, InstancePackage.PACKAGE_ID, tenant.id(), bundleContext)),
-                onSale(tenant, Contributions.forTenant(options, AddonOption.OPTION_ID, tenant.id(), bundleContext)),
-                Contributions.forTenant(pricing, PricingPlugin.PRICED_ITEM, tenant.id(), bundleContext));
+        Set<String> bound = tenant.settings().pluginBundles();
+        return new Offer(tenant, plugins, onSale(tenant, Contributions.forTenant(packages, InstancePackage.PACKAGE_ID, tenant.id(), bound, bundleContext)),
+                onSale(tenant, Contributions.forTenant(options, AddonOption.OPTION_ID, tenant.id(), bound, bundleContext)),
+                Contributions.forTenant(pricing, PricingPlugin.PRICED_ITEM, tenant.id(), bound, bundleContext));
     }
 
     /** A tenant's own items are always on sale to it; the platform's as far as its catalog selection takes them. */
@@ -96,6 +99,10 @@ final class Offer {
             }
         }
         return listed;
+    }
+
+    Optional<String> pricedBy(String item) {
+        return Optional.ofNullable(pricing.get(item)).map(Contribution::providedBy);
     }
 
     DailyRate dailyRate(InstanceConfiguration configuration, Currency currency) {

@@ -116,6 +116,11 @@ public class PluginOffers implements Catalog, Pricing {
     }
 
     @Override
+    public Optional<String> pricedBy(TenantId tenant, String itemId) {
+        return offer(tenant).pricedBy(itemId);
+    }
+
+    @Override
     public DailyRate dailyRate(TenantId tenant, InstanceConfiguration configuration, Currency currency) {
         return offer(tenant).dailyRate(configuration, currency);
     }

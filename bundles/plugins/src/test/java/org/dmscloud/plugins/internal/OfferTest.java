@@ -252,6 +252,23 @@ class OfferTest {
     }
 
     @Test
+    void aBundleNotBoundToATenantCannotSellOrPriceForItWhateverItsServicesSay() {
+        options.add(entry(AddonOption.OPTION_ID, "acme-backup", "acme", new TestOption("acme-backup", "Acme backup", "")));
+        pricing.add(entry(PricingPlugin.PRICED_ITEM, "acme-backup", "acme", PricingPlugin.of((configuration, context) -> List.of(
+                new PriceComponent("acme-backup", "Backup", Money.ofMinor(300, context.currency()))))));
+        pricing.add(entry(PricingPlugin.PRICED_ITEM, "usp", "acme", PricingPlugin.of((configuration, context) -> List.of(
+                new PriceComponent("usp", "USP for a cent", Money.ofMinor(1, context.currency()))))));
+        Tenant unbound = new Tenant(ACME, new TenantSettings("acme", List.of(), Optional.empty(), EUR, CatalogSelection.EVERYTHING,
+                PriceAdjustment.NONE, false, Set.of("org.example.someone-else")), TenantStatus.ENABLED, AT, AT);
+
+        assertThat(offer(unbound).options()).extracting(CatalogOption::id).containsExactly("firmware", "usp");
+        assertThat(offer(unbound).dailyRate(InstanceConfiguration.of("business", 1_000, Set.of("usp")), EUR).total())
+                .as("the platform's price, not the unbound bundle's").isEqualTo(Money.of("29.00", "EUR"));
+        assertThat(offer(tenant(ACME, CatalogSelection.EVERYTHING, PriceAdjustment.NONE)).options()).extracting(CatalogOption::id)
+                .contains("acme-backup");
+    }
+
+    @Test
     void aTenantSellsThePlatformsItemsItsSelectionNamesAndAlwaysItsOwn() {
         options.add(entry(AddonOption.OPTION_ID, "acme-backup", "acme", new TestOption("acme-backup", "Acme backup", "")));
         Tenant acme = tenant(ACME, CatalogSelection.only(Set.of("business")), PriceAdjustment.NONE);
@@ -330,7 +347,9 @@ class OfferTest {
     private static Tenant tenant(TenantId id, CatalogSelection catalog, PriceAdjustment prices) {
         Optional<Brand> brand = id.equals(TenantId.DEFAULT) ? Optional.empty()
                 : Optional.of(new Brand(id + " DMS", "support@" + id + ".example", "noreply@" + id + ".example", "https://" + id + ".example"));
-        return new Tenant(id, new TenantSettings(id.value(), List.of(), brand, EUR, catalog, prices, false), TenantStatus.ENABLED, AT, AT);
+        // The services here are registered by no bundle, which Contributions calls "unknown": bound to every test tenant.
+        return new Tenant(id, new TenantSettings(id.value(), List.of(), brand, EUR, catalog, prices, false, Set.of("unknown")),
+                TenantStatus.ENABLED, AT, AT);
     }
 
     private static <S> Map.Entry<Map<String, Object>, S> entry(String property, String id, String tenant, S service) {

@@ -58,10 +58,12 @@ public class CatalogCommand implements Action {
         packages.column("Daily rate at fewest").alignRight();
         packages.column("Daily rate at most").alignRight();
         packages.column("Bundle");
+        packages.column("Priced by");
         for (CatalogPackage offered : catalog.packages(seller)) {
             packages.addRow().addContent(offered.id(), offered.name(), offered.devices(),
                     price(seller, InstanceConfiguration.of(offered.id(), offered.devices().min(), Set.of()), in),
-                    price(seller, InstanceConfiguration.of(offered.id(), offered.devices().max(), Set.of()), in), offered.providedBy());
+                    price(seller, InstanceConfiguration.of(offered.id(), offered.devices().max(), Set.of()), in), offered.providedBy(),
+                    catalog.pricedBy(seller, offered.id()).orElse("-"));
         }
         packages.print(System.out);
 
@@ -73,9 +75,10 @@ public class CatalogCommand implements Action {
         options.column("Name");
         options.column(smallest.map(p -> "Daily price with " + p.id() + " at " + p.devices().min() + " devices").orElse("Daily price")).alignRight();
         options.column("Bundle");
+        options.column("Priced by");
         for (CatalogOption option : catalog.options(seller)) {
             String price = smallest.map(p -> optionPrice(seller, p, option, in)).orElse("no package on sale");
-            options.addRow().addContent(option.id(), option.name(), price, option.providedBy());
+            options.addRow().addContent(option.id(), option.name(), price, option.providedBy(), catalog.pricedBy(seller, option.id()).orElse("-"));
         }
         options.print(System.out);
         return null;

@@ -60,6 +60,10 @@ abstract class TenantOptions {
             + "(the money goes to the platform); false: only through its own (default for a new tenant)")
     String platformPayments;
 
+    @Option(name = "--plugin", multiValued = true, description = "The symbolic name of a plugin bundle that may sell, price and take "
+            + "payments as this tenant's own (services with dms.tenant=<tenant>; repeat for more); replaces the list, 'none' empties it")
+    List<String> plugins;
+
     /** The settings these options make of what stood before. */
     TenantSettings apply(TenantSettings before, boolean brandRequired) {
         String newName = name == null ? before.name() : name.trim();
@@ -86,7 +90,25 @@ abstract class TenantOptions {
             }
         }
         return new TenantSettings(newName, new ArrayList<>(newHosts), brand, newCurrency, newCatalog, new PriceAdjustment(newMarkup, newPrices),
-                platformPayments == null ? before.platformPayments() : Choices.bool("--platform-payments", platformPayments));
+                platformPayments == null ? before.platformPayments() : Choices.bool("--platform-payments", platformPayments),
+                plugins == null ? before.pluginBundles() : pluginBundles(plugins));
+    }
+
+    /** Bundle symbolic names as an operator types them: 'none' for none. */
+    static java.util.Set<String> pluginBundles(List<String> names) {
+        java.util.Set<String> bundles = new java.util.TreeSet<>();
+        for (String name : names) {
+            String trimmed = name.trim();
+            if (trimmed.equalsIgnoreCase("none")) {
+                continue;
+            }
+            if (!trimmed.matches("[A-Za-z0-9_.-]{1,200}")) {
+                throw new IllegalArgumentException("'" + name + "' is no bundle symbolic name: bundle:list -s shows them, such as "
+                        + "org.example.device-reports");
+            }
+            bundles.add(trimmed);
+        }
+        return bundles;
     }
 
     private Optional<Brand> brand(Optional<Brand> before, String tenantName, boolean required) {

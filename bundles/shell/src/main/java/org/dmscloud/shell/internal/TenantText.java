@@ -27,6 +27,8 @@ final class TenantText {
         System.out.println("Prices:    " + prices(settings));
         System.out.println("Payments:  " + (tenant.id().equals(TenantId.DEFAULT) ? "the platform's providers"
                 : settings.platformPayments() ? "its own providers and the platform's" : "its own providers only"));
+        System.out.println("Plugins:   " + (settings.pluginBundles().isEmpty() ? "none bound (its own items and providers come from the "
+                + "platform's bundles only)" : String.join(", ", new java.util.TreeSet<>(settings.pluginBundles()))));
     }
 
     static void printAudit(List<TenantAuditEntry> entries) {

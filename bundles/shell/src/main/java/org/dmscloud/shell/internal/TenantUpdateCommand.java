@@ -53,7 +53,7 @@ public class TenantUpdateCommand extends TenantOptions implements Action {
         (addHosts == null ? List.<String>of() : addHosts).forEach(host -> hostNames.add(host.trim().toLowerCase(Locale.ROOT)));
         (removeHosts == null ? List.<String>of() : removeHosts).forEach(host -> hostNames.remove(host.trim().toLowerCase(Locale.ROOT)));
         TenantSettings changed = new TenantSettings(settings.name(), hostNames, settings.brand(), settings.currency(), settings.catalog(),
-                settings.prices(), settings.platformPayments());
+                settings.prices(), settings.platformPayments(), settings.pluginBundles());
         try {
             TenantText.print(tenants.update(id, changed, OperatorName.of(session)));
         } catch (InvalidInputException invalid) {

@@ -21,13 +21,14 @@ final class TenantChanges {
         compare(changes, "catalog", describe(before), describe(after));
         compare(changes, "prices", before.prices(), after.prices());
         compare(changes, "platform payments", before.platformPayments(), after.platformPayments());
+        compare(changes, "plugin bundles", new java.util.TreeSet<>(before.pluginBundles()), new java.util.TreeSet<>(after.pluginBundles()));
         return changes.isEmpty() ? "nothing changed" : String.join("; ", changes);
     }
 
     static String of(TenantSettings settings) {
         return "name " + settings.name() + "; host names " + settings.hostNames() + "; brand " + settings.brand().orElse(null) + "; currency "
                 + settings.currency() + "; catalog " + describe(settings) + "; prices " + settings.prices() + "; platform payments "
-                + settings.platformPayments();
+                + settings.platformPayments() + "; plugin bundles " + new java.util.TreeSet<>(settings.pluginBundles());
     }
 
     private static String describe(TenantSettings settings) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.dmscloud.api.money.Money;
 import org.dmscloud.api.tenant.Brand;
@@ -24,7 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * A tenant's settings but its name and host names (they have columns) as a JSON document in its row:
  * {"brand": {...} or absent, "currency": "EUR", "catalog": [...] or absent, "markupBasisPoints": 0,
- * "dailyPrices": {"item": {"amount": minor units, "currency": "EUR"}}, "platformPayments": false}.
+ * "dailyPrices": {"item": {"amount": minor units, "currency": "EUR"}}, "platformPayments": false, "pluginBundles": [...]}.
  */
 final class TenantSettingsJson {
 
@@ -44,6 +45,7 @@ final class TenantSettingsJson {
         settings.prices().dailyPrices().forEach((item, price) -> prices.putObject(item).put("amount", price.minorUnits())
                 .put("currency", price.currencyCode()));
         document.put("platformPayments", settings.platformPayments());
+        new TreeSet<>(settings.pluginBundles()).forEach(document.withArray("pluginBundles")::add);
         return document.toString();
     }
 
@@ -62,9 +64,11 @@ final class TenantSettingsJson {
             Map<String, Money> dailyPrices = new LinkedHashMap<>();
             document.path("dailyPrices").fields().forEachRemaining(entry -> dailyPrices.put(entry.getKey(),
                     Money.ofMinor(entry.getValue().path("amount").asLong(), entry.getValue().path("currency").asText())));
+            Set<String> pluginBundles = new HashSet<>();
+            document.path("pluginBundles").forEach(bundle -> pluginBundles.add(bundle.asText()));
             return new TenantSettings(name, new ArrayList<>(hostNames), readBrand, Currency.getInstance(document.path("currency").asText()),
                     catalog, new PriceAdjustment(document.path("markupBasisPoints").asInt(), dailyPrices),
-                    document.path("platformPayments").asBoolean(false));
+                    document.path("platformPayments").asBoolean(false), pluginBundles);
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable settings of a tenant: " + json, e);
         }
