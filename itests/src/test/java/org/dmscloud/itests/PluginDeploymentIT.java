@@ -124,6 +124,11 @@ public class PluginDeploymentIT extends DmsCloudTestSupport {
         System.out.println("PluginDeploymentIT: KAR in deploy/ to on sale, ms: " + onSale + ", median " + sorted.get(2));
         assertThat(sorted.get(2)).as("median time from deploy/ to on sale, ms").isLessThanOrEqualTo(3_000);
 
+        // The operators' list: the bundle, what it contributes, and nothing wrong with it.
+        String plugins = executeCommand("dms:plugin-list");
+        assertThat(plugins).contains("org.example.device-reports", "option device-reports for tenant acme");
+        assertThat(executeCommand("dms:plugin-list --problems")).doesNotContain("org.example.device-reports");
+
         // For Acme's customers only: the platform's own customers cannot buy it.
         assertThat(json(get("/api/v1/catalog", AT_ACME)).get("options").findValuesAsText("id")).contains("device-reports");
         assertThat(json(get("/api/v1/catalog")).get("options").findValuesAsText("id")).doesNotContain("device-reports");
@@ -238,6 +243,7 @@ public class PluginDeploymentIT extends DmsCloudTestSupport {
                 assertThat(landing.body()).as(bad).contains("cannot be priced right now");
                 assertThat(executeCommand("dms:catalog")).as(bad).contains("PLUGIN FAILING: 'hostile'");
             }
+            assertThat(executeCommand("dms:plugin-list --problems")).contains("option hostile", "failing: ");
 
             mode.set("error");
             clock.shiftBy(Duration.ofDays(1));

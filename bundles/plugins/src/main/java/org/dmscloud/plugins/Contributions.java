@@ -8,6 +8,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.dmscloud.api.account.TenantId;
 import org.dmscloud.spi.tenant.TenantScope;
@@ -29,6 +30,9 @@ public final class Contributions {
 
     /** The prefix of the platform's own bundles' symbolic names, which act for any tenant an operator configures them for. */
     public static final String PLATFORM_BUNDLES = "dms-cloud-";
+
+    /** What a contributed id may be: lowercase letters, digits and '-', as it is stored with instances and top-ups. */
+    public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     /** Services already reported as ignored, by service id: each is said once, not at every request. */
     private static final Set<Object> REPORTED = ConcurrentHashMap.newKeySet();
@@ -53,7 +57,7 @@ public final class Contributions {
      * The winning service per id for a tenant's customers, sorted by id: among the services the tenant sees
      * (the platform's, and its own), its own beats the platform's, and within one scope the higher
      * {@code service.ranking} wins. DS hands a dynamic list sorted by service ranking, lowest first, so a
-     * later entry of the same scope overrides an earlier one. Services without the id property, or with a
+     * later entry of the same scope overrides an earlier one. Services without an id ({@link #ID}), or with a
      * tenant property that is no tenant id, are no contributions.
      */
     public static <S> SortedMap<String, Contribution<S>> forTenant(List<Map.Entry<Map<String, Object>, S>> services, String idProperty,
@@ -61,7 +65,7 @@ public final class Contributions {
         SortedMap<String, Contribution<S>> winners = new TreeMap<>();
         for (Map.Entry<Map<String, Object>, S> entry : services == null ? List.<Map.Entry<Map<String, Object>, S>>of() : services) {
             Optional<Optional<TenantId>> scope = scopeOf(entry.getKey());
-            if (!(entry.getKey().get(idProperty) instanceof String id) || id.isBlank() || scope.isEmpty()
+            if (!(entry.getKey().get(idProperty) instanceof String id) || !ID.matcher(id).matches() || scope.isEmpty()
                     || scope.get().filter(own -> !own.equals(tenant)).isPresent()) {
                 continue;
             }
@@ -87,7 +91,7 @@ public final class Contributions {
         SortedMap<String, Contribution<S>> winners = new TreeMap<>();
         for (Map.Entry<Map<String, Object>, S> entry : services == null ? List.<Map.Entry<Map<String, Object>, S>>of() : services) {
             Optional<Optional<TenantId>> scope = scopeOf(entry.getKey());
-            if (entry.getKey().get(idProperty) instanceof String id && !id.isBlank() && scope.isPresent()) {
+            if (entry.getKey().get(idProperty) instanceof String id && ID.matcher(id).matches() && scope.isPresent()) {
                 String provider = providerOf(entry.getKey(), bundleContext);
                 if (scope.get().isPresent()
                         && !mayActFor(scope.get().get(), provider, boundBundles.apply(scope.get().get()), entry.getKey(), idProperty, id)) {

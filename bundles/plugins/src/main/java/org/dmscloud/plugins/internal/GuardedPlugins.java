@@ -46,14 +46,26 @@ final class GuardedPlugins {
     private final PluginCalls calls;
     private final long maxDailyRateMinorPerMajor;
     private final Map<Identity, Description> descriptions = new ConcurrentHashMap<>();
+    private final Map<String, String> lastFailures = new ConcurrentHashMap<>();
+    private final java.time.Clock clock;
 
     /**
      * @param maxItemDailyRate the most one item may cost a day, in major units of any currency: an answer above it is a
      *                         plugin's error (a misplaced decimal point), not a price to charge
      */
-    GuardedPlugins(PluginCalls calls, long maxItemDailyRate) {
+    GuardedPlugins(PluginCalls calls, long maxItemDailyRate, java.time.Clock clock) {
         this.calls = calls;
         this.maxDailyRateMinorPerMajor = maxItemDailyRate;
+        this.clock = clock;
+    }
+
+    /** Each plugin bundle's latest failure, by symbolic name, for the operators' report. */
+    Map<String, String> lastFailures() {
+        return Map.copyOf(lastFailures);
+    }
+
+    private void failed(String bundle, String what) {
+        lastFailures.put(bundle, what + " (at " + clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")");
     }
 
     /** @throws PricingUnavailableException if the package's plugin fails to describe it */
@@ -107,12 +119,14 @@ final class GuardedPlugins {
             }
             LOG.error("The pricing plugin of '{}' from bundle {} failed for {} in {} for tenant {}: {}", plugin.id(), plugin.providedBy(),
                     configuration, context.currency(), context.tenant(), e.getMessage(), e.getCause());
+            failed(plugin.providedBy(), e.getMessage());
             throw new PricingUnavailableException(plugin.id(), e);
         }
         String wrong = wrongAbout(plugin.id(), answer, context);
         if (wrong != null) {
             LOG.error("The pricing plugin of '{}' from bundle {} answered {} for {} in {}: {}", plugin.id(), plugin.providedBy(), answer,
                     configuration, context.currency(), wrong);
+            failed(plugin.providedBy(), "the price of '" + plugin.id() + "' was " + wrong);
             throw new PricingUnavailableException(plugin.id(), null);
         }
         return List.copyOf(answer);
@@ -155,11 +169,12 @@ final class GuardedPlugins {
             return calls.call(item.providedBy(), what, call);
         } catch (PluginCallException e) {
             LOG.error("The plugin bundle {} failed to give {}: {}", item.providedBy(), what, e.getMessage(), e.getCause());
+            failed(item.providedBy(), e.getMessage());
             throw new PricingUnavailableException(item.id(), e);
         }
     }
 
-    private static Description checked(Contribution<?> item, Description read, boolean isPackage) {
+    private Description checked(Contribution<?> item, Description read, boolean isPackage) {
         String wrong = text(read.name(), MAX_NAME) != null ? "a name that is " + text(read.name(), MAX_NAME)
                 : read.description() == null || read.description().length() > MAX_DESCRIPTION ? "a description that is missing or too long"
                 : isPackage && read.devices() == null ? "no device range"
@@ -168,6 +183,7 @@ final class GuardedPlugins {
         if (wrong != null) {
             LOG.error("The plugin bundle {} describes '{}' ({}) with {}: it is not sold until its bundle is fixed", item.providedBy(), item.id(),
                     item.service().getClass().getName(), wrong);
+            failed(item.providedBy(), "'" + item.id() + "' is described with " + wrong);
             throw new PricingUnavailableException(item.id(), null);
         }
         return read;

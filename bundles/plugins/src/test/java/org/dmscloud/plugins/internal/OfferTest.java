@@ -50,7 +50,7 @@ class OfferTest {
     private static final TenantId ACME = new TenantId("acme");
 
     private final PluginCalls calls = new PluginCalls("test", Duration.ofMillis(200), 4, 16);
-    private final GuardedPlugins plugins = new GuardedPlugins(calls, 100_000);
+    private final GuardedPlugins plugins = new GuardedPlugins(calls, 100_000, java.time.Clock.systemUTC());
     private final List<Map.Entry<Map<String, Object>, InstancePackage>> packages = new ArrayList<>();
     private final List<Map.Entry<Map<String, Object>, AddonOption>> options = new ArrayList<>();
     private final List<Map.Entry<Map<String, Object>, PricingPlugin>> pricing = new ArrayList<>();
