@@ -30,6 +30,7 @@ import org.dmscloud.api.tenant.TenantSettings;
 import org.dmscloud.billing.internal.DailyRun;
 import org.dmscloud.billing.internal.DailyRunConfiguration;
 import org.dmscloud.billing.internal.store.BillingStore;
+import org.dmscloud.billing.internal.store.BillingTables;
 import org.dmscloud.events.internal.TestInstanceEvents;
 import org.dmscloud.persistence.internal.JdbcStore;
 import org.dmscloud.plugins.internal.PluginOffers;
@@ -82,7 +83,7 @@ public final class DailyRunBenchmark {
                 Map.of("javax.persistence.nonJtaDataSource", dataSource));
         try {
             JdbcStore store = new JdbcStore(dataSource);
-            BillingStore billing = new BillingStore(store, entityManagerFactory);
+            BillingStore billing = billingStore(store, dataSource, entityManagerFactory);
             Clock clock = Clock.fixed(DAY.atTime(0, 5).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
             // The production pricing: each instance priced for its account's tenant, through the plugins and the tenant's markup.
             TenantBook tenants = new TenantBook(store, clock, EUR);
@@ -200,6 +201,13 @@ public final class DailyRunBenchmark {
             row.next();
             return "charged " + row.getLong(1) + ", total " + row.getLong(2) + ", disabled " + row.getLong(3) + ", balances " + row.getLong(4);
         }
+    }
+
+    /** Billing's store as the platform makes it: its own changes to its tables applied first (its DMS-Changelog). */
+    static BillingStore billingStore(JdbcStore store, DataSource dataSource, EntityManagerFactory entityManagerFactory) {
+        org.dmscloud.persistence.internal.SchemaMigrations.ofBundle(dataSource, BillingTables.BUNDLE, BillingStore.class.getClassLoader(),
+                BillingTables.CHANGELOG).ensureApplied();
+        return new BillingStore(store, entityManagerFactory);
     }
 
     private static DailyRunConfiguration configuration() {

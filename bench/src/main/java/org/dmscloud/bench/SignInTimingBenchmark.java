@@ -61,7 +61,7 @@ public final class SignInTimingBenchmark {
                     Map.of("javax.persistence.nonJtaDataSource", dataSource));
             try {
                 JdbcStore store = new JdbcStore(dataSource);
-                run(store, new BillingStore(store, entityManagerFactory), tries);
+                run(store, DailyRunBenchmark.billingStore(store, dataSource, entityManagerFactory), tries);
             } finally {
                 entityManagerFactory.close();
             }

@@ -3,6 +3,8 @@ package org.dmscloud.billing.internal;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import org.dmscloud.api.account.Account;
 import org.dmscloud.api.catalog.DailyRate;
@@ -32,10 +34,12 @@ final class ActionPlanner {
     Plan create(Account owner, InstanceConfiguration configuration, boolean enabled, Instant now) {
         Currency currency = owner.balance().currency();
         DailyRate rate = pricing.dailyRate(owner.tenant(), configuration, currency);
-        return new Plan(Fingerprints.create(configuration, enabled), Money.zero(currency), rate, BillingRules.create(rate, enabled, now));
+        return new Plan(Fingerprints.create(configuration, enabled), Money.zero(currency), rate, BillingRules.create(rate, enabled, now))
+                .atCurrentPrice();
     }
 
-    Plan enable(Account owner, Instance instance, Instant now) {
+    /** @param chargedOwnItems the suppliers recorded with the instance at its last charge at a current price, if known */
+    Plan enable(Account owner, Instance instance, Optional<Set<String>> chargedOwnItems, Instant now) {
         String fingerprint = Fingerprints.enable(instance.id());
         Currency currency = instance.paidRate().currency();
         if (instance.state() == InstanceState.ENABLED || instance.isPaidAt(now)) {
@@ -50,7 +54,11 @@ final class ActionPlanner {
         }
         try {
             DailyRate rate = pricing.dailyRate(owner.tenant(), instance.configuration(), currency);
-            return new Plan(fingerprint, instance.paidRate(), rate, BillingRules.enable(instance, rate, now));
+            Optional<ItemNotOnSaleException> resupplied = Suppliers.changed(chargedOwnItems, rate, instance.configuration());
+            if (resupplied.isPresent()) {
+                throw resupplied.get(); // what it was bought from is gone, though another bundle sells its id: R12, as below
+            }
+            return new Plan(fingerprint, instance.paidRate(), rate, BillingRules.enable(instance, rate, now)).atCurrentPrice();
         } catch (ItemNotOnSaleException withdrawn) {
             if (!LastPaidRate.exists(instance)) {
                 // No rate was ever paid to go on at: enabling needs the current price, which is gone.
@@ -69,7 +77,7 @@ final class ActionPlanner {
     Plan changeSettings(Account owner, Instance instance, InstanceConfiguration configuration, Instant now) {
         DailyRate rate = pricing.dailyRate(owner.tenant(), configuration, instance.paidRate().currency());
         return new Plan(Fingerprints.changeSettings(instance.id(), configuration), instance.paidRate(), rate,
-                BillingRules.changeSettings(instance, rate, now));
+                BillingRules.changeSettings(instance, rate, now)).atCurrentPrice();
     }
 
     Plan delete(Instance instance, Instant now) {

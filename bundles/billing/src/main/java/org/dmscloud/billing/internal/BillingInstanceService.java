@@ -54,6 +54,7 @@ public class BillingInstanceService implements InstanceService {
                     request.enabled() ? InstanceState.ENABLED : InstanceState.DISABLED,
                     request.enabled() ? Optional.empty() : Optional.of(DisableReason.CUSTOMER), effect.paidUntil(),
                     effect.paidRate(), now));
+            plan.ownItems().ifPresent(own -> tx.ownItems().record(created.id(), own));
             return new InstanceActions.Outcome(created, plan, "Created '" + request.name() + "'", Optional.of(Type.CREATED));
         });
     }
@@ -62,8 +63,9 @@ public class BillingInstanceService implements InstanceService {
     public InstanceChange enable(AccountId account, InstanceId id, ActionOptions options) {
         return actions.perform(account, Fingerprints.enable(id), options, (tx, owner, now) -> {
             Instance instance = InstanceActions.lockInstance(tx, owner, id);
-            Plan plan = planner.enable(owner, instance, now);
+            Plan plan = planner.enable(owner, instance, tx.ownItems().of(id), now);
             Instance enabled = tx.instances().update(with(instance, instance.configuration(), InstanceState.ENABLED, Optional.empty(), plan.effect()));
+            plan.ownItems().ifPresent(own -> tx.ownItems().record(id, own));
             return new InstanceActions.Outcome(enabled, plan, "Enabled '" + instance.name() + "'", changed(instance, enabled, Type.ENABLED));
         });
     }
@@ -85,6 +87,7 @@ public class BillingInstanceService implements InstanceService {
             Instance instance = InstanceActions.lockInstance(tx, owner, id);
             Plan plan = planner.changeSettings(owner, instance, configuration, now);
             Instance changed = tx.instances().update(with(instance, configuration, instance.state(), instance.disableReason(), plan.effect()));
+            plan.ownItems().ifPresent(own -> tx.ownItems().record(id, own));
             return new InstanceActions.Outcome(changed, plan, "Changed the settings of '" + instance.name() + "'",
                     changed(instance, changed, Type.SETTINGS_CHANGED));
         });

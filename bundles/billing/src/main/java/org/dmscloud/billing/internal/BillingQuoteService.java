@@ -51,7 +51,8 @@ public class BillingQuoteService implements QuoteService {
 
     @Override
     public Quote quoteEnable(AccountId account, InstanceId instance) {
-        return quote(account, Optional.of(instance), BillableAction.ENABLE, (owner, now) -> planner.enable(owner, find(owner, instance), now));
+        return quote(account, Optional.of(instance), BillableAction.ENABLE, (owner, now) -> planner.enable(owner, find(owner, instance),
+                store.inTransaction(tx -> tx.ownItems().of(instance)), now));
     }
 
     @Override

@@ -428,14 +428,20 @@ public class DailyRun implements DailyRunService {
         for (DueInstance instance : candidates) {
             Money balance = balances.get(instance.account());
             Object priced = rates.price(tenants.get(instance.account()), instance.configuration(), balance.currency());
+            Optional<ItemNotOnSaleException> withdrawn = priced instanceof DailyRate current
+                    ? Suppliers.changed(instance.ownItems(), current, instance.configuration())
+                    : priced instanceof ItemNotOnSaleException notOnSale ? Optional.of(notOnSale) : Optional.empty();
             DailyRate rate;
             String description;
-            if (priced instanceof DailyRate current) {
+            Optional<Set<String>> ownItems = Optional.empty();
+            if (withdrawn.isPresent()) {
+                rate = LastPaidRate.of(Money.ofMinor(instance.paidRateMinor(), balance.currency()), instance.configuration().packageId(),
+                        withdrawn.get());
+                description = "Daily charge for " + day + " at the rate last paid: '" + withdrawn.get().item() + "' is no longer on sale (R12)";
+            } else if (priced instanceof DailyRate current) {
                 rate = current;
+                ownItems = Optional.of(current.ownItems());
                 description = "Daily charge for " + day + " (R1)";
-            } else if (priced instanceof ItemNotOnSaleException withdrawn) {
-                rate = LastPaidRate.of(Money.ofMinor(instance.paidRateMinor(), balance.currency()), instance.configuration().packageId(), withdrawn);
-                description = "Daily charge for " + day + " at the rate last paid: '" + withdrawn.item() + "' is no longer on sale (R12)";
             } else {
                 failures.put(instance.id(), (String) priced);
                 continue;
@@ -450,7 +456,7 @@ public class DailyRun implements DailyRunService {
             charges.add(new DailyCharge(instance, new NewLedgerEntry(instance.account(), LedgerEntryType.DAILY_CHARGE, dailyRate.negate(),
                     Optional.of(instance.id()), Optional.of(dayStart), Optional.of(dayEnd), Optional.of(dailyRate),
                     rate.components(), description, "daily/" + instance.id() + "/" + day, now),
-                    after, dayEnd));
+                    after, dayEnd, ownItems));
         }
         return new Decisions(charges, disabled, failures);
     }

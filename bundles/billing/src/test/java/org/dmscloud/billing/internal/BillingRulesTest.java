@@ -812,6 +812,40 @@ abstract class BillingRulesTest {
     }
 
     @Test
+    void rule_R12_anOptionWithdrawnWhileAnotherSellerSellsItsIdGoesOnAtTheRateLastPaidNotTheOthersPrice() {
+        Account account = billing.account("300.00");
+        billing.prices.suppliedByTheTenant("usp", true);
+        billing.prices.setOptionPrice("usp", 2_00);
+        Instance instance = billing.instances.create(account.id(), new NewInstance("acs", devices(1_000, "usp"), true),
+                ActionOptions.NONE).instance(); // 26.00 a day, the reseller's own usp at 2.00
+        // The reseller's bundle goes away; the platform's usp, at 20.00, is on sale under the same id.
+        billing.prices.suppliedByTheTenant("usp", false);
+        billing.prices.setOptionPrice("usp", 20_00);
+        billing.clock.set("2026-11-24T00:05:00Z");
+
+        BillingRun run = billing.run("2026-11-24");
+
+        assertThat(List.of(run.charged(), run.failed())).containsExactly(1L, 0L);
+        LedgerEntry charge = last(billing.ledger(account.id()));
+        assertThat(charge.amount()).isEqualTo(Money.of("-26.00", "EUR"));
+        assertThat(charge.description()).contains("R12").contains("'usp'");
+        assertThat(billing.quotes.quoteEnable(account.id(), instance.id()).amount()).as("inside its coverage").isEqualTo(Money.of("0.00", "EUR"));
+
+        // Disabled, and enabled after the lapse: the rate last paid again, prorated (R12, R5).
+        billing.instances.disable(account.id(), instance.id(), ActionOptions.NONE);
+        billing.clock.set("2026-11-25T12:00:00Z");
+        InstanceChange enabled = billing.instances.enable(account.id(), instance.id(), ActionOptions.NONE);
+        assertThat(enabled.ledgerEntry().orElseThrow().amount()).isEqualTo(Money.of("-13.00", "EUR"));
+
+        // Choosing the platform's usp is a change of settings like any: priced now, against the rate last paid (R7).
+        InstanceChange changed = billing.instances.changeSettings(account.id(), instance.id(), devices(1_000, "usp", "firmware"), ActionOptions.NONE);
+        assertThat(changed.ledgerEntry().orElseThrow().amount()).isEqualTo(Money.of("-10.50", "EUR")); // (47.00 - 26.00) × 12/24
+        billing.clock.set("2026-11-26T00:05:00Z");
+        billing.run("2026-11-26");
+        assertThat(last(billing.ledger(account.id())).amount()).as("the platform's usp from then on").isEqualTo(Money.of("-47.00", "EUR"));
+    }
+
+    @Test
     void rule_R12_theDailyRunDisablesAtTheRateLastPaidWhenTheBalanceIsShort() {
         Account account = billing.account("40.00");
         Instance instance = billing.create(account.id(), 1_000); // 14.00 to midnight, 26.00 left

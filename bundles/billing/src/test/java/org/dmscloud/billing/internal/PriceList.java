@@ -30,6 +30,7 @@ final class PriceList implements Pricing {
     private final Map<String, Long> optionsMinor = new ConcurrentHashMap<>(Map.of("firmware", 3_00L, "usp", 5_00L));
     private final Set<String> broken = ConcurrentHashMap.newKeySet();
     private final Set<String> crashing = ConcurrentHashMap.newKeySet();
+    private final Set<String> tenantsOwn = ConcurrentHashMap.newKeySet();
     private volatile boolean packageOnSale = true;
 
     /** Changes the package's prices, as an operator would change the catalog. */
@@ -60,6 +61,15 @@ final class PriceList implements Pricing {
     /** The option's pricing plugin fails, as the host reports a plugin that throws, hangs or answers nonsense. */
     void breakOption(String option) {
         broken.add(option);
+    }
+
+    /** The option is supplied by the tenant's own bundle (true) or the platform's (false), under the same id. */
+    void suppliedByTheTenant(String option, boolean own) {
+        if (own) {
+            tenantsOwn.add(option);
+        } else {
+            tenantsOwn.remove(option);
+        }
     }
 
     /** The option's pricing plugin works again. */
@@ -96,6 +106,7 @@ final class PriceList implements Pricing {
             }
             components.add(new PriceComponent(option, option, Money.ofMinor(price, currency)));
         }
-        return new DailyRate(currency, components);
+        return new DailyRate(currency, components, configuration.optionIds().stream().filter(tenantsOwn::contains)
+                .collect(java.util.stream.Collectors.toSet()));
     }
 }

@@ -127,7 +127,12 @@ final class Offer {
         for (String option : configuration.optionIds()) {
             components.addAll(price(option, plugins.describeOption(options.get(option)).name(), "optionIds", configuration, context));
         }
-        return new DailyRate(currency, components);
+        Set<String> own = new java.util.TreeSet<>();
+        if (!pkg.isPlatformWide()) {
+            own.add(configuration.packageId());
+        }
+        configuration.optionIds().stream().filter(option -> !options.get(option).isPlatformWide()).forEach(own::add);
+        return new DailyRate(currency, components, own);
     }
 
     private List<PriceComponent> price(String item, String label, String field, InstanceConfiguration configuration, PricingContext context) {

@@ -244,6 +244,7 @@ class OfferTest {
         assertThat(acmes.components()).extracting(PriceComponent::amount).as("the platform's package with Acme's 20 %, Acme's own "
                 + "items as Acme prices them").containsExactly(Money.of("14.40", "EUR"), Money.of("14.40", "EUR"), Money.of("3.00", "EUR"),
                         Money.of("4.50", "EUR"));
+        assertThat(acmes.ownItems()).as("Acme's own option; usp is the platform's, whoever prices it").containsExactly("acme-backup");
         assertThat(offer(rival).options()).extracting(CatalogOption::id).containsExactly("firmware", "usp");
         assertThatThrownBy(() -> offer(rival).dailyRate(InstanceConfiguration.of("business", 1_000, Set.of("acme-backup")), EUR))
                 .isInstanceOf(ItemNotOnSaleException.class);

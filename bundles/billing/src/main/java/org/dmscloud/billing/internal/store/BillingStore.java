@@ -3,6 +3,7 @@ package org.dmscloud.billing.internal.store;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.PersistenceException;
 
+import org.dmscloud.persistence.Schema;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.jdbc.Jdbc;
 import org.osgi.service.component.annotations.Activate;
@@ -29,8 +30,15 @@ public final class BillingStore {
     private final ThreadLocal<BillingTransaction> current = new ThreadLocal<>();
     private volatile BatchWrites batchWrites;
 
+    /** Billing's own changes to its tables are applied (its {@code DMS-Changelog}) before any of its work runs. */
     @Activate
-    public BillingStore(@Reference Store store, @Reference(target = "(osgi.unit.name=" + PERSISTENCE_UNIT + ")") EntityManagerFactory entities) {
+    public BillingStore(@Reference Store store, @Reference(target = "(osgi.unit.name=" + PERSISTENCE_UNIT + ")") EntityManagerFactory entities,
+            @Reference(target = BillingTables.SCHEMA_FILTER) Schema schema) {
+        this(store, entities);
+    }
+
+    /** Wired by hand, on a database whose billing changes are applied. */
+    public BillingStore(Store store, EntityManagerFactory entities) {
         this.store = store;
         this.entities = entities;
         deploy();

@@ -65,6 +65,10 @@ public final class BillingTransaction {
         return new JdbcAccountRegister(jdbc);
     }
 
+    public OwnItems ownItems() {
+        return new OwnItems(jdbc);
+    }
+
     public DailyBilling dailyBilling() {
         return new JdbcDailyBilling(jdbc, batchWrites);
     }

@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 import org.dmscloud.api.account.AccountId;
 import org.dmscloud.api.account.TenantId;
@@ -105,9 +107,17 @@ public interface DailyBilling {
      *                      has no current price (R12)
      * @param paidUntil     the end of its paid coverage when read: what it stays if the instance is disabled
      * @param version       the instance row's version when read, for {@link #applyIfUnchanged}
+     * @param ownItems      the items its tenant's own bundles supplied when it was last charged at a current price; empty if
+     *                      not known (charged before that was recorded)
      */
     record DueInstance(InstanceId id, AccountId account, InstanceConfiguration configuration, long paidRateMinor, Instant paidUntil,
-            Instant createdAt, long version) {
+            Instant createdAt, long version, Optional<Set<String>> ownItems) {
+
+        /** An instance whose suppliers are not known. */
+        public DueInstance(InstanceId id, AccountId account, InstanceConfiguration configuration, long paidRateMinor, Instant paidUntil,
+                Instant createdAt, long version) {
+            this(id, account, configuration, paidRateMinor, paidUntil, createdAt, version, Optional.empty());
+        }
 
         public DueInstance {
             Objects.requireNonNull(id, "id");
@@ -115,6 +125,7 @@ public interface DailyBilling {
             Objects.requireNonNull(configuration, "configuration");
             Objects.requireNonNull(paidUntil, "paidUntil");
             Objects.requireNonNull(createdAt, "createdAt");
+            ownItems = ownItems.map(Set::copyOf);
         }
 
         public RunCursor cursor() {
@@ -122,14 +133,30 @@ public interface DailyBilling {
         }
     }
 
-    /** One daily charge of an instance: the ledger entry to write and the coverage it buys. */
-    record DailyCharge(DueInstance instance, NewLedgerEntry entry, Money balanceAfter, Instant paidUntil) {
+    /**
+     * One daily charge of an instance: the ledger entry to write and the coverage it buys.
+     *
+     * @param ownItems the items its tenant's own bundles supply, when it is charged at a current price (recorded with it);
+     *                 empty when it is charged the rate it last paid (R12), which leaves what was recorded
+     */
+    record DailyCharge(DueInstance instance, NewLedgerEntry entry, Money balanceAfter, Instant paidUntil, Optional<Set<String>> ownItems) {
+
+        /** A charge at the rate last paid. */
+        public DailyCharge(DueInstance instance, NewLedgerEntry entry, Money balanceAfter, Instant paidUntil) {
+            this(instance, entry, balanceAfter, paidUntil, Optional.empty());
+        }
 
         public DailyCharge {
             Objects.requireNonNull(instance, "instance");
             Objects.requireNonNull(entry, "entry");
             Objects.requireNonNull(balanceAfter, "balanceAfter");
             Objects.requireNonNull(paidUntil, "paidUntil");
+            ownItems = ownItems.map(Set::copyOf);
+        }
+
+        /** Whether the suppliers it is charged from differ from those recorded with the instance. */
+        public boolean changesOwnItems() {
+            return ownItems.isPresent() && !ownItems.equals(instance.ownItems());
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 import org.dmscloud.api.account.AccountId;
@@ -24,7 +25,8 @@ import org.dmscloud.persistence.jdbc.Jdbc;
 
 final class JdbcDailyBilling implements DailyBilling {
 
-    private static final String DUE_COLUMNS = "id, account_id, package_id, expected_devices, option_ids, paid_rate_minor, paid_until, created_at, version";
+    private static final String DUE_COLUMNS = "id, account_id, package_id, expected_devices, option_ids, paid_rate_minor, paid_until, created_at, version, "
+            + "own_items";
 
     private static final Comparator<DueInstance> RUN_ORDER =
             Comparator.comparing(DueInstance::createdAt).thenComparing(d -> d.id().toString());
@@ -148,8 +150,25 @@ final class JdbcDailyBilling implements DailyBilling {
                 balancesAfter.add(charge.balanceAfter());
             }
             writes.lowerBalances(connection, charged);
+            recordOwnItems(connection, charges);
             return writes.insertLedger(connection, entries, balancesAfter);
         });
+    }
+
+    /** The suppliers of the charges whose suppliers changed (rarely: once after an upgrade, or when a plugin changes). */
+    private static void recordOwnItems(java.sql.Connection connection, List<DailyCharge> charges) throws SQLException {
+        List<DailyCharge> changed = charges.stream().filter(DailyCharge::changesOwnItems).toList();
+        if (changed.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE instance SET own_items = ? WHERE id = ?")) {
+            for (DailyCharge charge : changed) {
+                update.setString(1, OptionIds.join(new TreeSet<>(charge.ownItems().orElseThrow())));
+                update.setString(2, charge.instance().id().toString());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
     }
 
     @Override
@@ -196,6 +215,7 @@ final class JdbcDailyBilling implements DailyBilling {
             if (!writes.disableIfUnchanged(connection, disabled)) {
                 throw new ConcurrentChangeException("an instance changed while the batch was decided");
             }
+            recordOwnItems(connection, charges);
             return charges.isEmpty() ? List.of() : writes.insertLedger(connection, entries, balancesAfter);
         });
     }
@@ -209,7 +229,7 @@ final class JdbcDailyBilling implements DailyBilling {
                         new InstanceConfiguration(rows.getString("package_id"), rows.getLong("expected_devices"),
                                 OptionIds.split(rows.getString("option_ids"))),
                         rows.getLong("paid_rate_minor"), Jdbc.getInstant(rows, "paid_until"), Jdbc.getInstant(rows, "created_at"),
-                        rows.getLong("version")));
+                        rows.getLong("version"), Optional.ofNullable(rows.getString("own_items")).map(column -> (java.util.Set<String>) OptionIds.split(column))));
             }
         }
         return due;

@@ -23,6 +23,7 @@ public final class TestBillingStore implements AutoCloseable {
     }
 
     public static TestBillingStore on(TestDatabases.OpenStore database) {
+        TestDatabases.migrateBundle(database.dataSource(), BillingTables.BUNDLE, BillingTables.class, BillingTables.CHANGELOG);
         EntityManagerFactory entities = Persistence.createEntityManagerFactory(BillingStore.PERSISTENCE_UNIT,
                 Map.of("javax.persistence.nonJtaDataSource", database.dataSource()));
         return new TestBillingStore(new BillingStore(database.store(), entities), entities);
