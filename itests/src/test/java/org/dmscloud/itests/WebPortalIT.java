@@ -312,7 +312,7 @@ public class WebPortalIT extends DmsCloudTestSupport {
         create.set(1, "Web ACS");
         HttpResponse<String> quoted = postForm("/instances/new", create, "Cookie", browser);
         assertThat(quoted.statusCode()).isEqualTo(200);
-        assertThat(quoted.body()).contains("Confirm the new instance", "This charges €", "billing rule R6", "id=\"daily-rate\">€19.00<", "name=\"quoteId\"");
+        assertThat(quoted.body()).contains("Confirm the new instance", "This charges €", "billing rule R6: a new instance is charged for the rest of the day", "id=\"daily-rate\">€19.00<", "name=\"quoteId\"");
         assertThat(json(get("/api/v1/account", bearer(session.substring("dms-session=".length())))).at("/balance/amount").asText())
                 .as("nothing charged before the confirmation").isEqualTo("100.00");
         HttpResponse<String> created = postForm("/instances/new", confirmation(quoted.body(), csrf), "Cookie", browser);

@@ -31,7 +31,6 @@ import org.dmscloud.api.catalog.InstanceConfiguration;
 import org.dmscloud.api.catalog.ItemNotOnSaleException;
 import org.dmscloud.api.catalog.Pricing;
 import org.dmscloud.api.health.UnavailableException;
-import org.dmscloud.api.instance.Instance;
 import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.mail.CustomerMail;
 import org.dmscloud.api.mail.OperatorMail;
@@ -397,8 +396,7 @@ public class DailyRun implements DailyRunService {
         if (mail != null) {
             // Queued in this transaction: the customer hears of it exactly when it is committed.
             for (Disabled d : disabled) {
-                String name = tx.instances().find(d.instance().id()).map(Instance::name).orElse(d.instance().id().toString());
-                mail.instanceDisabled(tenants.get(d.account()), d.account(), name, d.needed(), d.balance());
+                mail.instanceDisabled(tenants.get(d.account()), d.account(), d.instance().name(), d.needed(), d.balance());
             }
         }
         tx.billingRuns().addProgress(runId, new RunProgress(charges.size(), disabled.size(), due.size() - candidates.size(), failures,
@@ -437,11 +435,12 @@ public class DailyRun implements DailyRunService {
             if (withdrawn.isPresent()) {
                 rate = LastPaidRate.of(Money.ofMinor(instance.paidRateMinor(), balance.currency()), instance.configuration().packageId(),
                         withdrawn.get());
-                description = "Daily charge for " + day + " at the rate last paid: '" + withdrawn.get().item() + "' is no longer on sale (R12)";
+                description = "Daily charge of '" + instance.name() + "' for " + day + " at the rate last paid: '" + withdrawn.get().item()
+                        + "' is no longer on sale (R12)";
             } else if (priced instanceof DailyRate current) {
                 rate = current;
                 ownItems = Optional.of(current.ownItems());
-                description = "Daily charge for " + day + " (R1)";
+                description = "Daily charge of '" + instance.name() + "' for " + day + " (R1)";
             } else {
                 failures.put(instance.id(), (String) priced);
                 continue;

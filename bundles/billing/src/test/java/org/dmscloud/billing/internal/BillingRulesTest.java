@@ -804,7 +804,7 @@ abstract class BillingRulesTest {
         assertThat(run.failed()).isZero();
         LedgerEntry charge = last(billing.ledger(account.id()));
         assertThat(charge.amount()).isEqualTo(Money.of("-27.00", "EUR"));
-        assertThat(charge.description()).contains("R12").contains("'firmware'");
+        assertThat(charge.description()).contains("R12").contains("'firmware'").as("names the instance").contains("'acs'");
         assertThat(charge.breakdown()).singleElement().satisfies(c -> assertThat(c.item()).isEqualTo("firmware"));
         Instance billed = billing.instance(account.id(), instance.id());
         assertThat(billed.paidUntil()).isEqualTo(Instant.parse("2026-11-25T00:00:00Z"));

@@ -63,6 +63,22 @@ final class DevicePages {
         if (!visit.formAccepted()) {
             return;
         }
+        boolean replacing;
+        try {
+            replacing = acs.endpoint(account.id(), instance.id()).username().isPresent();
+        } catch (InstanceNotFoundException gone) {
+            PortalPage.notFound(visit);
+            return;
+        }
+        if (replacing && !"confirm".equals(visit.field("step"))) {
+            // Replacing cuts every device off until it has the new password: asked once more, as disable and delete are.
+            Texts texts = visit.texts;
+            visit.render(200, "confirm.jte", new InstanceViews.ConfirmView(visit.page(texts.format("devices.password.replace.title", instance.name())),
+                    row.href() + "/devices/credentials", texts.get("devices.password.replace.effect"), "", "", List.of(),
+                    java.util.Map.of("requestKey", List.of(visit.requestKey())), texts.get("devices.password.replace"), row.href() + "/devices", "",
+                    false), PageRenderer.Caching.PERSONAL);
+            return;
+        }
         Optional<AcsCredentials> credentials = acs.newCredentials(account.id(), instance.id(), visit.requestKey());
         // Sent again (a reload of the page that showed it): the password was shown then and is not kept.
         show(visit, account, instance, row, credentials.map(AcsCredentials::password).orElse(""), credentials.isEmpty());

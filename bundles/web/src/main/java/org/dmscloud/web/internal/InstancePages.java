@@ -241,7 +241,7 @@ public class InstancePages extends PortalPage {
         if (!CONFIRM.equals(visit.field("step"))) {
             visit.render(200, "confirm.jte", new InstanceViews.ConfirmView(visit.page(visit.texts.format("instances.disable.title", instance.name())),
                     PATH + "/" + instance.id() + "/disable", visit.texts.format("instances.disable.effect", AccountOverview.dateTime(instance.paidUntil(),
-                            visit.texts.locale())), "R3", "", List.of(), carried(visit, null), visit.texts.get("instances.disable.confirm"), instance(instance), "",
+                            visit.texts.locale())), BillingRuleTexts.explain(visit.texts, "R3"), "", List.of(), carried(visit, null), visit.texts.get("instances.disable.confirm"), instance(instance), "",
                     false), PageRenderer.Caching.PERSONAL);
             return;
         }
@@ -282,7 +282,8 @@ public class InstancePages extends PortalPage {
         String rate = billedDaily ? MoneyFormat.format(quote.dailyRate().total(), texts.locale()) : "";
         List<Calculation.PriceLine> lines = billedDaily ? quote.dailyRate().components().stream()
                 .map(c -> new Calculation.PriceLine(c.label(), MoneyFormat.format(c.amount(), texts.locale()))).toList() : List.of();
-        visit.render(status, "confirm.jte", new InstanceViews.ConfirmView(visit.page(texts.get(confirmLabel + ".title")), action, effect, quote.rule(), rate,
+        visit.render(status, "confirm.jte", new InstanceViews.ConfirmView(visit.page(texts.get(confirmLabel + ".title")), action, effect,
+                BillingRuleTexts.explain(texts, quote.rule()), rate,
                 lines, hidden, texts.get(confirmLabel), back, error, !error.isEmpty() && status == 402), PageRenderer.Caching.PERSONAL);
     }
 
@@ -321,9 +322,13 @@ public class InstancePages extends PortalPage {
                 : String.join(", ", configuration.optionIds().stream().map(id -> optionNames.getOrDefault(id, id)).toList());
         boolean enabled = instance.state() == InstanceState.ENABLED;
         String reason = enabled ? "" : instance.disableReason().map(r -> texts.get("instances.reason." + r.name())).orElse("");
+        // Created disabled and never enabled, it has paid nothing: its rate is what enabling it would charge a day.
+        boolean neverPaid = !instance.paidUntil().isAfter(instance.createdAt());
+        String paidUntil = neverPaid ? texts.get("instances.neverPaid") : AccountOverview.dateTime(instance.paidUntil(), texts.locale());
+        String dailyRate = neverPaid ? calculator.dailyRate(visit.tenant.id(), configuration, instance.paidRate().currency())
+                .map(rate -> MoneyFormat.format(rate, texts.locale())).orElse("–") : MoneyFormat.format(instance.paidRate(), texts.locale());
         return new InstanceViews.Row(instance.id().toString(), instance.name(), packageName, texts.format("instances.devices", configuration.expectedDevices()),
-                options, texts.get("instances.state." + instance.state().name()), enabled, reason,
-                AccountOverview.dateTime(instance.paidUntil(), texts.locale()), MoneyFormat.format(instance.paidRate(), texts.locale()));
+                options, texts.get("instances.state." + instance.state().name()), enabled, reason, paidUntil, dailyRate);
     }
 
     private Calculation calculate(Visit visit, Account account) {
@@ -378,9 +383,18 @@ public class InstancePages extends PortalPage {
         return e instanceof InsufficientFundsException ? 402 : 409;
     }
 
-    /** Where its deployment stands, in words: running, suspended, being made, or failing for a reason and tried again. */
+    /**
+     * Where its deployment stands, in words: running, suspended, being made, or failing for a reason and tried again; and
+     * right after the instance was enabled or disabled, before its deployment has followed (within seconds), that it is
+     * starting or suspending rather than what it was.
+     */
     private String deployment(Visit visit, Instance instance) {
         Optional<DeploymentStatus> status = deployments.find(instance.id());
+        DeploymentState expected = instance.state() == InstanceState.ENABLED ? DeploymentState.RUNNING : DeploymentState.SUSPENDED;
+        if (status.isPresent() && (status.get().state() == DeploymentState.RUNNING || status.get().state() == DeploymentState.SUSPENDED)
+                && status.get().state() != expected) {
+            return visit.texts.get(expected == DeploymentState.RUNNING ? "instances.deployment.starting" : "instances.deployment.suspending");
+        }
         String state = status.map(s -> s.state().name()).orElse(DeploymentState.PROVISIONING.name());
         String words = visit.texts.get("instances.deployment." + state);
         return status.flatMap(DeploymentStatus::reason).map(reason -> visit.texts.format("instances.deployment.reason", words, reason)).orElse(words);

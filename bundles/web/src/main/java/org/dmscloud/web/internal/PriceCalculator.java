@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.dmscloud.api.account.TenantId;
@@ -13,8 +14,9 @@ import org.dmscloud.api.catalog.CatalogPackage;
 import org.dmscloud.api.catalog.DailyRate;
 import org.dmscloud.api.catalog.InstanceConfiguration;
 import org.dmscloud.api.catalog.InvalidConfigurationException;
-import org.dmscloud.api.catalog.PricingUnavailableException;
 import org.dmscloud.api.catalog.Pricing;
+import org.dmscloud.api.catalog.PricingUnavailableException;
+import org.dmscloud.api.money.Money;
 
 /**
  * The landing page's price calculator: a package, the expected number of CPE devices and options, as a plain
@@ -28,6 +30,15 @@ final class PriceCalculator {
 
     PriceCalculator(Pricing pricing) {
         this.pricing = pricing;
+    }
+
+    /** The daily rate of a configuration now, for a page that shows it; empty if it cannot be priced now. */
+    Optional<Money> dailyRate(TenantId tenant, InstanceConfiguration configuration, Currency currency) {
+        try {
+            return Optional.of(pricing.dailyRate(tenant, configuration, currency).total());
+        } catch (InvalidConfigurationException | PricingUnavailableException e) {
+            return Optional.empty();
+        }
     }
 
     /**

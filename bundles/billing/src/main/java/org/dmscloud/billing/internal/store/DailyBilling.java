@@ -110,18 +110,13 @@ public interface DailyBilling {
      * @param ownItems      the items its tenant's own bundles supplied when it was last charged at a current price; empty if
      *                      not known (charged before that was recorded)
      */
-    record DueInstance(InstanceId id, AccountId account, InstanceConfiguration configuration, long paidRateMinor, Instant paidUntil,
+    record DueInstance(InstanceId id, AccountId account, String name, InstanceConfiguration configuration, long paidRateMinor, Instant paidUntil,
             Instant createdAt, long version, Optional<Set<String>> ownItems) {
-
-        /** An instance whose suppliers are not known. */
-        public DueInstance(InstanceId id, AccountId account, InstanceConfiguration configuration, long paidRateMinor, Instant paidUntil,
-                Instant createdAt, long version) {
-            this(id, account, configuration, paidRateMinor, paidUntil, createdAt, version, Optional.empty());
-        }
 
         public DueInstance {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(name, "name");
             Objects.requireNonNull(configuration, "configuration");
             Objects.requireNonNull(paidUntil, "paidUntil");
             Objects.requireNonNull(createdAt, "createdAt");

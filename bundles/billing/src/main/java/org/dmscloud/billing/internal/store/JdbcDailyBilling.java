@@ -25,7 +25,7 @@ import org.dmscloud.persistence.jdbc.Jdbc;
 
 final class JdbcDailyBilling implements DailyBilling {
 
-    private static final String DUE_COLUMNS = "id, account_id, package_id, expected_devices, option_ids, paid_rate_minor, paid_until, created_at, version, "
+    private static final String DUE_COLUMNS = "id, account_id, name, package_id, expected_devices, option_ids, paid_rate_minor, paid_until, created_at, version, "
             + "own_items";
 
     private static final Comparator<DueInstance> RUN_ORDER =
@@ -225,7 +225,7 @@ final class JdbcDailyBilling implements DailyBilling {
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 due.add(new DueInstance(new InstanceId(java.util.UUID.fromString(rows.getString("id"))),
-                        new AccountId(java.util.UUID.fromString(rows.getString("account_id"))),
+                        new AccountId(java.util.UUID.fromString(rows.getString("account_id"))), rows.getString("name"),
                         new InstanceConfiguration(rows.getString("package_id"), rows.getLong("expected_devices"),
                                 OptionIds.split(rows.getString("option_ids"))),
                         rows.getLong("paid_rate_minor"), Jdbc.getInstant(rows, "paid_until"), Jdbc.getInstant(rows, "created_at"),
