@@ -219,7 +219,8 @@ public class BrowserIT {
         checkPage("journey-08-new-instance");
         createInstance("Journey ACS", "business", "1000");
         waitFor(By.cssSelector("button[name=step][value=confirm]")).click();
-        waitForText(By.cssSelector("p.error[role=alert]"), "but the balance is 0.00 EUR");
+        waitForText(By.cssSelector("p.error[role=alert]"), "Your balance does not cover this yet");
+        assertThat(browser.findElement(By.id("shortfall")).getText()).contains("Your balance is €", "short of this: top up at least €");
         checkPage("journey-09-too-little-balance");
 
         // A card top-up on Stripe's page, and back to the top-up's page, which shows the credit once confirmed.
@@ -230,7 +231,14 @@ public class BrowserIT {
         checkPage("journey-10-update-account-balance");
         submit("/account/top-ups");
         waitFor(By.id("pay")).click();
-        waitForText(By.id("status"), "Paid"); // the page reloads itself until the webhook confirmed the payment
+        // Back from paying, the page asks Stripe; if not confirmed yet, "Look again" (the page does not reload itself).
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(page -> {
+            if (page.findElement(By.id("status")).getText().startsWith("Paid")) {
+                return true;
+            }
+            page.findElements(By.linkText("Look again")).forEach(WebElement::click);
+            return false;
+        });
         checkPage("journey-11-top-up-paid");
         open("/account", WIDTHS.get("desktop"));
         assertThat(browser.findElement(By.id("balance")).getText()).isEqualTo("€50.00");

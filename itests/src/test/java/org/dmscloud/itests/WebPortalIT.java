@@ -282,7 +282,12 @@ public class WebPortalIT extends DmsCloudTestSupport {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).contains("application/pdf");
         assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-        assertThat(postForm(invoicePage + "/cancel", List.of("csrf", csrf), "Cookie", browser).statusCode()).isEqualTo(303);
+        assertThat(transfer.body()).as("the invoice is how to pay it now").contains("id=\"owed\">€500.00<", "Pay €500.00 by bank transfer as your invoice")
+                .doesNotContain("We will email you an invoice");
+        HttpResponse<String> cancelling = postForm(invoicePage + "/cancel", List.of("csrf", csrf), "Cookie", browser);
+        assertThat(cancelling.statusCode()).as("an invoiced top-up is cancelled after a confirmation").isEqualTo(200);
+        assertThat(cancelling.body()).contains("Cancelling tells us not to expect the other €500.00");
+        assertThat(postForm(invoicePage + "/cancel", List.of("csrf", csrf, "step", "confirm"), "Cookie", browser).statusCode()).isEqualTo(303);
         assertThat(get(invoicePage, "Cookie", browser).body()).contains("Cancelled").doesNotContain("Cancel this top-up");
     }
 
@@ -350,9 +355,11 @@ public class WebPortalIT extends DmsCloudTestSupport {
         String poorCsrf = token(poorForm.body());
         HttpResponse<String> poorQuote = postForm("/instances/new", List.of("name", "Too dear", "package", "starter", "devices", "100", "enabled", "on",
                 "step", "quote", "csrf", poorCsrf), "Cookie", poorBrowser);
+        assertThat(poorQuote.body()).as("the shortfall, said before confirming").contains("Your balance now: €0.00.", "short of this: top up at least €",
+                "href=\"/account#top-up\"");
         HttpResponse<String> refused = postForm("/instances/new", confirmation(poorQuote.body(), poorCsrf), "Cookie", poorBrowser);
         assertThat(refused.statusCode()).isEqualTo(402);
-        assertThat(refused.body()).contains("but the balance is 0.00 EUR", "href=\"/account#top-up\"");
+        assertThat(refused.body()).contains("Your balance does not cover this yet", "href=\"/account#top-up\"");
         assertThat(get("/instances", "Cookie", poorBrowser).body()).contains("You have no instance yet.");
         assertThat(get(instance, "Cookie", poorBrowser).statusCode()).as("another customer's instance").isEqualTo(404);
 

@@ -11,11 +11,13 @@ import java.util.UUID;
 import org.dmscloud.api.account.Account;
 import org.dmscloud.api.account.AccountNotFoundException;
 import org.dmscloud.api.account.AccountService;
+import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.billing.BalanceCoverage;
 import org.dmscloud.api.billing.BalanceService;
 import org.dmscloud.api.billing.Coverage;
 import org.dmscloud.api.billing.LedgerEntry;
 import org.dmscloud.api.customer.Customer;
+import org.dmscloud.api.money.Money;
 import org.dmscloud.api.payment.PaymentProviderInfo;
 import org.dmscloud.api.payment.PaymentProviders;
 import org.dmscloud.api.payment.TopUp;
@@ -77,6 +79,13 @@ public class AccountOverview {
                 MoneyFormat.format(account.balance(), locale), coverage(coverage.coverage(account.id()), texts), form,
                 topUps.list(account.id(), TOP_UPS_SHOWN).stream().map(topUp -> topUpLine(topUp, visit)).toList(),
                 shown.stream().map(entry -> line(entry, texts)).toList(), older, forms.password(), notice);
+    }
+
+    /** The smallest top-up any way to pay this tenant offers takes in the currency, if there is a way. */
+    Optional<Money> smallestTopUp(TenantId tenant, java.util.Currency currency) {
+        return providers.providers(tenant).stream().filter(PaymentProviderInfo::available)
+                .flatMap(provider -> providers.limits(tenant, provider.id(), currency).stream()).map(TopUpLimits::minimum)
+                .min(Money::compareTo);
     }
 
     /** The ways to pay this tenant offers in the account's currency, each with its limits. */

@@ -76,7 +76,7 @@ final class DevicePages {
             visit.render(200, "confirm.jte", new InstanceViews.ConfirmView(visit.page(texts.format("devices.password.replace.title", instance.name())),
                     row.href() + "/devices/credentials", texts.get("devices.password.replace.effect"), "", "", List.of(),
                     java.util.Map.of("requestKey", List.of(visit.requestKey())), texts.get("devices.password.replace"), row.href() + "/devices", "",
-                    false), PageRenderer.Caching.PERSONAL);
+                    "", ""), PageRenderer.Caching.PERSONAL);
             return;
         }
         Optional<AcsCredentials> credentials = acs.newCredentials(account.id(), instance.id(), visit.requestKey());

@@ -37,6 +37,7 @@ import org.dmscloud.api.instance.InstanceChange;
 import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.instance.InstanceNotFoundException;
 import org.dmscloud.api.instance.InstanceService;
+import org.dmscloud.api.money.Money;
 import org.dmscloud.api.instance.InstanceState;
 import org.dmscloud.api.instance.NewInstance;
 import org.osgi.service.component.annotations.Activate;
@@ -181,14 +182,14 @@ public class InstancePages extends PortalPage {
             carried.put("enabled", List.of("on"));
         }
         if (!CONFIRM.equals(visit.field("step"))) {
-            confirm(visit, NEW, quotes.quoteCreate(account.id(), configuration, enabled), carried, "instances.create.confirm", PATH, "", 200);
+            confirm(visit, account, NEW, quotes.quoteCreate(account.id(), configuration, enabled), carried, "instances.create.confirm", PATH, "", 200);
             return;
         }
         try {
             InstanceChange change = instances.create(account.id(), new NewInstance(name, configuration, enabled), actionOptions(visit));
             visit.redirect(PATH + "/" + change.instance().id() + "?done=created");
         } catch (InsufficientFundsException | QuoteMismatchException | IdempotencyKeyReusedException e) {
-            confirm(visit, NEW, quotes.quoteCreate(account.id(), configuration, enabled), carried, "instances.create.confirm", PATH, refusal(visit, e),
+            confirm(visit, account, NEW, quotes.quoteCreate(account.id(), configuration, enabled), carried, "instances.create.confirm", PATH, refusal(visit, e),
                     status(e));
         } catch (InvalidConfigurationException e) {
             configurationForm(visit, account, 400, true, new Fields(visit.fields("name", "enabled"), Map.of("form", e.getMessage())), Optional.empty());
@@ -205,7 +206,7 @@ public class InstancePages extends PortalPage {
         InstanceConfiguration configuration = configuration(calculation);
         Map<String, List<String>> carried = carried(visit, calculation);
         if (!CONFIRM.equals(visit.field("step"))) {
-            confirm(visit, action, quotes.quoteChangeSettings(account.id(), instance.id(), configuration), carried, "instances.settings.confirm",
+            confirm(visit, account, action, quotes.quoteChangeSettings(account.id(), instance.id(), configuration), carried, "instances.settings.confirm",
                     action, "", 200);
             return;
         }
@@ -213,7 +214,7 @@ public class InstancePages extends PortalPage {
             instances.changeSettings(account.id(), instance.id(), configuration, actionOptions(visit));
             visit.redirect(PATH + "/" + instance.id() + "?done=changed");
         } catch (InsufficientFundsException | QuoteMismatchException | IdempotencyKeyReusedException e) {
-            confirm(visit, action, quotes.quoteChangeSettings(account.id(), instance.id(), configuration), carried, "instances.settings.confirm",
+            confirm(visit, account, action, quotes.quoteChangeSettings(account.id(), instance.id(), configuration), carried, "instances.settings.confirm",
                     action, refusal(visit, e), status(e));
         } catch (InvalidConfigurationException e) {
             configurationForm(visit, account, 400, false, new Fields(Map.of(), Map.of("form", e.getMessage())), Optional.of(instance));
@@ -224,14 +225,14 @@ public class InstancePages extends PortalPage {
         String action = PATH + "/" + instance.id() + "/enable";
         Map<String, List<String>> carried = carried(visit, null);
         if (!CONFIRM.equals(visit.field("step"))) {
-            confirm(visit, action, quotes.quoteEnable(account.id(), instance.id()), carried, "instances.enable.confirm", instance(instance), "", 200);
+            confirm(visit, account, action, quotes.quoteEnable(account.id(), instance.id()), carried, "instances.enable.confirm", instance(instance), "", 200);
             return;
         }
         try {
             instances.enable(account.id(), instance.id(), actionOptions(visit));
             visit.redirect(instance(instance) + "?done=enabled");
         } catch (InsufficientFundsException | QuoteMismatchException | IdempotencyKeyReusedException e) {
-            confirm(visit, action, quotes.quoteEnable(account.id(), instance.id()), carried, "instances.enable.confirm", instance(instance),
+            confirm(visit, account, action, quotes.quoteEnable(account.id(), instance.id()), carried, "instances.enable.confirm", instance(instance),
                     refusal(visit, e), status(e));
         }
     }
@@ -242,7 +243,7 @@ public class InstancePages extends PortalPage {
             visit.render(200, "confirm.jte", new InstanceViews.ConfirmView(visit.page(visit.texts.format("instances.disable.title", instance.name())),
                     PATH + "/" + instance.id() + "/disable", visit.texts.format("instances.disable.effect", AccountOverview.dateTime(instance.paidUntil(),
                             visit.texts.locale())), BillingRuleTexts.explain(visit.texts, "R3"), "", List.of(), carried(visit, null), visit.texts.get("instances.disable.confirm"), instance(instance), "",
-                    false), PageRenderer.Caching.PERSONAL);
+                    "", ""), PageRenderer.Caching.PERSONAL);
             return;
         }
         instances.disable(account.id(), instance.id(), actionOptions(visit));
@@ -253,20 +254,20 @@ public class InstancePages extends PortalPage {
         String action = PATH + "/" + instance.id() + "/delete";
         Map<String, List<String>> carried = carried(visit, null);
         if (!CONFIRM.equals(visit.field("step"))) {
-            confirm(visit, action, quotes.quoteDelete(account.id(), instance.id()), carried, "instances.delete.confirm", instance(instance), "", 200);
+            confirm(visit, account, action, quotes.quoteDelete(account.id(), instance.id()), carried, "instances.delete.confirm", instance(instance), "", 200);
             return;
         }
         try {
             instances.delete(account.id(), instance.id(), actionOptions(visit));
             visit.redirect(PATH + "?done=deleted");
         } catch (QuoteMismatchException | IdempotencyKeyReusedException e) {
-            confirm(visit, action, quotes.quoteDelete(account.id(), instance.id()), carried, "instances.delete.confirm", instance(instance),
+            confirm(visit, account, action, quotes.quoteDelete(account.id(), instance.id()), carried, "instances.delete.confirm", instance(instance),
                     refusal(visit, e), status(e));
         }
     }
 
     /** The confirmation page of an action, with its quote; the confirmation sends the same fields again with the quote's id. */
-    private void confirm(Visit visit, String action, Quote quote, Map<String, List<String>> carried, String confirmLabel, String back, String error,
+    private void confirm(Visit visit, Account account, String action, Quote quote, Map<String, List<String>> carried, String confirmLabel, String back, String error,
             int status) throws IOException {
         Texts texts = visit.texts;
         Map<String, List<String>> hidden = new LinkedHashMap<>(carried);
@@ -282,9 +283,18 @@ public class InstancePages extends PortalPage {
         String rate = billedDaily ? MoneyFormat.format(quote.dailyRate().total(), texts.locale()) : "";
         List<Calculation.PriceLine> lines = billedDaily ? quote.dailyRate().components().stream()
                 .map(c -> new Calculation.PriceLine(c.label(), MoneyFormat.format(c.amount(), texts.locale()))).toList() : List.of();
+        // The balance beside what it is asked to pay, and what to top up first when it is short: said before confirming.
+        Money balance = account.balance();
+        String shortfall = "";
+        if (quote.amount().isNegative() && balance.isLessThan(quote.amount().negate())) {
+            Money missing = quote.amount().negate().minus(balance);
+            Money topUp = overview.smallestTopUp(visit.tenant.id(), balance.currency()).filter(smallest -> smallest.isGreaterThan(missing))
+                    .orElse(missing);
+            shortfall = texts.format("quote.short", MoneyFormat.format(missing, texts.locale()), MoneyFormat.format(topUp, texts.locale()));
+        }
         visit.render(status, "confirm.jte", new InstanceViews.ConfirmView(visit.page(texts.get(confirmLabel + ".title")), action, effect,
-                BillingRuleTexts.explain(texts, quote.rule()), rate,
-                lines, hidden, texts.get(confirmLabel), back, error, !error.isEmpty() && status == 402), PageRenderer.Caching.PERSONAL);
+                BillingRuleTexts.explain(texts, quote.rule()), rate, lines, hidden, texts.get(confirmLabel), back, error,
+                texts.format("quote.balance", MoneyFormat.format(balance, texts.locale())), shortfall), PageRenderer.Caching.PERSONAL);
     }
 
     private void configurationForm(Visit visit, Account account, int status, boolean create, Fields fields, Optional<Instance> instance)
@@ -370,6 +380,9 @@ public class InstancePages extends PortalPage {
     }
 
     private static String refusal(Visit visit, RuntimeException e) {
+        if (e instanceof InsufficientFundsException) {
+            return visit.texts.get("quote.insufficient");
+        }
         if (e instanceof QuoteMismatchException) {
             return visit.texts.get("quote.changed");
         }

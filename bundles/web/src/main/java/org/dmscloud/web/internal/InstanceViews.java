@@ -80,8 +80,14 @@ public final class InstanceViews {
      * @param error     why the action could not be done (too little balance, the price changed); empty if nothing failed
      * @param topUp     whether to offer a top-up (the balance is too low)
      */
+    /**
+     * An action's confirmation.
+     *
+     * @param balance   the balance, in words; empty where nothing is charged
+     * @param shortfall what to top up before the action can be paid, in words; empty when the balance covers it
+     */
     public record ConfirmView(Page page, String action, String effect, String rule, String dailyRate, List<Calculation.PriceLine> lines,
-            Map<String, List<String>> hidden, String confirm, String back, String error, boolean topUp) {
+            Map<String, List<String>> hidden, String confirm, String back, String error, String balance, String shortfall) {
 
         public ConfirmView {
             lines = List.copyOf(lines);

@@ -1,6 +1,7 @@
 package org.dmscloud.web.internal;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -21,6 +22,8 @@ import org.dmscloud.api.payment.PaymentProviderInfo;
 import org.dmscloud.api.payment.PaymentProviderUnavailableException;
 import org.dmscloud.api.payment.PaymentProviders;
 import org.dmscloud.api.payment.TopUp;
+import org.dmscloud.api.payment.TopUpAdministration;
+import org.dmscloud.api.payment.TopUpDocument;
 import org.dmscloud.api.payment.TopUpFailedException;
 import org.dmscloud.api.payment.TopUpId;
 import org.dmscloud.api.payment.TopUpService;
@@ -44,6 +47,8 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 @HttpWhiteboardServletPattern({ TopUpPages.PATH, TopUpPages.PATH + "/*" })
 public class TopUpPages extends PortalPage {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TopUpPages.class);
+
     private static final long serialVersionUID = 1L;
     static final String PATH = "/account/top-ups";
     private static final Pattern ADDRESS = Pattern.compile(Pattern.quote(PATH) + "/([0-9a-fA-F-]{36})(/cancel|/documents/([A-Za-z0-9._-]{1,64}))?");
@@ -53,14 +58,16 @@ public class TopUpPages extends PortalPage {
     private final transient AccountOverview overview;
     private final transient TopUpService topUps;
     private final transient PaymentProviders providers;
+    private final transient TopUpAdministration settlement;
 
     @Activate
     public TopUpPages(@Reference CustomerAuth customers, @Reference AccountOverview overview, @Reference TopUpService topUps,
-            @Reference PaymentProviders providers) {
+            @Reference PaymentProviders providers, @Reference TopUpAdministration settlement) {
         super(customers);
         this.overview = overview;
         this.topUps = topUps;
         this.providers = providers;
+        this.settlement = settlement;
     }
 
     @Override
@@ -78,8 +85,26 @@ public class TopUpPages extends PortalPage {
         } else if (address.group(3) != null) {
             download(visit, customer, topUp.get(), address.group(3));
         } else {
-            show(visit, customer, topUp.get(), 200, notice(visit, topUp.get()));
+            TopUp current = "paid".equals(visit.field("back")) ? askedOfItsProvider(customer, topUp.get()) : topUp.get();
+            show(visit, customer, current, 200, notice(visit, current));
         }
+    }
+
+    /**
+     * Back from paying: the provider is asked where the payment stands (as its webhook and the reconciliation would tell),
+     * so that a paid top-up is credited when the customer looks rather than minutes later. Crediting is once whoever
+     * asks; a provider that cannot answer now leaves the page saying the payment is being confirmed.
+     */
+    private TopUp askedOfItsProvider(Customer customer, TopUp topUp) {
+        if (!topUp.status().isOpen()) {
+            return topUp;
+        }
+        try {
+            settlement.reconcile(topUp.id());
+        } catch (RuntimeException notNow) {
+            LOG.info("Top-up {} could not be checked with its provider on the customer's return: {}", topUp.id(), notNow.toString());
+        }
+        return topUps.find(customer.account(), topUp.id()).orElse(topUp);
     }
 
     @Override
@@ -95,9 +120,21 @@ public class TopUpPages extends PortalPage {
             notFound(visit);
             return;
         }
+        TopUp open = topUp.get();
+        boolean invoiced = topUps.documents(customer.account(), open.id()).stream().anyMatch(d -> "invoice".equals(d.kind()));
+        if ((invoiced || !open.received().isZero()) && !"confirm".equals(visit.field("step"))) {
+            // Partly paid, or invoiced: asked once more, saying what stays and what is no longer expected.
+            Texts texts = visit.texts;
+            String href = PATH + "/" + open.id();
+            visit.render(200, "confirm.jte", new InstanceViews.ConfirmView(visit.page(texts.get("topUp.cancel.title")), href + "/cancel",
+                    texts.format("topUp.cancel.effect", MoneyFormat.format(open.received(), texts.locale()),
+                            MoneyFormat.format(open.amount(), texts.locale()), MoneyFormat.format(open.amount().minus(open.received()), texts.locale())),
+                    "", "", List.of(), Map.of(), texts.get("topUp.cancel"), href, "", "", ""), PageRenderer.Caching.PERSONAL);
+            return;
+        }
         try {
-            topUps.cancel(customer.account(), topUp.get().id());
-            visit.redirect(PATH + "/" + topUp.get().id());
+            topUps.cancel(customer.account(), open.id());
+            visit.redirect(PATH + "/" + open.id());
         } catch (TopUpStateException e) {
             show(visit, customer, find(customer, address.group(1)).orElseThrow(), 409, e.getMessage());
         }
@@ -147,17 +184,25 @@ public class TopUpPages extends PortalPage {
     private void show(Visit visit, Customer customer, TopUp topUp, int status, String notice) throws IOException {
         Texts texts = visit.texts;
         boolean open = topUp.status().isOpen();
-        String paymentPage = open ? topUp.paymentPage().map(Object::toString).orElse("") : "";
-        // Back from paying, the card payment is confirmed within seconds (Stripe's webhook): the page looks again until then.
-        boolean refresh = open && ("paid".equals(visit.field("back")) || topUp.status() == TopUpStatus.STARTING);
+        // Back from paying, not confirmed yet: the page offers to look again, not to pay or cancel what may be paid already.
+        boolean confirming = open && ("paid".equals(visit.field("back")) || topUp.status() == TopUpStatus.STARTING);
+        String paymentPage = open && !confirming ? topUp.paymentPage().map(Object::toString).orElse("") : "";
         String received = topUp.received().isZero() ? "" : MoneyFormat.format(topUp.received(), texts.locale());
+        String owed = open && !confirming ? MoneyFormat.format(topUp.amount().minus(topUp.received()), texts.locale()) : "";
         TopUpLine line = overview.topUpLine(topUp, visit);
         boolean goPay = !paymentPage.isEmpty() && GO_PAY.equals(visit.field("go"));
-        visit.render(status, "top-up.jte", new TopUpView(visit.page(texts.format("topUp.title", line.amount())), line, received, topUp.instructions(),
-                paymentPage, open, refresh, goPay, goPay ? texts.get("topUp.going") : notice, topUps.documents(customer.account(), topUp.id()).stream()
-                        .map(d -> new TopUpView.Document(texts.has("topUp.document." + d.kind()) ? texts.format("topUp.document." + d.kind(), d.number())
-                                : texts.format("topUp.document", d.kind(), d.number()), line.href() + "/documents/" + d.number()))
-                        .toList()), PageRenderer.Caching.PERSONAL);
+        List<TopUpDocument> issued = topUps.documents(customer.account(), topUp.id());
+        List<TopUpView.Document> documents = issued.stream()
+                .map(d -> new TopUpView.Document(texts.has("topUp.document." + d.kind()) ? texts.format("topUp.document." + d.kind(), d.number())
+                        : texts.format("topUp.document", d.kind(), d.number()), line.href() + "/documents/" + d.number()))
+                .toList();
+        // Once its invoice is issued, the invoice is how to pay it, not the promise of one made when it started.
+        String instructions = issued.stream().filter(d -> "invoice".equals(d.kind())).findFirst()
+                .map(invoice -> texts.format("topUp.payInvoice", invoice.number(), owed)).orElse(topUp.instructions());
+        TopUpLine shown = confirming ? new TopUpLine(line.id(), line.date(), line.provider(), line.amount(), texts.get("topUp.status.confirming"))
+                : line;
+        visit.render(status, "top-up.jte", new TopUpView(visit.page(texts.format("topUp.title", line.amount())), shown, received, owed, instructions,
+                paymentPage, open, confirming, goPay, goPay ? texts.get("topUp.going") : notice, documents), PageRenderer.Caching.PERSONAL);
     }
 
     /** What the page says first: coming back from the card payment page, paid or not. */

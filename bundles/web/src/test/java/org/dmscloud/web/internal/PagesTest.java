@@ -132,19 +132,23 @@ class PagesTest {
     }
 
     @Test
-    void aTopUpsPageShowsHowToPayAndReloadsItselfOnlyWhileAPaymentIsConfirmed() {
-        TopUpLine line = new TopUpLine("3f1c", "1 Dec 2026", "Bank transfer", "€500.00", "Waiting for your payment");
-        TopUpView waiting = new TopUpView(new Page("Acme", "Top-up of €500.00", TEXTS, "Ann", "token"), line, "", "IBAN DE89 3704\nReference DMS-2026-0001",
-                "", true, false, false, "", List.of(new TopUpView.Document("invoice DMS-2026-0001 (PDF)", "/account/top-ups/3f1c/documents/DMS-2026-0001")));
-        TopUpView confirming = new TopUpView(waiting.page(), line, "", "", "https://checkout.stripe.com/c/pay/cs_1", true, true, false, "Thank you.", List.of());
-        TopUpView going = new TopUpView(waiting.page(), line, "", "", "https://checkout.stripe.com/c/pay/cs_1?a=1&b=2", true, false, true, "Taking you", List.of());
+    void aTopUpsPageShowsHowToPayWhatIsOwedAndNeverReloadsItself() {
+        TopUpLine line = new TopUpLine("3f1c", "1 Dec 2026", "Bank transfer", "€500.00", "Partly paid");
+        TopUpView waiting = new TopUpView(new Page("Acme", "Top-up of €500.00", TEXTS, "Ann", "token"), line, "€200.00", "€300.00",
+                "IBAN DE89 3704\nReference DMS-2026-0001", "", true, false, false, "",
+                List.of(new TopUpView.Document("invoice DMS-2026-0001 (PDF)", "/account/top-ups/3f1c/documents/DMS-2026-0001")));
+        TopUpView confirming = new TopUpView(waiting.page(), line, "", "", "", "", true, true, false, "Thank you.", List.of());
+        TopUpView going = new TopUpView(waiting.page(), line, "", "", "", "https://checkout.stripe.com/c/pay/cs_1?a=1&b=2", true, false, true,
+                "Taking you", List.of());
 
         String bank = renderer.html("top-up.jte", waiting);
         String card = renderer.html("top-up.jte", confirming);
 
-        assertThat(bank).contains("IBAN DE89 3704", "href=\"/account/top-ups/3f1c/documents/DMS-2026-0001\"", "action=\"/account/top-ups/3f1c/cancel\"")
-                .doesNotContain("http-equiv=\"refresh\"");
-        assertThat(card).contains("<meta http-equiv=\"refresh\" content=\"3\">", "href=\"https://checkout.stripe.com/c/pay/cs_1\"", "Thank you.");
+        assertThat(bank).contains("IBAN DE89 3704", "href=\"/account/top-ups/3f1c/documents/DMS-2026-0001\"", "action=\"/account/top-ups/3f1c/cancel\"",
+                "id=\"received\">€200.00<", "id=\"owed\">€300.00<").doesNotContain("http-equiv=\"refresh\"");
+        assertThat(card).as("back from paying: look again, neither pay nor cancel, and no page that moves by itself")
+                .contains("Thank you.", "href=\"/account/top-ups/3f1c?back=paid\"").doesNotContain("http-equiv=\"refresh\"")
+                .doesNotContain("/cancel").doesNotContain("checkout.stripe.com");
         assertThat(renderer.html("top-up.jte", going)).as("on to the payment page just started")
                 .contains("<meta http-equiv=\"refresh\" content=\"0;url=https://checkout.stripe.com/c/pay/cs_1?a=1&amp;b=2\">");
     }
