@@ -38,6 +38,12 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = CustomersConfiguration.class)
 public class PortalCustomers implements CustomerAuth {
 
+    /** A wait in words, rounded up to whole minutes: "1 minute", "15 minutes". */
+    static String minutes(java.time.Duration wait) {
+        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+        return minutes == 1 ? "1 minute" : minutes + " minutes";
+    }
+
     private static final String REFUSED = "The e-mail address or the password is not right.";
     static final String LOCKED = "This account is locked. Please contact support.";
     static final String SESSION_ENDED = "Your session has ended. Sign in again.";
@@ -151,8 +157,9 @@ public class PortalCustomers implements CustomerAuth {
         String clientKey = SignInLimits.clientKey(clientAddress);
         Optional<SignInLimits.Wait> wait = store.inTransaction(tx -> limits.waitFor(tx, clientKey, addressKey, now));
         if (wait.isPresent()) {
-            throw new SignInRefusedException(wait.get().forClient() ? "Too many failed sign-ins from your address. Try again later."
-                    : "Too many failed sign-ins for this e-mail address. Try again later.", wait.get().remaining());
+            String when = "Try again in " + minutes(wait.get().remaining()) + ".";
+            throw new SignInRefusedException(wait.get().forClient() ? "Too many failed sign-ins from your address. " + when
+                    : "Too many failed sign-ins for this e-mail address. " + when, wait.get().remaining());
         }
         // The slow hash holds no lock. A registered and an unknown address take the same steps: one hash, one write.
         Optional<UserRecord> found = store.inTransaction(tx -> Users.in(tx).findByEmail(tenant, normalized));

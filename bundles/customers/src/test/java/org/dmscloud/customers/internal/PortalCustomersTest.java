@@ -256,7 +256,7 @@ class PortalCustomersTest {
 
         assertThat(unknownAnswers).isEqualTo(registeredAnswers);
         assertThat(registeredAnswers.get(4)).startsWith("The e-mail address or the password is not right. (retry after PT15M)");
-        assertThat(registeredAnswers.get(5)).startsWith("Too many failed sign-ins for this e-mail address. Try again later. (retry after");
+        assertThat(registeredAnswers.get(5)).startsWith("Too many failed sign-ins for this e-mail address. Try again in 15 minutes. (retry after");
         String gus = SignInLimits.addressKey(TenantId.DEFAULT, "gus@example.com");
         String nobody = SignInLimits.addressKey(TenantId.DEFAULT, "nobody@example.com");
         List<Optional<SignInFailureRecord>> counted = database.store().inTransaction(tx -> List.of(SignInFailures.in(tx).find(gus),

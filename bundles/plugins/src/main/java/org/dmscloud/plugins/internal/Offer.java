@@ -118,8 +118,9 @@ final class Offer {
         }
         Description described = plugins.describe(pkg);
         if (!described.devices().contains(configuration.expectedDevices())) {
-            throw new InvalidConfigurationException("expectedDevices", "The " + described.name() + " package is for "
-                    + described.devices() + " CPE devices, not " + configuration.expectedDevices() + ".");
+            throw new InvalidConfigurationException("expectedDevices", String.format(java.util.Locale.ROOT,
+                    "The %s package is for %,d to %,d CPE devices, not %,d.", described.name(), described.devices().min(), described.devices().max(),
+                    configuration.expectedDevices()));
         }
         PricingContext context = PricingContext.of(tenant.id(), currency);
         List<PriceComponent> components = new ArrayList<>(price(configuration.packageId(), described.name() + " package", "packageId",

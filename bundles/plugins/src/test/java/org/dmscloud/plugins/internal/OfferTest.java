@@ -90,7 +90,7 @@ class OfferTest {
     @Test
     void devicesOutsideThePackagesRangeAreRefused() {
         assertThatThrownBy(() -> offer(PLATFORM).dailyRate(InstanceConfiguration.of("business", 999, Set.of()), EUR))
-                .hasMessage("The Business package is for 1000–20000 CPE devices, not 999.")
+                .hasMessage("The Business package is for 1,000 to 20,000 CPE devices, not 999.")
                 .extracting(e -> ((InvalidConfigurationException) e).field()).isEqualTo("expectedDevices");
     }
 

@@ -48,7 +48,8 @@ final class PriceCalculator {
     Calculation calculate(Map<String, String[]> query, TenantId tenant, Currency currency, List<CatalogPackage> packages,
             List<CatalogOption> options, Texts texts) {
         String packageId = first(query, "package");
-        String devices = first(query, "devices").strip();
+        // "2,000" and "2 000" as the pages print numbers: the grouping is dropped, never guessed as a decimal point.
+        String devices = first(query, "devices").strip().replaceAll("(?<=\\d)[,\\u00a0\\u202f ](?=\\d{3}(\\D|$))", "");
         Set<String> optionIds = new LinkedHashSet<>(List.of(query.getOrDefault("option", new String[0])));
         if (packageId.isEmpty()) {
             return packages.isEmpty() ? empty("", "", Set.of())

@@ -98,6 +98,17 @@ class PriceCalculatorTest {
     }
 
     @Test
+    void aNumberWrittenAsThePagesPrintNumbersIsTakenAndAnAmbiguousOneIsNot() {
+        Calculation grouped = calculate(Map.of("package", new String[] { "small" }, "devices", new String[] { "1,000" }));
+        Calculation spaced = calculate(Map.of("package", new String[] { "small" }, "devices", new String[] { "1 000" }));
+        Calculation decimal = calculate(Map.of("package", new String[] { "small" }, "devices", new String[] { "1,5" }));
+
+        assertThat(grouped.total()).isEqualTo("€10.00");
+        assertThat(spaced.total()).isEqualTo("€10.00");
+        assertThat(decimal.errors()).containsOnlyKeys("devices");
+    }
+
+    @Test
     void noDevicesAtAllIsRefusedBeforeThePricingIsAsked() {
         Calculation calculation = calculate(Map.of("package", new String[] { "small" }, "devices", new String[] { "0" }));
 

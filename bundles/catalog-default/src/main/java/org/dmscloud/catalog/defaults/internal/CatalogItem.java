@@ -41,7 +41,8 @@ record CatalogItem(String id, String name, String description, DeviceRange devic
             components.add(new PriceComponent(id, isPackage() ? name + " package" : name, Money.ofMinor(pricing.baseMinor(), currency)));
         }
         if (!pricing.tiers().isEmpty() || pricing.minimumMinor() > 0) {
-            String label = String.format("%,d CPE devices", configuration.expectedDevices()) + (isPackage() ? "" : " (" + name + ")");
+            String label = (configuration.expectedDevices() == 1 ? "1 CPE device" : String.format(java.util.Locale.ROOT, "%,d CPE devices",
+                    configuration.expectedDevices())) + (isPackage() ? "" : " (" + name + ")");
             components.add(new PriceComponent(id, label, Money.ofMinor(pricing.devicesMinor(configuration.expectedDevices()), currency)));
         }
         return components;
