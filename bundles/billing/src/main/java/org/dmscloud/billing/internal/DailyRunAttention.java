@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.dmscloud.api.billing.BillingRun;
+import org.dmscloud.api.health.CachedAttention;
 import org.dmscloud.api.health.OperatorAttention;
 import org.dmscloud.billing.internal.store.BillingStore;
 import org.osgi.service.component.annotations.Activate;
@@ -27,9 +28,8 @@ public class DailyRunAttention implements OperatorAttention {
     private static final Duration FRESH = Duration.ofSeconds(10);
 
     private final BillingStore store;
-    private final Clock clock;
     private final LocalTime runAt;
-    private volatile Said said = new Said(Instant.MIN, List.of());
+    private final CachedAttention cached;
 
     @Activate
     public DailyRunAttention(@Reference BillingStore store, @Reference Clock clock, DailyRunConfiguration configuration) {
@@ -38,20 +38,13 @@ public class DailyRunAttention implements OperatorAttention {
 
     DailyRunAttention(BillingStore store, Clock clock, LocalTime runAt) {
         this.store = store;
-        this.clock = clock;
         this.runAt = runAt;
+        this.cached = new CachedAttention(clock, FRESH, () -> sentences(clock.instant()));
     }
 
     @Override
     public List<String> attention() {
-        Instant now = clock.instant();
-        Said last = said;
-        if (last.at().plus(FRESH).isAfter(now) && !last.at().isAfter(now)) {
-            return last.sentences();
-        }
-        List<String> sentences = sentences(now);
-        said = new Said(now, sentences);
-        return sentences;
+        return cached.attention();
     }
 
     private List<String> sentences(Instant now) {
@@ -73,8 +66,5 @@ public class DailyRunAttention implements OperatorAttention {
         return run.failed() == 0 ? List.of()
                 : List.of("billing: " + run.failed() + " instance(s) of " + today + " are not billed yet and are tried again; "
                         + "see dms:billing-runs");
-    }
-
-    private record Said(Instant at, List<String> sentences) {
     }
 }

@@ -2,10 +2,10 @@ package org.dmscloud.payments.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import org.dmscloud.api.account.TenantId;
+import org.dmscloud.api.health.CachedAttention;
 import org.dmscloud.api.health.OperatorAttention;
 import org.dmscloud.api.payment.PaymentProviderInfo;
 import org.dmscloud.api.payment.PaymentProviders;
@@ -24,30 +24,23 @@ public class PaymentSetupAttention implements OperatorAttention {
     private static final Duration FRESH = Duration.ofSeconds(30);
 
     private final PaymentProviders providers;
-    private final Clock clock;
-    private volatile Said said = new Said(Instant.MIN, List.of());
+    private final CachedAttention cached;
 
     @Activate
     public PaymentSetupAttention(@Reference PaymentProviders providers, @Reference Clock clock) {
         this.providers = providers;
-        this.clock = clock;
+        this.cached = new CachedAttention(clock, FRESH, this::sentences);
     }
 
     @Override
     public List<String> attention() {
-        Instant now = clock.instant();
-        Said last = said;
-        if (!last.at().isAfter(now) && last.at().plus(FRESH).isAfter(now)) {
-            return last.sentences();
-        }
-        boolean canPay = providers.providers(TenantId.DEFAULT).stream().anyMatch(PaymentProviderInfo::available);
-        List<String> sentences = canPay ? List.of()
-                : List.of("payments: the platform's customers have no way to pay: configure etc/org.dmscloud.payment.stripe.cfg (cards) or "
-                        + "etc/org.dmscloud.payment.banktransfer.cfg (bank transfers); dms:payment-providers says what each lacks");
-        said = new Said(now, sentences);
-        return sentences;
+        return cached.attention();
     }
 
-    private record Said(Instant at, List<String> sentences) {
+    private List<String> sentences() {
+        boolean canPay = providers.providers(TenantId.DEFAULT).stream().anyMatch(PaymentProviderInfo::available);
+        return canPay ? List.of()
+                : List.of("payments: the platform's customers have no way to pay: configure etc/org.dmscloud.payment.stripe.cfg (cards) or "
+                        + "etc/org.dmscloud.payment.banktransfer.cfg (bank transfers); dms:payment-providers says what each lacks");
     }
 }
