@@ -31,6 +31,9 @@ public final class Contributions {
     /** The prefix of the platform's own bundles' symbolic names, which act for any tenant an operator configures them for. */
     public static final String PLATFORM_BUNDLES = "dms-cloud-";
 
+    /** The provider named for a service whose bundle cannot be found (registered outside the framework, as by tests). */
+    public static final String UNKNOWN_BUNDLE = "unknown";
+
     /** What a contributed id may be: lowercase letters, digits and '-', as it is stored with instances and top-ups. */
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
@@ -139,6 +142,6 @@ public final class Contributions {
         Bundle bundle = bundleContext != null && properties.get(Constants.SERVICE_BUNDLEID) instanceof Long id
                 ? bundleContext.getBundle(id)
                 : null;
-        return bundle == null ? "unknown" : bundle.getSymbolicName();
+        return bundle == null ? UNKNOWN_BUNDLE : bundle.getSymbolicName();
     }
 }

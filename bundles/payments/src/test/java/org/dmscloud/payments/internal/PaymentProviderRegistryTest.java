@@ -117,7 +117,7 @@ class PaymentProviderRegistryTest {
     private void reseller(TenantId id, boolean platformPayments) {
         tenants.create(id, new TenantSettings(id.value(), List.of(id + ".dms.example"), Optional.of(new Brand(id + " DMS",
                 "support@" + id + ".example", "noreply@" + id + ".example", "https://" + id + ".dms.example")), Currency.getInstance("EUR"),
-                CatalogSelection.EVERYTHING, PriceAdjustment.NONE, platformPayments, java.util.Set.of("unknown")), "operator");
+                CatalogSelection.EVERYTHING, PriceAdjustment.NONE, platformPayments, java.util.Set.of(org.dmscloud.plugins.Contributions.UNKNOWN_BUNDLE)), "operator");
         // The providers here are registered by no bundle, which Contributions calls "unknown": bound to the resellers.
     }
 

@@ -29,6 +29,7 @@ import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.testing.Configurations;
 import org.dmscloud.persistence.testing.TestClock;
 import org.dmscloud.persistence.testing.TestDatabases;
+import org.dmscloud.plugins.Contributions;
 import org.dmscloud.spi.payment.PaymentProvider;
 import org.dmscloud.spi.tenant.TenantScope;
 import org.dmscloud.tenants.internal.TenantBook;
@@ -96,7 +97,8 @@ public final class Payments implements AutoCloseable {
         TenantId tenant = new TenantId(id);
         tenants.create(tenant, new TenantSettings(id, List.of(id + ".dms.example"), Optional.of(new Brand(id + " DMS",
                 "support@" + id + ".example", "noreply@" + id + ".example", "https://" + id + ".dms.example")), EUR,
-                CatalogSelection.EVERYTHING, PriceAdjustment.NONE, platformPayments), "test");
+                // Providers registered here have no bundle (Contributions.UNKNOWN_BUNDLE): bound to the reseller like its own.
+                CatalogSelection.EVERYTHING, PriceAdjustment.NONE, platformPayments, java.util.Set.of(Contributions.UNKNOWN_BUNDLE)), "test");
         return tenant;
     }
 

@@ -30,6 +30,7 @@ import org.dmscloud.api.tenant.PriceAdjustment;
 import org.dmscloud.api.tenant.Tenant;
 import org.dmscloud.api.tenant.TenantSettings;
 import org.dmscloud.api.tenant.TenantStatus;
+import org.dmscloud.plugins.Contributions;
 import org.dmscloud.plugins.PluginCallException;
 import org.dmscloud.plugins.PluginCalls;
 import org.dmscloud.spi.catalog.AddonOption;
@@ -348,8 +349,8 @@ class OfferTest {
     private static Tenant tenant(TenantId id, CatalogSelection catalog, PriceAdjustment prices) {
         Optional<Brand> brand = id.equals(TenantId.DEFAULT) ? Optional.empty()
                 : Optional.of(new Brand(id + " DMS", "support@" + id + ".example", "noreply@" + id + ".example", "https://" + id + ".example"));
-        // The services here are registered by no bundle, which Contributions calls "unknown": bound to every test tenant.
-        return new Tenant(id, new TenantSettings(id.value(), List.of(), brand, EUR, catalog, prices, false, Set.of("unknown")),
+        // The services here are registered by no bundle (Contributions.UNKNOWN_BUNDLE): bound to every test tenant.
+        return new Tenant(id, new TenantSettings(id.value(), List.of(), brand, EUR, catalog, prices, false, Set.of(Contributions.UNKNOWN_BUNDLE)),
                 TenantStatus.ENABLED, AT, AT);
     }
 
