@@ -207,7 +207,7 @@ public class BrowserIT {
         assertThat(browser.findElement(By.id("email")).getAttribute("value")).isEqualTo(email);
         type("password", "not my password");
         submit("/sign-in");
-        assertThat(waitForText(By.cssSelector("p.error[role=alert]"), "not right")).isEqualTo("The e-mail address or the password is not right.");
+        assertThat(waitForText(By.cssSelector("p.error[role=alert]"), "not right")).isEqualTo("The email address or the password is not right.");
         checkPage("journey-06-wrong-password");
         type("password", password);
         submit("/sign-in");
