@@ -200,7 +200,7 @@ public abstract class DmsCloudTestSupport {
     /** The verification link from the mail in the customer's mailbox, as a path on the portal. */
     protected static String verificationLink(String email) {
         String mail = await("the verification mail to " + email, Duration.ofSeconds(60),
-                () -> mailTo(email).stream().filter(m -> m.startsWith("Confirm your e-mail address")).findFirst().orElse(null));
+                () -> mailTo(email).stream().filter(m -> m.startsWith("Confirm your email address")).findFirst().orElse(null));
         Matcher link = VERIFY_LINK.matcher(mail);
         assertThat(link.find()).as(mail).isTrue();
         return URLDecoder.decode(link.group(1), StandardCharsets.UTF_8).replace(" ", "+");

@@ -404,7 +404,7 @@ public class PluginDeploymentIT extends DmsCloudTestSupport {
     private static String acmeCustomer(String email) {
         assertThat(post("/api/v1/auth/register", json(Map.of("email", email, "password", PASSWORD, "name", "Ada at Acme")), AT_ACME)
                 .statusCode()).isEqualTo(202);
-        String mail = awaitMail(email, "Confirm your e-mail address");
+        String mail = awaitMail(email, "Confirm your email address");
         Matcher link = Pattern.compile("https?://" + Pattern.quote(ACME_HOST) + "(/verify\\?token=[A-Za-z0-9_%-]+)").matcher(mail);
         assertThat(link.find()).as(mail).isTrue();
         HttpResponse<String> verified = get(link.group(1), AT_ACME);

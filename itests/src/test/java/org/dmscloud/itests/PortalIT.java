@@ -345,7 +345,7 @@ public class PortalIT extends DmsCloudTestSupport {
         assertThat(post("/api/v1/auth/register", json(Map.of("email", email, "password", "violet quarry lantern", "name", "Twice at Acme")),
                 atAcme).statusCode()).isEqualTo(202);
         String link = await("the second verification mail", Duration.ofSeconds(60), () -> {
-            List<String> confirmations = mailTo(email).stream().filter(m -> m.startsWith("Confirm your e-mail address")).toList();
+            List<String> confirmations = mailTo(email).stream().filter(m -> m.startsWith("Confirm your email address")).toList();
             return confirmations.size() < 2 ? null : confirmations.get(1);
         });
         java.util.regex.Matcher token = java.util.regex.Pattern.compile("token=([A-Za-z0-9_%-]+)").matcher(link);

@@ -148,10 +148,10 @@ public class TenantsIT extends DmsCloudTestSupport {
         String platformToken = signedUp(email);
         assertThat(post("/api/v1/auth/register", json(Map.of("email", email, "password", PASSWORD, "name", "Ada at Acme")), AT_ACME)
                 .statusCode()).isEqualTo(202);
-        String acmeMail = awaitMail(email, "Confirm your e-mail address for Acme DMS");
+        String acmeMail = awaitMail(email, "Confirm your email address for Acme DMS");
         assertThat(acmeMail).contains("https://" + ACME_HOST + "/verify?token=", "support@acme.example",
                 "[from: Acme DMS <noreply@acme.example>]").doesNotContain("DMS Cloud");
-        assertThat(awaitMail(email, "Confirm your e-mail address for DMS Cloud")).contains("http://localhost:8181/verify?token=")
+        assertThat(awaitMail(email, "Confirm your email address for DMS Cloud")).contains("http://localhost:8181/verify?token=")
                 .doesNotContain("Acme");
         Matcher link = Pattern.compile("https://" + Pattern.quote(ACME_HOST) + "(/verify\\?token=[A-Za-z0-9_%-]+)").matcher(acmeMail);
         assertThat(link.find()).isTrue();

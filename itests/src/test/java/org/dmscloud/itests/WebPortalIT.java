@@ -152,7 +152,7 @@ public class WebPortalIT extends DmsCloudTestSupport {
         assertThat(registered.body()).contains("We sent a link to " + email, "action=\"/verification/resend\"");
         assertThat(postForm("/verification/resend", List.of("email", email, "csrf", csrf), "Cookie", formCookie).statusCode()).isEqualTo(200);
         String link = await("two verification mails", Duration.ofSeconds(60), () -> {
-            List<String> mails = mailTo(email).stream().filter(m -> m.startsWith("Confirm your e-mail address")).toList();
+            List<String> mails = mailTo(email).stream().filter(m -> m.startsWith("Confirm your email address")).toList();
             return mails.size() < 2 ? null : mails.get(1);
         });
         Matcher verify = Pattern.compile("http://localhost:8181(/verify\\?token=[A-Za-z0-9_%-]+)").matcher(link);
@@ -174,7 +174,7 @@ public class WebPortalIT extends DmsCloudTestSupport {
         HttpResponse<String> wrong = postForm("/sign-in", List.of("email", email, "password", "not the password", "next", "/account", "csrf", csrf),
                 "Cookie", formCookie);
         assertThat(wrong.statusCode()).isEqualTo(400);
-        assertThat(wrong.body()).contains("The e-mail address or the password is not right.");
+        assertThat(wrong.body()).contains("The email address or the password is not right.");
         HttpResponse<String> offSite = postForm("/sign-in", List.of("email", email, "password", "violet quarry lantern", "next", "//evil.example/",
                 "csrf", csrf), "Cookie", formCookie);
         assertThat(offSite.statusCode()).isEqualTo(303);
@@ -193,6 +193,7 @@ public class WebPortalIT extends DmsCloudTestSupport {
         HttpResponse<String> page = get("/account", "Cookie", browser);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(page.body()).as("the operator who credited it is not the customer's business").doesNotContain("Welcome credit (by ");
         assertThat(page.body()).contains("Wendy", email, "Welcome credit", "your balance covers", "Sign out (Wendy)", "How the rate is made up");
         JsonNode after = json(get("/api/v1/account", bearer(bearerToken)));
         assertThat(page.body()).contains("id=\"balance\">€" + after.at("/balance/amount").asText() + "<");
@@ -345,6 +346,7 @@ public class WebPortalIT extends DmsCloudTestSupport {
         HttpResponse<String> upgrade = postForm(instance + "/settings", List.of("package", "business", "devices", "2000", "option", "usp", "step", "quote",
                 "csrf", csrf), "Cookie", browser);
         assertThat(upgrade.body()).contains("This charges €", "billing rule R7", "id=\"daily-rate\">€23.00<");
+        assertThat(upgrade.body()).as("the settings and rate it changes from").contains("Now: Business, 1,000 CPE devices, options: none, at €");
         assertThat(postForm(instance + "/settings", confirmation(upgrade.body(), csrf), "Cookie", browser).statusCode()).isEqualTo(303);
         assertThat(get(instance, "Cookie", browser).body()).contains("2,000 CPE devices");
 

@@ -39,4 +39,15 @@ public record LedgerEntry(long id, AccountId account, LedgerEntryType type, Mone
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         Objects.requireNonNull(createdAt, "createdAt");
     }
+
+    /** What an operator's adjustment records after its reason: the operator, for the platform's own audit. */
+    private static final java.util.regex.Pattern OPERATOR = java.util.regex.Pattern.compile(" \\(by [^()]{1,200}\\)$");
+
+    /**
+     * The description as the customer reads it: an operator's adjustment without the operator's login name, which is the
+     * platform's record of who did it (operators see it in the shell), not the customer's business.
+     */
+    public String customerDescription() {
+        return type == LedgerEntryType.ADMIN_ADJUSTMENT ? OPERATOR.matcher(description).replaceFirst("") : description;
+    }
 }

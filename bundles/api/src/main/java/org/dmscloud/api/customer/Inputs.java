@@ -30,7 +30,7 @@ public final class Inputs {
     public Inputs email(String field, String email) {
         String normalized = normalizeEmail(email);
         if (normalized.length() > 254 || !EMAIL.matcher(normalized).matches()) {
-            problems.put(field, "Enter an e-mail address such as name@example.com.");
+            problems.put(field, "Enter an email address such as name@example.com.");
         }
         return this;
     }

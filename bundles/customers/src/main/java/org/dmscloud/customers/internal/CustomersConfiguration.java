@@ -24,10 +24,10 @@ public @interface CustomersConfiguration {
     @AttributeDefinition(description = "Minutes a password reset link stays valid.")
     int passwordResetMinutes() default 60;
 
-    @AttributeDefinition(description = "Failed sign-ins for one e-mail address within a day after which it waits lockMinutes, registered or not.")
+    @AttributeDefinition(description = "Failed sign-ins for one email address within a day after which it waits lockMinutes, registered or not.")
     int maxFailedSignIns() default 5;
 
-    @AttributeDefinition(description = "Minutes an e-mail address waits after maxFailedSignIns failures.")
+    @AttributeDefinition(description = "Minutes an email address waits after maxFailedSignIns failures.")
     int lockMinutes() default 15;
 
     @AttributeDefinition(description = "Failed sign-ins from one client address within addressWindowMinutes before it must wait.")

@@ -12,7 +12,7 @@ import com.nulabinc.zxcvbn.Zxcvbn;
 
 /**
  * Whether a password is hard enough to guess, by zxcvbn's estimate (dictionaries of common passwords,
- * names and words, keyboard patterns, dates, repeats, l33t), with the person's own e-mail address, name
+ * names and words, keyboard patterns, dates, repeats, l33t), with the person's own email address, name
  * and company counted as known words, and never containing their address or name (or a word of either). A refusal says why, in
  * zxcvbn's words where it has them.
  */
@@ -41,7 +41,7 @@ final class PasswordPolicy {
         String lower = password.toLowerCase(Locale.ROOT);
         for (String word : forbidden(email, name)) {
             if (lower.contains(word)) {
-                return Optional.of("Choose a password that does not contain your e-mail address or your name.");
+                return Optional.of("Choose a password that does not contain your email address or your name.");
             }
         }
         List<String> own = ownWords(email, name, company);

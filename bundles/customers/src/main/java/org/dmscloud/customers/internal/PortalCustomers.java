@@ -44,7 +44,7 @@ public class PortalCustomers implements CustomerAuth {
         return minutes == 1 ? "1 minute" : minutes + " minutes";
     }
 
-    private static final String REFUSED = "The e-mail address or the password is not right.";
+    private static final String REFUSED = "The email address or the password is not right.";
     static final String LOCKED = "This account is locked. Please contact support.";
     static final String SESSION_ENDED = "Your session has ended. Sign in again.";
 
@@ -159,7 +159,7 @@ public class PortalCustomers implements CustomerAuth {
         if (wait.isPresent()) {
             String when = "Try again in " + minutes(wait.get().remaining()) + ".";
             throw new SignInRefusedException(wait.get().forClient() ? "Too many failed sign-ins from your address. " + when
-                    : "Too many failed sign-ins for this e-mail address. " + when, wait.get().remaining());
+                    : "Too many failed sign-ins for this email address. " + when, wait.get().remaining());
         }
         // The slow hash holds no lock. A registered and an unknown address take the same steps: one hash, one write.
         Optional<UserRecord> found = store.inTransaction(tx -> Users.in(tx).findByEmail(tenant, normalized));
@@ -171,7 +171,7 @@ public class PortalCustomers implements CustomerAuth {
         }
         UserRecord user = found.get();
         if (user.status() == UserStatus.UNVERIFIED) {
-            throw new SignInRefusedException("Verify your e-mail address first: follow the link we sent you, or register again for a new one.",
+            throw new SignInRefusedException("Verify your email address first: follow the link we sent you, or register again for a new one.",
                     null);
         }
         return store.inTransaction(tx -> {

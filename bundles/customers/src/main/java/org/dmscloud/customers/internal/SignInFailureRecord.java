@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Failed sign-ins counted under one key (a submitted e-mail address, a client address) within a window.
+ * Failed sign-ins counted under one key (a submitted email address, a client address) within a window.
  *
  * @param key         what the failures are counted for, hashed by the caller
  * @param failures    failures since {@code windowStart}

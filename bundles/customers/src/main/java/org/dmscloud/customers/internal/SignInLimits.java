@@ -12,7 +12,7 @@ import org.dmscloud.api.account.TenantId;
 import org.dmscloud.persistence.Transaction;
 
 /**
- * How many failed sign-ins are allowed before sign-in must wait, under two keys: the submitted e-mail
+ * How many failed sign-ins are allowed before sign-in must wait, under two keys: the submitted email
  * address, whether or not anyone is registered with it (so that a lockout tells nothing about who is a
  * customer), and the client's network address (so that one client cannot try many addresses). Counted in
  * the database: every node sees the same counts, and a spray of addresses forgets no count that is still live.

@@ -78,7 +78,7 @@ class PortalCustomersTest {
         customers.register(TenantId.DEFAULT, new Registration("Ada@Example.com ", "correct horse battery", "Ada", "Example Telecom"));
 
         assertThatThrownBy(() -> customers.signIn(TenantId.DEFAULT, "ada@example.com", "correct horse battery", "10.0.0.1"))
-                .isInstanceOf(SignInRefusedException.class).hasMessageContaining("Verify your e-mail address first");
+                .isInstanceOf(SignInRefusedException.class).hasMessageContaining("Verify your email address first");
         Customer verified = customers.verify(TenantId.DEFAULT, tokenIn(lastMailTo("ada@example.com", "verify-address")));
         Session session = customers.signIn(TenantId.DEFAULT, "ADA@example.com", "correct horse battery", "10.0.0.1");
 
@@ -144,7 +144,7 @@ class PortalCustomersTest {
         assertThat(refusedPassword("1234567890", "Kim Gustavsson")).isEqualTo("This password is too easy to guess. "
                 + "This is a top-100 common password. Add another word or two. Uncommon words are better.");
         assertThat(refusedPassword("password12", "Kim Gustavsson")).contains("too easy to guess", "This is a very common password.");
-        assertThat(refusedPassword("kim.gustavsson@example.com", "Kim Gustavsson")).contains("does not contain your e-mail address");
+        assertThat(refusedPassword("kim.gustavsson@example.com", "Kim Gustavsson")).contains("does not contain your email address");
         assertThat(refusedPassword("Gustavsson 2026 rocks", "Kim Gustavsson")).contains("your name");
         assertThat(refusedPassword("qwertyuiop12", "Kim Gustavsson")).contains("too easy to guess");
 
@@ -160,7 +160,7 @@ class PortalCustomersTest {
         String token = tokenIn(lastMailTo("lee@example.com", "reset-password"));
 
         assertThatThrownBy(() -> customers.resetPassword(TenantId.DEFAULT, token, "lee@example.com!")).isInstanceOfSatisfying(InvalidInputException.class,
-                e -> assertThat(e.fields().get("newPassword")).contains("does not contain your e-mail address"));
+                e -> assertThat(e.fields().get("newPassword")).contains("does not contain your email address"));
         assertThatThrownBy(() -> customers.resetPassword(TenantId.DEFAULT, token, "abcdefghij")).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.fields().get("newPassword")).contains("too easy to guess"));
         customers.resetPassword(TenantId.DEFAULT, token, "violet quarry lantern");
@@ -232,7 +232,7 @@ class PortalCustomersTest {
         for (int i = 0; i < 4; i++) {
             String address = "10.0.0." + i; // another address each time: the account limit alone applies
             assertThatThrownBy(() -> customers.signIn(TenantId.DEFAULT, "gus@example.com", "wrong", address))
-                    .hasMessage("The e-mail address or the password is not right.");
+                    .hasMessage("The email address or the password is not right.");
         }
         assertThatThrownBy(() -> customers.signIn(TenantId.DEFAULT, "gus@example.com", "wrong", "10.0.0.4"))
                 .isInstanceOfSatisfying(SignInRefusedException.class, e -> assertThat(e.retryAfter()).contains(Duration.ofMinutes(15)));
@@ -255,8 +255,8 @@ class PortalCustomersTest {
         }
 
         assertThat(unknownAnswers).isEqualTo(registeredAnswers);
-        assertThat(registeredAnswers.get(4)).startsWith("The e-mail address or the password is not right. (retry after PT15M)");
-        assertThat(registeredAnswers.get(5)).startsWith("Too many failed sign-ins for this e-mail address. Try again in 15 minutes. (retry after");
+        assertThat(registeredAnswers.get(4)).startsWith("The email address or the password is not right. (retry after PT15M)");
+        assertThat(registeredAnswers.get(5)).startsWith("Too many failed sign-ins for this email address. Try again in 15 minutes. (retry after");
         String gus = SignInLimits.addressKey(TenantId.DEFAULT, "gus@example.com");
         String nobody = SignInLimits.addressKey(TenantId.DEFAULT, "nobody@example.com");
         List<Optional<SignInFailureRecord>> counted = database.store().inTransaction(tx -> List.of(SignInFailures.in(tx).find(gus),

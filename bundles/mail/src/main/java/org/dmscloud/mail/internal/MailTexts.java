@@ -25,8 +25,8 @@ final class MailTexts {
     }
 
     Text verifyAddress(String name, String token) {
-        return new Text("verify-address", "Confirm your e-mail address for " + brand.name(), "Hello " + name + ",\n\n"
-                + "please confirm your e-mail address to finish your registration with " + brand.name() + ":\n\n"
+        return new Text("verify-address", "Confirm your email address for " + brand.name(), "Hello " + name + ",\n\n"
+                + "please confirm your email address to finish your registration with " + brand.name() + ":\n\n"
                 + portalUrl + "/verify?token=" + encode(token) + "\n\n"
                 + "The link works once and for 48 hours. If no link came through or it expired, simply register again with\n"
                 + "the same address: you will get a fresh one.\n\n"
@@ -35,7 +35,7 @@ final class MailTexts {
 
     Text alreadyRegistered() {
         return new Text("already-registered", "You already have a " + brand.name() + " account", "Hello,\n\n"
-                + "someone, probably you, tried to register with " + brand.name() + " using this e-mail address, which already has an\n"
+                + "someone, probably you, tried to register with " + brand.name() + " using this email address, which already has an\n"
                 + "account. Sign in at " + portalUrl + "/sign-in instead. If you forgot your password, you can set a new one:\n\n"
                 + portalUrl + "/password-reset\n\n"
                 + "If it was not you, ignore this mail; your account is unchanged.\n\n" + signature());

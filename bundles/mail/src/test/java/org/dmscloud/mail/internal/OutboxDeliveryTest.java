@@ -78,7 +78,7 @@ class OutboxDeliveryTest {
 
             MimeMessage[] received = smtp.getReceivedMessages();
             assertThat(received).hasSize(1);
-            assertThat(received[0].getSubject()).isEqualTo("Confirm your e-mail address for DMS Cloud");
+            assertThat(received[0].getSubject()).isEqualTo("Confirm your email address for DMS Cloud");
             assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("ada@example.com");
             assertThat(String.valueOf(received[0].getContent())).contains("https://portal.example/verify?token=tok3n");
             assertThat(delivery.latest(Optional.empty(), Optional.empty(), Optional.empty(), 10)).singleElement()
@@ -210,12 +210,12 @@ class OutboxDeliveryTest {
             assertThat(received).hasSize(2);
             MimeMessage resellers = received[0].getSubject().contains("Acme") ? received[0] : received[1];
             MimeMessage platforms = resellers == received[0] ? received[1] : received[0];
-            assertThat(resellers.getSubject()).isEqualTo("Confirm your e-mail address for Acme DMS");
+            assertThat(resellers.getSubject()).isEqualTo("Confirm your email address for Acme DMS");
             assertThat(((InternetAddress) resellers.getFrom()[0]).getAddress()).isEqualTo("noreply@acme.example");
             assertThat(((InternetAddress) resellers.getFrom()[0]).getPersonal()).isEqualTo("Acme DMS");
             assertThat(String.valueOf(resellers.getContent())).contains("https://portal.acme.example/verify?token=acme-tok")
                     .contains("support@acme.example").doesNotContain("DMS Cloud").doesNotContain("portal.example/");
-            assertThat(platforms.getSubject()).isEqualTo("Confirm your e-mail address for DMS Cloud");
+            assertThat(platforms.getSubject()).isEqualTo("Confirm your email address for DMS Cloud");
             assertThat(((InternetAddress) platforms.getFrom()[0]).getAddress()).isEqualTo("no-reply@dmscloud.example");
             assertThat(String.valueOf(platforms.getContent())).contains("https://portal.example/verify?token=platform-tok")
                     .doesNotContain("Acme");

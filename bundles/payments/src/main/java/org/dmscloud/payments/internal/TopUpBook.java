@@ -16,6 +16,7 @@ import org.dmscloud.api.mail.CustomerMail;
 import org.dmscloud.api.money.CurrencyMismatchException;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.api.payment.DocumentTemplate;
+import org.dmscloud.api.payment.PaymentProviders;
 import org.dmscloud.api.payment.ReceivedPayment;
 import org.dmscloud.api.payment.TopUp;
 import org.dmscloud.api.payment.TopUpDocument;
@@ -29,6 +30,9 @@ import org.dmscloud.persistence.Transaction;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The book of money received: payments credited once each, failures, provider notifications and the
@@ -46,6 +50,10 @@ public class TopUpBook implements TopUpSettlement {
     private final BalanceService balances;
     private final AccountService accounts;
     private final CustomerMail customerMail;
+
+    /** The providers' names, for the ledger entry a customer reads; optional, so that no provider waits for this book. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile PaymentProviders providers;
 
     /** Started only once this bundle's changes to its tables are applied (its {@code DMS-Changelog}). */
     @Reference(target = PaymentTables.SCHEMA_FILTER)
@@ -80,7 +88,7 @@ public class TopUpBook implements TopUpSettlement {
             }
             Instant now = clock.instant();
             LedgerEntry credit = balances.topUp(topUp.account(), payment.amount(), key,
-                    limit("Top-up " + topUp.id() + " through " + providerId + ": " + payment.paymentKey(), 500));
+                    limit("Top-up by " + providerName(providerId) + ", payment " + payment.paymentKey(), 500));
             TopUps.in(tx).addPayment(topUp.id(), key, payment.amount(), payment.recordedBy(), payment.detail(), credit.id(), now);
             Money received = topUp.received().plus(payment.amount());
             TopUpStatus status = received.isLessThan(topUp.amount()) ? TopUpStatus.PARTIALLY_PAID : TopUpStatus.PAID;
@@ -88,6 +96,17 @@ public class TopUpBook implements TopUpSettlement {
             TopUps.in(tx).update(updated);
             return updated;
         });
+    }
+
+    /** The provider as customers know it ("Bank transfer"); its id while its name cannot be had. */
+    private String providerName(String providerId) {
+        PaymentProviders names = providers;
+        try {
+            return names == null ? providerId
+                    : names.all().stream().filter(p -> p.id().equals(providerId)).findFirst().map(p -> p.displayName()).orElse(providerId);
+        } catch (RuntimeException e) {
+            return providerId;
+        }
     }
 
     @Override

@@ -84,7 +84,7 @@ public class AuthResource {
     public Views.MessageView verify(Requests.Token request) {
         Requests.require(fields("token", request == null ? null : request.token()));
         customers.verify(RequestTenant.idOf(http), request.token());
-        return new Views.MessageView("Your e-mail address is verified. You can sign in now.");
+        return new Views.MessageView("Your email address is verified. You can sign in now.");
     }
 
     /**

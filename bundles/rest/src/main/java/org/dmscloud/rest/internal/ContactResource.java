@@ -50,7 +50,7 @@ public class ContactResource {
     public Response send(Requests.Contact request) {
         Requests.Contact body = request == null ? new Requests.Contact(null, null, null, null, null) : request;
         contact.submit(RequestTenant.idOf(http), new NewContactMessage(body.name(), body.email(), body.company(), body.topic(), body.message()), RequestClient.addressOf(http));
-        return Response.accepted(new Views.MessageView("Thank you, your message has reached us. We answer by e-mail, usually within one business day."))
+        return Response.accepted(new Views.MessageView("Thank you, your message has reached us. We answer by email, usually within one business day."))
                 .build();
     }
 }

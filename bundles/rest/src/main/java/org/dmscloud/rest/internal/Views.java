@@ -66,7 +66,7 @@ final class Views {
             return new LedgerEntryView(entry.id(), entry.type(), MoneyView.of(entry.amount()), MoneyView.of(entry.balanceAfter()),
                     entry.instance().map(InstanceId::toString).orElse(null), entry.periodStart().orElse(null),
                     entry.periodEnd().orElse(null), entry.rate().map(MoneyView::of).orElse(null), ComponentView.of(entry.breakdown()),
-                    entry.description(), entry.createdAt());
+                    entry.customerDescription(), entry.createdAt());
         }
     }
 

@@ -119,7 +119,7 @@ public class AccountOverview {
         String period = entry.periodStart().isPresent() && entry.periodEnd().isPresent()
                 ? texts.format("account.ledger.period", dateTime(entry.periodStart().get(), locale), dateTime(entry.periodEnd().get(), locale))
                 : "";
-        return new AccountView.LedgerLine(dateTime(entry.createdAt(), locale), BillingRuleTexts.explainCited(texts, entry.description()), period, MoneyFormat.format(entry.amount(), locale),
+        return new AccountView.LedgerLine(dateTime(entry.createdAt(), locale), BillingRuleTexts.explainCited(texts, entry.customerDescription()), period, MoneyFormat.format(entry.amount(), locale),
                 !entry.amount().isNegative(), MoneyFormat.format(entry.balanceAfter(), locale),
                 entry.breakdown().stream().map(c -> new AccountView.PriceLine(c.label(), MoneyFormat.format(c.amount(), locale))).toList());
     }

@@ -207,7 +207,7 @@ public class InstancePages extends PortalPage {
         Map<String, List<String>> carried = carried(visit, calculation);
         if (!CONFIRM.equals(visit.field("step"))) {
             confirm(visit, account, action, quotes.quoteChangeSettings(account.id(), instance.id(), configuration), carried, "instances.settings.confirm",
-                    action, "", 200);
+                    action, "", 200, now(visit, account, instance));
             return;
         }
         try {
@@ -215,7 +215,7 @@ public class InstancePages extends PortalPage {
             visit.redirect(PATH + "/" + instance.id() + "?done=changed");
         } catch (InsufficientFundsException | QuoteMismatchException | IdempotencyKeyReusedException e) {
             confirm(visit, account, action, quotes.quoteChangeSettings(account.id(), instance.id(), configuration), carried, "instances.settings.confirm",
-                    action, refusal(visit, e), status(e));
+                    action, refusal(visit, e), status(e), now(visit, account, instance));
         } catch (InvalidConfigurationException e) {
             configurationForm(visit, account, 400, false, new Fields(Map.of(), Map.of("form", e.getMessage())), Optional.of(instance));
         }
@@ -269,6 +269,18 @@ public class InstancePages extends PortalPage {
     /** The confirmation page of an action, with its quote; the confirmation sends the same fields again with the quote's id. */
     private void confirm(Visit visit, Account account, String action, Quote quote, Map<String, List<String>> carried, String confirmLabel, String back, String error,
             int status) throws IOException {
+        confirm(visit, account, action, quote, carried, confirmLabel, back, error, status, "");
+    }
+
+    /** An instance's settings and rate now, for a change's confirmation to show beside what comes after. */
+    private String now(Visit visit, Account account, Instance instance) {
+        InstanceViews.Row row = row(visit, account, instance);
+        return visit.texts.format("instances.settings.before", row.packageName(), row.devices(), row.options(), row.dailyRate());
+    }
+
+    /** @param before what stands before the action, said first; may be empty */
+    private void confirm(Visit visit, Account account, String action, Quote quote, Map<String, List<String>> carried, String confirmLabel, String back,
+            String error, int status, String before) throws IOException {
         Texts texts = visit.texts;
         Map<String, List<String>> hidden = new LinkedHashMap<>(carried);
         hidden.put("quoteId", List.of(quote.id().toString()));
@@ -277,8 +289,8 @@ public class InstancePages extends PortalPage {
                 ? texts.format("quote.period", AccountOverview.dateTime(quote.periodStart().get(), texts.locale()),
                         AccountOverview.dateTime(quote.periodEnd().get(), texts.locale()))
                 : "";
-        String effect = quote.amount().isNegative() ? texts.format("quote.charge", amount, period)
-                : quote.amount().isPositive() ? texts.format("quote.credit", amount, period) : texts.get("quote.free");
+        String effect = (before.isEmpty() ? "" : before + " ") + (quote.amount().isNegative() ? texts.format("quote.charge", amount, period)
+                : quote.amount().isPositive() ? texts.format("quote.credit", amount, period) : texts.get("quote.free"));
         boolean billedDaily = quote.dailyRate().total().isPositive() && !"DELETE".equals(quote.action().name());
         String rate = billedDaily ? MoneyFormat.format(quote.dailyRate().total(), texts.locale()) : "";
         List<Calculation.PriceLine> lines = billedDaily ? quote.dailyRate().components().stream()
