@@ -346,7 +346,7 @@ public class WebPortalIT extends DmsCloudTestSupport {
         HttpResponse<String> upgrade = postForm(instance + "/settings", List.of("package", "business", "devices", "2000", "option", "usp", "step", "quote",
                 "csrf", csrf), "Cookie", browser);
         assertThat(upgrade.body()).contains("This charges €", "billing rule R7", "id=\"daily-rate\">€23.00<");
-        assertThat(upgrade.body()).as("the settings and rate it changes from").contains("Now: Business, 1,000 CPE devices, options: none, at €");
+        assertThat(upgrade.body()).as("the settings and rate it changes from").contains("Now: Business, 1,000 CPE devices, options: TR-369 / USP support, at €19.00 a day.");
         assertThat(postForm(instance + "/settings", confirmation(upgrade.body(), csrf), "Cookie", browser).statusCode()).isEqualTo(303);
         assertThat(get(instance, "Cookie", browser).body()).contains("2,000 CPE devices");
 
