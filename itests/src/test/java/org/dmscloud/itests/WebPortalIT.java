@@ -377,6 +377,13 @@ public class WebPortalIT extends DmsCloudTestSupport {
         assertThat(made.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(made.body()).containsPattern("<code id=\"password\">[A-Za-z0-9]{20}</code>").contains("id=\"acs-username\">cpe-");
         assertThat(get(instance + "/devices", "Cookie", browser).body()).doesNotContain("id=\"password\"").contains("Replace the device password");
+        String replaceKey = UUID.randomUUID().toString();
+        HttpResponse<String> replacing = postForm(instance + "/devices/credentials", List.of("csrf", csrf, "requestKey", replaceKey), "Cookie", browser);
+        assertThat(replacing.body()).as("replacing cuts every device off: asked once more").contains("Every device of this instance is refused")
+                .doesNotContain("id=\"password\"");
+        HttpResponse<String> replaced = postForm(instance + "/devices/credentials", List.of("csrf", csrf, "requestKey", replaceKey, "step", "confirm"),
+                "Cookie", browser);
+        assertThat(replaced.body()).containsPattern("<code id=\"password\">[A-Za-z0-9]{20}</code>");
         assertThat(get(instance + "/devices?offset=-7&search=" + "x".repeat(300), "Cookie", browser).statusCode()).as("a careless query").isEqualTo(200);
 
         // Sign out everywhere: this browser and every other session.
