@@ -300,9 +300,10 @@ public class InstancePages extends PortalPage {
         String shortfall = "";
         if (quote.amount().isNegative() && balance.isLessThan(quote.amount().negate())) {
             Money missing = quote.amount().negate().minus(balance);
-            Money topUp = overview.smallestTopUp(visit.tenant.id(), balance.currency()).filter(smallest -> smallest.isGreaterThan(missing))
-                    .orElse(missing);
-            shortfall = texts.format("quote.short", MoneyFormat.format(missing, texts.locale()), MoneyFormat.format(topUp, texts.locale()));
+            Optional<Money> smallest = overview.smallestTopUp(visit.tenant.id(), balance.currency()).filter(minimum -> minimum.isGreaterThan(missing));
+            shortfall = smallest.isPresent()
+                    ? texts.format("quote.shortBelowSmallest", MoneyFormat.format(missing, texts.locale()), MoneyFormat.format(smallest.get(), texts.locale()))
+                    : texts.format("quote.short", MoneyFormat.format(missing, texts.locale()));
         }
         visit.render(status, "confirm.jte", new InstanceViews.ConfirmView(visit.page(texts.get(confirmLabel + ".title")), action, effect,
                 BillingRuleTexts.explain(texts, quote.rule()), rate, lines, hidden, texts.get(confirmLabel), back, error,
