@@ -240,6 +240,9 @@ public class WebPortalIT extends DmsCloudTestSupport {
         HttpResponse<String> notAnAmount = postForm("/account/top-ups", List.of("amount", "fifty", "provider", "stripe", "csrf", csrf), "Cookie", browser);
         assertThat(notAnAmount.statusCode()).isEqualTo(400);
         assertThat(notAnAmount.body()).contains("Enter the amount in EUR as a number such as 50.00.", "value=\"fifty\"");
+        HttpResponse<String> tooLittle = postForm("/account/top-ups", List.of("amount", "0.50", "provider", "stripe", "csrf", csrf), "Cookie", browser);
+        assertThat(tooLittle.statusCode()).isEqualTo(400);
+        assertThat(tooLittle.body()).as("the limits in the page's money format").contains("Top up between €").doesNotContain(" EUR and ");
 
         // By card: on to Stripe's page (the stand-in's), paid there, back to the top-up's page, credited.
         HttpResponse<String> toStripe = postForm("/account/top-ups", List.of("amount", "50", "provider", "stripe", "requestKey", UUID.randomUUID().toString(),

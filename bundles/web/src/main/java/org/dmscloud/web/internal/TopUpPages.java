@@ -167,7 +167,13 @@ public class TopUpPages extends PortalPage {
             // 'self'), so the top-up's own page sends the browser on.
             visit.redirect(PATH + "/" + started.id() + (started.paymentPage().isPresent() ? "?go=" + GO_PAY : ""));
         } catch (InvalidInputException e) {
-            topUpForm(visit, customer, 400, new Fields(values, e.fields()), "");
+            Map<String, String> errors = new java.util.LinkedHashMap<>(e.fields());
+            // An amount outside the way's limits, said in the page's own money format ("€5.00", as beside the way to pay).
+            providers.limits(visit.tenant.id(), provider.get().id(), amount.currency()).filter(l -> errors.containsKey("amount"))
+                    .filter(l -> amount.isLessThan(l.minimum()) || amount.isGreaterThan(l.maximum()))
+                    .ifPresent(l -> errors.put("amount", visit.texts.format("topUp.error.limits", MoneyFormat.format(l.minimum(), visit.texts.locale()),
+                            MoneyFormat.format(l.maximum(), visit.texts.locale()), provider.get().displayName())));
+            topUpForm(visit, customer, 400, new Fields(values, errors), "");
         } catch (PaymentProviderUnavailableException | TopUpFailedException e) {
             topUpForm(visit, customer, 503, Fields.of(values), e.getMessage());
         } catch (IdempotencyKeyReusedException e) {
