@@ -28,9 +28,6 @@ public final class Contributions {
 
     private static final Logger LOG = LoggerFactory.getLogger(Contributions.class);
 
-    /** The prefix of the platform's own bundles' symbolic names, which act for any tenant an operator configures them for. */
-    public static final String PLATFORM_BUNDLES = "dms-cloud-";
-
     /** The provider named for a service whose bundle cannot be found (registered outside the framework, as by tests). */
     public static final String UNKNOWN_BUNDLE = "unknown";
 
@@ -113,7 +110,7 @@ public final class Contributions {
      */
     private static boolean mayActFor(TenantId tenant, String provider, Set<String> boundBundles, Map<String, Object> properties,
             String idProperty, String id) {
-        if (provider.startsWith(PLATFORM_BUNDLES) || boundBundles.contains(provider)) {
+        if (provider.startsWith(TenantScope.PLATFORM_BUNDLES) || boundBundles.contains(provider)) {
             return true;
         }
         if (REPORTED.add(properties.getOrDefault(Constants.SERVICE_ID, provider + "/" + idProperty + "/" + id + "/" + tenant))) {

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.dmscloud.api.account.TenantId;
+import org.dmscloud.api.tenant.TenantDirectory;
 import org.dmscloud.events.internal.EventRows.Positioned;
 import org.dmscloud.persistence.DuplicateKeyException;
 import org.dmscloud.persistence.Schema;
@@ -59,6 +60,12 @@ public class InstanceEventDelivery {
     private final Duration firstRetry;
     private final Duration retention;
     private final Map<Object, Subscriber> subscribers = new ConcurrentHashMap<>();
+    /** Listeners told that they hear nothing of a tenant that has not bound their bundle, so that each is told once. */
+    private final java.util.Set<String> toldUnbound = ConcurrentHashMap.newKeySet();
+
+    /** Which bundles act for which tenant: a tenant's listener hears its events only once its bundle is bound to it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile TenantDirectory tenants;
     private final ScheduledExecutorService thread;
     private Instant nextPrune = Instant.MIN;
 
@@ -287,8 +294,28 @@ public class InstanceEventDelivery {
             this.listener = listener;
         }
 
+        /**
+         * Whether the event is this listener's: every event for the platform's listeners; its tenant's, for a tenant's
+         * listener whose bundle is the platform's or bound to that tenant. An unbound one hears nothing (its cursor moves
+         * on: a tenant's instances are not told to a bundle no operator let act for it), and the log says so once.
+         */
         boolean hears(InstanceEvent event) {
-            return tenant.isEmpty() || tenant.get().equals(event.tenant());
+            if (tenant.isEmpty()) {
+                return true;
+            }
+            if (!tenant.get().equals(event.tenant())) {
+                return false;
+            }
+            if (bundle.startsWith(TenantScope.PLATFORM_BUNDLES)) {
+                return true;
+            }
+            TenantDirectory directory = tenants;
+            boolean bound = directory != null && directory.find(tenant.get()).map(t -> t.settings().pluginBundles().contains(bundle)).orElse(false);
+            if (!bound && toldUnbound.add(key)) {
+                LOG.warn("Instance event listener {} of bundle {} is for tenant {}, which has not bound the bundle: it hears nothing of it. "
+                        + "If it is {}'s, bind it with dms:tenant-update --plugin {} {}", key, bundle, tenant.get(), tenant.get(), bundle, tenant.get());
+            }
+            return bound;
         }
 
         boolean waiting(long nanoTime) {

@@ -158,6 +158,7 @@ abstract class InstanceEventsContractTest {
 
     @Test
     void aTenantsListenerHearsOnlyItsTenantsInstances() {
+        delivery.tenants = tenantsBinding(ACME, "org.example.reports");
         Recording acme = listen("acme-reports", Optional.of(ACME));
         Recording platform = listen("all", Optional.empty());
         InstanceEvent acmes = event(InstanceEvent.Type.CREATED, ACME);
@@ -167,6 +168,41 @@ abstract class InstanceEventsContractTest {
 
         assertThat(acme.events).extracting(InstanceEvent::instance).containsExactly(acmes.instance());
         assertThat(platform.events).hasSize(3);
+    }
+
+    @Test
+    void aTenantsListenerFromABundleTheTenantHasNotBoundHearsNothingOfIt() {
+        delivery.tenants = tenantsBinding(ACME, "org.example.someone-else");
+        Recording unbound = listen("acme-reports", Optional.of(ACME));
+        record(event(InstanceEvent.Type.CREATED, ACME));
+
+        delivery.deliverPending();
+
+        assertThat(unbound.events).as("a tenant's instances are not told to a bundle no operator let act for it").isEmpty();
+    }
+
+    /** The tenant, with these bundles bound to it, as the tenants' directory has them. */
+    private static org.dmscloud.api.tenant.TenantDirectory tenantsBinding(TenantId tenant, String bundle) {
+        org.dmscloud.api.tenant.Tenant found = new org.dmscloud.api.tenant.Tenant(tenant, new org.dmscloud.api.tenant.TenantSettings(tenant.value(),
+                List.of(), Optional.empty(), java.util.Currency.getInstance("EUR"), org.dmscloud.api.tenant.CatalogSelection.EVERYTHING,
+                org.dmscloud.api.tenant.PriceAdjustment.NONE, false, java.util.Set.of(bundle)), org.dmscloud.api.tenant.TenantStatus.ENABLED,
+                java.time.Instant.EPOCH, java.time.Instant.EPOCH);
+        return new org.dmscloud.api.tenant.TenantDirectory() {
+            @Override
+            public Optional<org.dmscloud.api.tenant.Tenant> find(TenantId id) {
+                return id.equals(tenant) ? Optional.of(found) : Optional.empty();
+            }
+
+            @Override
+            public Optional<org.dmscloud.api.tenant.Tenant> byHost(String hostName) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<org.dmscloud.api.tenant.Tenant> list() {
+                return List.of(found);
+            }
+        };
     }
 
     @Test

@@ -94,7 +94,7 @@ final class PluginBundles {
                 problems.add(service.kind().word + " " + service.id() + " for tenant " + tenant + ", which does not exist: sold to nobody");
                 return problems;
             }
-            if (!service.bundle().startsWith(Contributions.PLATFORM_BUNDLES) && !found.settings().pluginBundles().contains(service.bundle())) {
+            if (!service.bundle().startsWith(org.dmscloud.spi.tenant.TenantScope.PLATFORM_BUNDLES) && !found.settings().pluginBundles().contains(service.bundle())) {
                 problems.add(service.kind().word + " " + service.id() + " for tenant " + tenant + ", which has not bound this bundle: ignored "
                         + "(dms:tenant-update --plugin " + service.bundle() + " " + tenant + ")");
                 return problems;

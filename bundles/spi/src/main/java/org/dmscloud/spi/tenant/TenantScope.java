@@ -12,6 +12,13 @@ public final class TenantScope {
     /** Service property: the id of the only tenant the service is for, e.g. {@code acme}. */
     public static final String PROPERTY = "dms.tenant";
 
+    /**
+     * The prefix of the platform's own bundles' symbolic names: they act for any tenant an operator configures them for.
+     * Any other bundle's services in a tenant's scope count only once an operator has bound the bundle to that tenant
+     * ({@code dms:tenant-update --plugin <symbolic name> <tenant>}); a plugin bundle's name must not start with it.
+     */
+    public static final String PLATFORM_BUNDLES = "dms-cloud-";
+
     private TenantScope() {
     }
 }
