@@ -93,6 +93,8 @@ public class WebPortalIT extends DmsCloudTestSupport {
         HttpResponse<String> corrected = postForm("/contact", badEmail, browser);
         assertThat(corrected.statusCode()).isEqualTo(400);
         assertThat(corrected.body()).contains("value=\"not an address\"", "aria-invalid=\"true\"", "Do you sell 30k devices?");
+        assertThat(corrected.body()).as("the errors summed up at the form, which the address's fragment leads to").contains(
+                "action=\"/contact#contact-errors\"", "id=\"contact-errors\" role=\"alert\"", "href=\"#contact-email\"");
         message.addAll(List.of("csrf", token));
         HttpResponse<String> sent = postForm("/contact", message, browser);
         assertThat(sent.statusCode()).isEqualTo(200);
@@ -263,7 +265,8 @@ public class WebPortalIT extends DmsCloudTestSupport {
             return page.body().contains("Paid: on your balance") ? page : null;
         });
         assertThat(credited.body()).contains("€50.00").doesNotContain("http-equiv=\"refresh\"").doesNotContain("Cancel this top-up");
-        assertThat(get("/account", "Cookie", browser).body()).contains("id=\"balance\">€50.00<", "Paid: on your balance");
+        assertThat(get("/account", "Cookie", browser).body()).contains("id=\"balance\">€50.00<", "Paid: on your balance",
+                "Top-up by Card (Stripe), payment ");
         assertThat(get(topUpPage, "Cookie", "dms-session=" + signedUp("other-" + UUID.randomUUID() + "@example.com")).statusCode())
                 .as("another customer's top-up").isEqualTo(404);
 
@@ -419,6 +422,17 @@ public class WebPortalIT extends DmsCloudTestSupport {
         HttpResponse<String> deleted = postForm(instance + "/delete", confirmation(deleting.body(), csrf), "Cookie", browser);
         assertThat(deleted.headers().firstValue("Location")).contains("/instances?done=deleted");
         assertThat(get("/instances?done=deleted", "Cookie", browser).body()).contains("The instance is deleted.", "You have no instance yet.");
+
+        // Created disabled, it has paid nothing: it says so, with what enabling it would charge a day, not a rate of 0.00.
+        HttpResponse<String> disabledForm = get("/instances/new", "Cookie", browser);
+        String disabledKey = Pattern.compile("name=\"requestKey\" value=\"([^\"]+)\"").matcher(disabledForm.body()).results().findFirst()
+                .orElseThrow().group(1);
+        HttpResponse<String> disabledQuote = postForm("/instances/new", List.of("name", "Spare ACS", "package", "business", "devices", "1000",
+                "requestKey", disabledKey, "step", "quote", "csrf", csrf), "Cookie", browser);
+        HttpResponse<String> spare = postForm("/instances/new", confirmation(disabledQuote.body(), csrf), "Cookie", browser);
+        assertThat(spare.statusCode()).isEqualTo(303);
+        String sparePage = get(spare.headers().firstValue("Location").orElseThrow(), "Cookie", browser).body();
+        assertThat(sparePage).contains("id=\"state\">Disabled<", "Not paid yet", "€14.00").doesNotContain("€0.00");
     }
 
     /** The confirmation page's form as the browser sends it: its hidden fields and the confirm button. */

@@ -66,6 +66,18 @@ class PaymentProviderRegistryTest {
     }
 
     @Test
+    void theOperatorsAreToldWhileThePlatformsCustomersHaveNoWayToPay() {
+        PaymentSetupAttention attention = new PaymentSetupAttention(registry, clock);
+        registry.providers = List.of(entry("stripe", provider("Card (Stripe)", Availability.unavailable("no API key"))));
+
+        assertThat(attention.attention()).singleElement().asString().startsWith("payments: the platform's customers have no way to pay");
+
+        registry.providers = List.of(entry("stripe", provider("Card (Stripe)", Availability.AVAILABLE)));
+        clock.advance(java.time.Duration.ofSeconds(31));
+        assertThat(attention.attention()).isEmpty();
+    }
+
+    @Test
     void noProvidersMeansAnEmptyList() {
         assertThat(registry.providers(TenantId.DEFAULT)).isEmpty();
         assertThat(registry.all()).isEmpty();

@@ -415,15 +415,18 @@ public class InstancePages extends PortalPage {
      * starting or suspending rather than what it was.
      */
     private String deployment(Visit visit, Instance instance) {
-        Optional<DeploymentStatus> status = deployments.find(instance.id());
-        DeploymentState expected = instance.state() == InstanceState.ENABLED ? DeploymentState.RUNNING : DeploymentState.SUSPENDED;
+        return deploymentWords(deployments.find(instance.id()), instance.state(), visit.texts);
+    }
+
+    static String deploymentWords(Optional<DeploymentStatus> status, InstanceState instance, Texts texts) {
+        DeploymentState expected = instance == InstanceState.ENABLED ? DeploymentState.RUNNING : DeploymentState.SUSPENDED;
         if (status.isPresent() && (status.get().state() == DeploymentState.RUNNING || status.get().state() == DeploymentState.SUSPENDED)
                 && status.get().state() != expected) {
-            return visit.texts.get(expected == DeploymentState.RUNNING ? "instances.deployment.starting" : "instances.deployment.suspending");
+            return texts.get(expected == DeploymentState.RUNNING ? "instances.deployment.starting" : "instances.deployment.suspending");
         }
         String state = status.map(s -> s.state().name()).orElse(DeploymentState.PROVISIONING.name());
-        String words = visit.texts.get("instances.deployment." + state);
-        return status.flatMap(DeploymentStatus::reason).map(reason -> visit.texts.format("instances.deployment.reason", words, reason)).orElse(words);
+        String words = texts.get("instances.deployment." + state);
+        return status.flatMap(DeploymentStatus::reason).map(reason -> texts.format("instances.deployment.reason", words, reason)).orElse(words);
     }
 
     private static String doneNotice(Visit visit) {

@@ -27,6 +27,12 @@ class DefaultCatalogPricingTest {
     }
 
     @Test
+    void theDevicesLineSaysTheirNumberAsPeopleWriteIt() {
+        assertThat(price("starter", 1)).extracting(PriceComponent::label).contains("1 CPE device");
+        assertThat(price("starter", 2_500)).extracting(PriceComponent::label).contains("2,500 CPE devices");
+    }
+
+    @Test
     void businessDevicesAreGraduated() {
         // 10.00 + 50 blocks × 0.40 + 50 blocks × 0.30
         assertThat(total("business", 10_000)).isEqualTo(Money.of("45.00", "EUR"));
