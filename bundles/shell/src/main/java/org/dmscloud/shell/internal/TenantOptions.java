@@ -74,7 +74,7 @@ abstract class TenantOptions {
         CatalogSelection newCatalog = catalog == null ? before.catalog() : catalog.trim().equalsIgnoreCase("all") ? CatalogSelection.EVERYTHING
                 : CatalogSelection.only(Arrays.stream(catalog.split(",")).map(String::trim).filter(item -> !item.isEmpty())
                         .collect(Collectors.toCollection(LinkedHashSet::new)));
-        int newMarkup = markup == null ? before.prices().markupBasisPoints() : Markup.parse(markup);
+        int newMarkup = markup == null ? before.prices().markupBasisPoints() : PriceMarkup.parse(markup);
         Map<String, Money> newPrices = new HashMap<>(before.prices().dailyPrices());
         for (String price : prices == null ? List.<String>of() : prices) {
             int equals = price.indexOf('=');

@@ -45,7 +45,7 @@ final class TenantText {
         if (settings.prices().isNone()) {
             return "the platform's";
         }
-        String markup = settings.prices().markupBasisPoints() == 0 ? "" : Markup.format(settings.prices().markupBasisPoints()) + " on every item";
+        String markup = settings.prices().markupBasisPoints() == 0 ? "" : PriceMarkup.format(settings.prices().markupBasisPoints()) + " on every item";
         String fixed = settings.prices().dailyPrices().entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + " a day")
                 .collect(Collectors.joining(", "));
         return markup + (markup.isEmpty() || fixed.isEmpty() ? "" : "; ") + fixed;

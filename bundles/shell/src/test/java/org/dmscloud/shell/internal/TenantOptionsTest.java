@@ -59,14 +59,14 @@ class TenantOptionsTest {
 
     @Test
     void aMarkupIsPercentToAHundredthAndSaidBackAsItWasMeant() {
-        assertThat(Markup.parse("15")).isEqualTo(1_500);
-        assertThat(Markup.parse(" -7.5 % ")).isEqualTo(-750);
-        assertThat(Markup.parse("0.01")).isEqualTo(1);
-        assertThatThrownBy(() -> Markup.parse("7.555")).hasMessageContaining("to a hundredth of a percent");
-        assertThatThrownBy(() -> Markup.parse("fifteen")).hasMessageStartingWith("'fifteen' is not a markup");
-        assertThat(Markup.format(1_500)).isEqualTo("+15 %");
-        assertThat(Markup.format(-750)).isEqualTo("-7.5 %");
-        assertThat(Markup.format(0)).isEqualTo("0 %");
+        assertThat(PriceMarkup.parse("15")).isEqualTo(1_500);
+        assertThat(PriceMarkup.parse(" -7.5 % ")).isEqualTo(-750);
+        assertThat(PriceMarkup.parse("0.01")).isEqualTo(1);
+        assertThatThrownBy(() -> PriceMarkup.parse("7.555")).hasMessageContaining("to a hundredth of a percent");
+        assertThatThrownBy(() -> PriceMarkup.parse("fifteen")).hasMessageStartingWith("'fifteen' is not a markup");
+        assertThat(PriceMarkup.format(1_500)).isEqualTo("+15 %");
+        assertThat(PriceMarkup.format(-750)).isEqualTo("-7.5 %");
+        assertThat(PriceMarkup.format(0)).isEqualTo("0 %");
     }
 
     @Test

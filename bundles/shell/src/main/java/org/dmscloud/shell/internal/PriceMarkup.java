@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** A markup as an operator writes it, in percent ("15", "-7.5", or quoted "15%"), and as it is kept, in basis points. */
-final class Markup {
+final class PriceMarkup {
 
-    private Markup() {
+    private PriceMarkup() {
     }
 
     static int parse(String text) {
