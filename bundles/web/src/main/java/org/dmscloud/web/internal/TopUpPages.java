@@ -59,6 +59,9 @@ public class TopUpPages extends PortalPage {
     private final transient TopUpService topUps;
     private final transient PaymentProviders providers;
     private final transient TopUpAdministration settlement;
+    private final transient Map<TopUpId, Long> lastAsked = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final long ASK_EVERY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    private static final int MAX_REMEMBERED = 10_000;
 
     @Activate
     public TopUpPages(@Reference CustomerAuth customers, @Reference AccountOverview overview, @Reference TopUpService topUps,
@@ -96,7 +99,7 @@ public class TopUpPages extends PortalPage {
      * asks; a provider that cannot answer now leaves the page saying the payment is being confirmed.
      */
     private TopUp askedOfItsProvider(Customer customer, TopUp topUp) {
-        if (!topUp.status().isOpen()) {
+        if (!topUp.status().isOpen() || !mayAsk(topUp.id())) {
             return topUp;
         }
         try {
@@ -105,6 +108,24 @@ public class TopUpPages extends PortalPage {
             LOG.info("Top-up {} could not be checked with its provider on the customer's return: {}", topUp.id(), notNow.toString());
         }
         return topUps.find(customer.account(), topUp.id()).orElse(topUp);
+    }
+
+    /**
+     * At most one question to the provider per top-up every few seconds on this node, however often its page is reloaded:
+     * a customer reloading in a loop must not make the platform hammer the provider's API, nor hold the server's threads
+     * waiting for it.
+     */
+    private boolean mayAsk(TopUpId topUp) {
+        long now = System.nanoTime();
+        if (lastAsked.size() > MAX_REMEMBERED) {
+            lastAsked.clear(); // forgetting costs at most one more question each
+        }
+        boolean[] ask = { false };
+        lastAsked.compute(topUp, (id, before) -> {
+            ask[0] = before == null || now - before >= ASK_EVERY_NANOS;
+            return ask[0] ? now : before; // a reload meanwhile does not put the next question off
+        });
+        return ask[0];
     }
 
     @Override
