@@ -168,8 +168,36 @@ class CwmpMessagesTest {
                 .contains("<ParameterNames soap-enc:arrayType=\"xsd:string[2]\"><string>Device.DeviceInfo.</string><string>Device.Time.Enable</string>");
         String set = CwmpWriter.setParameterValues(CwmpVersion.V1_2, "t-4",
                 java.util.List.of(new org.dmscloud.api.acs.ParameterValue("Device.X.Name", "<b>&\"", "xsd:string")), "k");
-        assertThat(set).contains("<Name>Device.X.Name</Name><Value xsi:type=\"xsd:string\">&lt;b&gt;&amp;&quot;</Value>")
+        assertThat(set).contains("<Name>Device.X.Name</Name><Value xsi:type=\"xsd:string\">&lt;b&gt;&amp;")
                 .contains("<ParameterKey>k</ParameterKey>");
         assertThat(CwmpReader.read(set.getBytes(StandardCharsets.UTF_8)).method()).as("well-formed").isEqualTo("SetParameterValues");
+        assertThat(textOf(set, "Value")).as("what a parser reads back").isEqualTo("<b>&\"");
+    }
+
+    @Test
+    void whatXmlCannotCarryIsLeftOutSoThatTheEnvelopeStaysWellFormed() {
+        String value = "a\u0001b\uFFFEc\uD800d\uD83D\uDE00e\tf";
+        String set = CwmpWriter.setParameterValues(CwmpVersion.V1_2, "t-5",
+                java.util.List.of(new org.dmscloud.api.acs.ParameterValue("Device.X.Name", value, "xsd:string\u0002")), "k\u0000");
+
+        assertThat(CwmpReader.read(set.getBytes(StandardCharsets.UTF_8)).method()).as("well-formed").isEqualTo("SetParameterValues");
+        assertThat(textOf(set, "Value")).as("the control character, the non-character and the lone surrogate left out; the emoji and the tab kept")
+                .isEqualTo("abcd\uD83D\uDE00e\tf");
+        assertThat(set).contains("xsi:type=\"xsd:string\"", "<ParameterKey>k</ParameterKey>");
+    }
+
+    private static String textOf(String xml, String element) {
+        try {
+            javax.xml.stream.XMLStreamReader reader = javax.xml.stream.XMLInputFactory.newFactory()
+                    .createXMLStreamReader(new java.io.StringReader(xml));
+            while (reader.hasNext()) {
+                if (reader.next() == javax.xml.stream.XMLStreamConstants.START_ELEMENT && element.equals(reader.getLocalName())) {
+                    return reader.getElementText();
+                }
+            }
+            throw new AssertionError("no " + element + " in " + xml);
+        } catch (javax.xml.stream.XMLStreamException e) {
+            throw new AssertionError(xml, e);
+        }
     }
 }
