@@ -2,7 +2,7 @@
  * Identities of tenants and customer accounts.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.dmscloud.api.account;
 
 import org.osgi.annotation.bundle.Export;

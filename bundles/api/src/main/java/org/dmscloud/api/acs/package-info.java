@@ -3,7 +3,7 @@
  * the devices it knows and how many it refused for its limit.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.dmscloud.api.acs;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,9 +1,12 @@
 package org.dmscloud.api.billing;
 
+import java.util.Map;
+
 import org.dmscloud.api.money.Money;
+import org.dmscloud.api.problem.ApiProblem;
 
 /** An action would cost more than the balance holds; nothing was changed. */
-public class InsufficientFundsException extends RuntimeException {
+public class InsufficientFundsException extends RuntimeException implements ApiProblem {
 
     private static final long serialVersionUID = 1L;
 
@@ -23,5 +26,20 @@ public class InsufficientFundsException extends RuntimeException {
 
     public Money balance() {
         return balance;
+    }
+
+    @Override
+    public String problemType() {
+        return "insufficient-funds";
+    }
+
+    @Override
+    public int problemStatus() {
+        return 402;
+    }
+
+    @Override
+    public Map<String, Object> problemMembers() {
+        return Map.of(NEEDED, needed, BALANCE, balance);
     }
 }

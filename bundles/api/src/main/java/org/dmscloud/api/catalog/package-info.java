@@ -3,7 +3,7 @@
  * bundles, and the configurations they price.
  */
 @Export
-@Version("2.3.0")
+@Version("2.4.0")
 package org.dmscloud.api.catalog;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,7 +2,7 @@
  * Messages people send through the landing page's Contact Us form, and the operators' inbox of them.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.dmscloud.api.contact;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,8 +2,10 @@ package org.dmscloud.api.customer;
 
 import java.util.Map;
 
+import org.dmscloud.api.problem.ApiProblem;
+
 /** Input a person can correct: each offending field with what is wrong with it. */
-public class InvalidInputException extends IllegalArgumentException {
+public class InvalidInputException extends IllegalArgumentException implements ApiProblem {
 
     private static final long serialVersionUID = 1L;
 
@@ -16,5 +18,25 @@ public class InvalidInputException extends IllegalArgumentException {
 
     public Map<String, String> fields() {
         return fields;
+    }
+
+    @Override
+    public String problemType() {
+        return "validation";
+    }
+
+    @Override
+    public int problemStatus() {
+        return 400;
+    }
+
+    @Override
+    public String problemDetail() {
+        return "Some fields are not valid.";
+    }
+
+    @Override
+    public Map<String, Object> problemMembers() {
+        return Map.of(FIELD_ERRORS, fields);
     }
 }

@@ -2,7 +2,7 @@
  * Portal customers: registration with address verification, sign-in sessions, password reset.
  */
 @Export
-@Version("2.2.0")
+@Version("2.3.0")
 package org.dmscloud.api.customer;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,7 +2,7 @@
  * Health of the platform's dependencies, as reported on the portal API's health endpoint.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.dmscloud.api.health;
 
 import org.osgi.annotation.bundle.Export;

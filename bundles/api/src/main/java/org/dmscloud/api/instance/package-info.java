@@ -3,7 +3,7 @@
  * effect as BILLING-RULES.md states it.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.dmscloud.api.instance;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,7 +3,7 @@
  * reconcile them, provider plugins report the money that arrived.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.dmscloud.api.payment;
 
 import org.osgi.annotation.bundle.Export;

@@ -11,6 +11,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 /**
  * An answer whose client has gone (closed or reset the connection) cannot be written, and that is no
  * failure of ours: it is dropped here, at DEBUG, before CXF would log it as an error with a stack trace
@@ -27,7 +29,12 @@ public class ClientGoneInterceptor implements WriterInterceptor {
     public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
         try {
             context.proceed();
-        } catch (IOException | RuntimeException e) {
+        } catch (JsonProcessingException e) {
+            throw e; // an answer Jackson could not write: our bug, for the mapper to report
+        } catch (IOException e) {
+            // Writing the answer is writing to the client's connection: it is the connection that failed.
+            LOG.debug(ProblemMapper.CLIENT_GONE, e);
+        } catch (RuntimeException e) {
             if (!ProblemMapper.clientWentAway(e)) {
                 throw e;
             }

@@ -33,6 +33,7 @@ import org.dmscloud.api.acs.TaskKind;
 import org.dmscloud.api.acs.TaskState;
 import org.dmscloud.api.customer.InvalidInputException;
 import org.dmscloud.api.instance.InstanceId;
+import org.dmscloud.api.problem.ApiProblem;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
@@ -159,13 +160,23 @@ public class InstanceAcsResource {
     }
 
     /** The credentials this request made were answered already, and their password is not kept. */
-    static final class CredentialsShownException extends RuntimeException {
+    static final class CredentialsShownException extends RuntimeException implements ApiProblem {
 
         private static final long serialVersionUID = 1L;
 
         CredentialsShownException() {
             super("These credentials were made by this Idempotency-Key already, and their password was shown then and is not kept. "
                     + "Ask with a new key for a new password.");
+        }
+
+        @Override
+        public String problemType() {
+            return "credentials-shown";
+        }
+
+        @Override
+        public int problemStatus() {
+            return 409;
         }
     }
 

@@ -1,7 +1,6 @@
 package org.dmscloud.rest.internal;
 
-import java.io.IOException;
-import java.time.Duration;
+import java.io.EOFException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -13,23 +12,7 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
 
-import org.dmscloud.api.account.AccountNotFoundException;
-import org.dmscloud.api.acs.DeviceNotFoundException;
-import org.dmscloud.api.billing.IdempotencyKeyReusedException;
-import org.dmscloud.api.billing.InsufficientFundsException;
-import org.dmscloud.api.billing.QuoteMismatchException;
-import org.dmscloud.api.catalog.InvalidConfigurationException;
-import org.dmscloud.api.catalog.PricingUnavailableException;
-import org.dmscloud.api.contact.ContactRateLimitException;
-import org.dmscloud.api.customer.InvalidInputException;
-import org.dmscloud.api.customer.InvalidTokenException;
-import org.dmscloud.api.customer.SignInRefusedException;
-import org.dmscloud.api.health.UnavailableException;
-import org.dmscloud.api.instance.InstanceNotFoundException;
-import org.dmscloud.api.payment.PaymentProviderUnavailableException;
-import org.dmscloud.api.payment.TopUpFailedException;
-import org.dmscloud.api.payment.TopUpNotFoundException;
-import org.dmscloud.api.payment.TopUpStateException;
+import org.dmscloud.api.problem.ApiProblem;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
@@ -54,9 +37,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
-    /** What an unavailable database asks of clients: about how long the nodes' health takes to see it back. */
-    private static final int UNAVAILABLE_RETRY_SECONDS = 5;
-
     /** Kinds and fixed sentences for what JAX-RS itself refuses; its own messages may carry internals. */
     private static final Map<Integer, String[]> REFUSALS = Map.of(
             400, new String[] { "bad-request", "The request could not be read." },
@@ -68,8 +48,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             413, new String[] { "payload-too-large", "The request body is too large." },
             415, new String[] { "unsupported-media-type", "This address does not accept that media type; send application/json." });
 
-    /** Jetty's own word for a connection the client closed; matched by name so that this bundle need not import Jetty. */
-    private static final String JETTY_EOF = "org.eclipse.jetty.io.EofException";
+    /** A problem's kind, the last segment of its type URI. */
+    private static final Pattern PROBLEM_TYPE = Pattern.compile("[a-z][a-z0-9-]{0,63}");
     private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '([^']{1,100})'");
 
     @Override
@@ -87,13 +67,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     /** What nginx and others log for a request whose client left first. */
     static final int CLIENT_CLOSED_REQUEST = 499;
 
+    /**
+     * Whether the client closed or reset its connection: the container says so with an {@link EOFException} (Jetty's
+     * EofException is one, for a body that ended early and for an answer that could not be written).
+     */
     static boolean clientWentAway(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause.getClass().getName().equals(JETTY_EOF)) {
-                return true;
-            }
-            if (cause instanceof IOException io && io.getMessage() != null
-                    && (io.getMessage().contains("Broken pipe") || io.getMessage().contains("Connection reset by peer"))) {
+            if (cause instanceof EOFException) {
                 return true;
             }
         }
@@ -108,61 +88,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             // Refused while the body was being read, e.g. by the size limit: the refusal, not the JSON, is the problem.
             return refusal(refused);
         }
-        if (exception instanceof InvalidInputException invalid) {
-            return Problem.validation("Some fields are not valid.", invalid.fields()).toResponseBuilder();
-        }
-        if (exception instanceof InvalidConfigurationException invalid) {
-            return Problem.validation(invalid.getMessage(), Map.of(invalid.field(), invalid.getMessage())).toResponseBuilder();
-        }
-        if (exception instanceof PricingUnavailableException unpriced) {
-            // A plugin's failure, logged where it failed: nothing was done, and the item is named.
-            return Problem.of("pricing-unavailable", Response.Status.SERVICE_UNAVAILABLE, unpriced.getMessage()).withItem(unpriced.item())
-                    .toResponseBuilder().header(HttpHeaders.RETRY_AFTER, PricingUnavailableException.RETRY_AFTER_SECONDS);
-        }
-        if (exception instanceof InsufficientFundsException funds) {
-            return Problem.of("insufficient-funds", Response.Status.PAYMENT_REQUIRED, funds.getMessage())
-                    .withFunds(MoneyView.of(funds.needed()), MoneyView.of(funds.balance())).toResponseBuilder();
-        }
-        if (exception instanceof InstanceNotFoundException || exception instanceof AccountNotFoundException
-                || exception instanceof DeviceNotFoundException) {
-            return Problem.of("not-found", Response.Status.NOT_FOUND, exception.getMessage()).toResponseBuilder();
-        }
-        if (exception instanceof InstanceAcsResource.CredentialsShownException) {
-            return Problem.of("credentials-shown", Response.Status.CONFLICT, exception.getMessage()).toResponseBuilder();
-        }
-        if (exception instanceof QuoteMismatchException) {
-            return Problem.of("quote-mismatch", Response.Status.CONFLICT, exception.getMessage()).toResponseBuilder();
-        }
-        if (exception instanceof IdempotencyKeyReusedException) {
-            return Problem.of("idempotency-key-reused", Response.Status.CONFLICT, exception.getMessage()).toResponseBuilder();
-        }
-        if (exception instanceof TopUpNotFoundException) {
-            return Problem.of("not-found", Response.Status.NOT_FOUND, exception.getMessage()).toResponseBuilder();
-        }
-        if (exception instanceof TopUpStateException) {
-            return Problem.of("top-up-state", Response.Status.CONFLICT, exception.getMessage()).toResponseBuilder();
-        }
-        if (exception instanceof PaymentProviderUnavailableException) {
-            return Problem.of("payment-provider-unavailable", Response.Status.SERVICE_UNAVAILABLE, exception.getMessage()).toResponseBuilder();
-        }
-        if (exception instanceof UnavailableException unavailable) {
-            // The database restarting, say: nothing was done, and the same request will do next time.
-            LOG.warn("Portal API request answered 503: {}", unavailable.getMessage());
-            return Problem.of("unavailable", Response.Status.SERVICE_UNAVAILABLE,
-                    "The service is briefly unavailable and did nothing with this request. Please try again in a few seconds.")
-                    .toResponseBuilder().header(HttpHeaders.RETRY_AFTER, UNAVAILABLE_RETRY_SECONDS);
-        }
-        if (exception instanceof TopUpFailedException) {
-            return Problem.of("payment-provider-failed", Response.Status.BAD_GATEWAY, exception.getMessage()).toResponseBuilder();
-        }
-        if (exception instanceof InvalidTokenException) {
-            return Problem.of("invalid-token", Response.Status.BAD_REQUEST, exception.getMessage()).toResponseBuilder();
-        }
-        if (exception instanceof SignInRefusedException refused) {
-            return signInRefused(refused);
-        }
-        if (exception instanceof ContactRateLimitException limited) {
-            return tooManyAttempts(limited.getMessage(), limited.retryAfter());
+        if (exception instanceof ApiProblem problem && isWellFormed(problem)) {
+            return answer(problem);
         }
         if (exception instanceof JsonProcessingException json) {
             return unreadableJson(json);
@@ -187,16 +114,25 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return Problem.of("client-error", status, status.getReasonPhrase()).toResponseBuilder();
     }
 
-    private static Response.ResponseBuilder tooManyAttempts(String message, Duration retryAfter) {
-        return Problem.of("too-many-attempts", Response.Status.TOO_MANY_REQUESTS, message).toResponseBuilder()
-                .header(HttpHeaders.RETRY_AFTER, Math.max(1, retryAfter.toSeconds()));
+    /** A plugin's exception is code we do not control: one that says nonsense is an incident like any other. */
+    private static boolean isWellFormed(ApiProblem problem) {
+        try {
+            return problem.problemStatus() >= 400 && problem.problemStatus() <= 599 && problem.problemType() != null
+                    && PROBLEM_TYPE.matcher(problem.problemType()).matches() && problem.problemDetail() != null && problem.problemMembers() != null
+                    && problem.problemRetryAfter() != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
-    private static Response.ResponseBuilder signInRefused(SignInRefusedException refused) {
-        if (refused.retryAfter().isPresent()) {
-            return tooManyAttempts(refused.getMessage(), refused.retryAfter().get());
+    /** What the exception says it is; a dependency's failure (5xx) is logged, for it is ours to watch even when nothing was done. */
+    private static Response.ResponseBuilder answer(ApiProblem problem) {
+        if (problem.problemStatus() >= 500) {
+            LOG.warn("Portal API request answered {} {}: {}", problem.problemStatus(), problem.problemType(), problem.getMessage());
         }
-        return Problem.of("sign-in-refused", Response.Status.UNAUTHORIZED, refused.getMessage()).toResponseBuilder();
+        Response.ResponseBuilder answer = Problem.of(problem).toResponseBuilder();
+        problem.problemRetryAfter().ifPresent(wait -> answer.header(HttpHeaders.RETRY_AFTER, Math.max(1, wait.toSeconds())));
+        return answer;
     }
 
     /** Malformed JSON, wrong types, unknown or repeated fields, numbers out of range: what and where, never a stack trace. */

@@ -50,6 +50,13 @@ class OpenApiDocumentTest {
         }));
     }
 
+    @Test
+    void aProblemsDocumentedMembersAreItsPropertiesAndABundlesOwnAreNotCalledExtensions() {
+        JsonNode problem = document.at("/components/schemas/Problem/properties");
+        assertThat(problem.fieldNames()).toIterable().containsExactlyInAnyOrder("type", "title", "status", "detail", "errors", "needed", "balance",
+                "item");
+    }
+
     /** Operations answering a Response had no schema; enums, ids and optional fields had no shape; nothing was required. */
     @Test
     void answersOfEveryOperationHaveTheirSchema() {

@@ -3,9 +3,14 @@ package org.dmscloud.rest.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 import javax.ws.rs.core.Response;
 
+import org.dmscloud.api.money.Money;
+import org.dmscloud.api.problem.ApiProblem;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -77,11 +82,84 @@ class ProblemMapperTest {
 
     @Test
     void aClientThatWentAwayIsNoIncident() {
-        assertThat(ProblemMapper.clientWentAway(new RuntimeException(new IOException("Broken pipe")))).isTrue();
-        assertThat(ProblemMapper.clientWentAway(new IOException("Connection reset by peer"))).isTrue();
-        assertThat(ProblemMapper.clientWentAway(new org.eclipse.jetty.io.EofException("reset"))).isTrue();
+        assertThat(ProblemMapper.clientWentAway(new RuntimeException(new org.eclipse.jetty.io.EofException(new IOException("Broken pipe"))))).isTrue();
+        assertThat(ProblemMapper.clientWentAway(new org.eclipse.jetty.io.EofException("Early EOF"))).isTrue();
         assertThat(ProblemMapper.clientWentAway(new IOException("disk full"))).isFalse();
         assertThat(mapper.toResponse(new org.eclipse.jetty.io.EofException()).getStatus()).isEqualTo(ProblemMapper.CLIENT_CLOSED_REQUEST);
+    }
+
+    @Test
+    void aBundlesOwnExceptionMapsItselfWithItsMembersAndRetryAfter() {
+        Response response = mapper.toResponse(new RolloutPaused());
+
+        assertThat(response.getStatus()).isEqualTo(423);
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("60");
+        Problem problem = (Problem) response.getEntity();
+        assertThat(problem.type().toString()).endsWith("/rollout-paused");
+        assertThat(problem.title()).isEqualTo("Client Error");
+        assertThat(problem.detail()).isEqualTo("The rollout is paused while its first wave is checked.");
+        assertThat(problem.item()).isEqualTo("firmware");
+        assertThat(problem.errors()).containsExactly(new Problem.FieldError("wave", "Wait for wave 1."));
+        assertThat(problem.toJson()).contains("\"wave\":1", "\"item\":\"firmware\"").doesNotContain("extensions");
+    }
+
+    @Test
+    void anExceptionThatSaysNonsenseAboutItselfIsAnIncident() {
+        for (ApiProblem nonsense : new ApiProblem[] { new RolloutPaused(200, "rollout-paused"), new RolloutPaused(423, "../../admin"),
+                new RolloutPaused(423, null) }) {
+            Response response = mapper.toResponse((Throwable) nonsense);
+            assertThat(response.getStatus()).isEqualTo(500);
+            assertThat(((Problem) response.getEntity()).detail()).contains("incident");
+        }
+    }
+
+    @Test
+    void insufficientFundsCarriesBothAmounts() {
+        Money needed = Money.of("12.50", "EUR");
+        Response response = mapper.toResponse(new org.dmscloud.api.billing.InsufficientFundsException(needed, Money.of("2.00", "EUR")));
+
+        assertThat(response.getStatus()).isEqualTo(402);
+        Problem problem = (Problem) response.getEntity();
+        assertThat(problem.needed()).isEqualTo(MoneyView.of(needed));
+        assertThat(problem.balance()).isEqualTo(MoneyView.of(Money.of("2.00", "EUR")));
+    }
+
+    /** An exception of a bundle this mapper has never heard of, as the capabilities to come will have. */
+    private static final class RolloutPaused extends RuntimeException implements ApiProblem {
+
+        private static final long serialVersionUID = 1L;
+        private final int status;
+        private final String type;
+
+        RolloutPaused() {
+            this(423, "rollout-paused");
+        }
+
+        RolloutPaused(int status, String type) {
+            super("The rollout is paused while its first wave is checked.");
+            this.status = status;
+            this.type = type;
+        }
+
+        @Override
+        public String problemType() {
+            return type;
+        }
+
+        @Override
+        public int problemStatus() {
+            return status;
+        }
+
+        @Override
+        public Map<String, Object> problemMembers() {
+            return Map.of(ITEM, "firmware", FIELD_ERRORS, Map.of("wave", "Wait for wave 1."), "wave", 1);
+        }
+
+        @Override
+        public Optional<Duration> problemRetryAfter() {
+            return Optional.of(Duration.ofSeconds(60));
+        }
     }
 
     private void assertRefused(String json, String field, String message) {
