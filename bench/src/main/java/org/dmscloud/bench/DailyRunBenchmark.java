@@ -30,9 +30,9 @@ import org.dmscloud.api.tenant.TenantSettings;
 import org.dmscloud.billing.internal.DailyRun;
 import org.dmscloud.billing.internal.DailyRunConfiguration;
 import org.dmscloud.billing.internal.store.BillingStore;
-import org.dmscloud.billing.internal.store.BillingTables;
 import org.dmscloud.events.internal.TestInstanceEvents;
-import org.dmscloud.persistence.internal.JdbcStore;
+import org.dmscloud.persistence.Store;
+import org.dmscloud.persistence.testing.TestDatabases;
 import org.dmscloud.plugins.internal.PluginOffers;
 import org.dmscloud.tenants.internal.TenantBook;
 
@@ -82,8 +82,8 @@ public final class DailyRunBenchmark {
         EntityManagerFactory entityManagerFactory = Persistence.createEntityManagerFactory(BillingStore.PERSISTENCE_UNIT,
                 Map.of("javax.persistence.nonJtaDataSource", dataSource));
         try {
-            JdbcStore store = new JdbcStore(dataSource);
-            BillingStore billing = billingStore(store, dataSource, entityManagerFactory);
+            Store store = TestDatabases.open(dataSource, TestDatabases.TENANTS, TestDatabases.BILLING).store();
+            BillingStore billing = new BillingStore(store, entityManagerFactory);
             Clock clock = Clock.fixed(DAY.atTime(0, 5).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
             // The production pricing: each instance priced for its account's tenant, through the plugins and the tenant's markup.
             TenantBook tenants = new TenantBook(store, clock, EUR);
@@ -208,12 +208,6 @@ public final class DailyRunBenchmark {
     }
 
     /** Billing's store as the platform makes it: its own changes to its tables applied first (its DMS-Changelog). */
-    static BillingStore billingStore(JdbcStore store, DataSource dataSource, EntityManagerFactory entityManagerFactory) {
-        org.dmscloud.persistence.internal.SchemaMigrations.ofBundle(dataSource, BillingTables.BUNDLE, BillingStore.class.getClassLoader(),
-                BillingTables.CHANGELOG).ensureApplied();
-        return new BillingStore(store, entityManagerFactory);
-    }
-
     private static DailyRunConfiguration configuration() {
         return new DailyRunConfiguration() {
             @Override

@@ -28,7 +28,8 @@ import org.dmscloud.customers.internal.PortalCustomers;
 import org.dmscloud.mail.internal.MailRecord;
 import org.dmscloud.mail.internal.Outbox;
 import org.dmscloud.mail.internal.OutboxCustomerMail;
-import org.dmscloud.persistence.internal.JdbcStore;
+import org.dmscloud.persistence.Store;
+import org.dmscloud.persistence.testing.TestDatabases;
 import org.dmscloud.tenants.internal.TenantBook;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -60,15 +61,16 @@ public final class SignInTimingBenchmark {
             EntityManagerFactory entityManagerFactory = Persistence.createEntityManagerFactory(BillingStore.PERSISTENCE_UNIT,
                     Map.of("javax.persistence.nonJtaDataSource", dataSource));
             try {
-                JdbcStore store = new JdbcStore(dataSource);
-                run(store, DailyRunBenchmark.billingStore(store, dataSource, entityManagerFactory), tries);
+                Store store = TestDatabases.open(dataSource, TestDatabases.TENANTS, TestDatabases.BILLING, TestDatabases.CUSTOMERS, TestDatabases.MAIL)
+                        .store();
+                run(store, new BillingStore(store, entityManagerFactory), tries);
             } finally {
                 entityManagerFactory.close();
             }
         }
     }
 
-    private static void run(JdbcStore store, BillingStore billing, int tries) {
+    private static void run(Store store, BillingStore billing, int tries) {
         Clock clock = Clock.systemUTC();
         TenantBook tenants = new TenantBook(store, clock, java.util.Currency.getInstance("EUR"));
         OutboxCustomerMail mail = new OutboxCustomerMail(store, clock, tenants, new CustomerContacts(store),
@@ -115,7 +117,7 @@ public final class SignInTimingBenchmark {
         }
     }
 
-    private static String token(JdbcStore store, String email) {
+    private static String token(Store store, String email) {
         MailRecord verification = store.inTransaction(tx -> Outbox.in(tx).latest(Optional.empty(), Optional.empty(), Optional.of(email), 1)).get(0);
         Matcher token = TOKEN.matcher(verification.body());
         if (!token.find()) {

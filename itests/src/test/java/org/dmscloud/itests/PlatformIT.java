@@ -393,25 +393,63 @@ public class PlatformIT extends DmsCloudTestSupport {
         }
     }
 
+    /**
+     * The declared order: a bundle whose tables refer to another bundle's waits for that bundle's tables, however
+     * late it comes, and says so in the log; then both are applied, the one it requires first.
+     */
+    @Test
+    public void aBundlesTablesWaitForTheTablesOfTheBundlesItRequires() throws Exception {
+        String dependentFilter = "(&(objectClass=" + org.dmscloud.persistence.Schema.class.getName() + ")(dms.schema=org.example.shipments))";
+        String referencedFilter = "(&(objectClass=" + org.dmscloud.persistence.Schema.class.getName() + ")(dms.schema=org.example.carriers))";
+        String shipments = "<changeSet id=\"1\" author=\"shipments\"><createTable tableName=\"shipment\"><column name=\"carrier_id\" type=\"CHAR(36)\">"
+                + "<constraints foreignKeyName=\"fk_shipment_carrier\" references=\"carrier(id)\"/></column></createTable></changeSet>\n";
+        String carriers = "<changeSet id=\"1\" author=\"carriers\"><createTable tableName=\"carrier\"><column name=\"id\" type=\"CHAR(36)\">"
+                + "<constraints primaryKey=\"true\"/></column></createTable></changeSet>\n";
+        org.osgi.framework.Bundle dependent = bundleContext.installBundle("test:org.example.shipments",
+                tablesBundle("org.example.shipments", "1.0.0", "org.example.carriers", shipments));
+        dependent.start();
+        Thread.sleep(2_000);
+        assertThat(bundleContext.getServiceReferences((String) null, dependentFilter)).as("waiting for the carriers' tables").isNull();
+        assertThat(columns("SHIPMENT")).isEmpty();
+
+        org.osgi.framework.Bundle referenced = bundleContext.installBundle("test:org.example.carriers",
+                tablesBundle("org.example.carriers", "1.0.0", null, carriers));
+        referenced.start();
+        await("the shipments' schema, after the carriers'", Duration.ofSeconds(30), () -> schema(dependentFilter, "1.0.0"));
+        assertThat(bundleContext.getServiceReferences((String) null, referencedFilter)).isNotNull();
+        assertThat(columns("SHIPMENT")).containsExactly("CARRIER_ID");
+        dependent.uninstall();
+        referenced.uninstall();
+    }
+
     /** A plugin bundle with nothing but its changelog, which includes its tables; the second release adds a column. */
     private static java.io.InputStream reportsBundle(String version, boolean withPages) throws java.io.IOException {
+        String tables = "<changeSet id=\"1\" author=\"reports\"><createTable tableName=\"report_instance\">"
+                + "<column name=\"instance_id\" type=\"CHAR(36)\"><constraints primaryKey=\"true\" foreignKeyName=\"fk_report_instance\" "
+                + "references=\"instance(id)\"/></column><column name=\"note\" type=\"VARCHAR(100)\"/></createTable></changeSet>\n"
+                + (withPages ? "<changeSet id=\"2\" author=\"reports\"><addColumn tableName=\"report_instance\">"
+                        + "<column name=\"pages\" type=\"INTEGER\" defaultValueNumeric=\"0\"/></addColumn></changeSet>\n" : "");
+        // Its table refers to billing's instances: it is applied after billing's tables.
+        return tablesBundle("org.example.reports", version, "dms-cloud-billing", tables);
+    }
+
+    /** A bundle with nothing but a changelog that includes these changesets, requiring the tables of another bundle if named. */
+    private static java.io.InputStream tablesBundle(String name, String version, String requires, String changesets) throws java.io.IOException {
         java.util.jar.Manifest manifest = new java.util.jar.Manifest();
         java.util.jar.Attributes main = manifest.getMainAttributes();
         main.put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
         main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", "org.example.reports");
+        main.putValue("Bundle-SymbolicName", name);
         main.putValue("Bundle-Version", version);
         main.putValue("DMS-Changelog", "db/changelog.xml");
+        if (requires != null) {
+            main.putValue("DMS-Changelog-Requires", requires);
+        }
         String header = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\" "
                 + "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://www.liquibase.org/xml/ns/dbchangelog "
                 + "http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.33.xsd\">\n";
         String changelog = header + "<include file=\"tables.xml\" relativeToChangelogFile=\"true\"/>\n</databaseChangeLog>\n";
-        String tables = header + "<changeSet id=\"1\" author=\"reports\"><createTable tableName=\"report_instance\">"
-                + "<column name=\"instance_id\" type=\"CHAR(36)\"><constraints primaryKey=\"true\" foreignKeyName=\"fk_report_instance\" "
-                + "references=\"instance(id)\"/></column><column name=\"note\" type=\"VARCHAR(100)\"/></createTable></changeSet>\n"
-                + (withPages ? "<changeSet id=\"2\" author=\"reports\"><addColumn tableName=\"report_instance\">"
-                        + "<column name=\"pages\" type=\"INTEGER\" defaultValueNumeric=\"0\"/></addColumn></changeSet>\n" : "")
-                + "</databaseChangeLog>\n";
+        String tables = header + changesets + "</databaseChangeLog>\n";
         java.io.ByteArrayOutputStream jar = new java.io.ByteArrayOutputStream();
         try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(jar, manifest)) {
             for (java.util.Map.Entry<String, String> file : java.util.Map.of("db/changelog.xml", changelog, "db/tables.xml", tables).entrySet()) {

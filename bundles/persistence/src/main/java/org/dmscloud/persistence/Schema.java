@@ -15,6 +15,12 @@ public interface Schema {
     /** The manifest header naming a bundle's Liquibase changelog, a path inside the bundle. */
     String HEADER = "DMS-Changelog";
 
+    /**
+     * The manifest header naming, comma-separated, the bundles whose tables this bundle's tables refer to (by their
+     * symbolic names): its changelog is applied only once theirs are, and waits, said in the log, while one is missing.
+     */
+    String REQUIRES = "DMS-Changelog-Requires";
+
     /** The service property holding the symbolic name of the bundle whose schema this is. */
     String BUNDLE = "dms.schema";
 

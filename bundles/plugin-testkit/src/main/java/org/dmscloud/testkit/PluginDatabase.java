@@ -12,15 +12,17 @@ import org.dmscloud.api.catalog.InstanceConfiguration;
 import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.instance.InstanceState;
 import org.dmscloud.api.money.Money;
+import org.dmscloud.billing.testing.BillingRows;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.testing.TestDatabases;
 import org.dmscloud.spi.instance.InstanceEvent;
+import org.dmscloud.tenants.testing.TenantRows;
 
 /**
  * The platform database for a plugin's tests: a real, empty database (the embedded H2 the platform runs on
- * by default, or PostgreSQL as in production) with the platform's schema, the plugin's own changelog applied
- * as the platform applies it when the bundle starts, and the platform's store, whose transactions the
- * plugin's code joins exactly as in the running platform.
+ * by default, or PostgreSQL as in production) with the tables a plugin's may refer to (the tenants' and billing's,
+ * made by their own changelogs), the plugin's own changelog applied as the platform applies it when the bundle
+ * starts, and the platform's store, whose transactions the plugin's code joins exactly as in the running platform.
  */
 public final class PluginDatabase implements AutoCloseable {
 
@@ -29,8 +31,7 @@ public final class PluginDatabase implements AutoCloseable {
 
     private PluginDatabase(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.open = TestDatabases.open(dataSource);
-        open.store().inTransaction(tx -> null); // the platform's schema first, as at start
+        this.open = TestDatabases.open(dataSource, TestDatabases.TENANTS, TestDatabases.BILLING);
     }
 
     /** A new in-memory H2 database, as the platform's embedded default. */
@@ -61,23 +62,17 @@ public final class PluginDatabase implements AutoCloseable {
     }
 
     /**
-     * An instance in the platform's tables (with its tenant and a customer account), for a plugin whose rows
-     * refer to {@code instance(id)}; answered as the event that would tell of its creation, to build on.
+     * An instance in billing's tables (with its tenant and a customer account), written by their owners' fixtures, for
+     * a plugin whose rows refer to {@code instance(id)}; answered as the event that would tell of its creation, to build on.
      */
     public InstanceEvent.Builder instance(TenantId tenant, InstanceConfiguration configuration) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Currency eur = Currency.getInstance("EUR");
-        AccountId account = AccountId.random();
-        InstanceId id = InstanceId.random();
         Instant paidUntil = now.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
         Money rate = Money.ofMinor(1_000, eur);
-        store().inTransaction(tx -> {
-            PlatformRows rows = new PlatformRows(tx.connection());
-            rows.tenant(tenant, now);
-            rows.account(account, tenant, eur, now);
-            rows.instance(id, account, configuration, paidUntil, rate, now);
-            return null;
-        });
+        TenantRows.ensure(store(), tenant, now);
+        AccountId account = BillingRows.account(store(), tenant, eur, now);
+        InstanceId id = BillingRows.instance(store(), account, configuration, paidUntil, rate, now);
         return InstanceEvent.builder().type(InstanceEvent.Type.CREATED).occurredAt(now).instance(id).account(account).tenant(tenant)
                 .configuration(configuration).state(InstanceState.ENABLED).paidUntil(paidUntil).paidRate(rate);
     }

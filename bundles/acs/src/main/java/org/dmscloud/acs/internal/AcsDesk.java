@@ -22,6 +22,7 @@ import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.instance.InstanceNotFoundException;
 import org.dmscloud.api.instance.InstanceService;
 import org.dmscloud.api.instance.InstanceState;
+import org.dmscloud.persistence.Schema;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.Transaction;
 import org.osgi.service.component.annotations.Activate;
@@ -40,6 +41,10 @@ public class AcsDesk implements AcsService {
     private final Store store;
     private final Clock clock;
     private final InstanceService instances;
+
+    /** Started only once this bundle's tables are there (its {@code DMS-Changelog} applied). */
+    @Reference(target = AcsTables.SCHEMA_FILTER)
+    Schema tables;
 
     @Activate
     public AcsDesk(@Reference Store store, @Reference Clock clock, @Reference InstanceService instances) {

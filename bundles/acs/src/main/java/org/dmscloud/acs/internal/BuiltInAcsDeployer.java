@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.dmscloud.acs.internal.auth.Endpoints;
+import org.dmscloud.persistence.Schema;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.spi.deploy.Deployment;
 import org.dmscloud.spi.deploy.InstanceDeployer;
@@ -37,6 +38,10 @@ public class BuiltInAcsDeployer implements InstanceDeployer {
         thread.setDaemon(true);
         return thread;
     });
+
+    /** Started only once this bundle's tables are there (its {@code DMS-Changelog} applied). */
+    @Reference(target = AcsTables.SCHEMA_FILTER)
+    Schema tables;
 
     @Activate
     public BuiltInAcsDeployer(@Reference Store store, @Reference Clock clock) {

@@ -40,6 +40,7 @@ import org.dmscloud.api.instance.InstanceState;
 import org.dmscloud.api.tenant.Tenant;
 import org.dmscloud.api.web.PortalRequests;
 import org.dmscloud.http.ProblemAnswer;
+import org.dmscloud.persistence.Schema;
 import org.dmscloud.persistence.Store;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -85,6 +86,10 @@ public class CwmpEndpoint extends HttpServlet {
     /** Each instance's tenant, read once: it never changes. Cleared when it holds this many, rather than grown without end. */
     private final transient Map<String, TenantId> tenants = new ConcurrentHashMap<>();
     static final int TENANTS_KEPT = 100_000;
+
+    /** Started only once this bundle's tables are there (its {@code DMS-Changelog} applied). */
+    @Reference(target = AcsTables.SCHEMA_FILTER)
+    Schema tables;
 
     @Activate
     public CwmpEndpoint(@Reference Store store, @Reference Clock clock, @Reference InstanceAdministration instances, @Reference AccountService accounts) {

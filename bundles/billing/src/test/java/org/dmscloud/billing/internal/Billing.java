@@ -71,7 +71,7 @@ final class Billing implements AutoCloseable {
 
     Billing(DataSource dataSource, Instant now, int batchSize) {
         this.clock = new TestClock(now);
-        this.database = TestDatabases.open(dataSource);
+        this.database = TestDatabases.open(dataSource, TestDatabases.TENANTS, TestDatabases.MAIL);
         this.billingStore = TestBillingStore.on(database);
         this.store = billingStore.store();
         this.platform = database.store();

@@ -17,6 +17,7 @@ import org.dmscloud.api.contact.ContactTopic;
 import org.dmscloud.api.contact.NewContactMessage;
 import org.dmscloud.api.customer.Inputs;
 import org.dmscloud.api.mail.OperatorMail;
+import org.dmscloud.persistence.Schema;
 import org.dmscloud.persistence.Store;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -43,6 +44,10 @@ public class ContactDesk implements ContactService, ContactInbox {
     private final Clock clock;
     private final OperatorMail operators;
     private final ContactConfiguration configuration;
+
+    /** Started only once this bundle's tables are there (its {@code DMS-Changelog} applied). */
+    @Reference(target = ContactTables.SCHEMA_FILTER)
+    Schema tables;
 
     @Activate
     public ContactDesk(@Reference Store store, @Reference Clock clock, @Reference OperatorMail operators, ContactConfiguration configuration) {

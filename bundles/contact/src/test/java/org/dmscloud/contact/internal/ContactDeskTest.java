@@ -35,7 +35,7 @@ class ContactDeskTest {
             "bank-transfer-top-up", "We would like to top up 5000 EUR by bank transfer.\nPlease send a contract.");
 
     private final TestClock clock = new TestClock(Instant.parse("2026-11-26T10:00:00Z"));
-    private final TestDatabases.OpenStore database = TestDatabases.open(TestDatabases.h2());
+    private final TestDatabases.OpenStore database = TestDatabases.open(TestDatabases.h2(), TestDatabases.TENANTS, TestDatabases.MAIL, TestDatabases.CONTACT);
     private final Store store = database.store();
     private final TenantBook tenants = new TenantBook(store, clock, Currency.getInstance("EUR"));
     private final ContactDesk desk = desk(Map.of("maxPerAddress", 3, "maxOverall", 5, "windowMinutes", 60));

@@ -11,6 +11,7 @@ import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.contact.ContactMessage;
 import org.dmscloud.api.contact.ContactTopic;
 import org.dmscloud.persistence.testing.StoreTest;
+import org.dmscloud.persistence.testing.TestDatabases;
 import org.dmscloud.persistence.testing.TestClock;
 import org.dmscloud.persistence.testing.TestTenants;
 import org.dmscloud.tenants.internal.TenantBook;
@@ -18,6 +19,10 @@ import org.junit.jupiter.api.Test;
 
 /** The contact bundle's table on every database the platform supports: each subclass brings one. */
 abstract class ContactMessagesContractTest extends StoreTest {
+
+    ContactMessagesContractTest() {
+        super(TestDatabases.TENANTS, TestDatabases.CONTACT);
+    }
 
     private static final Instant AT = Instant.parse("2026-11-26T10:00:00Z");
 

@@ -13,6 +13,7 @@ import org.dmscloud.api.account.AccountNotFoundException;
 import org.dmscloud.api.account.AccountQuery;
 import org.dmscloud.api.account.AccountRegister;
 import org.dmscloud.api.account.AccountSummary;
+import org.dmscloud.persistence.Schema;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.Transaction;
 import org.osgi.service.component.annotations.Activate;
@@ -39,6 +40,10 @@ public class AccountDesk implements AccountAdministration {
     private final Store store;
     private final AccountRegister register;
     private final Clock clock;
+
+    /** Started only once this bundle's tables are there (its {@code DMS-Changelog} applied). */
+    @Reference(target = CustomerTables.SCHEMA_FILTER)
+    Schema tables;
 
     @Activate
     public AccountDesk(@Reference Store store, @Reference AccountRegister register, @Reference Clock clock) {

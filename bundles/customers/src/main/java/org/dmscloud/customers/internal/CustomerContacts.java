@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.dmscloud.api.account.AccountId;
 import org.dmscloud.api.customer.AccountContacts;
+import org.dmscloud.persistence.Schema;
 import org.dmscloud.persistence.Store;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -14,6 +15,10 @@ import org.osgi.service.component.annotations.Reference;
 public class CustomerContacts implements AccountContacts {
 
     private final Store store;
+
+    /** Started only once this bundle's tables are there (its {@code DMS-Changelog} applied). */
+    @Reference(target = CustomerTables.SCHEMA_FILTER)
+    Schema tables;
 
     @Activate
     public CustomerContacts(@Reference Store store) {

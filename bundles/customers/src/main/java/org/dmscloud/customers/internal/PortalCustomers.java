@@ -23,6 +23,7 @@ import org.dmscloud.api.tenant.TenantDirectory;
 import org.dmscloud.api.tenant.TenantNotFoundException;
 import org.dmscloud.customers.internal.TokenRecord.TokenPurpose;
 import org.dmscloud.persistence.DuplicateKeyException;
+import org.dmscloud.persistence.Schema;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.Transaction;
 import org.osgi.service.component.annotations.Activate;
@@ -58,6 +59,10 @@ public class PortalCustomers implements CustomerAuth {
     private final SignInLimits limits;
     private final PasswordPolicy passwordPolicy;
     private final CustomersConfiguration configuration;
+
+    /** Started only once this bundle's tables are there (its {@code DMS-Changelog} applied). */
+    @Reference(target = CustomerTables.SCHEMA_FILTER)
+    Schema tables;
 
     @Activate
     public PortalCustomers(@Reference Store store, @Reference AccountService accounts, @Reference AccountRegister register,

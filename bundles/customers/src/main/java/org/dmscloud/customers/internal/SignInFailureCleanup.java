@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.dmscloud.persistence.Schema;
 import org.dmscloud.persistence.Store;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -26,6 +27,10 @@ public class SignInFailureCleanup {
     private final Store store;
     private final Clock clock;
     private final ScheduledExecutorService executor;
+
+    /** Started only once this bundle's tables are there (its {@code DMS-Changelog} applied). */
+    @Reference(target = CustomerTables.SCHEMA_FILTER)
+    Schema tables;
 
     @Activate
     public SignInFailureCleanup(@Reference Store store, @Reference Clock clock) {

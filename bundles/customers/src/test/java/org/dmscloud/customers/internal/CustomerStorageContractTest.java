@@ -56,7 +56,7 @@ abstract class CustomerStorageContractTest {
 
     @BeforeEach
     void open() {
-        database = TestDatabases.open(dataSource());
+        database = TestDatabases.open(dataSource(), TestDatabases.TENANTS, TestDatabases.BILLING, TestDatabases.CUSTOMERS);
         billing = TestBillingStore.on(database);
         store = database.store();
         accounts = new LedgerBalanceService(billing.store(), clock);

@@ -60,7 +60,7 @@ class PortalCustomersTest {
 
     @BeforeEach
     void start() {
-        database = TestDatabases.open(TestDatabases.h2());
+        database = TestDatabases.open(TestDatabases.h2(), TestDatabases.TENANTS, TestDatabases.BILLING, TestDatabases.CUSTOMERS, TestDatabases.MAIL);
         billing = TestBillingStore.on(database);
         accounts = new LedgerBalanceService(billing.store(), clock);
         tenants = new TenantBook(database.store(), clock, Currency.getInstance("EUR"));

@@ -21,6 +21,7 @@ import org.dmscloud.api.instance.InstanceAdministration;
 import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.deployments.internal.DeploymentRows.Desired;
 import org.dmscloud.deployments.internal.DeploymentRows.Row;
+import org.dmscloud.persistence.Schema;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.spi.deploy.Deployment;
 import org.dmscloud.spi.deploy.InstanceDeployer;
@@ -64,6 +65,10 @@ public class DeploymentDesk implements Deployments {
     });
     /** Where a deployer's arrival wakes its deployments: off the binding thread, which must not wait for the database. */
     private final Executor wakes;
+
+    /** Started only once this bundle's tables are there (its {@code DMS-Changelog} applied). */
+    @Reference(target = DeploymentTables.SCHEMA_FILTER)
+    Schema tables;
 
     @Activate
     public DeploymentDesk(@Reference Store store, @Reference Clock clock, @Reference InstanceAdministration instances, @Reference AccountService accounts,

@@ -6,6 +6,7 @@ import org.dmscloud.api.catalog.Catalog;
 import org.dmscloud.api.catalog.CatalogPackage;
 import org.dmscloud.api.instance.InstanceState;
 import org.dmscloud.deployments.internal.DeploymentRows.Desired;
+import org.dmscloud.persistence.Schema;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.spi.instance.InstanceEvent;
 import org.dmscloud.spi.instance.InstanceEventListener;
@@ -24,6 +25,10 @@ public class DeploymentListener implements InstanceEventListener {
     private final Store store;
     private final Clock clock;
     private final Catalog catalog;
+
+    /** Started only once this bundle's tables are there (its {@code DMS-Changelog} applied). */
+    @Reference(target = DeploymentTables.SCHEMA_FILTER)
+    Schema tables;
 
     @Activate
     public DeploymentListener(@Reference Store store, @Reference Clock clock, @Reference Catalog catalog) {

@@ -35,6 +35,7 @@ import org.dmscloud.api.money.Money;
 import org.dmscloud.deployments.internal.DeploymentRows.Desired;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.testing.TestClock;
+import org.dmscloud.billing.testing.BillingRows;
 import org.dmscloud.persistence.testing.TestDatabases;
 import org.dmscloud.spi.deploy.Deployment;
 import org.dmscloud.spi.deploy.InstanceDeployer;
@@ -57,7 +58,7 @@ abstract class DeploymentsContractTest {
 
     @BeforeEach
     void open() {
-        database = TestDatabases.open(dataSource());
+        database = TestDatabases.open(dataSource(), TestDatabases.TENANTS, TestDatabases.BILLING, TestDatabases.DEPLOYMENTS);
         store = database.store();
         desk = new DeploymentDesk(store, clock, new Instances(), new Accounts(), Duration.ofSeconds(10), Duration.ofMinutes(5));
         desk.addDeployer(deployer, Map.of(InstanceDeployer.DEPLOYER_ID, "recording"));
@@ -190,29 +191,9 @@ abstract class DeploymentsContractTest {
         return desk.find(instance).orElseThrow();
     }
 
-    /** An account with an instance, as the platform would have made them. */
+    /** An account with an instance, as billing would have made them. */
     private InstanceId instance() {
-        String account = UUID.randomUUID().toString();
-        String instance = UUID.randomUUID().toString();
-        OffsetDateTime now = START.atOffset(ZoneOffset.UTC);
-        try (Connection connection = database.dataSource().getConnection()) {
-            execute(connection, "INSERT INTO account (id, tenant_id, display_name, currency, balance_minor, created_at, version) "
-                    + "VALUES (?, 'default', 'Deployments test', 'EUR', 0, ?, 0)", account, now);
-            execute(connection, "INSERT INTO instance (id, account_id, name, package_id, expected_devices, option_ids, state, paid_until, paid_rate_minor, "
-                    + "created_at, version) VALUES (?, ?, 'Deployed', 'starter', 2, '', 'ENABLED', ?, 200, ?, 0)", instance, account, now, now);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return InstanceId.parse(instance);
-    }
-
-    private static void execute(Connection connection, String sql, Object... values) throws java.sql.SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            statement.executeUpdate();
-        }
+        return BillingRows.instance(database.store(), START);
     }
 
     /** A deployer that notes each call, and fails the kinds of calls it is told to. */

@@ -1,16 +1,23 @@
 package org.dmscloud.events.internal;
 
-/** This bundle's tables, applied by the platform's schema extender from its {@code DMS-Changelog}. */
+import org.dmscloud.persistence.Schema;
+import org.osgi.annotation.bundle.Header;
+
+/**
+ * This bundle's tables: its changelog, named in its manifest ({@code DMS-Changelog}) and applied by the platform's
+ * schema extender when the bundle starts.
+ */
+@Header(name = Schema.HEADER, value = EventTables.CHANGELOG)
 final class EventTables {
 
-    /** The symbolic name the tables are recorded under. */
+    /** The symbolic name the changesets are recorded under. */
     static final String BUNDLE = "dms-cloud-events";
 
     /** The changelog, as named in the manifest. */
     static final String CHANGELOG = "db/events-changelog.xml";
 
-    /** Selects this bundle's {@code Schema} service, registered once the tables are there. */
-    static final String SCHEMA_FILTER = "(dms.schema=" + BUNDLE + ")";
+    /** Selects this bundle's {@code Schema} service, registered once its tables are there. */
+    static final String SCHEMA_FILTER = "(" + Schema.BUNDLE + "=" + BUNDLE + ")";
 
     private EventTables() {
     }

@@ -60,9 +60,8 @@ abstract class InstanceEventsContractTest {
     @BeforeEach
     void open() throws SQLException {
         dataSource = newDatabase();
-        openStore = TestDatabases.open(dataSource);
+        openStore = TestDatabases.open(dataSource, TestDatabases.EVENTS);
         store = openStore.store();
-        TestDatabases.migrateBundle(dataSource, EventTables.BUNDLE, EventTables.class, EventTables.CHANGELOG);
         clock = new TestClock(NOW);
         journal = new JdbcInstanceJournal(store);
         delivery = new InstanceEventDelivery(store, clock, 3, Duration.ZERO, Duration.ofDays(30));

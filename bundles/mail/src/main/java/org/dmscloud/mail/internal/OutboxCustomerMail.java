@@ -11,6 +11,7 @@ import org.dmscloud.api.mail.CustomerMail;
 import org.dmscloud.api.money.Money;
 import org.dmscloud.api.tenant.Brand;
 import org.dmscloud.api.tenant.TenantDirectory;
+import org.dmscloud.persistence.Schema;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.Transaction;
 import org.osgi.service.component.annotations.Activate;
@@ -28,6 +29,10 @@ public class OutboxCustomerMail implements CustomerMail {
     private final Clock clock;
     private final Brands brands;
     private final AccountContacts contacts;
+
+    /** Started only once this bundle's tables are there (its {@code DMS-Changelog} applied). */
+    @Reference(target = MailTables.SCHEMA_FILTER)
+    Schema tables;
 
     @Activate
     public OutboxCustomerMail(@Reference Store store, @Reference Clock clock, @Reference TenantDirectory tenants,

@@ -13,6 +13,7 @@ import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.mail.Attachment;
 import org.dmscloud.api.mail.MailOutbox;
 import org.dmscloud.api.mail.OutboxMail;
+import org.dmscloud.persistence.Schema;
 import org.dmscloud.persistence.Store;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -45,6 +46,10 @@ public class OutboxDelivery implements MailOutbox {
     private final Optional<SmtpSender> smtp;
     private final int maxAttempts;
     private final ScheduledExecutorService executor;
+
+    /** Started only once this bundle's tables are there (its {@code DMS-Changelog} applied). */
+    @Reference(target = MailTables.SCHEMA_FILTER)
+    Schema tables;
 
     @Activate
     public OutboxDelivery(@Reference Store store, @Reference Clock clock, MailConfiguration configuration) {

@@ -9,6 +9,7 @@ import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.mail.OperatorMail;
 import org.dmscloud.api.tenant.Brand;
 import org.dmscloud.api.tenant.TenantDirectory;
+import org.dmscloud.persistence.Schema;
 import org.dmscloud.persistence.Store;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -30,6 +31,10 @@ public class OutboxOperatorMail implements OperatorMail {
     private final Clock clock;
     private final TenantDirectory tenants;
     private final List<String> operators;
+
+    /** Started only once this bundle's tables are there (its {@code DMS-Changelog} applied). */
+    @Reference(target = MailTables.SCHEMA_FILTER)
+    Schema tables;
 
     @Activate
     public OutboxOperatorMail(@Reference Store store, @Reference Clock clock, @Reference TenantDirectory tenants,

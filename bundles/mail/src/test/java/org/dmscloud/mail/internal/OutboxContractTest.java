@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.mail.Attachment;
 import org.dmscloud.persistence.testing.StoreTest;
+import org.dmscloud.persistence.testing.TestDatabases;
 import org.dmscloud.persistence.testing.TestClock;
 import org.dmscloud.persistence.testing.TestTenants;
 import org.dmscloud.tenants.internal.TenantBook;
@@ -17,6 +18,10 @@ import org.junit.jupiter.api.Test;
 
 /** The mail bundle's outbox tables on every database the platform supports: each subclass brings one. */
 abstract class OutboxContractTest extends StoreTest {
+
+    OutboxContractTest() {
+        super(TestDatabases.TENANTS, TestDatabases.MAIL);
+    }
 
     @Test
     void aMailKeepsItsTenantSenderAndAttachments() {

@@ -47,7 +47,7 @@ class OutboxDeliveryTest {
 
     @BeforeEach
     void start() throws Exception {
-        database = TestDatabases.open(TestDatabases.h2());
+        database = TestDatabases.open(TestDatabases.h2(), TestDatabases.TENANTS, TestDatabases.MAIL);
         store = database.store();
         tenants = new TenantBook(store, clock, Currency.getInstance("EUR"));
         // These tests mail addresses, never an account's users (whom the customers bundle knows).

@@ -33,7 +33,7 @@ class PaymentProviderRegistryTest {
     private static final TenantId RIVAL = new TenantId("rival");
 
     private final TestClock clock = new TestClock(Instant.parse("2026-11-29T10:00:00Z"));
-    private final TestDatabases.OpenStore database = TestDatabases.open(TestDatabases.h2());
+    private final TestDatabases.OpenStore database = TestDatabases.open(TestDatabases.h2(), TestDatabases.TENANTS, TestDatabases.BILLING, TestDatabases.PAYMENTS);
     private final TenantBook tenants = new TenantBook(database.store(), clock, Currency.getInstance("EUR"));
     private final PaymentProviderRegistry registry = new PaymentProviderRegistry(null, tenants);
 

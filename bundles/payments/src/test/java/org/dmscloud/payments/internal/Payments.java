@@ -62,8 +62,8 @@ public final class Payments implements AutoCloseable {
     public Payments(DataSource dataSource, TestClock clock, PaymentProvider plugin) {
         this.clock = clock;
         this.provider = plugin instanceof InMemoryPaymentSystem inMemory ? inMemory : null;
-        this.database = TestDatabases.open(dataSource);
-        TestDatabases.migrateBundle(dataSource, PaymentTables.BUNDLE, PaymentTables.class, PaymentTables.CHANGELOG);
+        this.database = TestDatabases.open(dataSource, TestDatabases.TENANTS, TestDatabases.BILLING, TestDatabases.CUSTOMERS, TestDatabases.MAIL,
+                TestDatabases.PAYMENTS);
         this.store = database.store();
         this.billing = TestBillingStore.on(database);
         this.tenants = new TenantBook(store, clock, EUR);

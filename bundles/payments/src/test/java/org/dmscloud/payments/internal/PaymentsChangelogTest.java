@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * This bundle's first own changeset, on a database the platform's changelog made: top-ups from before it take
+ * The changeset that gave top-ups their tenant, on tables as release 0.1 left them: top-ups from before it take
  * their account's tenant, and the column then refuses a top-up without one.
  */
 class PaymentsChangelogTest {
@@ -29,7 +29,8 @@ class PaymentsChangelogTest {
     @ValueSource(strings = { "h2", "postgres" })
     void topUpsFromBeforeTakeTheirAccountsTenant(String databaseKind) throws SQLException {
         DataSource dataSource = databaseKind.equals("h2") ? TestDatabases.h2() : TestDatabases.postgres();
-        TestDatabases.open(dataSource).store().inTransaction(tx -> null);
+        TestDatabases.open(dataSource, TestDatabases.TENANTS, TestDatabases.BILLING);
+        TestDatabases.migrateBundle(dataSource, PaymentTables.BUNDLE, PaymentTables.class, "db/payments-0.1-changelog.xml");
         String account = UUID.randomUUID().toString();
         String topUp = UUID.randomUUID().toString();
         try (Connection connection = dataSource.getConnection()) {

@@ -2,8 +2,13 @@ package org.dmscloud.persistence.internal;
 
 import java.net.URL;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Dictionary;
+import java.util.HashSet;
 import java.util.Hashtable;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -12,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import org.dmscloud.persistence.Schema;
-import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.StoreUnavailableException;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -29,12 +33,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The extender that gives bundles tables of their own: every bundle that names a Liquibase changelog in its
- * {@value Schema#HEADER} header has it applied to the platform database when it starts, after the core's
- * own schema, one bundle at a time on this node (and under Liquibase's database lock across nodes); then a
- * {@link Schema} service says its tables are there. When the database cannot be reached or a changelog
- * fails, it tries again later, waiting longer each time, and says so in the log with the bundle named.
- * A bundle updated in place starts again, and its new changesets are applied then.
+ * The extender that gives bundles their tables, the platform's own bundles and plugins alike: every bundle that
+ * names a Liquibase changelog in its {@value Schema#HEADER} header has it applied to the platform database when it
+ * starts, once the changelogs of the bundles it names in {@value Schema#REQUIRES} are (its tables refer to theirs),
+ * one bundle at a time on this node and under Liquibase's database lock across nodes; then a {@link Schema} service
+ * says its tables are there. When the database cannot be reached or a changelog fails, it tries again later, waiting
+ * longer each time, and says so in the log with the bundle named. A bundle updated in place starts again, and its
+ * new changesets are applied then.
  */
 @Component(immediate = true)
 public class BundleChangelogs {
@@ -44,20 +49,19 @@ public class BundleChangelogs {
     private static final Duration LONGEST_RETRY = Duration.ofMinutes(5);
 
     private final BundleContext context;
-    private final Store store;
     private final DataSource dataSource;
     private final ScheduledExecutorService migrations = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "dms-schema-migrations");
         thread.setDaemon(true);
         return thread;
     });
+    /** Every tracked bundle's schema, pending or applied; guarded by this. */
+    private final List<BundleSchema> schemas = new ArrayList<>();
     private final BundleTracker<BundleSchema> tracker;
 
     @Activate
-    public BundleChangelogs(BundleContext context, @Reference Store store,
-            @Reference(target = DataSourceNames.DATA_SOURCE_FILTER) DataSource dataSource) {
+    public BundleChangelogs(BundleContext context, @Reference(target = DataSourceNames.DATA_SOURCE_FILTER) DataSource dataSource) {
         this.context = context;
-        this.store = store;
         this.dataSource = dataSource;
         this.tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, new Customizer());
         tracker.open();
@@ -69,6 +73,32 @@ public class BundleChangelogs {
         migrations.shutdownNow();
     }
 
+    /** The names a {@value Schema#REQUIRES} header lists: symbolic names, comma-separated, blanks ignored. */
+    static Set<String> requiredBundles(String header) {
+        Set<String> names = new HashSet<>();
+        if (header != null) {
+            Arrays.stream(header.split(",")).map(String::trim).filter(name -> !name.isEmpty()).forEach(names::add);
+        }
+        return names;
+    }
+
+    /** Starts every pending schema whose required schemas are all applied on this node. */
+    private synchronized void startReady() {
+        Set<String> applied = new HashSet<>();
+        schemas.stream().filter(BundleSchema::isApplied).forEach(schema -> applied.add(schema.bundle()));
+        for (BundleSchema schema : schemas) {
+            if (schema.isWaiting()) {
+                Set<String> missing = new HashSet<>(schema.requires);
+                missing.removeAll(applied);
+                if (missing.isEmpty()) {
+                    schema.attempt(FIRST_RETRY, 0);
+                } else {
+                    schema.waitFor(missing);
+                }
+            }
+        }
+    }
+
     private final class Customizer implements BundleTrackerCustomizer<BundleSchema> {
 
         @Override
@@ -77,8 +107,11 @@ public class BundleChangelogs {
             if (changelog == null || changelog.isBlank()) {
                 return null;
             }
-            BundleSchema schema = new BundleSchema(bundle, changelog.trim());
-            schema.attempt(FIRST_RETRY, 0);
+            BundleSchema schema = new BundleSchema(bundle, changelog.trim(), requiredBundles(bundle.getHeaders("").get(Schema.REQUIRES)));
+            synchronized (BundleChangelogs.this) {
+                schemas.add(schema);
+            }
+            startReady();
             return schema;
         }
 
@@ -89,36 +122,59 @@ public class BundleChangelogs {
 
         @Override
         public void removedBundle(Bundle bundle, BundleEvent event, BundleSchema schema) {
+            synchronized (BundleChangelogs.this) {
+                schemas.remove(schema);
+            }
+            // The tables stay, and so do the schemas that refer to them: nothing is dropped by taking code away.
             schema.withdraw();
         }
     }
 
-    /** One bundle's changelog: pending, applied (its Schema service registered) or withdrawn. */
+    /** One bundle's changelog: waiting for the schemas it requires, being applied, applied (its Schema service registered) or withdrawn. */
     private final class BundleSchema implements Schema {
 
         private final Bundle bundle;
         private final ChangelogResources resources;
         private final String changelog;
+        private final Set<String> requires;
+        private boolean started;
+        private Set<String> waitingFor = Set.of();
         private ScheduledFuture<?> next;
         private ServiceRegistration<Schema> registration;
         private boolean withdrawn;
 
-        BundleSchema(Bundle bundle, String entry) {
+        BundleSchema(Bundle bundle, String entry, Set<String> requires) {
             this.bundle = bundle;
             this.resources = new ChangelogResources(new BundleEntries(bundle));
             this.changelog = resources.pathOf(entry);
+            this.requires = Set.copyOf(requires);
+        }
+
+        synchronized boolean isWaiting() {
+            return !started && !withdrawn;
+        }
+
+        synchronized boolean isApplied() {
+            return registration != null;
+        }
+
+        /** Says once which required bundles' tables are missing, so that an operator sees why these tables do not come. */
+        synchronized void waitFor(Set<String> missing) {
+            if (!missing.equals(waitingFor)) {
+                waitingFor = Set.copyOf(missing);
+                LOG.info("The tables of bundle {} wait for the tables of {}, which they refer to", bundle.getSymbolicName(), missing);
+            }
         }
 
         synchronized void attempt(Duration wait, long delayMillis) {
             if (!withdrawn) {
+                started = true;
                 next = migrations.schedule(() -> apply(wait), delayMillis, TimeUnit.MILLISECONDS);
             }
         }
 
         private void apply(Duration wait) {
             try {
-                // The core's own schema first: a bundle's tables may refer to the core's.
-                store.inTransaction(transaction -> null);
                 new SchemaMigrations(dataSource, resources, changelog).ensureApplied();
             } catch (StoreUnavailableException e) {
                 LOG.error("The tables of bundle {} ({}) are not ready; trying again in {} s: {}", bundle.getSymbolicName(),
@@ -128,6 +184,7 @@ public class BundleChangelogs {
                 return;
             }
             register();
+            startReady();
         }
 
         private synchronized void register() {

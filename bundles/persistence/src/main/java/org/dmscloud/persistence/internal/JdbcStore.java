@@ -5,37 +5,25 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 import org.dmscloud.persistence.Store;
-import org.dmscloud.persistence.StoreUnavailableException;
 import org.dmscloud.persistence.TransactionWork;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The store: one JDBC connection of the pool per transaction, which every bundle's repositories share (JPA ones
- * through it too), committed by this store alone. The schema is migrated at start; when the database is down
- * then, the first transaction after it comes back migrates it instead.
+ * through it too), committed by this store alone. It has no tables of its own: each bundle brings its own
+ * ({@link BundleChangelogs}).
  */
 @Component(service = Store.class, immediate = true)
 public class JdbcStore implements Store {
 
-    private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
-
     private final DataSource dataSource;
-    private final SchemaMigrations migrations;
     private final ThreadLocal<JdbcTransaction> current = new ThreadLocal<>();
 
     @Activate
     public JdbcStore(@Reference(target = DataSourceNames.DATA_SOURCE_FILTER) DataSource dataSource) {
         this.dataSource = dataSource;
-        this.migrations = new SchemaMigrations(dataSource);
-        try {
-            migrations.ensureApplied();
-        } catch (StoreUnavailableException e) {
-            LOG.error("{} The first transaction will try again.", e.getMessage(), e);
-        }
     }
 
     @Override
@@ -58,7 +46,6 @@ public class JdbcStore implements Store {
     }
 
     private <R> R run(JdbcTransaction transaction, TransactionWork<R> work) {
-        migrations.ensureApplied();
         current.set(transaction);
         try {
             R result = work.run(transaction);

@@ -20,18 +20,14 @@ import liquibase.command.core.helpers.ShowSummaryArgument;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.resource.ResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
 /**
- * Brings the schema up to date with a Liquibase changelog: this bundle's own, or one a plugin bundle ships
- * ({@link BundleChangelogs}). Safe to run on every start and from several nodes at once: Liquibase applies
- * each changeset once, under its own database lock.
+ * Brings a bundle's tables up to date with the Liquibase changelog it ships ({@link BundleChangelogs}). Safe to run
+ * on every start and from several nodes at once: Liquibase applies each changeset once, under its own database lock.
  */
 public final class SchemaMigrations {
-
-    static final String CHANGELOG = "db/changelog/db.changelog-master.xml";
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
 
@@ -39,15 +35,6 @@ public final class SchemaMigrations {
     private final ResourceAccessor resources;
     private final String changelog;
     private volatile boolean applied;
-
-    SchemaMigrations(DataSource dataSource) {
-        this(dataSource, CHANGELOG);
-    }
-
-    /** With another changelog of this bundle's, such as one that stops where an older release stopped, for upgrade tests. */
-    public SchemaMigrations(DataSource dataSource, String changelog) {
-        this(dataSource, new ClassLoaderResourceAccessor(SchemaMigrations.class.getClassLoader()), changelog);
-    }
 
     /**
      * A bundle's changelog as the running platform applies it ({@link BundleChangelogs}: recorded under the

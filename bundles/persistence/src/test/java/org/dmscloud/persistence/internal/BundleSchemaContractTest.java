@@ -12,13 +12,10 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.dmscloud.api.account.AccountId;
-import org.dmscloud.api.instance.Instance;
-import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.StoreUnavailableException;
 import org.dmscloud.persistence.testing.TestDatabases;
@@ -27,9 +24,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A bundle's own tables: its changelog, read from the bundle under its name, applied after the
- * core's; its rows written through the transaction's connection commit and roll back with the core's.
- * The sources here are class-path folders standing for bundles; the running extender reads bundle entries.
+ * A bundle's own tables: its changelog, read from the bundle under its name, applied after the changelogs of the
+ * bundles its tables refer to; its rows written through the transaction's connection commit and roll back with the
+ * other bundle's in one transaction. The sources here are class-path folders standing for bundles; the running
+ * extender reads bundle entries.
  */
 abstract class BundleSchemaContractTest {
 
@@ -54,40 +52,48 @@ abstract class BundleSchemaContractTest {
     }
 
     @Test
-    void aBundlesTablesReferToTheCoresAndItsRowsCommitAndRollBackWithTheCoresInOneTransaction() throws SQLException {
+    void aBundlesTablesReferToAnotherBundlesAndItsRowsCommitAndRollBackWithTheOthersInOneTransaction() throws SQLException {
+        migrate("org.example.things", "things");
         migrate("org.example.reports", "reports-1");
-        AccountId account = AccountId.random();
-        InstanceId kept = InstanceId.random();
-        InstanceId rolledBack = InstanceId.random();
+        String kept = UUID.randomUUID().toString();
+        String rolledBack = UUID.randomUUID().toString();
 
         store.inTransaction(tx -> {
-            insert(tx.connection(), "INSERT INTO account (id, tenant_id, display_name, currency, balance_minor, created_at, version) "
-                    + "VALUES (?, 'default', 'Example', 'EUR', 0, ?, 0)", account.toString());
-            insertInstance(tx.connection(), kept, account);
-            insertReport(tx.connection(), kept, "kept");
+            insert(tx.connection(), "INSERT INTO thing (id) VALUES (?)", kept);
+            insert(tx.connection(), "INSERT INTO report_instance (instance_id, note) VALUES (?, 'kept')", kept);
             return null;
         });
         assertThatThrownBy(() -> store.inTransaction(tx -> {
-            insertInstance(tx.connection(), rolledBack, account);
-            insertReport(tx.connection(), rolledBack, "rolled back");
+            insert(tx.connection(), "INSERT INTO thing (id) VALUES (?)", rolledBack);
+            insert(tx.connection(), "INSERT INTO report_instance (instance_id, note) VALUES (?, 'rolled back')", rolledBack);
             throw new IllegalStateException("the charge failed");
         })).hasMessage("the charge failed");
 
         assertThat(strings("SELECT note FROM report_instance")).containsExactly("kept");
-        assertThat(strings("SELECT id FROM instance")).containsExactly(kept.value().toString());
-        // The foreign key to the core's table holds: no row for an instance that does not exist.
+        assertThat(strings("SELECT id FROM thing")).containsExactly(kept);
+        // The foreign key to the other bundle's table holds: no row for a thing that does not exist.
         assertThatThrownBy(() -> store.inTransaction(tx -> {
-            insertReport(tx.connection(), InstanceId.random(), "orphan");
+            insert(tx.connection(), "INSERT INTO report_instance (instance_id, note) VALUES (?, 'orphan')", UUID.randomUUID().toString());
             return null;
         })).isInstanceOf(RuntimeException.class);
     }
 
     @Test
+    void aChangelogWhoseTablesReferToTablesNotThereYetFailsAndCanBeAppliedOnceTheyAre() {
+        assertThatThrownBy(() -> migrate("org.example.reports", "reports-1")).isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("org.example.reports");
+
+        migrate("org.example.things", "things");
+        migrate("org.example.reports", "reports-1");
+    }
+
+    @Test
     void twoBundlesWithTheSamePathsAndChangesetIdsKeepTheirChangesetsApart() throws SQLException {
+        migrate("org.example.things", "things");
         migrate("org.example.reports", "reports-1");
         migrate("org.example.other", "other");
 
-        assertThat(strings("SELECT filename FROM databasechangelog WHERE filename LIKE 'org.example.%' ORDER BY filename"))
+        assertThat(strings("SELECT filename FROM databasechangelog WHERE filename LIKE 'org.example.%/db/tables.xml' ORDER BY filename"))
                 .containsExactly("org.example.other/db/tables.xml", "org.example.reports/db/tables.xml");
         assertThat(count("SELECT COUNT(*) FROM other_setting")).isZero();
         assertThat(count("SELECT COUNT(*) FROM report_instance")).isZero();
@@ -95,6 +101,7 @@ abstract class BundleSchemaContractTest {
 
     @Test
     void appliedAgainNothingChangesAndAnUpdatedBundlesNewChangesetIsApplied() throws SQLException {
+        migrate("org.example.things", "things");
         migrate("org.example.reports", "reports-1");
         long applied = count("SELECT COUNT(*) FROM databasechangelog");
         migrate("org.example.reports", "reports-1");
@@ -127,23 +134,6 @@ abstract class BundleSchemaContractTest {
             }
         });
         new SchemaMigrations(dataSource, resources, resources.pathOf("db/changelog.xml")).ensureApplied();
-    }
-
-    private static void insertReport(Connection connection, InstanceId instance, String note) {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO report_instance (instance_id, note) VALUES (?, ?)")) {
-            insert.setString(1, instance.value().toString());
-            insert.setString(2, note);
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** An instance row as the platform's schema has it (billing's table, whose history this bundle's changelog holds). */
-    private static void insertInstance(Connection connection, InstanceId id, AccountId account) {
-        insert(connection, "INSERT INTO instance (id, account_id, name, package_id, expected_devices, option_ids, state, paid_until, "
-                + "paid_rate_minor, created_at, version) VALUES (?, ?, 'instance', 'starter', 500, '', 'ENABLED', ?, 0, ?, 0)",
-                id.value().toString(), account.toString());
     }
 
     /** Inserts a row; the statement's last two parameters, if any beyond the given ones, are the test's moment. */

@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The store and the platform's migrations on every database the platform supports: each subclass brings one
+ * The store on every database the platform supports: each subclass brings one
  * database, shared by the tests of the class. The bundles' repositories are tested in their bundles.
  */
 abstract class StoreContractTest {
@@ -48,15 +50,15 @@ abstract class StoreContractTest {
     }
 
     @Test
-    void migrationsCreateTheSchemaWithTheDefaultTenant() throws SQLException {
-        assertThat(TestDatabases.queryForString(dataSource(), "SELECT name FROM tenant WHERE id = 'default'")).isEqualTo("DMS Cloud");
-    }
-
-    @Test
-    void migrationsRunAgainChangeNothing() throws SQLException {
-        long applied = TestDatabases.queryForLong(dataSource(), "SELECT COUNT(*) FROM databasechangelog");
-        new SchemaMigrations(dataSource()).ensureApplied();
-        assertThat(TestDatabases.queryForLong(dataSource(), "SELECT COUNT(*) FROM databasechangelog")).isEqualTo(applied).isPositive();
+    void theStoreMakesNoTableOfItsOwnEachBundleBringsItsOwn() throws SQLException {
+        try (Connection connection = dataSource().getConnection();
+                ResultSet tables = connection.getMetaData().getTables(null, connection.getSchema(), "%", new String[] { "TABLE", "BASE TABLE" })) {
+            List<String> names = new ArrayList<>();
+            while (tables.next()) {
+                names.add(tables.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT));
+            }
+            assertThat(names).as("only this test's probe").containsExactly("store_probe");
+        }
     }
 
     @Test

@@ -21,10 +21,23 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Real databases for tests of this and other bundles: an in-memory H2 like the embedded default, and a
- * PostgreSQL server started from Maven Central's binaries, shared by the JVM's tests. Each database is
- * migrated by the production migrations when its store opens.
+ * PostgreSQL server started from Maven Central's binaries, shared by the JVM's tests. A test names the bundles
+ * whose tables it needs, and their changelogs are applied as the platform applies them.
  */
 public final class TestDatabases {
+
+    /** The platform's bundles that have tables, in an order that applies each after those its tables refer to. */
+    public static final String TENANTS = "dms-cloud-tenants";
+    public static final String BILLING = "dms-cloud-billing";
+    public static final String CUSTOMERS = "dms-cloud-customers";
+    public static final String MAIL = "dms-cloud-mail";
+    public static final String CONTACT = "dms-cloud-contact";
+    public static final String PAYMENTS = "dms-cloud-payments";
+    public static final String EVENTS = "dms-cloud-events";
+    public static final String ACS = "dms-cloud-acs";
+    public static final String DEPLOYMENTS = "dms-cloud-deployments";
+
+    private static final String PLATFORM_PREFIX = "dms-cloud-";
 
     private static EmbeddedPostgres postgres;
 
@@ -58,9 +71,24 @@ public final class TestDatabases {
         }
     }
 
-    /** The production store on this data source, with the schema migrated. Close it with {@link OpenStore#close()}. */
-    public static OpenStore open(DataSource dataSource) {
+    /**
+     * The production store on this data source, with the tables of these platform bundles (first the bundles their
+     * tables refer to, as their {@code DMS-Changelog-Requires} says), read from the test's class path. Close it with
+     * {@link OpenStore#close()}.
+     */
+    public static OpenStore open(DataSource dataSource, String... bundles) {
+        for (String bundle : bundles) {
+            migrateBundle(dataSource, bundle, TestDatabases.class, changelogOf(bundle));
+        }
         return new OpenStore(new JdbcStore(dataSource), dataSource);
+    }
+
+    /** Where a platform bundle keeps its changelog: {@code db/<its name without dms-cloud->-changelog.xml}. */
+    public static String changelogOf(String platformBundle) {
+        if (!platformBundle.startsWith(PLATFORM_PREFIX)) {
+            throw new IllegalArgumentException("not a platform bundle: " + platformBundle);
+        }
+        return "db/" + platformBundle.substring(PLATFORM_PREFIX.length()) + "-changelog.xml";
     }
 
     /**
@@ -69,14 +97,6 @@ public final class TestDatabases {
      */
     public static void migrateBundle(DataSource dataSource, String symbolicName, Class<?> ofBundle, String changelogEntry) {
         SchemaMigrations.ofBundle(dataSource, symbolicName, ofBundle.getClassLoader(), changelogEntry).ensureApplied();
-    }
-
-    /**
-     * Migrates the data source as a release before multi-tenancy left it, the changesets up to 006, so that a
-     * test can fill it as an older installation would and then open the store on it, which upgrades it.
-     */
-    public static void migrateAsBeforeTenants(DataSource dataSource) {
-        new SchemaMigrations(dataSource, "db/changelog/before-tenants.xml").ensureApplied();
     }
 
     /** The first column of the first row the query answers; fails the test if it answers none. */

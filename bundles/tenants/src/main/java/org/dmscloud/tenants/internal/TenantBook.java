@@ -26,6 +26,7 @@ import org.dmscloud.api.tenant.TenantNotFoundException;
 import org.dmscloud.api.tenant.TenantSettings;
 import org.dmscloud.api.tenant.TenantStatus;
 import org.dmscloud.persistence.DuplicateKeyException;
+import org.dmscloud.persistence.Schema;
 import org.dmscloud.persistence.Store;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -71,6 +72,10 @@ public class TenantBook implements TenantDirectory, TenantAdministration {
             return new Snapshot(tenants, byId, byHost, at);
         }
     }
+
+    /** Started only once this bundle's tables are there (its {@code DMS-Changelog} applied). */
+    @Reference(target = TenantTables.SCHEMA_FILTER)
+    Schema tables;
 
     @Activate
     public TenantBook(@Reference Store store, @Reference Clock clock,

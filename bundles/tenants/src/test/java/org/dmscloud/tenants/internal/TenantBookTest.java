@@ -38,7 +38,7 @@ class TenantBookTest {
 
     @BeforeEach
     void start() {
-        database = TestDatabases.open(TestDatabases.h2());
+        database = TestDatabases.open(TestDatabases.h2(), TestDatabases.TENANTS);
         tenants = new TenantBook(database.store(), clock, USD);
     }
 

@@ -21,10 +21,15 @@ import org.dmscloud.api.tenant.TenantSettings;
 import org.dmscloud.api.tenant.TenantStatus;
 import org.dmscloud.persistence.DuplicateKeyException;
 import org.dmscloud.persistence.testing.StoreTest;
+import org.dmscloud.persistence.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 
 /** The tenants bundle's tables on every database the platform supports: each subclass brings one. */
 abstract class TenantsContractTest extends StoreTest {
+
+    TenantsContractTest() {
+        super(TestDatabases.TENANTS);
+    }
 
     @Test
     void tenantsKeepTheirSettingsAndHostNamesAndAHostNameBelongsToOneTenant() {

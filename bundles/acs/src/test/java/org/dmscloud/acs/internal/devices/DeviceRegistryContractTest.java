@@ -33,6 +33,7 @@ import org.dmscloud.api.acs.TaskKind;
 import org.dmscloud.api.acs.TaskState;
 import org.dmscloud.api.customer.InvalidInputException;
 import org.dmscloud.persistence.Store;
+import org.dmscloud.billing.testing.BillingRows;
 import org.dmscloud.persistence.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +52,7 @@ abstract class DeviceRegistryContractTest {
 
     @BeforeEach
     void open() {
-        database = TestDatabases.open(dataSource());
+        database = TestDatabases.open(dataSource(), TestDatabases.TENANTS, TestDatabases.BILLING, TestDatabases.ACS);
         store = database.store();
     }
 
@@ -300,28 +301,8 @@ abstract class DeviceRegistryContractTest {
         return instance;
     }
 
-    /** An account with an instance, as the platform would have made them. */
+    /** An account with an instance, as billing would have made them. */
     private String instanceWithoutEndpoint() {
-        String account = UUID.randomUUID().toString();
-        String instance = UUID.randomUUID().toString();
-        OffsetDateTime now = NOW.atOffset(ZoneOffset.UTC);
-        try (Connection connection = database.dataSource().getConnection()) {
-            execute(connection, "INSERT INTO account (id, tenant_id, display_name, currency, balance_minor, created_at, version) "
-                    + "VALUES (?, 'default', 'ACS test', 'EUR', 0, ?, 0)", account, now);
-            execute(connection, "INSERT INTO instance (id, account_id, name, package_id, expected_devices, option_ids, state, paid_until, paid_rate_minor, "
-                    + "created_at, version) VALUES (?, ?, 'ACS', 'starter', 2, '', 'ENABLED', ?, 200, ?, 0)", instance, account, now, now);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return instance;
-    }
-
-    private static void execute(Connection connection, String sql, Object... values) throws java.sql.SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            statement.executeUpdate();
-        }
+        return BillingRows.instance(store, NOW).toString();
     }
 }

@@ -60,7 +60,7 @@ abstract class BillingStorageContractTest {
 
     @BeforeEach
     void openStore() {
-        openStore = TestDatabases.open(dataSource());
+        openStore = TestDatabases.open(dataSource(), TestDatabases.TENANTS);
         billing = TestBillingStore.on(openStore);
         store = billing.store();
     }

@@ -41,7 +41,7 @@ class OneConnectionPerTransactionTest {
     @Test
     void aBillingTransactionNeverAsksThePoolForASecondConnection() {
         OneAtATime pool = new OneAtATime(TestDatabases.h2());
-        TestDatabases.OpenStore database = TestDatabases.open(pool);
+        TestDatabases.OpenStore database = TestDatabases.open(pool, TestDatabases.TENANTS);
         try (TestBillingStore billing = TestBillingStore.on(database)) {
             NewAccount account = new NewAccount(AccountId.random(), TenantId.DEFAULT, "One GmbH", EUR, Instant.parse("2026-11-29T10:00:00Z"));
             Instance instance = new Instance(InstanceId.random(), account.id(), "one", InstanceConfiguration.of("starter", 500, Set.of()),

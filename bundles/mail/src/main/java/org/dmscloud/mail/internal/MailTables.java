@@ -1,0 +1,25 @@
+package org.dmscloud.mail.internal;
+
+import org.dmscloud.persistence.Schema;
+import org.osgi.annotation.bundle.Header;
+
+/**
+ * This bundle's tables: its changelog, named in its manifest ({@code DMS-Changelog}) and applied by the platform's
+ * schema extender when the bundle starts, after the tenants' ({@code DMS-Changelog-Requires}): a mail is a tenant's.
+ */
+@Header(name = Schema.HEADER, value = MailTables.CHANGELOG)
+@Header(name = Schema.REQUIRES, value = "dms-cloud-tenants")
+final class MailTables {
+
+    /** The symbolic name the changesets are recorded under. */
+    static final String BUNDLE = "dms-cloud-mail";
+
+    /** The changelog, as named in the manifest. */
+    static final String CHANGELOG = "db/mail-changelog.xml";
+
+    /** Selects this bundle's {@code Schema} service, registered once its tables are there. */
+    static final String SCHEMA_FILTER = "(" + Schema.BUNDLE + "=" + BUNDLE + ")";
+
+    private MailTables() {
+    }
+}
