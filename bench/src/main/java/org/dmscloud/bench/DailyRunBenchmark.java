@@ -33,7 +33,7 @@ import org.dmscloud.billing.internal.store.BillingStore;
 import org.dmscloud.events.internal.TestInstanceEvents;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.testing.TestDatabases;
-import org.dmscloud.plugins.internal.PluginOffers;
+import org.dmscloud.catalog.internal.PluginOffers;
 import org.dmscloud.tenants.internal.TenantBook;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

@@ -25,7 +25,7 @@ import org.junit.Test;
  */
 public class PluginArchetypeIT {
 
-    private static final Path EXAMPLE = Path.of("../bundles/plugin-archetype/target/it/device-reports/device-reports");
+    private static final Path EXAMPLE = Path.of("../bundles/sdk/plugin-archetype/target/it/device-reports/device-reports");
 
     @Test
     public void aKarBuiltAfterAVersionBumpWithoutCleanIsTheNewVersionsAlone() throws Exception {
