@@ -100,6 +100,17 @@ public class AdminShellIT extends DmsCloudTestSupport {
         return options.toArray(Option[]::new);
     }
 
+    /** Every periodic job of the platform's bundles is the job runner's, and an operator sees each: one primitive, no hand-made scheduler. */
+    @Test
+    public void theOperatorSeesEveryPeriodicJobOfThePlatform() {
+        String jobs = await("every bundle's jobs run once", java.time.Duration.ofSeconds(30), () -> {
+            String list = executeCommand("dms:job-list");
+            return list.contains("instance-event-delivery") && list.contains("deployments") ? list : null;
+        });
+        assertThat(jobs).contains("dms-cloud-events", "dms-cloud-deployments", "sign-in-failure-cleanup", "acs-retention", "top-up-reconciliation",
+                "mail-delivery").as("this node does not run the day's run on schedule").doesNotContain("daily-run");
+    }
+
     @Test
     public void anOperatorFindsAnAccountLocksItOutOfThePortalAndUnlocksIt() {
         awaitHealthy();

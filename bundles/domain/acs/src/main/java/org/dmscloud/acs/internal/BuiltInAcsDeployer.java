@@ -2,9 +2,6 @@ package org.dmscloud.acs.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.dmscloud.acs.internal.auth.Endpoints;
 import org.dmscloud.persistence.Schema;
@@ -13,31 +10,23 @@ import org.dmscloud.spi.deploy.Deployment;
 import org.dmscloud.spi.deploy.InstanceDeployer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The platform's own deployer: it hosts instances in the built-in multi-tenant ACS, which serves every instance at
  * {@code /cwmp/<id>} from the moment it exists and reads its state and limit on each request. Provisioning makes
  * sure the ACS's key is there; suspending, resuming and new settings take effect at the devices' next request with
- * nothing to do here; deprovisioning keeps what the instance's devices told for a retention period, then forgets it.
+ * nothing to do here; deprovisioning keeps what the instance's devices told for a retention period, after which
+ * {@link AcsRetentionJob} forgets it.
  */
 @Component(property = InstanceDeployer.DEPLOYER_ID + "=" + InstanceDeployer.BUILT_IN)
 public class BuiltInAcsDeployer implements InstanceDeployer {
 
     /** How long a deleted instance's devices, tasks and credentials are kept (support questions, an undo by an operator). */
     static final Duration RETENTION = Duration.ofDays(30);
-    private static final Logger LOG = LoggerFactory.getLogger(BuiltInAcsDeployer.class);
 
     private final Store store;
     private final Clock clock;
-    private final ScheduledExecutorService retention = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "dms-acs-retention");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     /** Started only once this bundle's tables are there (its {@code DMS-Changelog} applied). */
     @Reference(target = AcsTables.SCHEMA_FILTER)
@@ -47,12 +36,6 @@ public class BuiltInAcsDeployer implements InstanceDeployer {
     public BuiltInAcsDeployer(@Reference Store store, @Reference Clock clock) {
         this.store = store;
         this.clock = clock;
-        retention.scheduleWithFixedDelay(this::forgetQuietly, 1, 60, TimeUnit.MINUTES);
-    }
-
-    @Deactivate
-    void deactivate() {
-        retention.shutdownNow();
     }
 
     @Override
@@ -78,16 +61,5 @@ public class BuiltInAcsDeployer implements InstanceDeployer {
     @Override
     public void deprovision(Deployment deployment) {
         store.inTransaction(transaction -> Endpoints.in(transaction).forgetAfter(deployment.instance().toString(), clock.instant().plus(RETENTION)));
-    }
-
-    private void forgetQuietly() {
-        try {
-            int forgotten = store.inTransaction(transaction -> Endpoints.in(transaction).forgetDue(clock.instant()));
-            if (forgotten > 0) {
-                LOG.info("Forgot the devices of {} instances deleted more than {} days ago", forgotten, RETENTION.toDays());
-            }
-        } catch (Throwable e) { // a scheduled task that throws is never run again
-            LOG.warn("Deleted instances' devices could not be forgotten this time: {}", e.toString());
-        }
     }
 }

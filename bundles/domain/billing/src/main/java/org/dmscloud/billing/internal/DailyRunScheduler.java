@@ -7,13 +7,13 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.dmscloud.api.billing.BillingRun;
 import org.dmscloud.api.billing.DailyRunService;
+import org.dmscloud.api.job.PeriodicJob;
 import org.dmscloud.billing.internal.store.BillingStore;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -28,10 +28,12 @@ import org.slf4j.LoggerFactory;
  * <p>
  * The day is done when its latest run completed with every instance billed. A run that failed is started again at the
  * next check; one that completed leaving instances unbilled (their pricing plugin failing, say) is started again after
- * the configured pause, which bills only what is still due. Nothing a run throws stops the checks.
+ * the configured pause, which bills only what is still due. The checks are a job of the platform's job runner, which
+ * nothing a run throws stops; a node that does not run the day's run on schedule has no such job.
  */
-@Component(immediate = true, configurationPid = DailyRunConfiguration.PID)
-public class DailyRunScheduler {
+// No service of DS's own: it registers itself as a job only when this node is to run it.
+@Component(service = {}, immediate = true, configurationPid = DailyRunConfiguration.PID)
+public class DailyRunScheduler implements PeriodicJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(DailyRunScheduler.class);
 
@@ -40,48 +42,66 @@ public class DailyRunScheduler {
     private final Clock clock;
     private final LocalTime runAt;
     private final Duration retryAfter;
-    private final ScheduledExecutorService executor;
+    private final Duration checkInterval;
+    private ServiceRegistration<PeriodicJob> registration;
 
-    @Activate
-    public DailyRunScheduler(@Reference DailyRunService dailyRun, @Reference BillingStore store, @Reference Clock clock,
-            DailyRunConfiguration configuration) {
+    public DailyRunScheduler(DailyRunService dailyRun, BillingStore store, Clock clock, DailyRunConfiguration configuration) {
         this.dailyRun = dailyRun;
         this.store = store;
         this.clock = clock;
         this.runAt = parseRunAt(configuration.runAt());
         this.retryAfter = DailyRun.retryAfter(configuration);
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "dmscloud-daily-run");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.checkInterval = Duration.ofSeconds(Math.max(1, configuration.checkIntervalSeconds()));
+    }
+
+    @Activate
+    public DailyRunScheduler(BundleContext context, @Reference DailyRunService dailyRun, @Reference BillingStore store, @Reference Clock clock,
+            DailyRunConfiguration configuration) {
+        this(dailyRun, store, clock, configuration);
         if (configuration.scheduled()) {
-            int interval = Math.max(1, configuration.checkIntervalSeconds());
-            executor.scheduleWithFixedDelay(this::runIfDue, 0, interval, TimeUnit.SECONDS);
-            LOG.info("Daily run scheduled after {} UTC by the platform clock, checked every {} s", runAt, interval);
+            registration = context.registerService(PeriodicJob.class, this, null);
+            LOG.info("Daily run scheduled after {} UTC by the platform clock, checked every {} s", runAt, checkInterval.toSeconds());
         }
     }
 
     @Deactivate
     void stop() {
-        executor.shutdownNow();
+        if (registration != null) {
+            registration.unregister();
+        }
+    }
+
+    @Override
+    public String name() {
+        return "daily-run";
+    }
+
+    @Override
+    public Duration period() {
+        return checkInterval;
+    }
+
+    /** At once: a day missed while the node was down is caught up at start. */
+    @Override
+    public Duration firstRunAfter() {
+        return Duration.ZERO;
+    }
+
+    @Override
+    public void run() {
+        runIfDue();
     }
 
     /** Runs today's run if the time of day has come and today is not billed in full yet. */
     void runIfDue() {
-        try {
-            Instant now = clock.instant();
-            LocalDate today = BillingTime.dayOf(now);
-            if (now.isBefore(BillingTime.start(today).plusSeconds(runAt.toSecondOfDay()))) {
-                return;
-            }
-            Optional<BillingRun> latest = store.inTransaction(tx -> tx.billingRuns().latest(today));
-            if (isDue(latest, now, retryAfter)) {
-                dailyRun.run(today);
-            }
-        } catch (Throwable e) { // a check that dies would never run again: the next one tries anew
-            // Logged by the run itself when it fails; the next check tries again.
-            LOG.warn("Scheduled daily run did not complete: {}", e.toString());
+        Instant now = clock.instant();
+        LocalDate today = BillingTime.dayOf(now);
+        if (now.isBefore(BillingTime.start(today).plusSeconds(runAt.toSecondOfDay()))) {
+            return;
+        }
+        Optional<BillingRun> latest = store.inTransaction(tx -> tx.billingRuns().latest(today));
+        if (isDue(latest, now, retryAfter)) {
+            dailyRun.run(today);
         }
     }
 

@@ -283,15 +283,11 @@ class PortalCustomersTest {
         assertThatThrownBy(() -> otherNode.signIn(TenantId.DEFAULT, "hal@example.com", "correct horse battery", "192.0.2.1"))
                 .hasMessageContaining("from your address");
         SignInFailureCleanup cleanup = new SignInFailureCleanup(database.store(), clock);
-        try {
-            assertThat(cleanup.cleanUp()).as("nothing expired yet").isZero();
-            clock.advance(Duration.ofMinutes(16));
-            assertThat(cleanup.cleanUp()).as("the client counts ran out; the address counts live a day").isEqualTo(1 + 300);
-            clock.advance(SignInLimits.ADDRESS_WINDOW);
-            assertThat(cleanup.cleanUp()).isEqualTo(20 + 300);
-        } finally {
-            cleanup.stop();
-        }
+        assertThat(cleanup.cleanUp()).as("nothing expired yet").isZero();
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(cleanup.cleanUp()).as("the client counts ran out; the address counts live a day").isEqualTo(1 + 300);
+        clock.advance(SignInLimits.ADDRESS_WINDOW);
+        assertThat(cleanup.cleanUp()).isEqualTo(20 + 300);
         assertThat(customers.signIn(TenantId.DEFAULT, "hal@example.com", "correct horse battery", "192.0.2.1")).isNotNull();
     }
 

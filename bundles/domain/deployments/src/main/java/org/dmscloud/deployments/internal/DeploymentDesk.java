@@ -6,11 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.dmscloud.api.account.AccountService;
 import org.dmscloud.api.deployment.DeploymentState;
@@ -19,6 +16,8 @@ import org.dmscloud.api.deployment.Deployments;
 import org.dmscloud.api.instance.Instance;
 import org.dmscloud.api.instance.InstanceAdministration;
 import org.dmscloud.api.instance.InstanceId;
+import org.dmscloud.api.job.Backoff;
+import org.dmscloud.api.job.PeriodicJob;
 import org.dmscloud.deployments.internal.DeploymentRows.Desired;
 import org.dmscloud.deployments.internal.DeploymentRows.Row;
 import org.dmscloud.persistence.Schema;
@@ -27,7 +26,6 @@ import org.dmscloud.spi.deploy.Deployment;
 import org.dmscloud.spi.deploy.InstanceDeployer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -41,11 +39,12 @@ import org.slf4j.LoggerFactory;
  * provision, then resume or suspend, apply new settings, or deprovision. Each deployment is claimed first (so one node
  * works on it), each call is made outside any transaction, and each step's outcome is recorded as soon as it is
  * known, so that a retry after a failure or a node's death goes on from the last step done. A failure is shown as
- * {@code FAILED} with the deployer's reason and tried again after a pause that doubles, up to an hour.
+ * {@code FAILED} with the deployer's reason and tried again after a pause that doubles, up to an hour. The rounds are a
+ * job of the platform's job runner.
  */
-@Component(immediate = true, configurationPid = DeploymentConfiguration.PID)
+@Component(service = { Deployments.class, PeriodicJob.class }, immediate = true, configurationPid = DeploymentConfiguration.PID)
 @Designate(ocd = DeploymentConfiguration.class)
-public class DeploymentDesk implements Deployments {
+public class DeploymentDesk implements Deployments, PeriodicJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeploymentDesk.class);
     private static final Duration LONGEST_PAUSE = Duration.ofHours(1);
@@ -55,16 +54,16 @@ public class DeploymentDesk implements Deployments {
     private final Clock clock;
     private final InstanceAdministration instances;
     private final AccountService accounts;
-    private final Duration firstRetry;
+    private final Backoff pauses;
     private final Duration claim;
+    private final Duration poll;
     private final Map<String, InstanceDeployer> deployers = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread deployments = new Thread(r, "dms-deployments");
-        deployments.setDaemon(true);
-        return deployments;
-    });
-    /** Where a deployer's arrival wakes its deployments: off the binding thread, which must not wait for the database. */
-    private final Executor wakes;
+    /**
+     * The deployers that arrived, whose waiting deployments the next round wakes: not the binding thread, which must not
+     * wait for the database (unless a test wakes them at once).
+     */
+    private final Set<String> toWake = ConcurrentHashMap.newKeySet();
+    private final boolean wakeAtOnce;
 
     /** Started only once this bundle's tables are there (its {@code DMS-Changelog} applied). */
     @Reference(target = DeploymentTables.SCHEMA_FILTER)
@@ -74,33 +73,37 @@ public class DeploymentDesk implements Deployments {
     public DeploymentDesk(@Reference Store store, @Reference Clock clock, @Reference InstanceAdministration instances, @Reference AccountService accounts,
             DeploymentConfiguration configuration) {
         this(store, clock, instances, accounts, Duration.ofSeconds(Math.max(1, configuration.firstRetrySeconds())),
-                Duration.ofSeconds(Math.max(10, configuration.claimSeconds())), true);
-        thread.scheduleWithFixedDelay(this::reconcileQuietly, configuration.pollMillis(), Math.max(100, configuration.pollMillis()),
-                TimeUnit.MILLISECONDS);
+                Duration.ofSeconds(Math.max(10, configuration.claimSeconds())), Duration.ofMillis(Math.max(100, configuration.pollMillis())), false);
     }
 
     /**
-     * Without a schedule: the test calls {@link #reconcileDue()}, and a deployer's arrival has woken its deployments
-     * when {@link #addDeployer} returns.
+     * For tests, which call {@link #reconcileDue()}: a deployer's arrival has woken its deployments when
+     * {@link #addDeployer} returns.
      */
     DeploymentDesk(Store store, Clock clock, InstanceAdministration instances, AccountService accounts, Duration firstRetry, Duration claim) {
-        this(store, clock, instances, accounts, firstRetry, claim, false);
+        this(store, clock, instances, accounts, firstRetry, claim, Duration.ofSeconds(1), true);
     }
 
     private DeploymentDesk(Store store, Clock clock, InstanceAdministration instances, AccountService accounts, Duration firstRetry, Duration claim,
-            boolean scheduled) {
-        this.wakes = scheduled ? thread : Runnable::run;
+            Duration poll, boolean wakeAtOnce) {
         this.store = store;
         this.clock = clock;
         this.instances = instances;
         this.accounts = accounts;
-        this.firstRetry = firstRetry;
+        this.pauses = new Backoff(firstRetry, LONGEST_PAUSE.compareTo(firstRetry) < 0 ? firstRetry : LONGEST_PAUSE);
         this.claim = claim;
+        this.poll = poll;
+        this.wakeAtOnce = wakeAtOnce;
     }
 
-    @Deactivate
-    void deactivate() {
-        thread.shutdownNow();
+    @Override
+    public String name() {
+        return "deployments";
+    }
+
+    @Override
+    public Duration period() {
+        return poll;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
@@ -113,13 +116,22 @@ public class DeploymentDesk implements Deployments {
         }
         deployers.put(id.toString(), deployer);
         // Its deployments waiting for it (it was not there, or came back after an update) are due now.
-        wakes.execute(() -> {
+        toWake.add(id.toString());
+        if (wakeAtOnce) {
+            wakeWaiting();
+        }
+    }
+
+    /** Makes due the deployments of the deployers that arrived; a deployer whose could not be is woken next round. */
+    private void wakeWaiting() {
+        for (String id : List.copyOf(toWake)) {
             try {
-                store.inTransaction(transaction -> DeploymentRows.in(transaction).wake(id.toString(), clock.instant()));
+                store.inTransaction(transaction -> DeploymentRows.in(transaction).wake(id, clock.instant()));
+                toWake.remove(id);
             } catch (RuntimeException e) {
                 LOG.warn("The deployments of {} could not be woken: {}", id, e.toString());
             }
-        });
+        }
     }
 
     void removeDeployer(InstanceDeployer deployer, Map<String, Object> properties) {
@@ -136,17 +148,14 @@ public class DeploymentDesk implements Deployments {
         return store.inTransaction(transaction -> DeploymentRows.in(transaction).retryNow(instance, clock.instant()));
     }
 
-    private void reconcileQuietly() {
-        try {
-            reconcileDue();
-        } catch (Throwable e) { // a scheduled task that throws is never run again
-            // The database may be away; the next round tries again.
-            LOG.warn("Deployments could not be reconciled this round: {}", e.toString());
-        }
+    @Override
+    public void run() {
+        reconcileDue();
     }
 
     /** One round: every deployment behind and due, each claimed and brought as far as its deployer takes it. */
     void reconcileDue() {
+        wakeWaiting();
         List<Row> due = store.read(transaction -> DeploymentRows.in(transaction).due(clock.instant(), BATCH));
         for (Row row : due) {
             if (store.inTransaction(transaction -> DeploymentRows.in(transaction).claim(row, clock.instant(), claim))) {
@@ -221,9 +230,7 @@ public class DeploymentDesk implements Deployments {
 
     private void fail(Row row, String reason) {
         Instant now = clock.instant();
-        long factor = 1L << Math.min(20, row.attempts());
-        Duration pause = firstRetry.multipliedBy(factor);
-        Instant retryAt = now.plus(pause.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause);
+        Instant retryAt = now.plus(pauses.after(row.attempts() + 1L));
         store.inTransaction(transaction -> {
             DeploymentRows.in(transaction).failed(row, reason, retryAt, now);
             return null;

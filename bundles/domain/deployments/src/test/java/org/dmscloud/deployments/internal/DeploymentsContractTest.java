@@ -66,7 +66,6 @@ abstract class DeploymentsContractTest {
 
     @AfterEach
     void close() {
-        desk.deactivate();
         database.close();
     }
 

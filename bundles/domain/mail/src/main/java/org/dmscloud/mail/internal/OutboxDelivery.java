@@ -5,16 +5,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.dmscloud.api.account.TenantId;
+import org.dmscloud.api.job.Backoff;
+import org.dmscloud.api.job.PeriodicJob;
 import org.dmscloud.api.mail.Attachment;
 import org.dmscloud.api.mail.MailOutbox;
 import org.dmscloud.api.mail.OutboxMail;
 import org.dmscloud.persistence.Schema;
 import org.dmscloud.persistence.Store;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -30,40 +31,41 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = MailOutbox.class, immediate = true, configurationPid = MailConfiguration.PID)
 @Designate(ocd = MailConfiguration.class)
-public class OutboxDelivery implements MailOutbox {
+public class OutboxDelivery implements MailOutbox, PeriodicJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDelivery.class);
 
     /** How long a node may take to send a claimed mail before another node may try it. */
     private static final Duration CLAIM = Duration.ofMinutes(5);
 
-    /** Waits after the 1st, 2nd, ... failure; the last one repeats. */
-    private static final List<Duration> BACKOFF = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15),
-            Duration.ofHours(1), Duration.ofHours(3), Duration.ofHours(6));
+    /** The waits after a mail's 1st, 2nd, ... failure: a minute, doubled each time, at most six hours. */
+    private static final Backoff BACKOFF = new Backoff(Duration.ofMinutes(1), Duration.ofHours(6));
 
     private final Store store;
     private final Clock clock;
     private final Optional<SmtpSender> smtp;
     private final int maxAttempts;
-    private final ScheduledExecutorService executor;
+    private final Duration poll;
+    private ServiceRegistration<PeriodicJob> registration;
 
     /** Started only once this bundle's tables are there (its {@code DMS-Changelog} applied). */
     @Reference(target = MailTables.SCHEMA_FILTER)
     Schema tables;
 
-    @Activate
-    public OutboxDelivery(@Reference Store store, @Reference Clock clock, MailConfiguration configuration) {
+    public OutboxDelivery(Store store, Clock clock, MailConfiguration configuration) {
         this.store = store;
         this.clock = clock;
         this.smtp = configuration.smtpHost().isBlank() ? Optional.empty() : Optional.of(new SmtpSender(configuration));
         this.maxAttempts = Math.max(1, configuration.maxAttempts());
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "dmscloud-mail");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.poll = Duration.ofSeconds(Math.max(1, configuration.pollSeconds()));
+    }
+
+    /** Delivery is a job of the platform's job runner, when there is an SMTP server to deliver through. */
+    @Activate
+    public OutboxDelivery(BundleContext context, @Reference Store store, @Reference Clock clock, MailConfiguration configuration) {
+        this(store, clock, configuration);
         if (smtp.isPresent()) {
-            executor.scheduleWithFixedDelay(this::deliverDue, 1, Math.max(1, configuration.pollSeconds()), TimeUnit.SECONDS);
+            registration = context.registerService(PeriodicJob.class, this, null);
             LOG.info("Customer mail is delivered through {}:{}", configuration.smtpHost(), configuration.smtpPort());
         } else {
             LOG.warn("No SMTP server in etc/{}.cfg: customer mail stays in the outbox (dms:mail-list)", MailConfiguration.PID);
@@ -72,7 +74,29 @@ public class OutboxDelivery implements MailOutbox {
 
     @Deactivate
     void stop() {
-        executor.shutdownNow();
+        if (registration != null) {
+            registration.unregister();
+        }
+    }
+
+    @Override
+    public String name() {
+        return "mail-delivery";
+    }
+
+    @Override
+    public Duration period() {
+        return poll;
+    }
+
+    @Override
+    public Duration firstRunAfter() {
+        return Duration.ofSeconds(1);
+    }
+
+    @Override
+    public void run() {
+        deliverDue();
     }
 
     /** Sends every mail that is due now; without an SMTP server, leaves the outbox as it is. */
@@ -80,13 +104,9 @@ public class OutboxDelivery implements MailOutbox {
         if (smtp.isEmpty()) {
             return;
         }
-        try {
-            Instant now = clock.instant();
-            for (long id : store.inTransaction(tx -> Outbox.in(tx).due(now, 100))) {
-                store.inTransaction(tx -> Outbox.in(tx).claim(id, now, now.plus(CLAIM))).ifPresent(this::send);
-            }
-        } catch (Throwable e) { // a scheduled task that throws is never run again
-            LOG.warn("Could not go through the outbox; trying again soon: {}", e.toString());
+        Instant now = clock.instant();
+        for (long id : store.inTransaction(tx -> Outbox.in(tx).due(now, 100))) {
+            store.inTransaction(tx -> Outbox.in(tx).claim(id, now, now.plus(CLAIM))).ifPresent(this::send);
         }
     }
 
@@ -101,7 +121,7 @@ public class OutboxDelivery implements MailOutbox {
         } catch (Exception e) {
             int attempt = mail.attempts() + 1;
             Optional<Instant> next = attempt >= maxAttempts ? Optional.empty()
-                    : Optional.of(clock.instant().plus(BACKOFF.get(Math.min(attempt, BACKOFF.size()) - 1)));
+                    : Optional.of(clock.instant().plus(BACKOFF.after(attempt)));
             LOG.warn("Mail {} to {} failed (attempt {} of {}): {}", mail.id(), mail.recipient(), attempt, maxAttempts, e.toString());
             store.inTransaction(tx -> {
                 Outbox.in(tx).markFailed(mail.id(), e.toString(), next);

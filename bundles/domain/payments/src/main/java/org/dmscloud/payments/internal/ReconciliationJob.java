@@ -1,11 +1,12 @@
 package org.dmscloud.payments.internal;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
+import org.dmscloud.api.job.PeriodicJob;
 import org.dmscloud.api.payment.TopUpAdministration;
 import org.dmscloud.api.payment.TopUpAdministration.ReconciliationReport;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -15,46 +16,51 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Asks the providers about open top-ups now and then, so that a lost notification never loses money
- * and an abandoned payment page ends as failed. Every node may run it: each top-up is settled under
- * its row lock, and each payment credited once.
+ * and an abandoned payment page ends as failed. A job every node runs, unless its interval is 0: each top-up is
+ * settled under its row lock, and each payment credited once.
  */
-@Component(immediate = true, configurationPid = PaymentsConfiguration.PID)
-public class ReconciliationJob {
+// No service of DS's own: it registers itself as a job only when this node is to run it.
+@Component(service = {}, immediate = true, configurationPid = PaymentsConfiguration.PID)
+public class ReconciliationJob implements PeriodicJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReconciliationJob.class);
 
     private final TopUpAdministration topUps;
     private final int batch;
-    private final ScheduledExecutorService executor;
+    private final Duration interval;
+    private final ServiceRegistration<PeriodicJob> registration;
 
     @Activate
-    public ReconciliationJob(@Reference TopUpAdministration topUps, PaymentsConfiguration configuration) {
+    public ReconciliationJob(BundleContext context, @Reference TopUpAdministration topUps, PaymentsConfiguration configuration) {
         this.topUps = topUps;
         this.batch = Math.max(1, configuration.reconcileBatch());
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "dmscloud-top-up-reconciliation");
-            thread.setDaemon(true);
-            return thread;
-        });
-        int interval = configuration.reconcileIntervalSeconds();
-        if (interval > 0) {
-            executor.scheduleWithFixedDelay(this::reconcile, interval, interval, TimeUnit.SECONDS);
-        }
+        this.interval = Duration.ofSeconds(configuration.reconcileIntervalSeconds());
+        // Off (0): no job at all, rather than one that runs to do nothing.
+        this.registration = interval.isNegative() || interval.isZero() ? null : context.registerService(PeriodicJob.class, this, null);
     }
 
     @Deactivate
     void stop() {
-        executor.shutdownNow();
+        if (registration != null) {
+            registration.unregister();
+        }
     }
 
-    private void reconcile() {
-        try {
-            ReconciliationReport report = topUps.reconcileOpen(batch);
-            if (report.checked() > 0) {
-                LOG.info("Top-up reconciliation: {}", report);
-            }
-        } catch (Throwable e) { // a scheduled task that throws is never run again
-            LOG.warn("Top-up reconciliation did not complete: {}", e.toString());
+    @Override
+    public String name() {
+        return "top-up-reconciliation";
+    }
+
+    @Override
+    public Duration period() {
+        return interval;
+    }
+
+    @Override
+    public void run() {
+        ReconciliationReport report = topUps.reconcileOpen(batch);
+        if (report.checked() > 0) {
+            LOG.info("Top-up reconciliation: {}", report);
         }
     }
 }

@@ -10,12 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.dmscloud.api.account.TenantId;
+import org.dmscloud.api.job.Backoff;
+import org.dmscloud.api.job.PeriodicJob;
 import org.dmscloud.api.tenant.TenantDirectory;
 import org.dmscloud.events.internal.EventRows.Positioned;
 import org.dmscloud.persistence.DuplicateKeyException;
@@ -28,7 +27,6 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.ComponentConstants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -42,11 +40,12 @@ import org.slf4j.LoggerFactory;
  * hands each listener the events after its cursor, inside a store transaction that moves the cursor, so
  * that what the listener writes in the database commits once with it. A listener that throws gets the
  * event again later, waiting longer each time, while the others go on; the log names its bundle. Several
- * nodes may run this at once: the sequencer and each cursor are row locks.
+ * nodes may run this at once: the sequencer and each cursor are row locks. The rounds are a job of the platform's job
+ * runner.
  */
-@Component(immediate = true, configurationPid = DeliveryConfiguration.PID)
+@Component(service = PeriodicJob.class, immediate = true, configurationPid = DeliveryConfiguration.PID)
 @Designate(ocd = DeliveryConfiguration.class)
-public class InstanceEventDelivery {
+public class InstanceEventDelivery implements PeriodicJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(InstanceEventDelivery.class);
     private static final Pattern LISTENER_NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
@@ -57,8 +56,9 @@ public class InstanceEventDelivery {
     private final Store store;
     private final Clock clock;
     private final int batchSize;
-    private final Duration firstRetry;
+    private final Backoff retries;
     private final Duration retention;
+    private final Duration poll;
     private final Map<Object, Subscriber> subscribers = new ConcurrentHashMap<>();
     /** Listeners told that they hear nothing of a tenant that has not bound their bundle, so that each is told once. */
     private final java.util.Set<String> toldUnbound = ConcurrentHashMap.newKeySet();
@@ -66,35 +66,42 @@ public class InstanceEventDelivery {
     /** Which bundles act for which tenant: a tenant's listener hears its events only once its bundle is bound to it. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile TenantDirectory tenants;
-    private final ScheduledExecutorService thread;
     private Instant nextPrune = Instant.MIN;
 
     @Activate
     public InstanceEventDelivery(@Reference Store store, @Reference Clock clock, @Reference(target = EventTables.SCHEMA_FILTER) Schema tables,
             DeliveryConfiguration configuration) {
         this(store, clock, configuration.batchSize(), Duration.ofSeconds(Math.max(1, configuration.firstRetrySeconds())),
-                Duration.ofDays(Math.max(1, configuration.retentionDays())));
-        thread.scheduleWithFixedDelay(this::deliverQuietly, configuration.pollMillis(), Math.max(50, configuration.pollMillis()),
-                TimeUnit.MILLISECONDS);
+                Duration.ofDays(Math.max(1, configuration.retentionDays())), Duration.ofMillis(Math.max(50, configuration.pollMillis())));
     }
 
-    /** Without a schedule: the test calls {@link #deliverPending()}. */
+    /** For tests, which call {@link #deliverPending()}. */
     InstanceEventDelivery(Store store, Clock clock, int batchSize, Duration firstRetry, Duration retention) {
+        this(store, clock, batchSize, firstRetry, retention, Duration.ofSeconds(1));
+    }
+
+    private InstanceEventDelivery(Store store, Clock clock, int batchSize, Duration firstRetry, Duration retention, Duration poll) {
         this.store = store;
         this.clock = clock;
         this.batchSize = Math.max(1, batchSize);
-        this.firstRetry = firstRetry;
+        this.retries = new Backoff(firstRetry, LONGEST_RETRY.compareTo(firstRetry) < 0 ? firstRetry : LONGEST_RETRY);
         this.retention = retention;
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread delivery = new Thread(r, "dms-instance-events");
-            delivery.setDaemon(true);
-            return delivery;
-        });
+        this.poll = poll;
     }
 
-    @Deactivate
-    void deactivate() {
-        thread.shutdownNow();
+    @Override
+    public String name() {
+        return "instance-event-delivery";
+    }
+
+    @Override
+    public Duration period() {
+        return poll;
+    }
+
+    @Override
+    public void run() {
+        deliverPending();
     }
 
     @Reference(service = InstanceEventListener.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -132,15 +139,6 @@ public class InstanceEventDelivery {
 
     void removeListener(Object key) {
         subscribers.remove(key);
-    }
-
-    private void deliverQuietly() {
-        try {
-            deliverPending();
-        } catch (Throwable e) { // a scheduled task that throws is never run again
-            // The database may be away; the next round tries again.
-            LOG.warn("Instance events could not be delivered this round: {}", e.toString());
-        }
     }
 
     /** One round: orders what has committed, delivers to every listener not waiting to retry, prunes old events hourly. */
@@ -283,9 +281,8 @@ public class InstanceEventDelivery {
         private final Optional<TenantId> tenant;
         private final InstanceEventListener listener;
         private volatile long heard = -1;
-        private Duration retry = firstRetry;
+        private int failures;
         private long retryAt;
-        private boolean failing;
 
         Subscriber(String key, String bundle, Optional<TenantId> tenant, InstanceEventListener listener) {
             this.key = key;
@@ -319,23 +316,22 @@ public class InstanceEventDelivery {
         }
 
         boolean waiting(long nanoTime) {
-            return failing && nanoTime - retryAt < 0;
+            return failures > 0 && nanoTime - retryAt < 0;
         }
 
         void failed(Throwable failure, InstanceEvent event) {
+            failures++;
+            Duration retry = retries.after(failures);
             LOG.error("Instance event listener {} of bundle {} failed on event {} ({} of instance {}); it gets it again in {} s", key, bundle,
                     event.id(), event.type(), event.instance(), retry.toSeconds(), failure);
-            failing = true;
             retryAt = System.nanoTime() + retry.toNanos();
-            retry = retry.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : retry.multipliedBy(2);
         }
 
         void succeeded() {
-            if (failing) {
+            if (failures > 0) {
                 LOG.info("Instance event listener {} of bundle {} goes on", key, bundle);
             }
-            failing = false;
-            retry = firstRetry;
+            failures = 0;
         }
     }
 }

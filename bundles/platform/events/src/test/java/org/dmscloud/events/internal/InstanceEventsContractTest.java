@@ -70,7 +70,6 @@ abstract class InstanceEventsContractTest {
 
     @AfterEach
     void close() {
-        delivery.deactivate();
         openStore.close();
     }
 
@@ -224,7 +223,6 @@ abstract class InstanceEventsContractTest {
         Recording back = new Recording("late");
         restarted.addListener("late", "org.example.reports", "late", Optional.empty(), back);
         restarted.deliverPending();
-        restarted.deactivate();
 
         assertThat(back.events).extracting(InstanceEvent::instance).containsExactly(whileAway.instance());
     }

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.dmscloud.api.job.Backoff;
 import org.dmscloud.persistence.Schema;
-import org.dmscloud.persistence.StoreUnavailableException;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -45,8 +45,7 @@ import org.slf4j.LoggerFactory;
 public class BundleChangelogs {
 
     private static final Logger LOG = LoggerFactory.getLogger(BundleChangelogs.class);
-    private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
-    private static final Duration LONGEST_RETRY = Duration.ofMinutes(5);
+    private static final Backoff RETRIES = new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(5));
 
     private final BundleContext context;
     private final DataSource dataSource;
@@ -91,7 +90,7 @@ public class BundleChangelogs {
                 Set<String> missing = new HashSet<>(schema.requires);
                 missing.removeAll(applied);
                 if (missing.isEmpty()) {
-                    schema.attempt(FIRST_RETRY, 0);
+                    schema.attempt(Duration.ZERO);
                 } else {
                     schema.waitFor(missing);
                 }
@@ -142,6 +141,7 @@ public class BundleChangelogs {
         private ScheduledFuture<?> next;
         private ServiceRegistration<Schema> registration;
         private boolean withdrawn;
+        private int failures;
 
         BundleSchema(Bundle bundle, String entry, Set<String> requires) {
             this.bundle = bundle;
@@ -166,21 +166,24 @@ public class BundleChangelogs {
             }
         }
 
-        synchronized void attempt(Duration wait, long delayMillis) {
+        synchronized void attempt(Duration wait) {
             if (!withdrawn) {
                 started = true;
-                next = migrations.schedule(() -> apply(wait), delayMillis, TimeUnit.MILLISECONDS);
+                next = migrations.schedule(this::apply, wait.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
 
-        private void apply(Duration wait) {
+        private void apply() {
             try {
                 new SchemaMigrations(dataSource, resources, changelog).ensureApplied();
-            } catch (StoreUnavailableException e) {
+            } catch (Throwable e) { // whatever a bundle's changelog does, the extender goes on and tries again
+                Duration wait;
+                synchronized (this) {
+                    wait = RETRIES.after(++failures);
+                }
                 LOG.error("The tables of bundle {} ({}) are not ready; trying again in {} s: {}", bundle.getSymbolicName(),
                         changelog, wait.toSeconds(), e.getMessage(), e);
-                Duration longer = wait.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait.multipliedBy(2);
-                attempt(longer, wait.toMillis());
+                attempt(wait);
                 return;
             }
             register();

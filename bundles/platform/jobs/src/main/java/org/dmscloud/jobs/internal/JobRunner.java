@@ -1,0 +1,121 @@
+package org.dmscloud.jobs.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.dmscloud.api.health.OperatorAttention;
+import org.dmscloud.api.job.JobStatus;
+import org.dmscloud.api.job.Jobs;
+import org.dmscloud.api.job.PeriodicJob;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The platform's one job runner: every {@link PeriodicJob} service of any bundle, from when it is registered until it
+ * goes, on this node. One timer thread times the runs; each run gets a thread of its own from a pool, and a job never
+ * runs twice at once, so the threads are at most the jobs. Operators see every job in {@code dms:job-list}, and a job
+ * that failed several times in a row or runs far too long in health's attention.
+ */
+@Component(service = { Jobs.class, OperatorAttention.class }, immediate = true, configurationPid = JobsConfiguration.PID)
+@Designate(ocd = JobsConfiguration.class)
+public class JobRunner implements Jobs, OperatorAttention {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+
+    private final Clock clock;
+    private final int failuresBeforeAttention;
+    private final Duration stuckAfter;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "dms-jobs-timer"));
+    private final AtomicInteger threadNumber = new AtomicInteger();
+    private final ExecutorService runs = Executors.newCachedThreadPool(r -> daemon(r, "dms-job-" + threadNumber.incrementAndGet()));
+    private final Map<PeriodicJob, ScheduledJob> jobs = new ConcurrentHashMap<>();
+
+    @Activate
+    public JobRunner(@Reference Clock clock, JobsConfiguration configuration) {
+        this(clock, configuration.failuresBeforeAttention(), Duration.ofMinutes(Math.max(1, configuration.stuckAfterMinutes())));
+    }
+
+    JobRunner(Clock clock, int failuresBeforeAttention, Duration stuckAfter) {
+        this.clock = clock;
+        this.failuresBeforeAttention = Math.max(1, failuresBeforeAttention);
+        this.stuckAfter = stuckAfter;
+    }
+
+    @Deactivate
+    void deactivate() {
+        jobs.values().forEach(ScheduledJob::cancel);
+        timer.shutdownNow();
+        runs.shutdownNow();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addJob(ServiceReference<PeriodicJob> reference, PeriodicJob job) {
+        String bundle = reference.getBundle() == null ? "?" : reference.getBundle().getSymbolicName();
+        ScheduledJob scheduled;
+        try {
+            scheduled = new ScheduledJob(job, bundle, clock, timer, runs);
+        } catch (Throwable refused) { // a job is code this runner does not control: one that cannot say what it is never runs
+            LOG.error("Job {} of bundle {} is refused and will not run: {}", job.getClass().getName(), bundle, refused.toString());
+            return;
+        }
+        if (jobs.putIfAbsent(job, scheduled) != null) {
+            LOG.error("Job {} of bundle {} is registered twice; it runs once", scheduled.status().name(), bundle);
+            return;
+        }
+        scheduled.start();
+    }
+
+    void removeJob(PeriodicJob job) {
+        ScheduledJob scheduled = jobs.remove(job);
+        if (scheduled != null) {
+            scheduled.cancel();
+        }
+    }
+
+    @Override
+    public List<JobStatus> list() {
+        List<JobStatus> statuses = new ArrayList<>();
+        jobs.values().forEach(job -> statuses.add(job.status()));
+        statuses.sort(Comparator.comparing(JobStatus::name).thenComparing(JobStatus::bundle));
+        return statuses;
+    }
+
+    /** A job that failed several runs in a row, or whose run has gone on far too long; from memory, fast. */
+    @Override
+    public List<String> attention() {
+        Instant now = clock.instant();
+        List<String> sentences = new ArrayList<>();
+        for (JobStatus job : list()) {
+            if (job.isStuck(now, stuckAfter)) {
+                sentences.add("jobs: " + job.name() + " has been running for over " + stuckAfter.toMinutes() + " minutes; see dms:job-list");
+            } else if (job.failuresInARow() >= failuresBeforeAttention) {
+                sentences.add("jobs: " + job.name() + " failed " + job.failuresInARow() + " times in a row; see dms:job-list and the log");
+            }
+        }
+        return sentences;
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+}
