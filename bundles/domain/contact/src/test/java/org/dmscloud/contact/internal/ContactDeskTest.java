@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Currency;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,28 +16,28 @@ import org.dmscloud.api.contact.ContactRateLimitException;
 import org.dmscloud.api.contact.ContactTopic;
 import org.dmscloud.api.contact.NewContactMessage;
 import org.dmscloud.api.customer.InvalidInputException;
-import org.dmscloud.mail.internal.MailRecord;
-import org.dmscloud.mail.internal.Outbox;
-import org.dmscloud.mail.internal.OutboxOperatorMail;
+import org.dmscloud.api.mail.OperatorMail;
 import org.dmscloud.persistence.Store;
 import org.dmscloud.persistence.testing.Configurations;
 import org.dmscloud.persistence.testing.TestClock;
 import org.dmscloud.persistence.testing.TestDatabases;
-import org.dmscloud.persistence.testing.TestTenants;
-import org.dmscloud.tenants.internal.TenantBook;
+import org.dmscloud.tenants.testing.TenantRows;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The Contact Us desk with the tenants' and its own tables, and the operators' mail as the mail bundle's service
+ * would take it (which address serves a tenant is the mail bundle's, tested there).
+ */
 class ContactDeskTest {
 
-    private static final String OPERATOR = "ops@dmscloud.example";
     private static final NewContactMessage BANK_TRANSFER = new NewContactMessage(" Ada Lovelace ", "Ada@Example.COM", "Example GmbH",
             "bank-transfer-top-up", "We would like to top up 5000 EUR by bank transfer.\nPlease send a contract.");
 
     private final TestClock clock = new TestClock(Instant.parse("2026-11-26T10:00:00Z"));
-    private final TestDatabases.OpenStore database = TestDatabases.open(TestDatabases.h2(), TestDatabases.TENANTS, TestDatabases.MAIL, TestDatabases.CONTACT);
+    private final TestDatabases.OpenStore database = TestDatabases.open(TestDatabases.h2(), TestDatabases.TENANTS, TestDatabases.CONTACT);
     private final Store store = database.store();
-    private final TenantBook tenants = new TenantBook(store, clock, Currency.getInstance("EUR"));
+    private final RecordingOperatorMail mail = new RecordingOperatorMail();
     private final ContactDesk desk = desk(Map.of("maxPerAddress", 3, "maxOverall", 5, "windowMinutes", 60));
 
     @AfterEach
@@ -56,7 +56,8 @@ class ContactDeskTest {
         assertThat(message.createdAt()).isEqualTo(clock.instant());
         assertThat(desk.find(message.id())).contains(message);
         assertThat(desk.latest(Optional.empty(), Optional.empty(), 10)).containsExactly(message);
-        assertThat(mailsTo(Optional.of(OPERATOR))).singleElement().satisfies(mail -> {
+        assertThat(mail.sent).singleElement().satisfies(mail -> {
+            assertThat(mail.tenant()).isEqualTo(TenantId.DEFAULT);
             assertThat(mail.kind()).isEqualTo("contact");
             assertThat(mail.subject()).isEqualTo("Contact Us (Bank transfer top-up): Ada Lovelace, Example GmbH");
             assertThat(mail.body()).contains("ada@example.com", "We would like to top up 5000 EUR by bank transfer.\nPlease send a contract.",
@@ -82,7 +83,7 @@ class ContactDeskTest {
                 "x".repeat(ContactDesk.MAX_MESSAGE + 1)), "192.0.2.10")).isInstanceOf(InvalidInputException.class);
 
         assertThat(desk.latest(Optional.empty(), Optional.empty(), 10)).isEmpty();
-        assertThat(mailsTo(Optional.empty())).isEmpty();
+        assertThat(mail.sent).isEmpty();
     }
 
     @Test
@@ -108,7 +109,7 @@ class ContactDeskTest {
 
         assertThatThrownBy(() -> desk.submit(TenantId.DEFAULT, BANK_TRANSFER, "203.0.113.1")).isInstanceOf(ContactRateLimitException.class)
                 .hasMessageContaining("very many messages");
-        assertThat(mailsTo(Optional.of(OPERATOR))).hasSize(5);
+        assertThat(mail.sent).hasSize(5);
     }
 
     @Test
@@ -125,7 +126,7 @@ class ContactDeskTest {
     @Test
     void aResellersMessagesAreItsOwnAndGoToItsSupportAddress() {
         TenantId acme = new TenantId("acme");
-        tenants.create(acme, TestTenants.acme(), "operator-jane");
+        TenantRows.ensure(store, acme, clock.instant());
 
         ContactMessage resellers = desk.submit(acme, BANK_TRANSFER, "192.0.2.10");
         ContactMessage platforms = desk.submit(TenantId.DEFAULT, BANK_TRANSFER, "192.0.2.10");
@@ -133,18 +134,31 @@ class ContactDeskTest {
         assertThat(resellers.tenant()).isEqualTo(acme);
         assertThat(desk.latest(Optional.of(acme), Optional.empty(), 10)).containsExactly(resellers);
         assertThat(desk.latest(Optional.of(TenantId.DEFAULT), Optional.empty(), 10)).containsExactly(platforms);
-        assertThat(mailsTo(Optional.of("support@acme.example"))).singleElement()
-                .satisfies(mail -> assertThat(mail.body()).contains("dms:contact-show " + resellers.id()));
-        assertThat(mailsTo(Optional.of(OPERATOR))).singleElement()
-                .satisfies(mail -> assertThat(mail.body()).contains("dms:contact-show " + platforms.id()));
-    }
-
-    private List<MailRecord> mailsTo(Optional<String> recipient) {
-        return store.inTransaction(tx -> Outbox.in(tx).latest(Optional.empty(), Optional.empty(), recipient, 10));
+        assertThat(mail.sent).extracting(Sent::tenant, sent -> sent.body().contains("dms:contact-show " + resellers.id()),
+                sent -> sent.body().contains("dms:contact-show " + platforms.id()))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(acme, true, false), org.assertj.core.groups.Tuple.tuple(TenantId.DEFAULT, false, true));
     }
 
     private ContactDesk desk(Map<String, Object> configuration) {
-        return new ContactDesk(store, clock, new OutboxOperatorMail(store, clock, tenants, OPERATOR),
-                Configurations.of(ContactConfiguration.class, configuration));
+        return new ContactDesk(store, clock, mail, Configurations.of(ContactConfiguration.class, configuration));
+    }
+
+    record Sent(TenantId tenant, String kind, String subject, String body) {
+    }
+
+    /** The operators' mail as the desk hands it over: to the people who serve the message's tenant. */
+    private static final class RecordingOperatorMail implements OperatorMail {
+
+        final List<Sent> sent = new ArrayList<>();
+
+        @Override
+        public void notifyOperators(String kind, String subject, String body) {
+            throw new AssertionError("a Contact Us message goes to its tenant's people, not to the platform's operators as such");
+        }
+
+        @Override
+        public void notifyTenant(TenantId tenant, String kind, String subject, String body) {
+            sent.add(new Sent(tenant, kind, subject, body));
+        }
     }
 }

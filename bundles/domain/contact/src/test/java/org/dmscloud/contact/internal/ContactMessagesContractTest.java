@@ -3,7 +3,6 @@ package org.dmscloud.contact.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,9 +11,8 @@ import org.dmscloud.api.contact.ContactMessage;
 import org.dmscloud.api.contact.ContactTopic;
 import org.dmscloud.persistence.testing.StoreTest;
 import org.dmscloud.persistence.testing.TestDatabases;
-import org.dmscloud.persistence.testing.TestClock;
 import org.dmscloud.persistence.testing.TestTenants;
-import org.dmscloud.tenants.internal.TenantBook;
+import org.dmscloud.tenants.testing.TenantRows;
 import org.junit.jupiter.api.Test;
 
 /** The contact bundle's table on every database the platform supports: each subclass brings one. */
@@ -28,7 +26,7 @@ abstract class ContactMessagesContractTest extends StoreTest {
 
     @Test
     void contactMessagesAreKeptWholeCountedPerAddressAndListedNewestFirstPerTenant() {
-        new TenantBook(store, new TestClock(AT), Currency.getInstance("EUR")).create(TestTenants.ACME, TestTenants.acme(), "operator-jane");
+        TenantRows.ensure(store, TestTenants.ACME, AT);
         String longText = "Ünïcödé line\n".repeat(400);
         ContactMessage first = add(new ContactMessage(0, TenantId.DEFAULT, "Ada", "ada@example.com", "Example GmbH",
                 ContactTopic.BANK_TRANSFER_TOP_UP, longText, "192.0.2.1", AT));
