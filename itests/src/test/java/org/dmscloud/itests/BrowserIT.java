@@ -363,8 +363,24 @@ public class BrowserIT {
      */
     private static String waitForText(By element, String expected) {
         return new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(page -> page.findElements(element).stream().map(WebElement::getText).filter(text -> text.contains(expected)).findFirst()
+                .until(page -> page.findElements(element).stream().map(BrowserIT::textUnlessGone).filter(text -> text.contains(expected)).findFirst()
                         .orElse(null));
+    }
+
+    /**
+     * The element's text, or nothing when its page was replaced meanwhile: chromedriver says so as a stale element or,
+     * when the new document is being built, as an inspector error that the node "does not belong to the document".
+     */
+    private static String textUnlessGone(WebElement element) {
+        try {
+            return element.getText();
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e instanceof org.openqa.selenium.StaleElementReferenceException
+                    || String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return "";
+            }
+            throw e;
+        }
     }
 
     /** The browser's cookies for this host, as a Cookie header. */

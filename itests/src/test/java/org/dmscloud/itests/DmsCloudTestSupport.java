@@ -348,11 +348,23 @@ public abstract class DmsCloudTestSupport {
         return Await.until(what, timeout, supplier::get);
     }
 
+    /** Ports this JVM handed out: a port freed here is not handed out again before whoever got it binds it. */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A port nobody listens on, never one handed out before in this JVM: the system gives a port just closed again
+     * (the distribution's HTTP port, picked before its server binds it, went to the mail server once).
+     */
     static String freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return Integer.toString(socket.getLocalPort());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return Integer.toString(socket.getLocalPort());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        throw new IllegalStateException("no port free that was not handed out already");
     }
 }
