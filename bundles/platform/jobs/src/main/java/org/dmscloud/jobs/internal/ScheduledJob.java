@@ -29,6 +29,7 @@ final class ScheduledJob {
     private final String bundle;
     private final Duration period;
     private final Backoff backoff;
+    private final Duration firstRunAfter;
     private final Clock clock;
     private final ScheduledExecutorService timer;
     private final Executor runs;
@@ -52,15 +53,16 @@ final class ScheduledJob {
         this.name = job.name();
         this.period = job.period();
         this.backoff = job.backoff();
+        this.firstRunAfter = job.firstRunAfter();
         if (name == null || name.isBlank() || period == null || period.isNegative() || period.isZero() || backoff == null
-                || job.firstRunAfter() == null || job.firstRunAfter().isNegative()) {
+                || firstRunAfter == null || firstRunAfter.isNegative()) {
             throw new IllegalArgumentException("a job needs a name, a positive period, a backoff and a first run that is not past: " + name
                     + ", " + period + ", " + backoff);
         }
     }
 
     void start() {
-        schedule(job.firstRunAfter());
+        schedule(firstRunAfter);
     }
 
     synchronized void cancel() {
