@@ -197,7 +197,7 @@ public class PlatformIT extends DmsCloudTestSupport {
             Instant expected = Instant.parse("2026-11-30T16:00:00Z");
             assertThat(clockControl.now()).isCloseTo(expected, within(10, ChronoUnit.SECONDS));
             assertThat(clock.instant()).as("the java.time.Clock service everything reads").isCloseTo(expected, within(10, ChronoUnit.SECONDS));
-            Duration kept = Duration.parse((String) configuration.getProperties().get("offset"));
+            Duration kept = Duration.parse((String) configurationAdmin.getConfiguration("org.dmscloud.clock.offset", "?").getProperties().get("offset"));
             assertThat(Instant.now().plus(kept)).as("the offset kept for a restart").isCloseTo(expected, within(10, ChronoUnit.SECONDS));
         } finally {
             executeCommand("dms:clock-reset");

@@ -19,27 +19,34 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one clock of the platform, in UTC: the system clock plus an offset that only dev/test mode can
- * make non-zero. The offset is kept in configuration so that a restart in the middle of a simulated
- * billing day keeps the simulated time.
+ * make non-zero.
+ * <p>
+ * Whether the clock is adjustable is the operator's, in {@code etc/org.dmscloud.clock.cfg}. The offset
+ * is the commands', kept in a configuration of its own ({@value #OFFSET_PID}, in the configuration
+ * admin's store under {@code data/}) so that a restart in the middle of a simulated billing day keeps
+ * the simulated time. It is never written into the operator's file: File Install rewrites a file in
+ * place and could read it back half written, a configuration without {@code adjustable = true}.
+ * While running, the offset this component set is the truth; a configuration event echoing an older
+ * one must not move the clock back. (Two PIDs, so no metatype designation: it names exactly one.)
  */
-@Component(service = { Clock.class, ClockControl.class }, configurationPid = PlatformClock.PID, immediate = true)
-@Designate(ocd = ClockConfiguration.class)
+@Component(service = { Clock.class, ClockControl.class }, configurationPid = { PlatformClock.PID, PlatformClock.OFFSET_PID },
+        immediate = true)
 public class PlatformClock extends Clock implements ClockControl {
 
     static final String PID = "org.dmscloud.clock";
+    static final String OFFSET_PID = "org.dmscloud.clock.offset";
 
     private static final Logger LOG = LoggerFactory.getLogger(PlatformClock.class);
 
     private final Clock system;
     private final OffsetStore offsetStore;
     private volatile boolean adjustable;
-    private volatile Duration offset = Duration.ZERO;
+    private volatile Duration offset;
 
     @Activate
     public PlatformClock(@Reference ConfigurationAdmin configurationAdmin, ClockConfiguration configuration) {
@@ -49,13 +56,13 @@ public class PlatformClock extends Clock implements ClockControl {
     PlatformClock(Clock system, OffsetStore offsetStore, ClockConfiguration configuration) {
         this.system = system;
         this.offsetStore = offsetStore;
+        this.offset = parseOffset(configuration.offset());
         apply(configuration);
     }
 
     @Modified
     void apply(ClockConfiguration configuration) {
         adjustable = configuration.adjustable();
-        offset = adjustable ? parseOffset(configuration.offset()) : Duration.ZERO;
         if (adjustable) {
             LOG.warn("The platform clock is adjustable (dev/test mode); it runs {} from the system clock", offset);
         }
@@ -63,7 +70,7 @@ public class PlatformClock extends Clock implements ClockControl {
 
     @Override
     public Instant instant() {
-        return system.instant().plus(offset);
+        return system.instant().plus(offset());
     }
 
     @Override
@@ -90,9 +97,10 @@ public class PlatformClock extends Clock implements ClockControl {
         return adjustable;
     }
 
+    /** The offset in effect: a kept offset is ignored outside dev/test mode. */
     @Override
     public Duration offset() {
-        return offset;
+        return adjustable ? offset : Duration.ZERO;
     }
 
     @Override
@@ -125,14 +133,11 @@ public class PlatformClock extends Clock implements ClockControl {
         offsetStore.store(newOffset);
     }
 
-    /** Keeps the offset in this component's own configuration (etc/org.dmscloud.clock.cfg when it exists). */
+    /** Keeps the offset in its own configuration, never in the operator's file. */
     private static void storeInConfiguration(ConfigurationAdmin configurationAdmin, Duration offset) {
         try {
-            Configuration configuration = configurationAdmin.getConfiguration(PID, "?");
-            Dictionary<String, Object> properties = configuration.getProperties();
-            if (properties == null) {
-                properties = new Hashtable<>();
-            }
+            Configuration configuration = configurationAdmin.getConfiguration(OFFSET_PID, "?");
+            Dictionary<String, Object> properties = new Hashtable<>();
             properties.put("offset", offset.toString());
             configuration.updateIfDifferent(properties);
         } catch (IOException e) {
@@ -150,7 +155,7 @@ public class PlatformClock extends Clock implements ClockControl {
         try {
             return Duration.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("offset '" + text + "' in " + PID + " is not an ISO-8601 duration such as PT36H", e);
+            throw new IllegalArgumentException("offset '" + text + "' in " + OFFSET_PID + " is not an ISO-8601 duration such as PT36H", e);
         }
     }
 }

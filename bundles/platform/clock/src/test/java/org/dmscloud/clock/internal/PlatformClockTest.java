@@ -78,9 +78,28 @@ class PlatformClockTest {
     }
 
     @Test
+    void aConfigurationEventEchoingAnOlderOffsetDoesNotMoveTheClockBack() {
+        PlatformClock clock = new PlatformClock(system, stored::add, configuration(true, "PT0S"));
+        clock.shiftBy(Duration.ofDays(1));
+        clock.shiftBy(Duration.ofDays(1));
+        clock.apply(configuration(true, "P1D"));
+        assertThat(clock.instant()).isEqualTo(SYSTEM_NOW.plus(Duration.ofDays(2)));
+    }
+
+    @Test
+    void leavingTestModeIgnoresTheOffsetAndRefusesToMove() {
+        PlatformClock clock = new PlatformClock(system, stored::add, configuration(true, "PT0S"));
+        clock.shiftBy(Duration.ofDays(1));
+        clock.apply(configuration(false, "P1D"));
+        assertThat(clock.offset()).isZero();
+        assertThat(clock.instant()).isEqualTo(SYSTEM_NOW);
+        assertThatThrownBy(() -> clock.shiftBy(Duration.ofDays(1))).isInstanceOf(ClockNotAdjustableException.class);
+    }
+
+    @Test
     void aBadOffsetIsExplained() {
         assertThatThrownBy(() -> new PlatformClock(system, stored::add, configuration(true, "tomorrow")))
-                .hasMessageContaining("offset 'tomorrow' in org.dmscloud.clock is not an ISO-8601 duration");
+                .hasMessageContaining("offset 'tomorrow' in org.dmscloud.clock.offset is not an ISO-8601 duration");
     }
 
     @Test
