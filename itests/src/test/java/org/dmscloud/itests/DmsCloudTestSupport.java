@@ -92,6 +92,7 @@ public abstract class DmsCloudTestSupport {
                         // So that tests can address a tenant by its host name on loopback (Host: acme.example).
                         "-Djdk.httpclient.allowRestrictedHeaders=host"),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort),
+                editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "serviceRequirements", "disable"),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
@@ -350,21 +351,36 @@ public abstract class DmsCloudTestSupport {
 
     /** Ports this JVM handed out: a port freed here is not handed out again before whoever got it binds it. */
     private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
     /**
-     * A port nobody listens on, never one handed out before in this JVM: the system gives a port just closed again
-     * (the distribution's HTTP port, picked before its server binds it, went to the mail server once).
+     * Each test JVM (failsafe fork, {@code dms.itest.fork}) hands out ports of its own range, below the system's
+     * ephemeral ports: two JVMs never pick the same port, and no outgoing connection takes one between its being
+     * picked and its being bound.
      */
+    private static final int PORTS_PER_FORK = 4000;
+    private static final int FIRST_PORT = 20000;
+    private static final int FORK_RANGES = 3;
+
+    /** A port nobody listens on, in this JVM's range, never one handed out before in this JVM. */
     static String freePort() {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                if (HANDED_OUT.add(socket.getLocalPort())) {
-                    return Integer.toString(socket.getLocalPort());
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        int fork = Integer.getInteger("dms.itest.fork", 1);
+        int first = FIRST_PORT + Math.floorMod(fork - 1, FORK_RANGES) * PORTS_PER_FORK;
+        int offset = java.util.concurrent.ThreadLocalRandom.current().nextInt(PORTS_PER_FORK);
+        for (int attempt = 0; attempt < PORTS_PER_FORK; attempt++) {
+            int port = first + (offset + attempt) % PORTS_PER_FORK;
+            if (!HANDED_OUT.contains(port) && isFree(port) && HANDED_OUT.add(port)) {
+                return Integer.toString(port);
             }
         }
-        throw new IllegalStateException("no port free that was not handed out already");
+        throw new IllegalStateException("no port free in " + first + ".." + (first + PORTS_PER_FORK - 1) + " that was not handed out already");
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new java.net.InetSocketAddress(port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

@@ -1,8 +1,11 @@
 package org.dmscloud.rest.internal;
 
 import java.io.EOFException;
+import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -88,8 +91,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             // Refused while the body was being read, e.g. by the size limit: the refusal, not the JSON, is the problem.
             return refusal(refused);
         }
-        if (exception instanceof ApiProblem problem && isWellFormed(problem)) {
-            return answer(problem);
+        if (exception instanceof ApiProblem said) {
+            Optional<Response.ResponseBuilder> answer = WellFormedProblem.read(said).flatMap(ProblemMapper::answer);
+            if (answer.isPresent()) {
+                return answer.get();
+            }
         }
         if (exception instanceof JsonProcessingException json) {
             return unreadableJson(json);
@@ -114,25 +120,43 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return Problem.of("client-error", status, status.getReasonPhrase()).toResponseBuilder();
     }
 
-    /** A plugin's exception is code we do not control: one that says nonsense is an incident like any other. */
-    private static boolean isWellFormed(ApiProblem problem) {
-        try {
-            return problem.problemStatus() >= 400 && problem.problemStatus() <= 599 && problem.problemType() != null
-                    && PROBLEM_TYPE.matcher(problem.problemType()).matches() && problem.problemDetail() != null && problem.problemMembers() != null
-                    && problem.problemRetryAfter() != null;
-        } catch (RuntimeException e) {
-            return false;
+    /**
+     * What an exception says of itself, read once and checked: a plugin's exception is code we do not control, and one
+     * that says nonsense, throws anything while saying it, or would say something else when asked again is an incident
+     * like any other.
+     */
+    private record WellFormedProblem(String problemType, int problemStatus, String problemDetail, Map<String, Object> problemMembers,
+            Optional<Duration> problemRetryAfter, String getMessage) implements ApiProblem {
+
+        static Optional<ApiProblem> read(ApiProblem said) {
+            try {
+                WellFormedProblem problem = new WellFormedProblem(said.problemType(), said.problemStatus(), said.problemDetail(),
+                        Collections.unmodifiableMap(new LinkedHashMap<>(said.problemMembers())), said.problemRetryAfter(), said.getMessage());
+                return problem.isWellFormed() ? Optional.of(problem) : Optional.empty();
+            } catch (Throwable nonsense) {
+                return Optional.empty();
+            }
+        }
+
+        private boolean isWellFormed() {
+            return problemStatus >= 400 && problemStatus <= 599 && problemType != null && PROBLEM_TYPE.matcher(problemType).matches()
+                    && problemDetail != null && problemRetryAfter != null && problemRetryAfter.map(wait -> !wait.isNegative()).orElse(true);
         }
     }
 
     /** What the exception says it is; a dependency's failure (5xx) is logged, for it is ours to watch even when nothing was done. */
-    private static Response.ResponseBuilder answer(ApiProblem problem) {
+    private static Optional<Response.ResponseBuilder> answer(ApiProblem problem) {
+        Response.ResponseBuilder answer;
+        try {
+            answer = Problem.of(problem).toResponseBuilder(); // writes its members' values as text: their toString is a plugin's too
+        } catch (Throwable nonsense) {
+            return Optional.empty();
+        }
         if (problem.problemStatus() >= 500) {
             LOG.warn("Portal API request answered {} {}: {}", problem.problemStatus(), problem.problemType(), problem.getMessage());
         }
-        Response.ResponseBuilder answer = Problem.of(problem).toResponseBuilder();
         problem.problemRetryAfter().ifPresent(wait -> answer.header(HttpHeaders.RETRY_AFTER, Math.max(1, wait.toSeconds())));
-        return answer;
+        return Optional.of(answer);
     }
 
     /** Malformed JSON, wrong types, unknown or repeated fields, numbers out of range: what and where, never a stack trace. */

@@ -114,6 +114,51 @@ class ProblemMapperTest {
     }
 
     @Test
+    void anExceptionThatThrowsAnErrorWhileSayingWhatItIsIsAnIncident() {
+        ApiProblem[] broken = { new RolloutPaused() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public String problemType() {
+                throw new NoClassDefFoundError("org/example/Gone");
+            }
+        }, new RolloutPaused() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Map<String, Object> problemMembers() {
+                return Map.of("wave", new Object() {
+                    @Override
+                    public String toString() {
+                        throw new StackOverflowError();
+                    }
+                });
+            }
+        } };
+        for (ApiProblem problem : broken) {
+            Response response = mapper.toResponse((Throwable) problem);
+            assertThat(response.getStatus()).isEqualTo(500);
+            assertThat(((Problem) response.getEntity()).detail()).contains("incident");
+        }
+    }
+
+    @Test
+    void anExceptionIsAskedWhatItIsOnceSoThatItCannotSayAValidStatusThenAnother() {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        RolloutPaused fickle = new RolloutPaused() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public int problemStatus() {
+                return asked.getAndIncrement() == 0 ? 423 : 200;
+            }
+        };
+        Response response = mapper.toResponse(fickle);
+        assertThat(response.getStatus()).isEqualTo(423);
+        assertThat(asked.get()).isEqualTo(1);
+    }
+
+    @Test
     void insufficientFundsCarriesBothAmounts() {
         Money needed = Money.of("12.50", "EUR");
         Response response = mapper.toResponse(new org.dmscloud.api.billing.InsufficientFundsException(needed, Money.of("2.00", "EUR")));
@@ -125,7 +170,7 @@ class ProblemMapperTest {
     }
 
     /** An exception of a bundle this mapper has never heard of, as the capabilities to come will have. */
-    private static final class RolloutPaused extends RuntimeException implements ApiProblem {
+    private static class RolloutPaused extends RuntimeException implements ApiProblem {
 
         private static final long serialVersionUID = 1L;
         private final int status;

@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.dmscloud.api.health.OperatorAttention;
@@ -33,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * goes, on this node. One timer thread times the runs; each run gets a thread of its own from a pool, and a job never
  * runs twice at once, so the threads are at most the jobs. Operators see every job in {@code dms:job-list}, and a job
  * that failed several times in a row or runs far too long in health's attention.
+ * <p>
+ * What a job says of itself (name, period, backoff, first wait) is read on a run thread too, not on the thread that
+ * binds the service, and within a limit: a job that hangs saying it is refused and holds up neither the framework
+ * nor the other jobs.
  */
 @Component(service = { Jobs.class, OperatorAttention.class }, immediate = true, configurationPid = JobsConfiguration.PID)
 @Designate(ocd = JobsConfiguration.class)
@@ -47,16 +54,21 @@ public class JobRunner implements Jobs, OperatorAttention {
     private final AtomicInteger threadNumber = new AtomicInteger();
     private final ExecutorService runs = Executors.newCachedThreadPool(r -> daemon(r, "dms-job-" + threadNumber.incrementAndGet()));
     private final Map<PeriodicJob, ScheduledJob> jobs = new ConcurrentHashMap<>();
+    /** Jobs bound whose description is being read: each with the token of its admission. */
+    private final Map<PeriodicJob, Object> admissions = new ConcurrentHashMap<>();
+    private final Duration admissionLimit;
 
     @Activate
     public JobRunner(@Reference Clock clock, JobsConfiguration configuration) {
-        this(clock, configuration.failuresBeforeAttention(), Duration.ofMinutes(Math.max(1, configuration.stuckAfterMinutes())));
+        this(clock, configuration.failuresBeforeAttention(), Duration.ofMinutes(Math.max(1, configuration.stuckAfterMinutes())),
+                Duration.ofSeconds(10));
     }
 
-    JobRunner(Clock clock, int failuresBeforeAttention, Duration stuckAfter) {
+    JobRunner(Clock clock, int failuresBeforeAttention, Duration stuckAfter, Duration admissionLimit) {
         this.clock = clock;
         this.failuresBeforeAttention = Math.max(1, failuresBeforeAttention);
         this.stuckAfter = stuckAfter;
+        this.admissionLimit = admissionLimit;
     }
 
     @Deactivate
@@ -69,22 +81,50 @@ public class JobRunner implements Jobs, OperatorAttention {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addJob(ServiceReference<PeriodicJob> reference, PeriodicJob job) {
         String bundle = reference.getBundle() == null ? "?" : reference.getBundle().getSymbolicName();
+        Object admission = new Object();
+        if (admissions.putIfAbsent(job, admission) != null || jobs.containsKey(job)) {
+            LOG.error("Job {} of bundle {} is registered twice; it runs once", job.getClass().getName(), bundle);
+            return;
+        }
+        try {
+            Future<?> reading = runs.submit(() -> admit(job, bundle, admission));
+            timer.schedule(() -> {
+                if (admissions.remove(job, admission)) {
+                    reading.cancel(true);
+                    LOG.error("Job {} of bundle {} is refused and will not run: it did not say what it is within {}", job.getClass().getName(),
+                            bundle, admissionLimit);
+                }
+            }, admissionLimit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException stopping) {
+            admissions.remove(job, admission);
+        }
+    }
+
+    /** On a run thread: reads what the job says of itself and starts it, unless it was removed or timed out meanwhile. */
+    private void admit(PeriodicJob job, String bundle, Object admission) {
         ScheduledJob scheduled;
         try {
             scheduled = new ScheduledJob(job, bundle, clock, timer, runs);
         } catch (Throwable refused) { // a job is code this runner does not control: one that cannot say what it is never runs
+            admissions.remove(job, admission);
             LOG.error("Job {} of bundle {} is refused and will not run: {}", job.getClass().getName(), bundle, refused.toString());
             return;
         }
-        if (jobs.putIfAbsent(job, scheduled) != null) {
-            LOG.error("Job {} of bundle {} is registered twice; it runs once", scheduled.status().name(), bundle);
-            return;
+        synchronized (this) {
+            if (!admissions.remove(job, admission)) {
+                return;
+            }
+            jobs.put(job, scheduled);
         }
         scheduled.start();
     }
 
     void removeJob(PeriodicJob job) {
-        ScheduledJob scheduled = jobs.remove(job);
+        ScheduledJob scheduled;
+        synchronized (this) {
+            admissions.remove(job);
+            scheduled = jobs.remove(job);
+        }
         if (scheduled != null) {
             scheduled.cancel();
         }

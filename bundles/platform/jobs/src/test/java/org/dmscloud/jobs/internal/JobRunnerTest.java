@@ -24,7 +24,7 @@ class JobRunnerTest {
 
     private static final Duration SOON = Duration.ofMillis(5);
 
-    private final JobRunner runner = new JobRunner(Clock.systemUTC(), 3, Duration.ofMillis(200));
+    private final JobRunner runner = new JobRunner(Clock.systemUTC(), 3, Duration.ofMillis(200), Duration.ofMillis(300));
 
     @AfterEach
     void stop() {
@@ -108,6 +108,44 @@ class JobRunnerTest {
 
         await(() -> good.get() >= 3);
         assertThat(runs.get()).isZero();
+        assertThat(runner.list()).extracting(JobStatus::name).containsExactly("good");
+    }
+
+    @Test
+    void aJobThatHangsSayingWhatItIsHoldsUpNeitherTheBindingThreadNorTheOthersAndIsRefused() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        AtomicInteger hungRuns = new AtomicInteger();
+        long before = System.nanoTime();
+        runner.addJob(reference("org.example.mute"), new PeriodicJob() {
+            @Override
+            public String name() {
+                try {
+                    never.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return "mute";
+            }
+
+            @Override
+            public Duration period() {
+                return SOON;
+            }
+
+            @Override
+            public void run() {
+                hungRuns.incrementAndGet();
+            }
+        });
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).as("the binding thread is back at once").isLessThan(Duration.ofMillis(200));
+        AtomicInteger good = new AtomicInteger();
+        runner.addJob(reference("org.example.good"), job("good", good::incrementAndGet));
+
+        await(() -> good.get() >= 3);
+        Thread.sleep(400); // past the limit of 300 ms: the mute job's reading is given up
+        never.countDown();
+        Thread.sleep(50);
+        assertThat(hungRuns.get()).isZero();
         assertThat(runner.list()).extracting(JobStatus::name).containsExactly("good");
     }
 
