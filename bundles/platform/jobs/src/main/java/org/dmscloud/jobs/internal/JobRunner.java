@@ -53,9 +53,9 @@ public class JobRunner implements Jobs, OperatorAttention {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "dms-jobs-timer"));
     private final AtomicInteger threadNumber = new AtomicInteger();
     private final ExecutorService runs = Executors.newCachedThreadPool(r -> daemon(r, "dms-job-" + threadNumber.incrementAndGet()));
-    private final Map<PeriodicJob, ScheduledJob> jobs = new ConcurrentHashMap<>();
+    private final Map<Identity, ScheduledJob> jobs = new ConcurrentHashMap<>();
     /** Jobs bound whose description is being read: each with the token of its admission. */
-    private final Map<PeriodicJob, Object> admissions = new ConcurrentHashMap<>();
+    private final Map<Identity, Object> admissions = new ConcurrentHashMap<>();
     private final Duration admissionLimit;
 
     @Activate
@@ -79,11 +79,12 @@ public class JobRunner implements Jobs, OperatorAttention {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addJob(ServiceReference<PeriodicJob> reference, PeriodicJob job) {
+    void addJob(ServiceReference<PeriodicJob> reference, PeriodicJob service) {
         String bundle = reference.getBundle() == null ? "?" : reference.getBundle().getSymbolicName();
+        Identity job = new Identity(service);
         Object admission = new Object();
         if (admissions.putIfAbsent(job, admission) != null || jobs.containsKey(job)) {
-            LOG.error("Job {} of bundle {} is registered twice; it runs once", job.getClass().getName(), bundle);
+            LOG.error("Job {} of bundle {} is registered twice; it runs once", job.className(), bundle);
             return;
         }
         try {
@@ -91,7 +92,7 @@ public class JobRunner implements Jobs, OperatorAttention {
             timer.schedule(() -> {
                 if (admissions.remove(job, admission)) {
                     reading.cancel(true);
-                    LOG.error("Job {} of bundle {} is refused and will not run: it did not say what it is within {}", job.getClass().getName(),
+                    LOG.error("Job {} of bundle {} is refused and will not run: it did not say what it is within {}", job.className(),
                             bundle, admissionLimit);
                 }
             }, admissionLimit.toNanos(), TimeUnit.NANOSECONDS);
@@ -101,13 +102,13 @@ public class JobRunner implements Jobs, OperatorAttention {
     }
 
     /** On a run thread: reads what the job says of itself and starts it, unless it was removed or timed out meanwhile. */
-    private void admit(PeriodicJob job, String bundle, Object admission) {
+    private void admit(Identity job, String bundle, Object admission) {
         ScheduledJob scheduled;
         try {
-            scheduled = new ScheduledJob(job, bundle, clock, timer, runs);
+            scheduled = new ScheduledJob(job.service(), bundle, clock, timer, runs);
         } catch (Throwable refused) { // a job is code this runner does not control: one that cannot say what it is never runs
             admissions.remove(job, admission);
-            LOG.error("Job {} of bundle {} is refused and will not run: {}", job.getClass().getName(), bundle, refused.toString());
+            LOG.error("Job {} of bundle {} is refused and will not run: {}", job.className(), bundle, refused.toString());
             return;
         }
         synchronized (this) {
@@ -119,7 +120,8 @@ public class JobRunner implements Jobs, OperatorAttention {
         scheduled.start();
     }
 
-    void removeJob(PeriodicJob job) {
+    void removeJob(PeriodicJob service) {
+        Identity job = new Identity(service);
         ScheduledJob scheduled;
         synchronized (this) {
             admissions.remove(job);
@@ -151,6 +153,23 @@ public class JobRunner implements Jobs, OperatorAttention {
             }
         }
         return sentences;
+    }
+
+    /** A job service as a key by its identity: its own equals and hashCode are code this runner does not control. */
+    private record Identity(PeriodicJob service) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Identity identity && identity.service == service;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(service);
+        }
+
+        String className() {
+            return service.getClass().getName();
+        }
     }
 
     private static Thread daemon(Runnable runnable, String name) {
