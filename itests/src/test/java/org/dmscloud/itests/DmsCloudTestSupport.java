@@ -92,7 +92,6 @@ public abstract class DmsCloudTestSupport {
                         // So that tests can address a tenant by its host name on loopback (Host: acme.example).
                         "-Djdk.httpclient.allowRestrictedHeaders=host"),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort),
-                editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "serviceRequirements", "disable"),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
@@ -103,7 +102,10 @@ public abstract class DmsCloudTestSupport {
                 // The probe's assertion library; everything else the tests use is in the distribution.
                 mavenBundle("net.bytebuddy", "byte-buddy", System.getProperty("byte-buddy.version")),
                 mavenBundle("org.assertj", "assertj-core", System.getProperty("assertj.version")),
-                systemProperty(HTTP_PORT).value(httpPort)));
+                systemProperty(HTTP_PORT).value(httpPort),
+                // How long an injected service may take to appear: a test can start while the distribution is
+                // still applying its bundles' tables, and two distributions booting at once share the machine.
+                systemProperty("pax.exam.service.timeout").value("60000")));
         return options;
     }
 

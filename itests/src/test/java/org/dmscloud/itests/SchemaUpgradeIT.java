@@ -184,7 +184,7 @@ class SchemaUpgradeIT {
                 String name = manifest.getMainAttributes().getValue("Bundle-SymbolicName").split(";")[0].trim();
                 String jar = manifestUrl.toString().substring(0, manifestUrl.toString().length() - "META-INF/MANIFEST.MF".length());
                 String requires = manifest.getMainAttributes().getValue(Schema.REQUIRES);
-                Set<String> required = requires == null ? Set.of() : new TreeSet<>(List.of(requires.split("\\s*,\\s*")));
+                Set<String> required = Schema.requiredBundles(requires);
                 pending.put(name, new BundleChangelog(name, new URL(jar), changelog, required));
             }
         }

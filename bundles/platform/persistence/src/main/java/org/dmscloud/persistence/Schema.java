@@ -1,5 +1,10 @@
 package org.dmscloud.persistence;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -20,6 +25,15 @@ public interface Schema {
      * symbolic names): its changelog is applied only once theirs are, and waits, said in the log, while one is missing.
      */
     String REQUIRES = "DMS-Changelog-Requires";
+
+    /** The symbolic names a {@value #REQUIRES} header lists, comma-separated, blanks ignored; none when there is no header. */
+    static Set<String> requiredBundles(String header) {
+        Set<String> names = new TreeSet<>();
+        if (header != null) {
+            Arrays.stream(header.split(",")).map(String::trim).filter(name -> !name.isEmpty()).forEach(names::add);
+        }
+        return Collections.unmodifiableSet(names);
+    }
 
     /** The service property holding the symbolic name of the bundle whose schema this is. */
     String BUNDLE = "dms.schema";

@@ -5,7 +5,7 @@
  * part in it.
  */
 @Export
-@Version("3.1.0")
+@Version("3.2.0")
 package org.dmscloud.persistence;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,7 +3,6 @@ package org.dmscloud.persistence.internal;
 import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.HashSet;
 import java.util.Hashtable;
@@ -72,15 +71,6 @@ public class BundleChangelogs {
         migrations.shutdownNow();
     }
 
-    /** The names a {@value Schema#REQUIRES} header lists: symbolic names, comma-separated, blanks ignored. */
-    static Set<String> requiredBundles(String header) {
-        Set<String> names = new HashSet<>();
-        if (header != null) {
-            Arrays.stream(header.split(",")).map(String::trim).filter(name -> !name.isEmpty()).forEach(names::add);
-        }
-        return names;
-    }
-
     /** Starts every pending schema whose required schemas are all applied on this node. */
     private synchronized void startReady() {
         Set<String> applied = new HashSet<>();
@@ -106,7 +96,7 @@ public class BundleChangelogs {
             if (changelog == null || changelog.isBlank()) {
                 return null;
             }
-            BundleSchema schema = new BundleSchema(bundle, changelog.trim(), requiredBundles(bundle.getHeaders("").get(Schema.REQUIRES)));
+            BundleSchema schema = new BundleSchema(bundle, changelog.trim(), Schema.requiredBundles(bundle.getHeaders("").get(Schema.REQUIRES)));
             synchronized (BundleChangelogs.this) {
                 schemas.add(schema);
             }
