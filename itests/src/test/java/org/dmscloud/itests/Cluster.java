@@ -45,8 +45,10 @@ final class Cluster implements AutoCloseable {
             for (int i = 1; i <= size; i++) {
                 Map<String, Map<String, String>> ofNode = new LinkedHashMap<>(configuration);
                 ofNode.put("org.dmscloud.billing.run", Map.of("node", "node-" + i));
-                nodes.add(DistributionProcess.start("node-" + i, Integer.parseInt(DmsCloudTestSupport.freePort()), ofNode));
+                nodes.add(DistributionProcess.launch("node-" + i, Integer.parseInt(DmsCloudTestSupport.freePort()), ofNode));
             }
+            // All started at once, on one empty database: their schema extenders take turns by Liquibase's lock.
+            nodes.forEach(node -> node.awaitHealthy(Duration.ofSeconds(180)));
             int port = Integer.parseInt(DmsCloudTestSupport.freePort());
             int statsPort = Integer.parseInt(DmsCloudTestSupport.freePort());
             Path shipped = nodes.get(0).home().resolve("cluster/haproxy.cfg");

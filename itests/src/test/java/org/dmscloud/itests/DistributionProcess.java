@@ -50,6 +50,13 @@ final class DistributionProcess implements AutoCloseable {
      * starts it with the portal on {@code http} and waits until health answers 200.
      */
     static DistributionProcess start(String name, int http, Map<String, Map<String, String>> configurations) {
+        DistributionProcess distribution = launch(name, http, configurations);
+        distribution.awaitHealthy(Duration.ofSeconds(120));
+        return distribution;
+    }
+
+    /** As {@link #start}, without waiting for health: for several distributions started at once, as an operator may. */
+    static DistributionProcess launch(String name, int http, Map<String, Map<String, String>> configurations) {
         try {
             Path root = Files.createDirectories(Path.of("target", "processes", name + "-" + UUID.randomUUID().toString().substring(0, 8)))
                     .toAbsolutePath();
@@ -65,9 +72,7 @@ final class DistributionProcess implements AutoCloseable {
                 shipped(root, configuration.getKey()).filter(copy -> !Files.exists(file)).ifPresent(copy -> copyFile(copy, file));
                 configure(file, configuration.getValue());
             }
-            DistributionProcess distribution = new DistributionProcess(root, http, sshPort, UUID.randomUUID().toString());
-            distribution.awaitHealthy(Duration.ofSeconds(120));
-            return distribution;
+            return new DistributionProcess(root, http, sshPort, UUID.randomUUID().toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -142,7 +147,7 @@ final class DistributionProcess implements AutoCloseable {
         return home;
     }
 
-    private void awaitHealthy(Duration timeout) {
+    void awaitHealthy(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         HttpClient client = HttpClient.newHttpClient();
         while (Instant.now().isBefore(deadline)) {
