@@ -11,6 +11,7 @@ import org.dmscloud.api.catalog.InvalidConfigurationException;
 import org.dmscloud.api.catalog.PriceComponent;
 import org.dmscloud.api.catalog.PricingUnavailableException;
 import org.dmscloud.api.money.Money;
+import org.dmscloud.api.plugin.ByIdentity;
 import org.dmscloud.plugins.Contributions.Contribution;
 import org.dmscloud.plugins.PluginCallException;
 import org.dmscloud.plugins.PluginCalls;
@@ -45,7 +46,7 @@ final class GuardedPlugins {
 
     private final PluginCalls calls;
     private final long maxDailyRateMinorPerMajor;
-    private final Map<Identity, Description> descriptions = new ConcurrentHashMap<>();
+    private final Map<ByIdentity<Object>, Description> descriptions = new ConcurrentHashMap<>();
     private final Map<String, String> lastFailures = new ConcurrentHashMap<>();
     private final java.time.Clock clock;
 
@@ -84,7 +85,7 @@ final class GuardedPlugins {
 
     /** Read outside any lock of the map, which a plugin taking its time would hold for everyone. */
     private Description described(Contribution<?> item, java.util.function.Supplier<Description> read) {
-        Identity key = new Identity(item.service());
+        ByIdentity<Object> key = new ByIdentity<>(item.service());
         Description known = descriptions.get(key);
         if (known != null) {
             return known;
@@ -198,19 +199,5 @@ final class GuardedPlugins {
             return "longer than " + max + " characters";
         }
         return CONTROL.matcher(text).find() ? "holding control characters" : null;
-    }
-
-    /** A service as a map key by its identity: equals and hashCode are the plugin's code too. */
-    private record Identity(Object service) {
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Identity identity && identity.service == service;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(service);
-        }
     }
 }

@@ -20,6 +20,7 @@ import org.dmscloud.api.health.OperatorAttention;
 import org.dmscloud.api.job.JobStatus;
 import org.dmscloud.api.job.Jobs;
 import org.dmscloud.api.job.PeriodicJob;
+import org.dmscloud.api.plugin.ByIdentity;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -53,9 +54,9 @@ public class JobRunner implements Jobs, OperatorAttention {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "dms-jobs-timer"));
     private final AtomicInteger threadNumber = new AtomicInteger();
     private final ExecutorService runs = Executors.newCachedThreadPool(r -> daemon(r, "dms-job-" + threadNumber.incrementAndGet()));
-    private final Map<Identity, ScheduledJob> jobs = new ConcurrentHashMap<>();
+    private final Map<ByIdentity<PeriodicJob>, ScheduledJob> jobs = new ConcurrentHashMap<>();
     /** Jobs bound whose description is being read: each with the token of its admission. */
-    private final Map<Identity, Object> admissions = new ConcurrentHashMap<>();
+    private final Map<ByIdentity<PeriodicJob>, Object> admissions = new ConcurrentHashMap<>();
     private final Duration admissionLimit;
 
     @Activate
@@ -81,7 +82,7 @@ public class JobRunner implements Jobs, OperatorAttention {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addJob(ServiceReference<PeriodicJob> reference, PeriodicJob service) {
         String bundle = reference.getBundle() == null ? "?" : reference.getBundle().getSymbolicName();
-        Identity job = new Identity(service);
+        ByIdentity<PeriodicJob> job = new ByIdentity<>(service);
         Object admission = new Object();
         if (admissions.putIfAbsent(job, admission) != null || jobs.containsKey(job)) {
             LOG.error("Job {} of bundle {} is registered twice; it runs once", job.className(), bundle);
@@ -102,7 +103,7 @@ public class JobRunner implements Jobs, OperatorAttention {
     }
 
     /** On a run thread: reads what the job says of itself and starts it, unless it was removed or timed out meanwhile. */
-    private void admit(Identity job, String bundle, Object admission) {
+    private void admit(ByIdentity<PeriodicJob> job, String bundle, Object admission) {
         ScheduledJob scheduled;
         try {
             scheduled = new ScheduledJob(job.service(), bundle, clock, timer, runs);
@@ -121,7 +122,7 @@ public class JobRunner implements Jobs, OperatorAttention {
     }
 
     void removeJob(PeriodicJob service) {
-        Identity job = new Identity(service);
+        ByIdentity<PeriodicJob> job = new ByIdentity<>(service);
         ScheduledJob scheduled;
         synchronized (this) {
             admissions.remove(job);
@@ -153,23 +154,6 @@ public class JobRunner implements Jobs, OperatorAttention {
             }
         }
         return sentences;
-    }
-
-    /** A job service as a key by its identity: its own equals and hashCode are code this runner does not control. */
-    private record Identity(PeriodicJob service) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Identity identity && identity.service == service;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(service);
-        }
-
-        String className() {
-            return service.getClass().getName();
-        }
     }
 
     private static Thread daemon(Runnable runnable, String name) {
