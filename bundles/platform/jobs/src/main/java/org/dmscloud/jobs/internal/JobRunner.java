@@ -109,7 +109,7 @@ public class JobRunner implements Jobs, OperatorAttention {
             scheduled = new ScheduledJob(job.service(), bundle, clock, timer, runs);
         } catch (Throwable refused) { // a job is code this runner does not control: one that cannot say what it is never runs
             admissions.remove(job, admission);
-            LOG.error("Job {} of bundle {} is refused and will not run: {}", job.className(), bundle, refused.toString());
+            LOG.error("Job {} of bundle {} is refused and will not run: {}", job.className(), bundle, ScheduledJob.describe(refused));
             return;
         }
         synchronized (this) {

@@ -92,7 +92,7 @@ final class ScheduledJob {
             lastStarted = runningSince;
             nextRun = null;
         }
-        Duration wait;
+        Duration wait = backoff.after(failuresInARow + 1L); // until the run says otherwise
         try {
             job.run();
             synchronized (this) {
@@ -105,18 +105,29 @@ final class ScheduledJob {
             }
             wait = period;
         } catch (Throwable failure) { // whatever a job throws, it runs again: no job may die of it
+            String reason = describe(failure);
+            int failures;
             synchronized (this) {
-                failuresInARow++;
-                lastFailure = failure.toString();
-                wait = backoff.after(failuresInARow);
+                failures = ++failuresInARow;
+                lastFailure = reason;
+                wait = backoff.after(failures);
             }
-            LOG.error("Job {} of bundle {} failed ({} in a row); it runs again in {}", name, bundle, failuresInARow, wait, failure);
+            LOG.error("Job {} of bundle {} failed ({} in a row); it runs again in {}: {}", name, bundle, failures, wait, reason, failure);
         } finally {
             synchronized (this) {
                 runningSince = null;
             }
+            schedule(wait); // in finally: not even a failure that cannot be described or logged stops the job
         }
-        schedule(wait);
+    }
+
+    /** What a failure says of itself; its toString is the job's code too, and may throw. */
+    static String describe(Throwable failure) {
+        try {
+            return failure.toString();
+        } catch (Throwable nonsense) {
+            return failure.getClass().getName();
+        }
     }
 
     synchronized JobStatus status() {

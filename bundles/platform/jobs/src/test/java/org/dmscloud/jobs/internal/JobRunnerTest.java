@@ -52,6 +52,31 @@ class JobRunnerTest {
     }
 
     @Test
+    void aJobWhoseFailureCannotEvenSayWhatItIsRunsAgain() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        runner.addJob(reference("org.example.mute-failure"), job("mute-failure", () -> {
+            runs.incrementAndGet();
+            throw new IllegalStateException() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public String toString() {
+                    throw new StackOverflowError();
+                }
+
+                @Override
+                public String getMessage() {
+                    throw new StackOverflowError();
+                }
+            };
+        }));
+
+        await(() -> runs.get() >= 3);
+        assertThat(status("mute-failure").failuresInARow()).isGreaterThanOrEqualTo(2);
+        assertThat(status("mute-failure").lastFailure()).hasValueSatisfying(failure -> assertThat(failure).contains("JobRunnerTest"));
+    }
+
+    @Test
     void aJobNeverRunsTwiceAtOnceHoweverShortItsPeriod() throws Exception {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger mostAtOnce = new AtomicInteger();
