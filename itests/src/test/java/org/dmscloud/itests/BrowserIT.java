@@ -37,6 +37,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.deque.html.axecore.results.Results;
@@ -250,11 +251,9 @@ public class BrowserIT {
         assertThat(browser.findElement(By.id("devices")).getAttribute("value")).isEqualTo("1000");
         type("name", "Journey ACS");
         browser.findElement(By.cssSelector("button[name=step][value=quote]")).click();
-        String effect = waitForText(By.id("effect"), "This ");
-        assertThat(effect).startsWith("This charges €");
+        String charge = quotedCharge();
         checkPage("journey-12-quote");
-        String charge = effect.substring("This charges ".length(), effect.indexOf(' ', "This charges ".length()));
-        waitFor(By.cssSelector("button[name=step][value=confirm]")).click();
+        charge = confirmQuotedCharge(charge);
         assertThat(waitForText(By.cssSelector(".notice"), "created")).isEqualTo("The instance is created.");
         checkPage("journey-13-instance");
         open("/account", WIDTHS.get("desktop"));
@@ -351,6 +350,35 @@ public class BrowserIT {
 
     private static void submit(String action) {
         browser.findElement(By.cssSelector("form[action='" + action + "'] button[type=submit]")).click();
+    }
+
+    /** The charge the confirmation page quotes ("This charges €0.62 to your balance now, ..."): "€0.62". */
+    private static String quotedCharge() {
+        String effect = waitForText(By.id("effect"), "This ");
+        assertThat(effect).startsWith("This charges €");
+        return effect.substring("This charges ".length(), effect.indexOf(' ', "This charges ".length()));
+    }
+
+    /**
+     * Confirms the quoted charge and answers the charge made. A charge for the rest of the day is prorated to the
+     * second (R6), so it drops a cent about every minute: a confirmation that comes after such a drop is refused (R11)
+     * with the new quote, and the customer confirms again, as the page asks.
+     */
+    private static String confirmQuotedCharge(String charge) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            WebElement confirm = waitFor(By.cssSelector("button[name=step][value=confirm]"));
+            confirm.click();
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(confirm));
+            List<WebElement> refused = browser.findElements(By.cssSelector("p.error[role=alert]"));
+            if (refused.isEmpty()) {
+                return charge;
+            }
+            assertThat(refused.get(0).getText()).as("the only refusal expected here").startsWith("The amount changed since it was shown");
+            String requoted = quotedCharge();
+            assertThat(requoted).as("the new quote").isNotEqualTo(charge);
+            charge = requoted;
+        }
+        throw new AssertionError("the quote changed on every confirmation");
     }
 
     private static WebElement waitFor(By element) {
