@@ -131,7 +131,7 @@ public class ClusterIT {
 
     @Test
     public void b_aNodeKilledUnderLoadLosesNothingAndChargesNothingTwice() throws Exception {
-        Load load = Load.start(customers(), Duration.ofSeconds(20));
+        Load load = Load.start(customers(), Duration.ofSeconds(12));
         load.awaitCreated(200);
         cluster.node(2).kill();
         try {
@@ -152,7 +152,7 @@ public class ClusterIT {
 
     @Test
     public void c_postgresRestartedUnderLoadIsA503MeanwhileAndTheNodesRecover() throws Exception {
-        Load load = Load.start(customers(), Duration.ofSeconds(25));
+        Load load = Load.start(customers(), Duration.ofSeconds(15));
         load.awaitCreated(200);
         postgres.stop();
         DistributionProcess.pause(Duration.ofSeconds(5)); // the outage itself

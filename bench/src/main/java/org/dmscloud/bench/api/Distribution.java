@@ -23,6 +23,9 @@ final class Distribution implements AutoCloseable {
     static final URI BASE = URI.create("http://localhost:8181");
 
     private final Path home;
+    /** The operator's password, given to the first start as bin/setenv reads it, for {@link #shell}. */
+    private final String adminPassword = java.util.UUID.randomUUID().toString();
+    private int sshPort = 8101;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private URI base = BASE;
     private Process script;
@@ -80,6 +83,7 @@ final class Distribution implements AutoCloseable {
             Files.write(configuration, lines);
         }
         base = URI.create("http://localhost:" + http);
+        sshPort = http + 1;
     }
 
     /**
@@ -110,6 +114,10 @@ final class Distribution implements AutoCloseable {
 
     /** Starts the platform and answers how long it took until health answered 200 (and the floor, if deployed). */
     Duration start(boolean withFloor) throws IOException, InterruptedException {
+        if (answers("/api/v1/health")) {
+            // Another platform (a run left behind) would be measured instead of this one.
+            throw new IllegalStateException("Something already answers at " + base + ": stop it first.");
+        }
         long started = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").directory(home.toFile())
                 .redirectErrorStream(true).redirectOutput(home.resolve("bench-console.log").toFile());
@@ -118,6 +126,7 @@ final class Distribution implements AutoCloseable {
         if (!javaOptions.isBlank()) {
             builder.environment().put("EXTRA_JAVA_OPTS", javaOptions);
         }
+        builder.environment().put("DMS_ADMIN_PASSWORD", adminPassword);
         script = builder.start();
         Duration deadline = Duration.ofMinutes(3);
         while (System.nanoTime() - started < deadline.toNanos()) {
@@ -130,6 +139,21 @@ final class Distribution implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new IllegalStateException("The platform was not ready within " + deadline + "; see " + home.resolve("data/log/karaf.log"));
+    }
+
+    /** Runs a shell command as the operator types it ({@code bin/client} over SSH, batch mode) and answers what it printed. */
+    String shell(String command) throws IOException, InterruptedException {
+        Process client = new ProcessBuilder(home.resolve("bin/client").toString(), "-h", "127.0.0.1", "-a", Integer.toString(sshPort), "-u", "admin",
+                "-p", adminPassword, "-b").directory(home.toFile()).redirectErrorStream(true).start();
+        try (var input = client.getOutputStream()) {
+            input.write((command + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String output = new String(client.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!client.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || client.exitValue() != 0) {
+            client.destroyForcibly();
+            throw new IllegalStateException("'" + command + "' failed: " + output);
+        }
+        return output;
     }
 
     /** Stops the platform as the operating system asks a service to (SIGTERM), and waits for it to be gone. */
