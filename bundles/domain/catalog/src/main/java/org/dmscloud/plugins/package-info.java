@@ -1,9 +1,10 @@
 /**
  * How the host reads whiteboard services that plugin bundles contribute, shared by the bundles that
- * track them (catalog and pricing here, payment providers in the payments bundle).
+ * track them (catalog and pricing here, payment providers in the payments bundle). Calls into them are bounded by
+ * {@code org.dmscloud.api.plugin.PluginCalls}.
  */
 @Export
-@Version("2.1.0")
+@Version("3.0.0")
 package org.dmscloud.plugins;
 
 import org.osgi.annotation.bundle.Export;

@@ -21,7 +21,7 @@ import org.dmscloud.api.catalog.Pricing;
 import org.dmscloud.api.tenant.Tenant;
 import org.dmscloud.api.tenant.TenantDirectory;
 import org.dmscloud.api.tenant.TenantNotFoundException;
-import org.dmscloud.plugins.PluginCalls;
+import org.dmscloud.api.plugin.PluginCalls;
 import org.dmscloud.spi.catalog.AddonOption;
 import org.dmscloud.spi.catalog.InstancePackage;
 import org.dmscloud.spi.catalog.PricingPlugin;

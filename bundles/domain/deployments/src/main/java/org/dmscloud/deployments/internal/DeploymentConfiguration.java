@@ -16,4 +16,8 @@ public @interface DeploymentConfiguration {
 
     @AttributeDefinition(description = "Seconds a node holds a deployment while its deployer works; another node takes it over after that.")
     int claimSeconds() default 300;
+
+    @AttributeDefinition(description = "Seconds one call into a deployer (provision, suspend, resume, apply, deprovision) may take before it "
+            + "counts as failed and is tried again later; at most claimSeconds - 30, so that no other node takes the deployment over meanwhile.")
+    int callTimeoutSeconds() default 240;
 }

@@ -18,6 +18,8 @@ import org.dmscloud.api.instance.InstanceAdministration;
 import org.dmscloud.api.instance.InstanceId;
 import org.dmscloud.api.job.Backoff;
 import org.dmscloud.api.job.PeriodicJob;
+import org.dmscloud.api.plugin.PluginCallException;
+import org.dmscloud.api.plugin.PluginCalls;
 import org.dmscloud.deployments.internal.DeploymentRows.Desired;
 import org.dmscloud.deployments.internal.DeploymentRows.Row;
 import org.dmscloud.persistence.Schema;
@@ -26,6 +28,7 @@ import org.dmscloud.spi.deploy.Deployment;
 import org.dmscloud.spi.deploy.InstanceDeployer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -41,6 +44,10 @@ import org.slf4j.LoggerFactory;
  * known, so that a retry after a failure or a node's death goes on from the last step done. A failure is shown as
  * {@code FAILED} with the deployer's reason and tried again after a pause that doubles, up to an hour. The rounds are a
  * job of the platform's job runner.
+ * <p>
+ * A deployer is plugin code: each call into it is bounded in time (shorter than the claim, so that no other node takes
+ * the deployment over while the deployer still works on it) and in calls at once per deployer, and whatever it throws or
+ * a call that does not end in time fails that deployment alone, which is tried again later.
  */
 @Component(service = { Deployments.class, PeriodicJob.class }, immediate = true, configurationPid = DeploymentConfiguration.PID)
 @Designate(ocd = DeploymentConfiguration.class)
@@ -49,6 +56,10 @@ public class DeploymentDesk implements Deployments, PeriodicJob {
     private static final Logger LOG = LoggerFactory.getLogger(DeploymentDesk.class);
     private static final Duration LONGEST_PAUSE = Duration.ofHours(1);
     private static final int BATCH = 50;
+    /** How much shorter than the claim a deployer's call must be, so that the claim outlasts it. */
+    private static final Duration CLAIM_MARGIN = Duration.ofSeconds(30);
+    private static final int CALLS_PER_DEPLOYER = 4;
+    private static final int CALL_THREADS = 16;
 
     private final Store store;
     private final Clock clock;
@@ -57,6 +68,7 @@ public class DeploymentDesk implements Deployments, PeriodicJob {
     private final Backoff pauses;
     private final Duration claim;
     private final Duration poll;
+    private final PluginCalls calls;
     private final Map<String, InstanceDeployer> deployers = new ConcurrentHashMap<>();
     /**
      * The deployers that arrived, whose waiting deployments the next round wakes: not the binding thread, which must not
@@ -73,19 +85,21 @@ public class DeploymentDesk implements Deployments, PeriodicJob {
     public DeploymentDesk(@Reference Store store, @Reference Clock clock, @Reference InstanceAdministration instances, @Reference AccountService accounts,
             DeploymentConfiguration configuration) {
         this(store, clock, instances, accounts, Duration.ofSeconds(Math.max(1, configuration.firstRetrySeconds())),
-                Duration.ofSeconds(Math.max(10, configuration.claimSeconds())), Duration.ofMillis(Math.max(100, configuration.pollMillis())), false);
+                Duration.ofSeconds(Math.max(40, configuration.claimSeconds())), Duration.ofSeconds(Math.max(1, configuration.callTimeoutSeconds())),
+                Duration.ofMillis(Math.max(100, configuration.pollMillis())), false);
     }
 
     /**
      * For tests, which call {@link #reconcileDue()}: a deployer's arrival has woken its deployments when
      * {@link #addDeployer} returns.
      */
-    DeploymentDesk(Store store, Clock clock, InstanceAdministration instances, AccountService accounts, Duration firstRetry, Duration claim) {
-        this(store, clock, instances, accounts, firstRetry, claim, Duration.ofSeconds(1), true);
+    DeploymentDesk(Store store, Clock clock, InstanceAdministration instances, AccountService accounts, Duration firstRetry, Duration claim,
+            Duration callTimeout) {
+        this(store, clock, instances, accounts, firstRetry, claim, callTimeout, Duration.ofSeconds(1), true);
     }
 
     private DeploymentDesk(Store store, Clock clock, InstanceAdministration instances, AccountService accounts, Duration firstRetry, Duration claim,
-            Duration poll, boolean wakeAtOnce) {
+            Duration callTimeout, Duration poll, boolean wakeAtOnce) {
         this.store = store;
         this.clock = clock;
         this.instances = instances;
@@ -94,6 +108,13 @@ public class DeploymentDesk implements Deployments, PeriodicJob {
         this.claim = claim;
         this.poll = poll;
         this.wakeAtOnce = wakeAtOnce;
+        Duration longest = claim.minus(CLAIM_MARGIN);
+        this.calls = new PluginCalls("deployments", callTimeout.compareTo(longest) > 0 ? longest : callTimeout, CALLS_PER_DEPLOYER, CALL_THREADS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        calls.close();
     }
 
     @Override
@@ -182,36 +203,52 @@ public class DeploymentDesk implements Deployments, PeriodicJob {
         try {
             if (row.desired() == Desired.DELETED) {
                 if (provisioned) {
-                    deployer.deprovision(deployment);
+                    call(row, "deprovisioning", () -> deployer.deprovision(deployment));
                     step(row, false, false, true);
                 }
                 done(row, DeploymentState.DEPROVISIONED);
                 return;
             }
             if (!provisioned) {
-                deployer.provision(deployment);
+                call(row, "provisioning", () -> deployer.provision(deployment));
                 provisioned = true;
                 serving = true;
                 step(row, true, true, true);
             } else if (row.settingsPending()) {
-                deployer.apply(deployment);
+                call(row, "applying new settings to", () -> deployer.apply(deployment));
                 step(row, true, serving, true);
             }
             if (row.desired() == Desired.RUNNING && !serving) {
-                deployer.resume(deployment);
+                call(row, "resuming", () -> deployer.resume(deployment));
                 serving = true;
                 step(row, true, true, false);
             } else if (row.desired() == Desired.SUSPENDED && serving) {
-                deployer.suspend(deployment);
+                call(row, "suspending", () -> deployer.suspend(deployment));
                 serving = false;
                 step(row, true, false, false);
             }
             done(row, serving ? DeploymentState.RUNNING : DeploymentState.SUSPENDED);
-        } catch (Throwable e) { // a deployer's failure, whatever it throws
-            String reason = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+        } catch (PluginCallException e) {
+            // What the deployer threw is the reason shown; a call that did not end in time, or could not be made, says so.
+            Throwable thrown = e.kind() == PluginCallException.Kind.THREW && e.getCause() != null ? e.getCause() : e;
+            String reason = thrown.getMessage() == null || thrown.getMessage().isBlank() ? thrown.getClass().getSimpleName() : thrown.getMessage();
             LOG.warn("Deployer {} failed on instance {} (attempt {}): {}", row.deployer(), row.instance(), row.attempts() + 1, reason);
             fail(row, reason);
         }
+    }
+
+    /** One call into the deployer, on a thread of its own, bounded in time; whatever goes wrong comes back as a PluginCallException. */
+    private void call(Row row, String what, DeployerCall call) {
+        calls.call(row.deployer(), what + " instance " + row.instance(), () -> {
+            call.run();
+            return null;
+        });
+    }
+
+    /** A deployer's method, which may throw anything. */
+    @FunctionalInterface
+    private interface DeployerCall {
+        void run() throws Exception;
     }
 
     private void step(Row row, boolean provisioned, boolean serving, boolean settingsApplied) {

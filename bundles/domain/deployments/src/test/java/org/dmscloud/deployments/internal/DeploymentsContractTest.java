@@ -42,11 +42,13 @@ import org.dmscloud.spi.deploy.InstanceDeployer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Deployments following their instances' lifecycle through a deployer, on every database the platform supports. */
 abstract class DeploymentsContractTest {
 
     private static final Instant START = Instant.parse("2026-11-30T10:00:00Z");
+    private static final Duration CALL_TIMEOUT = Duration.ofMillis(500);
 
     private TestDatabases.OpenStore database;
     private Store store;
@@ -60,12 +62,14 @@ abstract class DeploymentsContractTest {
     void open() {
         database = TestDatabases.open(dataSource(), TestDatabases.TENANTS, TestDatabases.BILLING, TestDatabases.DEPLOYMENTS);
         store = database.store();
-        desk = new DeploymentDesk(store, clock, new Instances(), new Accounts(), Duration.ofSeconds(10), Duration.ofMinutes(5));
+        desk = new DeploymentDesk(store, clock, new Instances(), new Accounts(), Duration.ofSeconds(10), Duration.ofMinutes(5), CALL_TIMEOUT);
         desk.addDeployer(deployer, Map.of(InstanceDeployer.DEPLOYER_ID, "recording"));
     }
 
     @AfterEach
     void close() {
+        deployer.hanging.countDown();
+        desk.deactivate();
         database.close();
     }
 
@@ -148,6 +152,32 @@ abstract class DeploymentsContractTest {
     }
 
     @Test
+    @Timeout(60) // without the bound, the round waits for the hung deployer for ever
+    void aDeployerThatHangsFailsThatDeploymentAfterTheCallTimeoutAndTheRoundGoesOnWithTheOthers() {
+        InstanceId hung = instance();
+        ask(hung, rows -> rows.create(hung, "recording", Desired.RUNNING, clock.instant()));
+        RecordingDeployer other = new RecordingDeployer();
+        desk.addDeployer(other, Map.of(InstanceDeployer.DEPLOYER_ID, "other"));
+        InstanceId served = instance();
+        ask(served, rows -> rows.create(served, "other", Desired.RUNNING, clock.instant()));
+        deployer.hangingOn.add("provision");
+
+        desk.reconcileDue();
+
+        assertThat(status(hung).state()).isEqualTo(DeploymentState.FAILED);
+        assertThat(status(hung).reason()).hasValueSatisfying(reason -> assertThat(reason).contains("recording", "provisioning instance " + hung,
+                "no answer within 500 ms"));
+        assertThat(status(served).state()).as("the other deployer's instance, in the same round").isEqualTo(DeploymentState.RUNNING);
+
+        // The hung call still holds one of the deployer's places until it returns; released, the retry provisions it.
+        deployer.hangingOn.clear();
+        deployer.hanging.countDown();
+        clock.advance(Duration.ofSeconds(10));
+        desk.reconcileDue();
+        assertThat(status(hung).state()).isEqualTo(DeploymentState.RUNNING);
+    }
+
+    @Test
     void anInstanceWhoseDeployerIsNotInstalledWaitsForItAndIsDeployedWhenItComes() {
         InstanceId instance = instance();
         ask(instance, rows -> rows.create(instance, "kubernetes", Desired.RUNNING, clock.instant()));
@@ -201,9 +231,21 @@ abstract class DeploymentsContractTest {
         final List<String> calls = Collections.synchronizedList(new ArrayList<>());
         final List<String> failing = Collections.synchronizedList(new ArrayList<>());
         final List<String> crashing = Collections.synchronizedList(new ArrayList<>());
+        final List<String> hangingOn = Collections.synchronizedList(new ArrayList<>());
+        /** What a hanging call waits for, ignoring interrupts as a careless deployer does. */
+        final java.util.concurrent.CountDownLatch hanging = new java.util.concurrent.CountDownLatch(1);
 
         private void call(String what, Deployment deployment) throws Exception {
             calls.add(what + " " + deployment.instance() + " #" + deployment.generation());
+            if (hangingOn.contains(what)) {
+                while (hanging.getCount() > 0) {
+                    try {
+                        hanging.await();
+                    } catch (InterruptedException ignored) {
+                        // A careless deployer goes on waiting.
+                    }
+                }
+            }
             if (failing.contains(what)) {
                 throw new Exception("the cluster said no to " + what);
             }

@@ -19,4 +19,8 @@ public @interface DeliveryConfiguration {
 
     @AttributeDefinition(description = "Days an event is kept after it happened; a listener stopped for longer misses what is older.")
     int retentionDays() default 30;
+
+    @AttributeDefinition(description = "Seconds a listener's transaction (its events of one round) may take before it counts as failed and "
+            + "gets them again later; while it still runs, that listener gets nothing more.")
+    int listenerTimeoutSeconds() default 30;
 }

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import org.dmscloud.api.account.TenantId;
 import org.dmscloud.api.job.Backoff;
 import org.dmscloud.api.job.PeriodicJob;
+import org.dmscloud.api.plugin.PluginCallException;
+import org.dmscloud.api.plugin.PluginCalls;
 import org.dmscloud.api.tenant.TenantDirectory;
 import org.dmscloud.events.internal.EventRows.Positioned;
 import org.dmscloud.persistence.DuplicateKeyException;
@@ -27,6 +29,7 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.ComponentConstants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -42,6 +45,11 @@ import org.slf4j.LoggerFactory;
  * event again later, waiting longer each time, while the others go on; the log names its bundle. Several
  * nodes may run this at once: the sequencer and each cursor are row locks. The rounds are a job of the platform's job
  * runner.
+ * <p>
+ * A listener is plugin code: its transaction runs on a thread of its own (the listener on the same thread as the
+ * transaction it joins), and the round waits for it at most {@code listenerTimeoutSeconds}. One that has not ended by
+ * then counts as failed and is retried like one that threw; while it still runs, that listener gets nothing more (one
+ * transaction per listener at a time), so a hung listener holds one thread and one connection, never the round.
  */
 @Component(service = PeriodicJob.class, immediate = true, configurationPid = DeliveryConfiguration.PID)
 @Designate(ocd = DeliveryConfiguration.class)
@@ -52,6 +60,7 @@ public class InstanceEventDelivery implements PeriodicJob {
     private static final Duration LONGEST_RETRY = Duration.ofMinutes(5);
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
     private static final int SEQUENCE_BATCH = 5_000;
+    private static final int LISTENER_THREADS = 16;
 
     private final Store store;
     private final Clock clock;
@@ -59,6 +68,7 @@ public class InstanceEventDelivery implements PeriodicJob {
     private final Backoff retries;
     private final Duration retention;
     private final Duration poll;
+    private final PluginCalls listenerCalls;
     private final Map<Object, Subscriber> subscribers = new ConcurrentHashMap<>();
     /** Listeners told that they hear nothing of a tenant that has not bound their bundle, so that each is told once. */
     private final java.util.Set<String> toldUnbound = ConcurrentHashMap.newKeySet();
@@ -72,21 +82,29 @@ public class InstanceEventDelivery implements PeriodicJob {
     public InstanceEventDelivery(@Reference Store store, @Reference Clock clock, @Reference(target = EventTables.SCHEMA_FILTER) Schema tables,
             DeliveryConfiguration configuration) {
         this(store, clock, configuration.batchSize(), Duration.ofSeconds(Math.max(1, configuration.firstRetrySeconds())),
-                Duration.ofDays(Math.max(1, configuration.retentionDays())), Duration.ofMillis(Math.max(50, configuration.pollMillis())));
+                Duration.ofDays(Math.max(1, configuration.retentionDays())), Duration.ofSeconds(Math.max(1, configuration.listenerTimeoutSeconds())),
+                Duration.ofMillis(Math.max(50, configuration.pollMillis())));
     }
 
     /** For tests, which call {@link #deliverPending()}. */
-    InstanceEventDelivery(Store store, Clock clock, int batchSize, Duration firstRetry, Duration retention) {
-        this(store, clock, batchSize, firstRetry, retention, Duration.ofSeconds(1));
+    InstanceEventDelivery(Store store, Clock clock, int batchSize, Duration firstRetry, Duration retention, Duration listenerTimeout) {
+        this(store, clock, batchSize, firstRetry, retention, listenerTimeout, Duration.ofSeconds(1));
     }
 
-    private InstanceEventDelivery(Store store, Clock clock, int batchSize, Duration firstRetry, Duration retention, Duration poll) {
+    private InstanceEventDelivery(Store store, Clock clock, int batchSize, Duration firstRetry, Duration retention, Duration listenerTimeout,
+            Duration poll) {
         this.store = store;
         this.clock = clock;
         this.batchSize = Math.max(1, batchSize);
         this.retries = new Backoff(firstRetry, LONGEST_RETRY.compareTo(firstRetry) < 0 ? firstRetry : LONGEST_RETRY);
         this.retention = retention;
         this.poll = poll;
+        this.listenerCalls = new PluginCalls("instance-events", listenerTimeout, 1, LISTENER_THREADS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        listenerCalls.close();
     }
 
     @Override
@@ -181,9 +199,21 @@ public class InstanceEventDelivery implements PeriodicJob {
         }
     }
 
-    /** Hands the listener up to {@code limit} events in one transaction with its cursor; rolled back entirely when it throws. */
+    /**
+     * Hands the listener up to {@code limit} events in one transaction with its cursor, on a thread of its own, bounded in
+     * time; rolled back entirely when it throws.
+     */
     private Attempt attempt(Subscriber subscriber, int limit) {
-        Attempt attempt = transaction(subscriber, limit);
+        Attempt attempt;
+        try {
+            attempt = listenerCalls.call(subscriber.key, "its instance events", () -> transaction(subscriber, limit));
+        } catch (PluginCallException e) {
+            if (e.kind() == PluginCallException.Kind.THREW && e.getCause() instanceof RuntimeException platform) {
+                throw platform; // the store's failure, not the listener's (which the transaction returns): the job runner reports it
+            }
+            // Still running after the timeout, or its previous transaction still is: the listener waits for its retry.
+            return new Attempt(0, 0, subscriber.heard, e, null);
+        }
         // Known only once committed: a round that failed to commit must not skip what it read.
         subscriber.heard = attempt.position();
         return attempt;
@@ -319,11 +349,17 @@ public class InstanceEventDelivery implements PeriodicJob {
             return failures > 0 && nanoTime - retryAt < 0;
         }
 
+        /** The listener failed on this event, or on events not known (its transaction did not end in time: event is null). */
         void failed(Throwable failure, InstanceEvent event) {
             failures++;
             Duration retry = retries.after(failures);
-            LOG.error("Instance event listener {} of bundle {} failed on event {} ({} of instance {}); it gets it again in {} s", key, bundle,
-                    event.id(), event.type(), event.instance(), retry.toSeconds(), failure);
+            if (event == null) {
+                LOG.error("Instance event listener {} of bundle {} failed on its events after position {}; it gets them again in {} s: {}", key, bundle,
+                        heard, retry.toSeconds(), failure.getMessage());
+            } else {
+                LOG.error("Instance event listener {} of bundle {} failed on event {} ({} of instance {}); it gets it again in {} s", key, bundle,
+                        event.id(), event.type(), event.instance(), retry.toSeconds(), failure);
+            }
             retryAt = System.nanoTime() + retry.toNanos();
         }
 

@@ -47,6 +47,8 @@ abstract class InstanceEventsContractTest {
     private static final Currency EUR = Currency.getInstance("EUR");
     private static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
     private static final TenantId ACME = new TenantId("acme");
+    /** Long enough for any test's transaction on a busy machine; the hanging listener's test sets a shorter one. */
+    private static final Duration LISTENER_TIMEOUT = Duration.ofSeconds(30);
 
     private DataSource dataSource;
     private TestDatabases.OpenStore openStore;
@@ -64,14 +66,19 @@ abstract class InstanceEventsContractTest {
         store = openStore.store();
         clock = new TestClock(NOW);
         journal = new JdbcInstanceJournal(store);
-        delivery = new InstanceEventDelivery(store, clock, 3, Duration.ZERO, Duration.ofDays(30));
+        delivery = new InstanceEventDelivery(store, clock, 3, Duration.ZERO, Duration.ofDays(30), LISTENER_TIMEOUT);
         execute("CREATE TABLE heard (event_id BIGINT NOT NULL, listener VARCHAR(50) NOT NULL, PRIMARY KEY (event_id, listener))");
     }
 
     @AfterEach
     void close() {
+        released.countDown();
+        delivery.deactivate();
         openStore.close();
     }
+
+    /** What a hanging listener waits for. */
+    private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
 
     @Test
     void aListenerHearsEveryCommittedEventOnceInCommitOrderAndNeverARolledBackOne() {
@@ -155,6 +162,38 @@ abstract class InstanceEventsContractTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60) // without the bound, the round waits for the hung listener for ever
+    void aListenerThatHangsIsLeftBehindAfterTheTimeoutTheOthersGoOnAndWhenItEndsNothingIsHeardTwice() throws Exception {
+        delivery.deactivate();
+        delivery = new InstanceEventDelivery(store, clock, 3, Duration.ZERO, Duration.ofDays(30), Duration.ofSeconds(2));
+        Recording steady = listen("steady", Optional.empty());
+        Recording hung = listen("hung", Optional.empty());
+        InstanceEvent stuck = event(InstanceEvent.Type.CREATED, TenantId.DEFAULT);
+        record(stuck, event(InstanceEvent.Type.CHARGED, TenantId.DEFAULT));
+        hung.hangOn = stuck.instance();
+
+        delivery.deliverPending();
+        record(event(InstanceEvent.Type.DELETED, TenantId.DEFAULT));
+        delivery.deliverPending(); // the hung transaction still runs: that listener gets nothing more meanwhile
+
+        assertThat(steady.events).hasSize(3);
+        assertThat(hung.events).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM heard WHERE listener = 'hung'")).as("nothing of the hung transaction committed").isZero();
+
+        // It ends and commits what it was given; the next rounds hand it the rest, and nothing twice (heard's key would refuse it).
+        hung.hangOn = null;
+        released.countDown();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (count("SELECT COUNT(*) FROM heard WHERE listener = 'hung'") < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            delivery.deliverPending();
+        }
+        assertThat(hung.events).extracting(InstanceEvent::type).containsExactly(InstanceEvent.Type.CREATED, InstanceEvent.Type.CHARGED,
+                InstanceEvent.Type.DELETED);
+        assertThat(count("SELECT COUNT(*) FROM heard WHERE listener = 'hung'")).isEqualTo(3);
+    }
+
+    @Test
     void aTenantsListenerHearsOnlyItsTenantsInstances() {
         delivery.tenants = tenantsBinding(ACME, "org.example.reports");
         Recording acme = listen("acme-reports", Optional.of(ACME));
@@ -219,7 +258,7 @@ abstract class InstanceEventsContractTest {
         InstanceEvent whileAway = event(InstanceEvent.Type.DELETED, TenantId.DEFAULT);
         record(whileAway);
         delivery.deliverPending();
-        InstanceEventDelivery restarted = new InstanceEventDelivery(store, clock, 3, Duration.ZERO, Duration.ofDays(30));
+        InstanceEventDelivery restarted = new InstanceEventDelivery(store, clock, 3, Duration.ZERO, Duration.ofDays(30), LISTENER_TIMEOUT);
         Recording back = new Recording("late");
         restarted.addListener("late", "org.example.reports", "late", Optional.empty(), back);
         restarted.deliverPending();
@@ -331,6 +370,7 @@ abstract class InstanceEventsContractTest {
         final List<InstanceEvent> events = Collections.synchronizedList(new ArrayList<>());
         volatile InstanceId failOn;
         volatile InstanceId crashOn;
+        volatile InstanceId hangOn;
 
         Recording(String name) {
             this.name = name;
@@ -353,6 +393,13 @@ abstract class InstanceEventsContractTest {
             }
             if (event.instance().equals(crashOn)) {
                 throw new NoClassDefFoundError("org/example/reports/Report");
+            }
+            while (event.instance().equals(hangOn) && released.getCount() > 0) {
+                try {
+                    released.await();
+                } catch (InterruptedException ignored) {
+                    // A careless listener goes on waiting.
+                }
             }
             events.add(event);
         }

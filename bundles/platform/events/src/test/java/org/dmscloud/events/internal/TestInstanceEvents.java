@@ -26,7 +26,7 @@ public final class TestInstanceEvents {
 
     private TestInstanceEvents(Store store, Clock clock) {
         this.journal = new JdbcInstanceJournal(store);
-        this.delivery = new InstanceEventDelivery(store, clock, 500, Duration.ZERO, Duration.ofDays(30));
+        this.delivery = new InstanceEventDelivery(store, clock, 500, Duration.ZERO, Duration.ofDays(30), Duration.ofSeconds(30));
     }
 
     /** The events of a database whose store is open; the listener hears what is recorded from now on. */

@@ -8,7 +8,10 @@ import org.osgi.annotation.versioning.ConsumerType;
  * <p>
  * The platform calls it outside any transaction, one call at a time per instance, and records the outcome as the
  * instance's deployment state ({@code PROVISIONING}, {@code RUNNING}, {@code SUSPENDED}, {@code FAILED} with the
- * exception's message as the reason). A call that throws is made again later, with growing pauses (up to an hour),
+ * exception's message as the reason). Each call may take at most {@code callTimeoutSeconds} (etc/org.dmscloud.deployments.cfg,
+ * 240 s by default): one that has not returned by then counts as failed, and the deployer has at most 4 calls running
+ * at once, so a deployer that hangs holds a few threads, never the platform's rounds. A call that throws or times out is
+ * made again later, with growing pauses (up to an hour),
  * until it succeeds or an operator retries it at once ({@code dms:deployment-retry}); so every method is idempotent:
  * called again after a partial failure, it finds what it made before and completes it. A deployer that is not there
  * (its bundle stopped) leaves its instances waiting until it is back.

@@ -1,4 +1,4 @@
-package org.dmscloud.plugins;
+package org.dmscloud.api.plugin;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.dmscloud.plugins;
+package org.dmscloud.api.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.dmscloud.plugins;
+package org.dmscloud.api.plugin;
 
 /**
  * A call into a plugin that gave no usable answer: it threw, took too long, or could not be made because the plugin
