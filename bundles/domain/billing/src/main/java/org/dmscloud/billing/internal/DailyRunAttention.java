@@ -50,9 +50,8 @@ public class DailyRunAttention implements OperatorAttention {
     private List<String> sentences(Instant now) {
         LocalDate today = BillingTime.dayOf(now);
         Instant due = BillingTime.start(today).plusSeconds(runAt.toSecondOfDay());
-        if (now.isBefore(due)) {
-            return List.of();
-        }
+        // A run's outcome is told as soon as the run exists, even one an operator started before the run's time; only
+        // a run's absence waits for its time and grace.
         Optional<BillingRun> latest = store.inTransaction(tx -> tx.billingRuns().latest(today));
         if (latest.isEmpty() || latest.get().status() == BillingRun.Status.RUNNING) {
             return now.isBefore(due.plus(GRACE)) ? List.of()

@@ -58,4 +58,16 @@ class DailyRunAttentionTest {
         billing.run("2026-11-24");
         assertThat(attention.attention()).isEmpty();
     }
+
+    @Test
+    void rule_R2_aRunStartedBeforeItsTimeThatLeftInstancesUnbilledIsToldAtOnce() {
+        Account account = billing.account("100.00");
+        billing.instances.create(account.id(), new NewInstance("acs", devices(1_000, "firmware"), true), ActionOptions.NONE);
+        billing.prices.breakOption("firmware");
+        billing.clock.set("2026-11-24T00:02:00Z"); // an operator's dms:billing-run, three minutes before the run's time
+        billing.run("2026-11-24");
+
+        assertThat(attention.attention()).containsExactly("billing: 1 instance(s) of 2026-11-24 are not billed yet and are tried again; "
+                + "see dms:billing-runs");
+    }
 }
