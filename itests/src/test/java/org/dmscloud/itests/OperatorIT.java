@@ -93,8 +93,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * when put back (how long that takes is bench/README.md's "Hot deployment"); an instance takes it, the daily run charges
  * its price, and its lifecycle listener records the instance in the bundle's own table; updated in place, its new price
  * applies from the next charge (R10); a pricing plugin that throws leaves every other instance billed; taken away, the
- * instance goes on at the rate it last paid (R12). The tests share the platform: a daily run's counts are asserted only
- * for the tests' own instances.
+ * instance goes on at the rate it last paid (R12). The tests share the platform: a daily run's counts are asserted
+ * only where no other test's instance can change them (its failures, a day's second run), and per instance otherwise.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
