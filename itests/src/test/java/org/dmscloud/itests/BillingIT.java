@@ -16,9 +16,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -50,9 +50,7 @@ import org.dmscloud.api.money.Money;
 import org.dmscloud.api.time.ClockControl;
 import org.dmscloud.payment.stripe.testing.StripeEvents;
 import org.dmscloud.payment.stripe.testing.StripeStub;
-import org.dmscloud.spi.catalog.AddonOption;
 import org.dmscloud.spi.catalog.PricingPlugin;
-import org.dmscloud.spi.tenant.TenantScope;
 import org.junit.After;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -291,12 +289,9 @@ public class BillingIT extends DmsCloudTestSupport {
         // A plugin of Acme's own (dms.tenant): on sale at Acme only, at the price its plugin puts on it, whatever Acme's markup;
         // and only once an operator binds its bundle (here the test's own) to Acme.
         String plugin = bundleContext.getBundle().getSymbolicName();
-        Hashtable<String, Object> optionProperties = new Hashtable<>(Map.of(AddonOption.OPTION_ID, "acme-backup", TenantScope.PROPERTY, "acme"));
-        Hashtable<String, Object> pricingProperties = new Hashtable<>(Map.of(PricingPlugin.PRICED_ITEM, "acme-backup", TenantScope.PROPERTY, "acme"));
-        List<ServiceRegistration<?>> acmePlugin = List.of(
-                bundleContext.registerService(AddonOption.class, new AcmeBackup(), optionProperties),
-                bundleContext.registerService(PricingPlugin.class, PricingPlugin.of((config, context) -> List.of(new PriceComponent("acme-backup",
-                        "Acme backup for " + context.tenant(), Money.ofMinor(2_50, context.currency())))), pricingProperties));
+        List<ServiceRegistration<?>> acmePlugin = registerOption(new TestOption("acme-backup", "Acme backup",
+                "Nightly backups of the instance's data, by Acme."), Optional.of("acme"), PricingPlugin.of((config, context) -> List.of(
+                        new PriceComponent("acme-backup", "Acme backup for " + context.tenant(), Money.ofMinor(2_50, context.currency())))));
         try {
             assertThat(get("/api/v1/catalog/price?packageId=business&expectedDevices=2000&optionIds=acme-backup", AT_ACME).statusCode())
                     .as("not bound to Acme yet").isEqualTo(400);
@@ -394,7 +389,6 @@ public class BillingIT extends DmsCloudTestSupport {
         String acmeInstanceBefore = get("/api/v1/instances/" + acmeInstance, bearer(acmeToken, AT_ACME)).body();
         String acmeLedgerBefore = get("/api/v1/account/ledger", bearer(acmeToken, AT_ACME)).body();
         String platformLedgerBefore = get("/api/v1/account/ledger", bearer(platformToken)).body();
-        String settings = json(Map.of("packageId", "business", "expectedDevices", 3000));
 
         // Acme's session at the platform's host, and the platform's at Acme's: nobody is signed in.
         List<HttpResponse<String>> wrongHost = new ArrayList<>();
@@ -416,16 +410,11 @@ public class BillingIT extends DmsCloudTestSupport {
         }
 
         // The platform's customer, signed in at its own host, with Acme's ids.
-        List<HttpResponse<String>> otherIds = List.of(
-                get("/api/v1/instances/" + acmeInstance, bearer(platformToken)),
-                put("/api/v1/instances/" + acmeInstance + "/settings", settings, bearer(platformToken)),
-                post("/api/v1/instances/" + acmeInstance + "/enable", "", bearer(platformToken)),
-                post("/api/v1/instances/" + acmeInstance + "/disable", "", bearer(platformToken)),
-                delete("/api/v1/instances/" + acmeInstance, bearer(platformToken)),
-                post("/api/v1/quotes", json(Map.of("action", "DELETE", "instanceId", acmeInstance)), bearer(platformToken)),
+        List<HttpResponse<String>> otherIds = new ArrayList<>(everyInstanceRequest(acmeInstance, bearer(platformToken)));
+        otherIds.addAll(List.of(
                 get("/api/v1/account/top-ups/" + acmeTopUp, bearer(platformToken)),
                 post("/api/v1/account/top-ups/" + acmeTopUp + "/cancel", "", bearer(platformToken)),
-                get("/api/v1/account/top-ups/" + platformTopUp, bearer(acmeToken, AT_ACME)));
+                get("/api/v1/account/top-ups/" + platformTopUp, bearer(acmeToken, AT_ACME))));
         for (HttpResponse<String> attempt : otherIds) {
             assertThat(attempt.statusCode()).as("%s %s", attempt.request().method(), attempt.uri()).isEqualTo(404);
         }
@@ -472,24 +461,6 @@ public class BillingIT extends DmsCloudTestSupport {
         return json(get("/api/v1/account", bearer(token, host))).at("/balance/amount").asText();
     }
 
-    /** A reseller's own add-on, as its plugin bundle would register it. */
-    private static final class AcmeBackup implements AddonOption {
-        @Override
-        public String id() {
-            return "acme-backup";
-        }
-
-        @Override
-        public String name() {
-            return "Acme backup";
-        }
-
-        @Override
-        public String description() {
-            return "Nightly backups of the instance's data, by Acme.";
-        }
-    }
-
     private static JsonNode find(JsonNode entries, String type) {
         for (JsonNode entry : entries) {
             if (entry.get("type").asText().equals(type)) {
@@ -500,24 +471,9 @@ public class BillingIT extends DmsCloudTestSupport {
     }
 
     private List<ServiceRegistration<?>> registerOption(String id, Money flatRate) {
-        Hashtable<String, Object> option = new Hashtable<>(Map.of(AddonOption.OPTION_ID, id));
-        Hashtable<String, Object> priced = new Hashtable<>(Map.of(PricingPlugin.PRICED_ITEM, id));
-        List<ServiceRegistration<?>> registrations = List.of(
-                bundleContext.registerService(AddonOption.class, new AddonOption() {
-                    public String id() {
-                        return id;
-                    }
-
-                    public String name() {
-                        return "Itest " + id;
-                    }
-
-                    public String description() {
-                        return "An option of this test.";
-                    }
-                }, option),
-                bundleContext.registerService(PricingPlugin.class, PricingPlugin.of((configuration, context) -> List.of(
-                        new PriceComponent(id, "Itest " + id, Money.ofMinor(flatRate.minorUnits(), context.currency())))), priced));
+        List<ServiceRegistration<?>> registrations = registerOption(new TestOption(id, "Itest " + id, "An option of this test."), Optional.empty(),
+                PricingPlugin.of((configuration, context) -> List.of(new PriceComponent(id, "Itest " + id,
+                        Money.ofMinor(flatRate.minorUnits(), context.currency())))));
         await("option " + id + " on sale", Duration.ofSeconds(30),
                 () -> catalog.options(TenantId.DEFAULT).stream().anyMatch(o -> o.id().equals(id) && o.priced()) ? Boolean.TRUE : null);
         return registrations;

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -41,9 +42,13 @@ import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
+import org.dmscloud.spi.catalog.AddonOption;
+import org.dmscloud.spi.catalog.PricingPlugin;
+import org.dmscloud.spi.tenant.TenantScope;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -107,6 +112,50 @@ public abstract class DmsCloudTestSupport {
                 // still applying its bundles' tables, and two distributions booting at once share the machine.
                 systemProperty("pax.exam.service.timeout").value("60000")));
         return options;
+    }
+
+    /** An add-on option as a plugin bundle declares one: the record's accessors implement the SPI. */
+    protected record TestOption(String id, String name, String description) implements AddonOption {
+    }
+
+    /**
+     * Registers an option and the plugin that prices it, as a plugin bundle does: the platform's, or the tenant's when one
+     * is given ({@code dms.tenant}). Unregistering the answered registrations takes them away again.
+     */
+    protected List<ServiceRegistration<?>> registerOption(TestOption option, Optional<String> tenant, PricingPlugin pricing) {
+        java.util.Hashtable<String, Object> optionProperties = new java.util.Hashtable<>(Map.of(AddonOption.OPTION_ID, option.id()));
+        java.util.Hashtable<String, Object> pricingProperties = new java.util.Hashtable<>(Map.of(PricingPlugin.PRICED_ITEM, option.id()));
+        tenant.ifPresent(id -> {
+            optionProperties.put(TenantScope.PROPERTY, id);
+            pricingProperties.put(TenantScope.PROPERTY, id);
+        });
+        return List.of(bundleContext.registerService(AddonOption.class, option, optionProperties),
+                bundleContext.registerService(PricingPlugin.class, pricing, pricingProperties));
+    }
+
+    /**
+     * Every request of the portal API that names an instance, about this one, with these headers (a session's): for the
+     * tests that another account's instance answers 404 everywhere. An endpoint that takes an instance's id belongs here.
+     */
+    protected static List<HttpResponse<String>> everyInstanceRequest(String instance, String... headers) {
+        String path = "/api/v1/instances/" + instance;
+        String settings = json(Map.of("packageId", "starter", "expectedDevices", 900));
+        return List.of(
+                get(path, headers),
+                put(path + "/settings", settings, headers),
+                post(path + "/enable", "", headers),
+                post(path + "/disable", "", headers),
+                delete(path, headers),
+                post("/api/v1/quotes", json(Map.of("action", "ENABLE", "instanceId", instance)), headers),
+                post("/api/v1/quotes", json(Map.of("action", "DELETE", "instanceId", instance)), headers),
+                post("/api/v1/quotes", json(Map.of("action", "CHANGE_SETTINGS", "instanceId", instance, "packageId", "starter",
+                        "expectedDevices", 900)), headers),
+                get(path + "/deployment", headers),
+                get(path + "/acs", headers),
+                post(path + "/acs/credentials", "", headers),
+                get(path + "/acs/devices", headers),
+                get(path + "/acs/devices/" + UUID.randomUUID() + "/tasks", headers),
+                post(path + "/acs/devices/" + UUID.randomUUID() + "/tasks", json(Map.of("kind", "REBOOT")), headers));
     }
 
     /** GET on the portal API, e.g. {@code get("/api/v1/health")}, with headers given as name, value, ... */

@@ -25,9 +25,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Currency;
 import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -67,9 +67,7 @@ import org.dmscloud.api.money.Money;
 import org.dmscloud.api.tenant.Tenant;
 import org.dmscloud.api.tenant.TenantDirectory;
 import org.dmscloud.api.time.ClockControl;
-import org.dmscloud.spi.catalog.AddonOption;
 import org.dmscloud.spi.catalog.PricingPlugin;
-import org.dmscloud.spi.tenant.TenantScope;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -507,22 +505,7 @@ public class OperatorIT extends DmsCloudTestSupport {
 
     /** The platform's option "hostile", whose pricing plugin does what {@code mode} says. */
     private List<ServiceRegistration<?>> hostileOption(AtomicReference<String> mode) {
-        AddonOption option = new AddonOption() {
-            @Override
-            public String id() {
-                return "hostile";
-            }
-
-            @Override
-            public String name() {
-                return "Hostile add-on";
-            }
-
-            @Override
-            public String description() {
-                return "An add-on whose pricing plugin misbehaves on demand.";
-            }
-        };
+        TestOption option = new TestOption("hostile", "Hostile add-on", "An add-on whose pricing plugin misbehaves on demand.");
         PricingPlugin pricing = PricingPlugin.of((configuration, context) -> switch (mode.get()) {
             case "error" -> throw new NoClassDefFoundError("org/example/pricing/Tariff");
             case "null" -> null;
@@ -538,8 +521,7 @@ public class OperatorIT extends DmsCloudTestSupport {
             }
             default -> List.of(new PriceComponent("hostile", "Hostile add-on", Money.ofMinor(1_00, context.currency())));
         });
-        return List.of(bundleContext.registerService(AddonOption.class, option, new Hashtable<>(Map.of(AddonOption.OPTION_ID, "hostile"))),
-                bundleContext.registerService(PricingPlugin.class, pricing, new Hashtable<>(Map.of(PricingPlugin.PRICED_ITEM, "hostile"))));
+        return registerOption(option, Optional.empty(), pricing);
     }
 
     /** The amount of the device-reports component of a charge. */
@@ -579,33 +561,14 @@ public class OperatorIT extends DmsCloudTestSupport {
 
     /** An option of Acme's whose pricing plugin throws once {@code broken} is set, as a plugin with a bug would. */
     private List<ServiceRegistration<?>> flakyOption(AtomicBoolean broken) {
-        AddonOption option = new AddonOption() {
-            @Override
-            public String id() {
-                return "flaky";
-            }
-
-            @Override
-            public String name() {
-                return "Flaky add-on";
-            }
-
-            @Override
-            public String description() {
-                return "An add-on whose pricing breaks.";
-            }
-        };
+        TestOption option = new TestOption("flaky", "Flaky add-on", "An add-on whose pricing breaks.");
         PricingPlugin pricing = PricingPlugin.of((configuration, context) -> {
             if (broken.get()) {
                 throw new IllegalStateException("the price server is down");
             }
             return List.of(new PriceComponent("flaky", "Flaky add-on", Money.ofMinor(1_00, context.currency())));
         });
-        return List.of(
-                bundleContext.registerService(AddonOption.class, option,
-                        new Hashtable<>(Map.of(AddonOption.OPTION_ID, "flaky", TenantScope.PROPERTY, "acme"))),
-                bundleContext.registerService(PricingPlugin.class, pricing,
-                        new Hashtable<>(Map.of(PricingPlugin.PRICED_ITEM, "flaky", TenantScope.PROPERTY, "acme"))));
+        return registerOption(option, Optional.of("acme"), pricing);
     }
 
     /** The listener's row of the instance, or null while there is none. */

@@ -217,9 +217,6 @@ public class PlatformIT extends DmsCloudTestSupport {
     private record TestPackage(String id, String name, String description, DeviceRange devices) implements InstancePackage {
     }
 
-    private record TestOption(String id, String name, String description) implements AddonOption {
-    }
-
     private static final class TestPaymentProvider implements PaymentProvider {
         @Override
         public String id() {

@@ -160,24 +160,7 @@ public class PortalIT extends DmsCloudTestSupport {
         String ledgerBefore = get("/api/v1/account/ledger", bearer(owner)).body();
 
         String stranger = signedUp("stranger-" + UUID.randomUUID() + "@example.com");
-        String settings = json(Map.of("packageId", "starter", "expectedDevices", 900));
-        List<HttpResponse<String>> attempts = List.of(
-                get("/api/v1/instances/" + instance, bearer(stranger)),
-                put("/api/v1/instances/" + instance + "/settings", settings, bearer(stranger)),
-                post("/api/v1/instances/" + instance + "/enable", "", bearer(stranger)),
-                post("/api/v1/instances/" + instance + "/disable", "", bearer(stranger)),
-                delete("/api/v1/instances/" + instance, bearer(stranger)),
-                post("/api/v1/quotes", json(Map.of("action", "ENABLE", "instanceId", instance)), bearer(stranger)),
-                post("/api/v1/quotes", json(Map.of("action", "DELETE", "instanceId", instance)), bearer(stranger)),
-                post("/api/v1/quotes", json(Map.of("action", "CHANGE_SETTINGS", "instanceId", instance, "packageId", "starter",
-                        "expectedDevices", 900)), bearer(stranger)),
-                get("/api/v1/instances/" + instance + "/deployment", bearer(stranger)),
-                get("/api/v1/instances/" + instance + "/acs", bearer(stranger)),
-                post("/api/v1/instances/" + instance + "/acs/credentials", "", bearer(stranger)),
-                get("/api/v1/instances/" + instance + "/acs/devices", bearer(stranger)),
-                get("/api/v1/instances/" + instance + "/acs/devices/" + UUID.randomUUID() + "/tasks", bearer(stranger)),
-                post("/api/v1/instances/" + instance + "/acs/devices/" + UUID.randomUUID() + "/tasks", json(Map.of("kind", "REBOOT")),
-                        bearer(stranger)));
+        List<HttpResponse<String>> attempts = everyInstanceRequest(instance, bearer(stranger));
 
         for (HttpResponse<String> attempt : attempts) {
             assertThat(attempt.statusCode()).as("%s %s", attempt.request().method(), attempt.uri()).isEqualTo(404);
