@@ -51,6 +51,12 @@ public class ClusterIT {
     private static final String PASSWORD = "violet quarry lantern";
     private static final int CLIENTS = 4;
     /**
+     * The load runs until it has done this much, not for a time: a slow or busy machine makes it longer, never too short
+     * to have reached the fault (a 12 s load once ended before its 200th instance) or to show the cluster serving after it.
+     */
+    private static final long INSTANCES_BEFORE_THE_FAULT = 100;
+    private static final long INSTANCES_AFTER_THE_FAULT = 100;
+    /**
      * Due instances of the daily run a node is killed in: enough that the killed node is cut off after its first
      * commits and the survivor bills the rest (the daily-run benchmark, bench/, measures how fast).
      */
@@ -131,11 +137,12 @@ public class ClusterIT {
 
     @Test
     public void b_aNodeKilledUnderLoadLosesNothingAndChargesNothingTwice() throws Exception {
-        Load load = Load.start(customers(), Duration.ofSeconds(12));
-        load.awaitCreated(200);
+        Load load = Load.start(customers());
+        load.awaitCreated(INSTANCES_BEFORE_THE_FAULT);
         cluster.node(2).kill();
         try {
-            Report report = load.await();
+            load.awaitCreated(load.creates() + INSTANCES_AFTER_THE_FAULT);
+            Report report = load.stop();
 
             report.print("node-2 killed (kill -9) under load");
             assertThat(report.creates()).isPositive();
@@ -152,12 +159,13 @@ public class ClusterIT {
 
     @Test
     public void c_postgresRestartedUnderLoadIsA503MeanwhileAndTheNodesRecover() throws Exception {
-        Load load = Load.start(customers(), Duration.ofSeconds(15));
-        load.awaitCreated(200);
+        Load load = Load.start(customers());
+        load.awaitCreated(INSTANCES_BEFORE_THE_FAULT);
         postgres.stop();
         DistributionProcess.pause(Duration.ofSeconds(5)); // the outage itself
         postgres.startAgain();
-        Report report = load.await();
+        load.awaitCreated(load.creates() + INSTANCES_AFTER_THE_FAULT);
+        Report report = load.stop();
 
         report.print("PostgreSQL stopped for 5 s under load");
         assertThat(report.serviceUnavailable()).as("503 problem+json while the database was away").isPositive();
@@ -178,16 +186,18 @@ public class ClusterIT {
         int due = DUE_ACCOUNTS * DUE_INSTANCES_EACH;
         seedDueInstances(prefix, DUE_ACCOUNTS, DUE_INSTANCES_EACH);
 
-        Process first = cluster.node(1).shell("dms:billing-run --day " + today);
+        // Node 3 is killed as soon as its run has committed charges; node 1's run, started after, bills the rest. (Two
+        // runs started at once raced: node 1 once billed all 10,000 in 2 s before node 3's shell had connected.)
         Process third = cluster.node(3).shell("dms:billing-run --day " + today);
         try (Connection connection = postgres.connect()) {
             Await.until("node 3 to be billing", () -> queryForLong(connection, "SELECT COUNT(*) FROM billing_run WHERE node = 'node-3' AND status = 'RUNNING' AND charged > 0") > 0
                     ? true : null);
         }
         cluster.node(3).kill();
+        third.destroy();
         try {
+            Process first = cluster.node(1).shell("dms:billing-run --day " + today);
             assertThat(first.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).as("node-1's run finished").isTrue();
-            third.destroy();
 
             try (Connection connection = postgres.connect()) {
                 long charged = queryForLong(connection, "SELECT COUNT(DISTINCT l.instance_id) FROM ledger_entry l JOIN instance i ON i.id = l.instance_id "
@@ -370,16 +380,15 @@ public class ClusterIT {
         private final List<Future<?>> running = new ArrayList<>();
         private final AtomicBoolean stop = new AtomicBoolean();
         private final Report report = new Report();
-        private final Instant until;
 
-        private Load(List<String> tokens, Duration duration) {
+        private Load(List<String> tokens) {
             this.tokens = tokens;
             this.clients = Executors.newFixedThreadPool(tokens.size());
-            this.until = Instant.now().plus(duration);
         }
 
-        static Load start(List<String> tokens, Duration duration) {
-            Load load = new Load(tokens, duration);
+        /** Starts the clients; they go on until {@link #stop()}. */
+        static Load start(List<String> tokens) {
+            Load load = new Load(tokens);
             for (String token : tokens) {
                 load.running.add(load.clients.submit(() -> load.client(token)));
             }
@@ -390,14 +399,18 @@ public class ClusterIT {
             return tokens;
         }
 
-        /** Waits until the load is well under way: this many instances answered created. */
-        void awaitCreated(long instances) throws Exception {
-            Await.until("the first " + instances + " instances", () -> report.creates() >= instances ? true : null);
+        /** Waits until this many instances in all were answered created (two minutes at most). */
+        void awaitCreated(long instances) {
+            Await.until(instances + " instances answered created", Duration.ofMinutes(2), () -> report.creates() >= instances ? true : null);
+        }
+
+        long creates() {
+            return report.creates();
         }
 
         private Void client(String token) throws Exception {
             int n = 0;
-            while (Instant.now().isBefore(until)) {
+            while (!stop.get()) {
                 String name = report.prefix + n++;
                 HttpResponse<String> created = change("POST", "/instances", token, Map.of("name", name, "packageId", "starter",
                         "expectedDevices", 100, "enabled", true));
@@ -449,7 +462,9 @@ public class ClusterIT {
             return null;
         }
 
-        Report await() throws Exception {
+        /** Lets each client finish the change it is sending (with its retries), and answers what they saw. */
+        Report stop() throws Exception {
+            stop.set(true);
             for (Future<?> client : running) {
                 client.get();
             }

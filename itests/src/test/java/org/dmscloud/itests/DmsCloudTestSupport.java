@@ -92,8 +92,8 @@ public abstract class DmsCloudTestSupport {
                 configureConsole().ignoreLocalConsole(),
                 logLevel(LogLevel.INFO),
                 // Pax Exam ignores bin/setenv (STACK.md pitfall 7), so its JVM options are repeated here.
-                org.ops4j.pax.exam.CoreOptions.vmOptions("-Xmx512m", "-Duser.timezone=UTC",
-                        "-Djdk.util.zip.disableZip64ExtraFieldValidation=true",
+                org.ops4j.pax.exam.CoreOptions.vmOptions(DistributionProcess.JVM_OPTIONS.toArray(String[]::new)),
+                org.ops4j.pax.exam.CoreOptions.vmOptions("-Duser.timezone=UTC", "-Djdk.util.zip.disableZip64ExtraFieldValidation=true",
                         // So that tests can address a tenant by its host name on loopback (Host: acme.example).
                         "-Djdk.httpclient.allowRestrictedHeaders=host"),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort),
