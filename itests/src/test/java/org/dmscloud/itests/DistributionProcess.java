@@ -79,15 +79,11 @@ final class DistributionProcess implements AutoCloseable {
     }
 
     /**
-     * The JVM options of every distribution the tests start, here and in Pax Exam's containers. A test's distribution
-     * lives a minute or two and the integration tests are bound by the CPU, and at a boot the optimising compiler (C2)
-     * was the busiest thread: 7-8 of a boot's 19-21 s of CPU, on code that runs once. With its thresholds ten times the
-     * defaults it compiles only what stays hot (4-4.5 s at a boot): password hashing and the load tests still run
-     * compiled by C2 (C1 alone made a PBKDF2 sign-in several times slower). How fast the product runs is measured in
-     * bench/, with the shipped options.
+     * The JVM options of every distribution the tests start, here and in Pax Exam's containers: a small heap, and the
+     * build's options for short-lived test JVMs ({@code test.jvm.options} in the parent POM says why).
      */
-    static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=6000",
-            "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000");
+    static final List<String> JVM_OPTIONS = java.util.stream.Stream.concat(java.util.stream.Stream.of("-Xmx512m"),
+            java.util.Arrays.stream(System.getProperty("dms.itest.jvmOptions", "").trim().split("\\s+")).filter(option -> !option.isEmpty())).toList();
 
     private Process launch() throws IOException {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").directory(home.toFile())
