@@ -137,45 +137,47 @@ public class ClusterIT {
 
     @Test
     public void b_aNodeKilledUnderLoadLosesNothingAndChargesNothingTwice() throws Exception {
-        Load load = Load.start(customers());
-        load.awaitCreated(INSTANCES_BEFORE_THE_FAULT);
-        cluster.node(2).kill();
-        try {
-            load.awaitCreated(load.creates() + INSTANCES_AFTER_THE_FAULT);
-            Report report = load.stop();
+        try (Load load = Load.start(customers())) {
+            load.awaitCreated(INSTANCES_BEFORE_THE_FAULT);
+            cluster.node(2).kill();
+            try {
+                load.awaitCreated(load.creates() + INSTANCES_AFTER_THE_FAULT);
+                Report report = load.stop();
 
-            report.print("node-2 killed (kill -9) under load");
-            assertThat(report.creates()).isPositive();
-            assertThat(report.unanswered()).as("every change reached an answer, retried with its key").isZero();
-            assertThat(report.serverErrors()).as("nodes answer 500 for nothing").isZero();
-            assertAllAnsweredAreStoredOnce(report);
-        } finally {
-            // Back whatever this test found: the tests after it need three nodes.
-            cluster.node(2).restart();
+                report.print("node-2 killed (kill -9) under load");
+                assertThat(report.creates()).isPositive();
+                assertThat(report.unanswered()).as("every change reached an answer, retried with its key").isZero();
+                assertThat(report.serverErrors()).as("nodes answer 500 for nothing").isZero();
+                assertAllAnsweredAreStoredOnce(report);
+            } finally {
+                // Back whatever this test found: the tests after it need three nodes.
+                cluster.node(2).restart();
+            }
+            cluster.awaitUp(3, Duration.ofSeconds(30));
+            assertThat(send(direct(2, "/account"), "GET", load.tokens().get(0), null, Map.of()).statusCode()).as("node-2 rejoined").isEqualTo(200);
         }
-        cluster.awaitUp(3, Duration.ofSeconds(30));
-        assertThat(send(direct(2, "/account"), "GET", load.tokens().get(0), null, Map.of()).statusCode()).as("node-2 rejoined").isEqualTo(200);
     }
 
     @Test
     public void c_postgresRestartedUnderLoadIsA503MeanwhileAndTheNodesRecover() throws Exception {
-        Load load = Load.start(customers());
-        load.awaitCreated(INSTANCES_BEFORE_THE_FAULT);
-        postgres.stop();
-        DistributionProcess.pause(Duration.ofSeconds(5)); // the outage itself
-        postgres.startAgain();
-        load.awaitCreated(load.creates() + INSTANCES_AFTER_THE_FAULT);
-        Report report = load.stop();
+        try (Load load = Load.start(customers())) {
+            load.awaitCreated(INSTANCES_BEFORE_THE_FAULT);
+            postgres.stop();
+            DistributionProcess.pause(Duration.ofSeconds(5)); // the outage itself
+            postgres.startAgain();
+            load.awaitCreated(load.creates() + INSTANCES_AFTER_THE_FAULT);
+            Report report = load.stop();
 
-        report.print("PostgreSQL stopped for 5 s under load");
-        assertThat(report.serviceUnavailable()).as("503 problem+json while the database was away").isPositive();
-        assertThat(report.serverErrors()).as("never a 500").isZero();
-        assertThat(report.unanswered()).isZero();
-        assertAllAnsweredAreStoredOnce(report);
-        cluster.awaitUp(3, Duration.ofSeconds(30));
-        for (int node = 1; node <= cluster.size(); node++) {
-            assertThat(send(direct(node, "/account"), "GET", load.tokens().get(0), null, Map.of()).statusCode()).as("node-%s recovered", node)
-                    .isEqualTo(200);
+            report.print("PostgreSQL stopped for 5 s under load");
+            assertThat(report.serviceUnavailable()).as("503 problem+json while the database was away").isPositive();
+            assertThat(report.serverErrors()).as("never a 500").isZero();
+            assertThat(report.unanswered()).isZero();
+            assertAllAnsweredAreStoredOnce(report);
+            cluster.awaitUp(3, Duration.ofSeconds(30));
+            for (int node = 1; node <= cluster.size(); node++) {
+                assertThat(send(direct(node, "/account"), "GET", load.tokens().get(0), null, Map.of()).statusCode()).as("node-%s recovered", node)
+                        .isEqualTo(200);
+            }
         }
     }
 
@@ -373,7 +375,7 @@ public class ClusterIT {
     }
 
     /** Changes sent through the load balancer by one client per customer: create an instance, then delete it. */
-    private static final class Load {
+    private static final class Load implements AutoCloseable {
 
         private final List<String> tokens;
         private final ExecutorService clients;
@@ -470,6 +472,16 @@ public class ClusterIT {
             }
             clients.shutdown();
             return report;
+        }
+
+        /**
+         * Stops the clients without waiting for their answers: after a test that failed before {@link #stop()}, its load
+         * must not go on into the next tests.
+         */
+        @Override
+        public void close() {
+            stop.set(true);
+            clients.shutdownNow();
         }
     }
 

@@ -82,8 +82,16 @@ final class DistributionProcess implements AutoCloseable {
      * The JVM options of every distribution the tests start, here and in Pax Exam's containers: a small heap, and the
      * build's options for short-lived test JVMs ({@code test.jvm.options} in the parent POM says why).
      */
-    static final List<String> JVM_OPTIONS = java.util.stream.Stream.concat(java.util.stream.Stream.of("-Xmx512m"),
-            java.util.Arrays.stream(System.getProperty("dms.itest.jvmOptions", "").trim().split("\\s+")).filter(option -> !option.isEmpty())).toList();
+    static final List<String> JVM_OPTIONS = jvmOptions();
+
+    private static List<String> jvmOptions() {
+        List<String> options = new java.util.ArrayList<>(List.of("-Xmx512m"));
+        String build = System.getProperty("dms.itest.jvmOptions", "").trim();
+        if (!build.isEmpty()) {
+            options.addAll(List.of(build.split("\\s+")));
+        }
+        return List.copyOf(options);
+    }
 
     private Process launch() throws IOException {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").directory(home.toFile())
